@@ -1,0 +1,69 @@
+"""Every environment variable the application reads, in one place.
+
+Settings read configuration only through :func:`waarde`; the declarations below are also
+what ``.env.example`` and ``docker-compose.yml`` are tested against, so a variable that
+production needs cannot be forgotten in either.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+import environ
+
+env = environ.Env()
+
+
+@dataclass(frozen=True)
+class Variabele:
+    naam: str
+    uitleg: str
+    verplicht_in_productie: bool = False
+
+
+VARIABELEN: tuple[Variabele, ...] = (
+    Variabele("DEBUG", "Ontwikkelmodus; nooit aan in productie. Standaard uit."),
+    Variabele("SECRET_KEY", "Geheime sleutel van Django; verplicht zodra DEBUG uit staat.", True),
+    Variabele("ALLOWED_HOSTS", "Komma-gescheiden hostnamen waarop de app antwoordt.", True),
+    Variabele(
+        "CSRF_TRUSTED_ORIGINS",
+        "Komma-gescheiden origins (https://…) voor formulieren achter een proxy.",
+        True,
+    ),
+    Variabele("DATABASE_URL", "PostgreSQL, bv. postgres://user:pw@host:5432/db. Leeg: SQLite in var/.", True),
+    Variabele("REDIS_URL", "Redis voor Celery, bv. redis://redis:6379/0. Leeg: taken draaien direct.", True),
+    Variabele("DEMO_PASSWORD", "Wachtwoord van de demogebruikers van manage.py demo_data."),
+    Variabele("SECURE_SSL_REDIRECT", "Stuur http door naar https (standaard aan als DEBUG uit is)."),
+    Variabele("SECURE_HSTS_SECONDS", "HSTS-duur in seconden (standaard 31536000 als DEBUG uit is)."),
+    Variabele("SECURE_PROXY_SSL_HEADER", "Zet op 'true' achter een proxy die X-Forwarded-Proto zet."),
+    Variabele("EMAIL_URL", "SMTP-server voor herinneringen, bv. smtp://host:25. Leeg: console."),
+    Variabele("DEFAULT_FROM_EMAIL", "Afzender van e-mail van de app."),
+    Variabele("LOG_LEVEL", "Niveau van de applicatielog (standaard INFO)."),
+    Variabele("CELERY_TASK_ALWAYS_EAGER", "Forceer taken direct uitvoeren, ook met REDIS_URL (tests)."),
+)
+
+BEKEND = {v.naam for v in VARIABELEN}
+
+
+def verplicht_in_productie() -> set[str]:
+    return {v.naam for v in VARIABELEN if v.verplicht_in_productie}
+
+
+def waarde(naam: str, cast=str, default=environ.Env.NOTSET):
+    """Read one declared variable; reading an undeclared name is a programming error."""
+    if naam not in BEKEND:
+        raise KeyError(f"{naam} is not declared in jji_traject.omgeving.VARIABELEN")
+    if cast is bool:
+        return env.bool(naam, default=default)
+    if cast is int:
+        return env.int(naam, default=default)
+    if cast is list:
+        return env.list(naam, default=default)
+    return env.str(naam, default=default)
+
+
+def stop(melding: str) -> None:
+    """Stop the process with one clear line (no traceback) for a configuration error."""
+    sys.stderr.write(f"jji-traject: {melding}\n")
+    raise SystemExit(2)

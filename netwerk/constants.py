@@ -1,0 +1,42 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisatieSoort(models.TextChoices):
+    JJI = "jji", _("JJI")
+    JJI_SCHOOL = "jji_school", _("JJI-school")
+    MBO = "mbo", _("mbo-instelling")
+    GEMEENTE = "gemeente", _("gemeente")
+    JEUGDRECLASSERING = "jeugdreclassering", _("jeugdreclassering")
+    RECLASSERING = "reclassering", _("reclassering")
+    RVDK = "rvdk", _("Raad voor de Kinderbescherming")
+    LEERPLICHT_RMC = "leerplicht_rmc", _("leerplicht/RMC")
+    SOCIAAL_WIJKTEAM = "sociaal_wijkteam", _("sociaal wijkteam")
+    ZORG_VEILIGHEIDSHUIS = "zorg_veiligheidshuis", _("Zorg- en Veiligheidshuis")
+    JONGERENWERK = "jongerenwerk", _("jongerenwerk")
+    SPORTVERENIGING = "sportvereniging", _("sportvereniging")
+    POLITIE = "politie", _("politie")
+    ANDERE = "andere", _("andere organisatie")
+
+
+class Rol(models.TextChoices):
+    DOCENT = "docent", _("docent/trajectbegeleider")
+    ZORGCOORDINATOR = "zorgcoordinator", _("zorgcoördinator")
+    ITB = "itb", _("ITB'er")
+    INTAKER = "intaker", _("intaker")
+    VEILIGHEIDSCOORDINATOR = "veiligheidscoordinator", _("veiligheidscoördinator")
+    BEHEERDER = "beheerder", _("functioneel beheerder")
+
+
+# Which rol fits which soort organisatie. A rol outside this table is refused when a
+# person is saved: an intaker works at an mbo, an ITB'er at a JJI.
+ROLLEN_PER_SOORT: dict[str, frozenset[str]] = {
+    OrganisatieSoort.JJI: frozenset({Rol.ITB, Rol.BEHEERDER}),
+    OrganisatieSoort.JJI_SCHOOL: frozenset({Rol.DOCENT, Rol.ZORGCOORDINATOR, Rol.BEHEERDER}),
+    OrganisatieSoort.MBO: frozenset({Rol.ZORGCOORDINATOR, Rol.INTAKER, Rol.VEILIGHEIDSCOORDINATOR, Rol.BEHEERDER}),
+}
+ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER})
+
+
+def rollen_voor_soort(soort: str) -> frozenset[str]:
+    return ROLLEN_PER_SOORT.get(soort, ALLEEN_BEHEERDER)

@@ -1,0 +1,346 @@
+"""Fictional demo data: one regio with its partners, demo users and about a dozen youths.
+
+Idempotent: running it twice changes nothing. Every name here is invented. Later issues
+extend this command; the usernames below never change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from netwerk import services as netwerk_services
+from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.models import Medewerker, Organisatie, Regio
+from toegang.tasks import verlopen_grondslagen_verwerken
+from trajecten import services as traject_services
+from trajecten.constants import (
+    BetrokkenheidSoort,
+    Fase,
+    Grondslag,
+    Titel,
+    Uitstroombestemming,
+    Verblijfsduur,
+    Wijze,
+)
+from trajecten.models import Jongere
+
+User = get_user_model()
+
+REGIO = "Regio Lindewaard"
+ORGANISATIES = {
+    "jji": ("JJI Duinzicht", OrganisatieSoort.JJI, "Lindewaard"),
+    "school": ("Duinzichtcollege (JJI-school)", OrganisatieSoort.JJI_SCHOOL, "Lindewaard"),
+    "mbo": ("ROC Lindewaard", OrganisatieSoort.MBO, "Lindewaard"),
+    "herkomst": ("Vakcollege Oostmeer", OrganisatieSoort.MBO, "Oostmeer"),
+    "ander_mbo": ("Techniekcollege Noordpolder", OrganisatieSoort.MBO, "Noordpolder"),
+    "gemeente": ("Gemeente Lindewaard", OrganisatieSoort.GEMEENTE, "Lindewaard"),
+    "jr": ("Jeugdreclassering Lindewaard", OrganisatieSoort.JEUGDRECLASSERING, "Lindewaard"),
+}
+
+# username: (organisation key, rol, first name, last name, functietitel)
+GEBRUIKERS = {
+    "jji-school": ("school", Rol.DOCENT, "Sanne", "de Wit", "Docent en trajectbegeleider"),
+    "coordinator": ("school", Rol.ZORGCOORDINATOR, "Peter", "Aydin", "Zorgcoördinator"),
+    "itb": ("jji", Rol.ITB, "Fatima", "Bakker", "Individueel trajectbegeleider"),
+    "verbindingsofficier": ("mbo", Rol.VEILIGHEIDSCOORDINATOR, "Marco", "Janssen", "Veiligheidscoördinator"),
+    "mbo-intake": ("mbo", Rol.INTAKER, "Linda", "Vermeulen", "Intaker"),
+    "mbo-herkomst": ("herkomst", Rol.INTAKER, "Youssef", "El Amrani", "Intaker"),
+    "mbo-intake-other": ("ander_mbo", Rol.INTAKER, "Ellen", "Kok", "Intaker"),
+    "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
+}
+VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+
+
+@dataclass
+class DemoJongere:
+    voornaam: str
+    achternaam: str
+    leeftijd_jaren: int
+    dagen_in_jji: int
+    fase: str
+    titel: str
+    verblijfsduur: str
+    ontvangend: str | None = None  # None, "actief", "wacht", "ingetrokken", "verlopen"
+    intake_toegewezen: bool = False
+    herkomst: str | None = None  # None, "actief" (leerplicht), "wacht"
+    eerdere_titel: str | None = None
+    bestemming: str = Uitstroombestemming.NOG_ONBEKEND
+    startkwalificatie: bool = False
+
+
+JONGEREN = [
+    DemoJongere(
+        "Noah",
+        "Verbeek",
+        17,
+        120,
+        Fase.VERBLIJF,
+        Titel.JEUGDDETENTIE,
+        Verblijfsduur.LANG,
+        ontvangend="actief",
+        intake_toegewezen=True,
+        eerdere_titel=Titel.VOORLOPIGE_HECHTENIS,
+        bestemming=Uitstroombestemming.MBO,
+    ),
+    DemoJongere(
+        "Sem",
+        "Hoekstra",
+        16,
+        30,
+        Fase.VERBLIJF,
+        Titel.VOORLOPIGE_HECHTENIS,
+        Verblijfsduur.ONBEKEND,
+        ontvangend="wacht",
+        intake_toegewezen=True,
+    ),
+    DemoJongere(
+        "Liam",
+        "Mulder",
+        18,
+        200,
+        Fase.UITSTROOM,
+        Titel.JEUGDDETENTIE,
+        Verblijfsduur.LANG,
+        ontvangend="actief",
+        intake_toegewezen=True,
+        bestemming=Uitstroombestemming.MBO,
+    ),
+    DemoJongere(
+        "Daan",
+        "Smit",
+        17,
+        75,
+        Fase.VERBLIJF,
+        Titel.PIJ,
+        Verblijfsduur.LANG,
+        ontvangend="actief",
+        intake_toegewezen=False,
+    ),
+    DemoJongere(
+        "Mila",
+        "de Groot",
+        15,
+        10,
+        Fase.INSTROOM,
+        Titel.VOORLOPIGE_HECHTENIS,
+        Verblijfsduur.KORT,
+        herkomst="actief",
+    ),
+    DemoJongere(
+        "Yara",
+        "Bos",
+        16,
+        5,
+        Fase.INSTROOM,
+        Titel.VOORLOPIGE_HECHTENIS,
+        Verblijfsduur.ONBEKEND,
+        herkomst="wacht",
+    ),
+    DemoJongere(
+        "Luca",
+        "Dekker",
+        17,
+        150,
+        Fase.VERBLIJF,
+        Titel.JEUGDDETENTIE,
+        Verblijfsduur.LANG,
+        ontvangend="ingetrokken",
+        intake_toegewezen=True,
+    ),
+    DemoJongere(
+        "Jayden",
+        "Meijer",
+        18,
+        300,
+        Fase.UITSTROOM,
+        Titel.PIJ,
+        Verblijfsduur.LANG,
+        ontvangend="verlopen",
+        bestemming=Uitstroombestemming.PRAKTIJKLEREN,
+    ),
+    DemoJongere(
+        "Sara",
+        "van Dijk",
+        16,
+        45,
+        Fase.VERBLIJF,
+        Titel.JEUGDDETENTIE,
+        Verblijfsduur.KORT,
+        herkomst="actief",
+        bestemming=Uitstroombestemming.MBO,
+    ),
+    DemoJongere(
+        "Finn",
+        "Jacobs",
+        17,
+        20,
+        Fase.UITSTROOM,
+        Titel.VOORLOPIGE_HECHTENIS,
+        Verblijfsduur.KORT,
+        ontvangend="actief",
+        intake_toegewezen=True,
+        bestemming=Uitstroombestemming.MBO,
+    ),
+    DemoJongere("Amira", "Koster", 17, 90, Fase.VERBLIJF, Titel.JEUGDDETENTIE, Verblijfsduur.LANG),
+    DemoJongere(
+        "Thijs",
+        "Brouwer",
+        19,
+        400,
+        Fase.UITSTROOM,
+        Titel.PIJ,
+        Verblijfsduur.LANG,
+        bestemming=Uitstroombestemming.WERK,
+        startkwalificatie=True,
+    ),
+]
+
+
+class Command(BaseCommand):
+    help = "Fictieve demogegevens: een regio, partners, demogebruikers en een twaalftal jongeren (idempotent)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            organisaties = self._organisaties()
+            gebruikers = self._gebruikers(organisaties)
+            nieuw = sum(self._traject(j, organisaties, gebruikers) for j in JONGEREN)
+        self.stdout.write(self.style.SUCCESS(f"Demogegevens klaar ({nieuw} nieuwe trajecten)."))
+        self.stdout.write(f"Demogebruikers (wachtwoord: {settings.DEMO_PASSWORD}):")
+        for naam, (org, rol, *_rest) in GEBRUIKERS.items():
+            extra = " · verbindingsofficier" if naam in VERBINDINGSOFFICIEREN.values() else ""
+            self.stdout.write(f"  {naam:<20} {Rol(rol).label}, {ORGANISATIES[org][0]}{extra}")
+
+    def _organisaties(self) -> dict[str, Organisatie]:
+        regio = Regio.objects.filter(naam=REGIO).first() or netwerk_services.regio_opslaan(
+            actor=None, regio=Regio(naam=REGIO)
+        )
+        gevonden: dict[str, Organisatie] = {}
+        for sleutel, (naam, soort, plaats) in ORGANISATIES.items():
+            organisatie = Organisatie.objects.filter(naam=naam, regio=regio).first()
+            if organisatie is None:
+                organisatie = Organisatie(naam=naam, soort=soort, regio=regio, plaats=plaats)
+                if soort == OrganisatieSoort.JJI_SCHOOL:
+                    organisatie.jji = gevonden["jji"]
+                netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
+            gevonden[sleutel] = organisatie
+        return gevonden
+
+    def _gebruikers(self, organisaties) -> dict[str, User]:
+        gevonden = {}
+        for naam, (org, rol, voornaam, achternaam, functie) in GEBRUIKERS.items():
+            bestaand = Medewerker.objects.filter(user__username=naam).first()
+            medewerker = bestaand or netwerk_services.medewerker_opslaan(
+                actor=None,
+                gebruikersnaam=naam,
+                voornaam=voornaam,
+                achternaam=achternaam,
+                email=f"{naam}@example.org",
+                organisatie=organisaties[org],
+                rol=rol,
+                functietitel=functie,
+                telefoon="06-00000000",
+                wachtwoord=settings.DEMO_PASSWORD,
+            )
+            gevonden[naam] = medewerker.user
+        for org, naam in VERBINDINGSOFFICIEREN.items():
+            organisatie = organisaties[org]
+            if organisatie.verbindingsofficier_id is None:
+                netwerk_services.verbindingsofficier_aanwijzen(
+                    actor=None, organisatie=organisatie, medewerker=gevonden[naam].medewerker
+                )
+        return gevonden
+
+    def _traject(self, demo: DemoJongere, organisaties, gebruikers) -> int:
+        vandaag = timezone.localdate()
+        geboortedatum = vandaag.replace(year=vandaag.year - demo.leeftijd_jaren) - dt.timedelta(days=40)
+        if Jongere.objects.filter(
+            voornaam=demo.voornaam, achternaam=demo.achternaam, geboortedatum=geboortedatum
+        ).exists():
+            return 0
+        docent, coordinator = gebruikers["jji-school"], gebruikers["coordinator"]
+        start = vandaag - dt.timedelta(days=demo.dagen_in_jji)
+        traject = traject_services.traject_starten(
+            actor=docent,
+            jongere={
+                "voornaam": demo.voornaam,
+                "achternaam": demo.achternaam,
+                "geboortedatum": geboortedatum,
+                "startkwalificatie": demo.startkwalificatie,
+            },
+            traject={
+                "titel": demo.eerdere_titel or demo.titel,
+                "verblijfsduur": demo.verblijfsduur,
+                "startdatum": start,
+                "verwachte_einddatum": start + dt.timedelta(days=365)
+                if demo.titel != Titel.VOORLOPIGE_HECHTENIS
+                else None,
+            },
+        )
+        traject_services.traject_wijzigen(
+            actor=docent,
+            traject=traject,
+            jongere={},
+            gegevens={"titel": demo.titel, "uitstroombestemming": demo.bestemming},
+        )
+        if demo.fase != Fase.INSTROOM:
+            traject_services.traject_fase_wijzigen(actor=docent, traject=traject, fase=demo.fase)
+        if demo.ontvangend:
+            intaker = gebruikers["mbo-intake"] if demo.intake_toegewezen else None
+            self._partner(
+                traject,
+                organisaties["mbo"],
+                BetrokkenheidSoort.MBO_ONTVANGEND,
+                demo.ontvangend,
+                coordinator,
+                toewijzer=gebruikers["verbindingsofficier"],
+                toe_te_wijzen=intaker,
+            )
+        if demo.herkomst:
+            intaker = gebruikers["mbo-herkomst"]
+            self._partner(
+                traject,
+                organisaties["herkomst"],
+                BetrokkenheidSoort.MBO_HERKOMST,
+                demo.herkomst,
+                coordinator,
+                toewijzer=coordinator,
+                toe_te_wijzen=intaker,
+            )
+        return 1
+
+    def _partner(self, traject, organisatie, soort, toestand, coordinator, *, toewijzer, toe_te_wijzen) -> None:
+        """Involve a partner and, unless it waits, make it active with a grondslag, assign its
+        person, and then revoke or let expire the grondslag as the demo case asks."""
+        traject_services.betrokkenheid_toevoegen(
+            actor=coordinator, traject=traject, organisatie=organisatie, soort=soort
+        )
+        if toestand == "wacht":
+            return
+        vandaag = timezone.localdate()
+        leerplicht = soort == BetrokkenheidSoort.MBO_HERKOMST and traject.jongere.leerplichtig()
+        gegevens = {
+            "grondslag": Grondslag.LEERPLICHT if leerplicht else Grondslag.TOESTEMMING_JONGERE,
+            "datum_gegeven": vandaag - dt.timedelta(days=60 if toestand == "verlopen" else 3),
+            "wijze": Wijze.WETTELIJK if leerplicht else Wijze.MONDELING,
+            "weigeren_zonder_gevolgen": not leerplicht,
+            "toelichting": "Leerplichtwet 1969: informeren van de school van inschrijving" if leerplicht else "",
+        }
+        toestemming = traject_services.kennisgeving_vastleggen(
+            actor=coordinator, traject=traject, ontvanger=organisatie, gegevens=gegevens
+        )
+        if toe_te_wijzen is not None:
+            traject_services.toewijzing_toevoegen(actor=toewijzer, traject=traject, medewerker=toe_te_wijzen.medewerker)
+        if toestand == "ingetrokken":
+            traject_services.toestemming_intrekken(actor=coordinator, toestemming=toestemming)
+        elif toestand == "verlopen":
+            # A consent that ran out yesterday, as time would have done (history is kept).
+            toestemming.geldig_tot = vandaag - dt.timedelta(days=1)
+            toestemming.save(update_fields=["geldig_tot"])
+            verlopen_grondslagen_verwerken()

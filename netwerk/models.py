@@ -1,0 +1,142 @@
+"""People and organisations: regio, organisatie and medewerker (the user profile)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .constants import OrganisatieSoort, Rol, rollen_voor_soort
+
+
+class Regio(models.Model):
+    """A region in which partners make their agreements (routekaart, netwerkkaart)."""
+
+    naam = models.CharField(_("naam"), max_length=120, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Organisatie(models.Model):
+    """A partner organisation: a JJI, a JJI-school, an mbo college, a gemeente, …
+
+    The verbindingsofficier is a designation of one person of this organisation, not a rol.
+    """
+
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=30, choices=OrganisatieSoort.choices)
+    regio = models.ForeignKey(Regio, on_delete=models.PROTECT, related_name="organisaties", verbose_name=_("regio"))
+    plaats = models.CharField(_("plaats"), max_length=120, blank=True)
+    jji = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="scholen",
+        verbose_name=_("JJI"),
+        help_text=_("Alleen voor een JJI-school: de JJI waarin de school onderwijs geeft."),
+        limit_choices_to={"soort": OrganisatieSoort.JJI},
+    )
+    verbindingsofficier = models.ForeignKey(
+        "netwerk.Medewerker",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verbindingsofficier"),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["naam", "regio"],
+                name="organisatie_naam_uniek_per_regio",
+                violation_error_message=_("Er is in deze regio al een organisatie met deze naam."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(jji__isnull=True) | models.Q(soort=OrganisatieSoort.JJI_SCHOOL),
+                name="organisatie_jji_alleen_voor_jji_school",
+                violation_error_message=_("Alleen een JJI-school hoort bij een JJI."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def clean(self):
+        if self.soort == OrganisatieSoort.JJI_SCHOOL and self.jji_id is None:
+            raise ValidationError({"jji": _("Kies de JJI waarin deze school onderwijs geeft.")})
+        if self.jji_id and self.jji.soort != OrganisatieSoort.JJI:
+            raise ValidationError({"jji": _("Kies een organisatie van de soort JJI.")})
+        if self.verbindingsofficier_id and self.verbindingsofficier.organisatie_id != self.pk:
+            raise ValidationError(
+                {"verbindingsofficier": _("De verbindingsofficier moet bij deze organisatie werken.")}
+            )
+        if self.verbindingsofficier_id and not self.verbindingsofficier.user.is_active:
+            raise ValidationError({"verbindingsofficier": _("Deze medewerker is niet meer actief.")})
+
+
+class Medewerker(models.Model):
+    """The profile of a person who uses the app: one organisatie, one rol.
+
+    People are deactivated (``user.is_active``), never deleted: records about readings and
+    consents refer to them.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="medewerker",
+        verbose_name=_("gebruiker"),
+    )
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="medewerkers", verbose_name=_("organisatie")
+    )
+    rol = models.CharField(_("rol"), max_length=30, choices=Rol.choices)
+    functietitel = models.CharField(_("functietitel"), max_length=120, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def is_verbindingsofficier(self) -> bool:
+        return self.organisatie.verbindingsofficier_id == self.pk
+
+    def clean(self):
+        if self.organisatie_id and self.rol and self.rol not in rollen_voor_soort(self.organisatie.soort):
+            raise ValidationError(
+                {
+                    "rol": _("De rol %(rol)s past niet bij een organisatie van de soort %(soort)s.")
+                    % {"rol": self.get_rol_display(), "soort": self.organisatie.get_soort_display()}
+                }
+            )

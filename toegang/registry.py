@@ -1,0 +1,55 @@
+"""Registry of every URL, by name, and whether it shows youth data.
+
+A test walks the whole URL configuration and fails for a URL that is in neither list, and
+runs each registered youth-data URL for unauthorised readers (anonymous, an uninvolved
+organisation, an organisation still awaiting its grondslag). Add a URL here when you add
+it to a ``urls.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Oppervlak:
+    """A URL that shows (or acts on) youth data.
+
+    ``soort``: ``"traject"`` — its kwargs name one traject (``pk``) and a reader without
+    access gets 404; ``"lijst"`` — it lists trajecten, and an unauthorised reader sees none.
+    ``extra``: further URL kwargs and the object they name (``betrokkenheid``,
+    ``toestemming``, ``toewijzing``) so the test can build the URL.
+    ``methode``: the HTTP method that shows or does the thing.
+    """
+
+    soort: str
+    extra: tuple[str, ...] = ()
+    methode: str = "get"
+
+
+JONGERENGEGEVENS: dict[str, Oppervlak] = {
+    "trajecten:lijst": Oppervlak("lijst"),
+    "trajecten:detail": Oppervlak("traject"),
+    "trajecten:wijzigen": Oppervlak("traject"),
+    "trajecten:fase": Oppervlak("traject"),
+    "trajecten:afsluiten": Oppervlak("traject"),
+    "trajecten:organisatie_toevoegen": Oppervlak("traject"),
+    "trajecten:grondslag_vastleggen": Oppervlak("traject", extra=("betrokkenheid_pk",)),
+    "trajecten:toestemming_intrekken": Oppervlak("traject", extra=("toestemming_pk",), methode="post"),
+    "trajecten:toewijzen": Oppervlak("traject"),
+    "trajecten:toewijzing_beeindigen": Oppervlak("traject", extra=("toewijzing_pk",), methode="post"),
+}
+
+# URLs that show no youth data, with the reason.
+ZONDER_JONGERENGEGEVENS: dict[str, str] = {
+    "start": "redirects to the reader's work page",
+    "login": "login form",
+    "logout": "logout",
+    "set_language": "language switch",
+    "gezondheid": "health check: database answers, nothing else",
+    "trajecten:starten": "form for a new youth; shows no existing youth",
+}
+
+# Django admin: youth models are never registered there (a test checks the registered
+# models), so all its URLs are about people and organisations.
+ZONDER_JONGERENGEGEVENS_NAMESPACES = frozenset({"admin"})

@@ -1,0 +1,123 @@
+"""Forms of the traject pages. Choice querysets always come from the access policy."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netwerk.models import Medewerker
+from toegang import policy
+
+from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Fase, Grondslag
+from .models import Jongere, Toestemming, Traject
+
+DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def fout_op_formulier(form: forms.Form, fout: ValidationError) -> None:
+    """Show a ValidationError from a service on the form: on its field where the form has
+    that field, otherwise at the top."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
+
+
+class JongereForm(forms.ModelForm):
+    prefix = "jongere"
+
+    class Meta:
+        model = Jongere
+        fields = ["voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "startkwalificatie"]
+        widgets = {"geboortedatum": DATUM}
+
+
+class TrajectStartForm(forms.ModelForm):
+    prefix = "traject"
+
+    class Meta:
+        model = Traject
+        fields = ["titel", "verblijfsduur", "startdatum", "verwachte_einddatum"]
+        widgets = {"startdatum": DATUM, "verwachte_einddatum": DATUM}
+        help_texts = {"startdatum": _("De dag van instroom in de JJI.")}
+
+
+class TrajectWijzigForm(TrajectStartForm):
+    class Meta(TrajectStartForm.Meta):
+        fields = [*TrajectStartForm.Meta.fields, "uitstroombestemming"]
+
+
+class FaseForm(forms.Form):
+    fase = forms.ChoiceField(label=_("Nieuwe fase"))
+
+    def __init__(self, *args, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        huidige = FASE_VOLGORDE.index(traject.fase)
+        self.fields["fase"].choices = [(f.value, f.label) for f in FASE_VOLGORDE[huidige + 1 :]]
+        if traject.fase == Fase.INSTROOM:
+            self.fields["fase"].help_text = _("Bij een plotselinge vrijlating (schorsing) ga je direct naar uitstroom.")
+
+
+class AfsluitenForm(forms.Form):
+    afgesloten_op = forms.DateField(label=_("Datum van afsluiten"), widget=DATUM, initial=timezone.localdate)
+
+
+class BetrokkenheidForm(forms.Form):
+    organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
+    soort = forms.ChoiceField(
+        label=_("Betrokken als"),
+        choices=[(s.value, s.label) for s in BetrokkenheidSoort if s not in ACTIEF_VANAF_START],
+    )
+
+    def __init__(self, *args, user, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = policy.toevoegbare_organisaties(user, traject)
+        self.fields["organisatie"].label_from_instance = lambda o: f"{o.naam} ({o.get_soort_display()}, {o.regio})"
+
+
+class KennisgevingForm(forms.ModelForm):
+    """The grondslag for telling an organisation about the placement."""
+
+    class Meta:
+        model = Toestemming
+        fields = [
+            "grondslag",
+            "datum_gegeven",
+            "wijze",
+            "gegeven_door",
+            "jongere_gevraagd",
+            "weigeren_zonder_gevolgen",
+            "toelichting",
+            "geldig_tot",
+        ]
+        widgets = {
+            "grondslag": forms.RadioSelect,
+            "wijze": forms.RadioSelect,
+            "datum_gegeven": DATUM,
+            "geldig_tot": DATUM,
+            "toelichting": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "datum_gegeven": _(
+                "Wanneer de jongere (of ouder/voogd) toestemming gaf, of sinds wanneer de grondslag geldt."
+            ),
+            "geldig_tot": _("Leeg laten als de grondslag geldt tot hij wordt ingetrokken."),
+        }
+
+    def __init__(self, *args, traject: Traject, ontvanger, actor, **kwargs):
+        instance = Toestemming(traject=traject, ontvanger=ontvanger, vastgelegd_door=actor)
+        super().__init__(*args, instance=instance, **kwargs)
+        self.fields["grondslag"].choices = Grondslag.choices
+        self.fields["datum_gegeven"].initial = timezone.localdate
+
+
+class ToewijzingForm(forms.Form):
+    medewerker = forms.ModelChoiceField(label=_("Medewerker"), queryset=Medewerker.objects.none())
+
+    def __init__(self, *args, user, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["medewerker"].queryset = policy.toewijsbare_medewerkers(user, traject)
+        self.fields["medewerker"].label_from_instance = lambda m: f"{m.naam} ({m.get_rol_display()}, {m.organisatie})"

@@ -1,0 +1,397 @@
+"""Jongere, Traject, Betrokkenheid, Toewijzing and Toestemming: the traject of one youth.
+
+Models never import the access policy; who may see what is decided in ``toegang.policy``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from netwerk.constants import OrganisatieSoort
+
+from . import regels
+from .constants import (
+    ACTIEF_VANAF_START,
+    ORGANISATIESOORTEN_PER_BETROKKENHEID,
+    TOESTEMMING_GRONDSLAGEN,
+    BetrokkenheidSoort,
+    Categorie,
+    Fase,
+    Grondslag,
+    Titel,
+    Uitstroombestemming,
+    Verblijfsduur,
+    Wijze,
+)
+from .querysets import BetrokkenheidQuerySet, ToestemmingQuerySet, TrajectQuerySet
+
+
+class Jongere(models.Model):
+    """A young person. No BSN: the app identifies a youth only within its trajecten."""
+
+    voornaam = models.CharField(_("voornaam"), max_length=100)
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=30, blank=True)
+    achternaam = models.CharField(_("achternaam"), max_length=150)
+    geboortedatum = models.DateField(_("geboortedatum"))
+    startkwalificatie = models.BooleanField(
+        _("startkwalificatie behaald"),
+        default=False,
+        help_text=_("Een diploma op mbo-niveau 2, havo of vwo."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("jongere")
+        verbose_name_plural = _("jongeren")
+        ordering = ["achternaam", "voornaam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def naam(self) -> str:
+        return " ".join(deel for deel in (self.voornaam, self.tussenvoegsel, self.achternaam) if deel)
+
+    def clean(self):
+        if self.geboortedatum and self.geboortedatum > timezone.localdate():
+            raise ValidationError({"geboortedatum": _("De geboortedatum ligt in de toekomst.")})
+        if self.geboortedatum and regels.leeftijd_op(self.geboortedatum, timezone.localdate()) < 10:
+            raise ValidationError(
+                {"geboortedatum": _("Een jongere in een JJI is minstens 12 jaar; controleer de datum.")}
+            )
+
+    def leeftijd(self, op: dt.date | None = None) -> int:
+        return regels.leeftijd_op(self.geboortedatum, op or timezone.localdate())
+
+    def leerplichtig(self, op: dt.date | None = None) -> bool:
+        return regels.is_leerplichtig(self.geboortedatum, op or timezone.localdate())
+
+    def kwalificatieplichtig(self, op: dt.date | None = None) -> bool:
+        return regels.is_kwalificatieplichtig(self.geboortedatum, self.startkwalificatie, op or timezone.localdate())
+
+    @property
+    def leerplicht_einde(self) -> dt.date:
+        return regels.leerplicht_einde(self.geboortedatum)
+
+
+class Traject(models.Model):
+    """The route of one youth from instroom in a JJI to vervolgonderwijs.
+
+    The fase changes only through ``trajecten.services.traject_fase_wijzigen``. The regio
+    of a traject is that of its JJI.
+    """
+
+    jongere = models.ForeignKey(Jongere, on_delete=models.PROTECT, related_name="trajecten", verbose_name=_("jongere"))
+    jji = models.ForeignKey(
+        "netwerk.Organisatie",
+        on_delete=models.PROTECT,
+        related_name="jji_trajecten",
+        verbose_name=_("JJI"),
+        limit_choices_to={"soort": OrganisatieSoort.JJI},
+    )
+    titel = models.CharField(_("titel van het verblijf"), max_length=30, choices=Titel.choices)
+    verblijfsduur = models.CharField(
+        _("verblijfsduur"), max_length=20, choices=Verblijfsduur.choices, default=Verblijfsduur.ONBEKEND
+    )
+    startdatum = models.DateField(_("startdatum"))
+    verwachte_einddatum = models.DateField(_("verwachte einddatum"), null=True, blank=True)
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.INSTROOM)
+    uitstroombestemming = models.CharField(
+        _("uitstroombestemming"),
+        max_length=20,
+        choices=Uitstroombestemming.choices,
+        default=Uitstroombestemming.NOG_ONBEKEND,
+    )
+    afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = TrajectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["-startdatum", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(verwachte_einddatum__isnull=True)
+                | models.Q(verwachte_einddatum__gte=models.F("startdatum")),
+                name="traject_einddatum_na_start",
+                violation_error_message=_("De verwachte einddatum ligt vóór de startdatum."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(afgesloten_op__isnull=True) | models.Q(afgesloten_op__gte=models.F("startdatum")),
+                name="traject_afgesloten_na_start",
+                violation_error_message=_("De datum van afsluiten ligt vóór de startdatum."),
+            ),
+        ]
+        indexes = [models.Index(fields=["fase"])]
+
+    def __str__(self) -> str:
+        return _("Traject van %(naam)s") % {"naam": self.jongere.naam}
+
+    def clean(self):
+        if self.startdatum and self.startdatum > timezone.localdate():
+            raise ValidationError({"startdatum": _("De startdatum ligt in de toekomst. Vul de dag van instroom in.")})
+        if self.jji_id and self.jji.soort != OrganisatieSoort.JJI:
+            raise ValidationError({"jji": _("Kies een JJI.")})
+
+    @property
+    def regio(self):
+        return self.jji.regio
+
+    @property
+    def is_afgesloten(self) -> bool:
+        return self.afgesloten_op is not None
+
+
+class Betrokkenheid(models.Model):
+    """An organisation involved in a traject, in one soort of role.
+
+    JJI and JJI-school are active from the start; every other organisation is active only
+    while a grondslag for telling it about the placement (a ``kennisgeving``) is valid.
+    """
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="betrokkenheden", verbose_name=_("traject")
+    )
+    organisatie = models.ForeignKey(
+        "netwerk.Organisatie",
+        on_delete=models.PROTECT,
+        related_name="betrokkenheden",
+        verbose_name=_("organisatie"),
+    )
+    soort = models.CharField(_("soort betrokkenheid"), max_length=30, choices=BetrokkenheidSoort.choices)
+    toegevoegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("toegevoegd door"),
+    )
+    toegevoegd_op = models.DateTimeField(_("toegevoegd op"), default=timezone.now)
+
+    history = HistoricalRecords()
+    objects = BetrokkenheidQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("betrokkenheid")
+        verbose_name_plural = _("betrokkenheden")
+        ordering = ["traject", "soort", "organisatie__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "organisatie", "soort"],
+                name="betrokkenheid_uniek",
+                violation_error_message=_("Deze organisatie is al in deze rol bij het traject betrokken."),
+            ),
+        ]
+        indexes = [models.Index(fields=["organisatie", "traject"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisatie} ({self.get_soort_display()})"
+
+    @property
+    def actief_vanaf_start(self) -> bool:
+        return self.soort in ACTIEF_VANAF_START
+
+    def clean(self):
+        if not (self.organisatie_id and self.soort):
+            return
+        toegestaan = ORGANISATIESOORTEN_PER_BETROKKENHEID.get(self.soort, frozenset())
+        if self.organisatie.soort not in toegestaan:
+            raise ValidationError(
+                {
+                    "organisatie": _("Een %(org)s kan niet betrokken zijn als %(soort)s.")
+                    % {"org": self.organisatie.get_soort_display(), "soort": self.get_soort_display()}
+                }
+            )
+
+
+class Toewijzing(models.Model):
+    """A person assigned to a traject; they see it while their organisation is active in it."""
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="toewijzingen", verbose_name=_("traject")
+    )
+    medewerker = models.ForeignKey(
+        "netwerk.Medewerker",
+        on_delete=models.PROTECT,
+        related_name="toewijzingen",
+        verbose_name=_("medewerker"),
+    )
+    toegewezen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("toegewezen door"),
+    )
+    toegewezen_op = models.DateTimeField(_("toegewezen op"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("toewijzing")
+        verbose_name_plural = _("toewijzingen")
+        ordering = ["traject", "medewerker__user__last_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject", "medewerker"],
+                name="toewijzing_uniek",
+                violation_error_message=_("Deze medewerker is al aan dit traject toegewezen."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.medewerker} → {self.traject_id}"
+
+
+class Toestemming(models.Model):
+    """The one record of a grondslag for telling or showing something to an organisation.
+
+    Per traject, categorie and ontvanger: the youth's (or parent's) consent or another legal
+    basis; who recorded it, when and how; optionally until when; revocable at once. Only a
+    current record (given, not expired, not revoked) opens anything.
+    """
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="toestemmingen", verbose_name=_("traject")
+    )
+    ontvanger = models.ForeignKey(
+        "netwerk.Organisatie",
+        on_delete=models.PROTECT,
+        related_name="ontvangen_toestemmingen",
+        verbose_name=_("ontvanger"),
+    )
+    categorie = models.CharField(_("categorie"), max_length=30, choices=Categorie.choices)
+    grondslag = models.CharField(_("grondslag"), max_length=30, choices=Grondslag.choices)
+    toelichting = models.TextField(
+        _("toelichting op de grondslag"),
+        blank=True,
+        help_text=_("Verplicht bij een andere wettelijke grondslag: noem de wet en het artikel."),
+    )
+    gegeven_door = models.CharField(
+        _("gegeven door"),
+        max_length=200,
+        blank=True,
+        help_text=_("Naam en relatie van de ouder of voogd die toestemming gaf."),
+    )
+    datum_gegeven = models.DateField(_("datum gegeven"))
+    wijze = models.CharField(_("wijze"), max_length=20, choices=Wijze.choices)
+    jongere_gevraagd = models.BooleanField(
+        _("jongere ook gevraagd"),
+        default=False,
+        help_text=_("Onder de 16: de jongere is ook gevraagd en weigert niet."),
+    )
+    weigeren_zonder_gevolgen = models.BooleanField(_("uitgelegd dat weigeren geen gevolgen heeft"), default=False)
+    geldig_tot = models.DateField(_("geldig tot"), null=True, blank=True)
+    vastgelegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("vastgelegd door"),
+    )
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ingetrokken door"),
+    )
+
+    history = HistoricalRecords()
+    objects = ToestemmingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("toestemming of grondslag")
+        verbose_name_plural = _("toestemmingen en grondslagen")
+        ordering = ["-vastgelegd_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(grondslag=Grondslag.WETTELIJK) | ~models.Q(toelichting=""),
+                name="toestemming_wettelijk_met_toelichting",
+                violation_error_message=_("Beschrijf de wettelijke grondslag."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(grondslag=Grondslag.TOESTEMMING_OUDER) | ~models.Q(gegeven_door=""),
+                name="toestemming_ouder_met_naam",
+                violation_error_message=_("Vul in welke ouder of voogd toestemming gaf."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ingetrokken_op__isnull=True, ingetrokken_door__isnull=True)
+                | models.Q(ingetrokken_op__isnull=False, ingetrokken_door__isnull=False),
+                name="toestemming_intrekking_volledig",
+                violation_error_message=_("Een intrekking heeft een datum en wie hem vastlegde."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=models.F("datum_gegeven")),
+                name="toestemming_geldig_na_gegeven",
+                violation_error_message=_("'Geldig tot' ligt vóór de datum waarop de toestemming is gegeven."),
+            ),
+        ]
+        indexes = [models.Index(fields=["traject", "ontvanger", "categorie"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_categorie_display()}: {self.ontvanger} ({self.get_grondslag_display()})"
+
+    @property
+    def is_toestemming(self) -> bool:
+        return self.grondslag in TOESTEMMING_GRONDSLAGEN
+
+    def is_geldig(self, op: dt.date | None = None) -> bool:
+        op = op or timezone.localdate()
+        return (
+            self.ingetrokken_op is None
+            and self.datum_gegeven <= op
+            and (self.geldig_tot is None or self.geldig_tot >= op)
+        )
+
+    def clean(self):
+        fouten: dict[str, str] = {}
+        vandaag = timezone.localdate()
+        if self.datum_gegeven and self.datum_gegeven > vandaag:
+            fouten["datum_gegeven"] = _("De datum ligt in de toekomst. Leg een grondslag vast als hij er is.")
+        if self.geldig_tot and self.geldig_tot < vandaag and not self.pk:
+            fouten["geldig_tot"] = _("'Geldig tot' ligt in het verleden.")
+        if self.grondslag == Grondslag.WETTELIJK and not self.toelichting.strip():
+            fouten["toelichting"] = _("Beschrijf de wettelijke grondslag (wet en artikel).")
+        if self.is_toestemming and not self.weigeren_zonder_gevolgen:
+            fouten["weigeren_zonder_gevolgen"] = _(
+                "Leg vast dat je hebt uitgelegd dat weigeren geen gevolgen heeft; zonder dat is de toestemming niet geldig."
+            )
+        if self.is_toestemming and self.wijze == Wijze.WETTELIJK:
+            fouten["wijze"] = _("Kies hoe de toestemming is gegeven: mondeling of met een ondertekend formulier.")
+        if self.traject_id and self.datum_gegeven and not fouten:
+            fouten.update(self._clean_leeftijd())
+        if fouten:
+            raise ValidationError(fouten)
+
+    def _clean_leeftijd(self) -> dict[str, str]:
+        """Who may consent depends on age (UAVG art. 5); leerplicht needs a leerplichtig youth."""
+        jongere = self.traject.jongere
+        leeftijd = jongere.leeftijd(self.datum_gegeven)
+        if self.grondslag == Grondslag.TOESTEMMING_JONGERE and leeftijd < 16:
+            return {"grondslag": _("Onder de 16 geeft de gezaghebbende ouder of voogd toestemming, niet de jongere.")}
+        if self.grondslag == Grondslag.TOESTEMMING_OUDER:
+            if leeftijd >= 16:
+                return {"grondslag": _("Vanaf 16 jaar geeft de jongere zelf toestemming.")}
+            if not self.jongere_gevraagd:
+                return {
+                    "jongere_gevraagd": _(
+                        "Vraag ook de jongere zelf; een weigering van de jongere wordt gerespecteerd."
+                    )
+                }
+        if self.grondslag == Grondslag.LEERPLICHT and not (
+            jongere.leerplichtig(self.datum_gegeven) or jongere.kwalificatieplichtig(self.datum_gegeven)
+        ):
+            return {"grondslag": _("Deze jongere is niet (meer) leerplichtig of kwalificatieplichtig.")}
+        return {}

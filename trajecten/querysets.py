@@ -1,0 +1,52 @@
+"""Neutral query building blocks. Who may see what is not decided here but in
+``toegang.policy``, which builds on these."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from .constants import ACTIEF_VANAF_START, Categorie
+
+
+class ToestemmingQuerySet(models.QuerySet):
+    def geldig(self, op: dt.date | None = None):
+        """Given on or before ``op``, not expired, not revoked."""
+        op = op or timezone.localdate()
+        return self.filter(ingetrokken_op__isnull=True, datum_gegeven__lte=op).filter(
+            Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op)
+        )
+
+    def kennisgevingen(self):
+        return self.filter(categorie=Categorie.KENNISGEVING)
+
+
+class BetrokkenheidQuerySet(models.QuerySet):
+    def actief(self, op: dt.date | None = None):
+        """JJI and JJI-school always; others while a kennisgeving for them is valid."""
+        from .models import Toestemming  # same app; the class is defined after this module
+
+        kennisgeving = (
+            Toestemming.objects.kennisgevingen()
+            .geldig(op)
+            .filter(traject=OuterRef("traject"), ontvanger=OuterRef("organisatie"))
+        )
+        return self.filter(Q(soort__in=ACTIEF_VANAF_START) | Exists(kennisgeving))
+
+
+class TrajectQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(afgesloten_op__isnull=True)
+
+    def zoek(self, tekst: str):
+        """Search on the youth's name: every word must match a part of it."""
+        for woord in tekst.split():
+            self = self.filter(
+                Q(jongere__voornaam__icontains=woord)
+                | Q(jongere__tussenvoegsel__icontains=woord)
+                | Q(jongere__achternaam__icontains=woord)
+            )
+        return self

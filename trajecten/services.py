@@ -1,0 +1,200 @@
+"""Every write to a traject: start, edit, fase, involvement, grondslag, assignment.
+
+Each service is atomic, takes a keyword ``actor``, checks the access policy, validates
+with ``full_clean`` and re-derives the object permissions when who-may-see could change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netwerk.constants import OrganisatieSoort
+from netwerk.models import Medewerker, Organisatie
+from toegang import policy
+
+from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Categorie, Fase
+from .models import Betrokkenheid, Jongere, Toestemming, Toewijzing, Traject
+
+JONGERE_VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "startkwalificatie")
+TRAJECT_VELDEN = ("titel", "verblijfsduur", "startdatum", "verwachte_einddatum", "uitstroombestemming")
+
+
+def _jji_en_school(medewerker: Medewerker) -> tuple[Organisatie, Organisatie]:
+    """The JJI and JJI-school a new traject belongs to, from the organisation of its starter."""
+    organisatie = medewerker.organisatie
+    if organisatie.soort == OrganisatieSoort.JJI_SCHOOL:
+        return organisatie.jji, organisatie
+    school = organisatie.scholen.filter(actief=True).order_by("naam").first()
+    if school is None:
+        raise ValidationError(
+            _("Deze JJI heeft nog geen JJI-school. Vraag de functioneel beheerder die toe te voegen.")
+        )
+    return organisatie, school
+
+
+@transaction.atomic
+def traject_starten(*, actor, jongere: dict, traject: dict) -> Traject:
+    """Start a traject for a new youth at the starter's JJI: JJI and JJI-school are involved
+    from the start and the starter is assigned."""
+    if not policy.mag_traject_starten(actor):
+        raise PermissionDenied
+    jji, school = _jji_en_school(actor.medewerker)
+    nieuwe_jongere = Jongere(**{veld: jongere[veld] for veld in JONGERE_VELDEN if veld in jongere})
+    nieuwe_jongere.full_clean()
+    nieuwe_jongere.save()
+    nieuw = Traject(jongere=nieuwe_jongere, jji=jji, **{v: traject[v] for v in TRAJECT_VELDEN if v in traject})
+    nieuw.full_clean()
+    nieuw.save()
+    for organisatie, soort in ((jji, BetrokkenheidSoort.JJI), (school, BetrokkenheidSoort.JJI_SCHOOL)):
+        betrokkenheid = Betrokkenheid(traject=nieuw, organisatie=organisatie, soort=soort, toegevoegd_door=actor)
+        betrokkenheid.full_clean()
+        betrokkenheid.save()
+    Toewijzing.objects.create(traject=nieuw, medewerker=actor.medewerker, toegewezen_door=actor)
+    policy.rechten_afleiden(nieuw)
+    if not policy.is_zichtbaar(actor, nieuw):  # post-save re-check, as NetBox does
+        raise PermissionDenied
+    return nieuw
+
+
+@transaction.atomic
+def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) -> Traject:
+    """Edit the youth's and the traject's basic data (not the fase: see traject_fase_wijzigen)."""
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    kind = traject.jongere
+    jongere_velden = [v for v in JONGERE_VELDEN if v in jongere and getattr(kind, v) != jongere[v]]
+    for veld in jongere_velden:
+        setattr(kind, veld, jongere[veld])
+    if jongere_velden:
+        kind.full_clean()
+        kind.save(update_fields=jongere_velden)
+    traject_velden = [v for v in TRAJECT_VELDEN if v in gegevens and getattr(traject, v) != gegevens[v]]
+    for veld in traject_velden:
+        setattr(traject, veld, gegevens[veld])
+    if traject_velden:
+        traject.full_clean()
+        traject.save(update_fields=traject_velden)
+    return traject
+
+
+@transaction.atomic
+def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
+    """Move a traject forward: instroom → verblijf → uitstroom, or straight to uitstroom on a
+    sudden release (schorsing). A fase never goes back."""
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    if fase not in Fase.values:
+        raise ValidationError({"fase": _("Onbekende fase.")})
+    if traject.is_afgesloten:
+        raise ValidationError(_("Dit traject is afgesloten."))
+    if FASE_VOLGORDE.index(fase) <= FASE_VOLGORDE.index(traject.fase):
+        raise ValidationError({"fase": _("Een traject gaat alleen vooruit: kies een latere fase.")})
+    traject.fase = fase
+    traject.save(update_fields=["fase"])
+    return traject
+
+
+@transaction.atomic
+def traject_afsluiten(*, actor, traject: Traject, datum: dt.date) -> Traject:
+    """Close a traject in fase uitstroom once nazorg is formally closed."""
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    if traject.is_afgesloten:
+        raise ValidationError(_("Dit traject is al afgesloten."))
+    if traject.fase != Fase.UITSTROOM:
+        raise ValidationError(_("Sluit een traject pas af in de fase uitstroom."))
+    if datum > timezone.localdate():
+        raise ValidationError({"afgesloten_op": _("De datum ligt in de toekomst.")})
+    traject.afgesloten_op = datum
+    traject.full_clean()
+    traject.save(update_fields=["afgesloten_op"])
+    return traject
+
+
+@transaction.atomic
+def betrokkenheid_toevoegen(*, actor, traject: Traject, organisatie: Organisatie, soort: str) -> Betrokkenheid:
+    """Involve an organisation. Outside JJI and JJI-school it sees nothing until a grondslag
+    to tell it about the placement is recorded."""
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    if not policy.toevoegbare_organisaties(actor, traject).filter(pk=organisatie.pk).exists():
+        raise ValidationError({"organisatie": _("Deze organisatie kan niet bij een traject betrokken worden.")})
+    if soort in ACTIEF_VANAF_START:
+        raise ValidationError({"soort": _("De JJI en de JJI-school zijn vanaf de start betrokken.")})
+    betrokkenheid = Betrokkenheid(traject=traject, organisatie=organisatie, soort=soort, toegevoegd_door=actor)
+    betrokkenheid.full_clean()
+    betrokkenheid.save()
+    return betrokkenheid
+
+
+@transaction.atomic
+def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, gegevens: dict) -> Toestemming:
+    """Record the grondslag for telling an involved organisation about the placement; it
+    becomes active in the traject while the grondslag is valid."""
+    if not policy.mag_grondslag_vastleggen(actor, traject):
+        raise PermissionDenied
+    betrokken = traject.betrokkenheden.filter(organisatie=ontvanger)
+    if not betrokken.exists():
+        raise ValidationError({"ontvanger": _("Voeg de organisatie eerst toe aan het traject.")})
+    if not betrokken.exclude(soort__in=ACTIEF_VANAF_START).exists():
+        raise ValidationError({"ontvanger": _("De JJI en de JJI-school zijn al vanaf de start betrokken.")})
+    toestemming = Toestemming(
+        traject=traject,
+        ontvanger=ontvanger,
+        categorie=Categorie.KENNISGEVING,
+        vastgelegd_door=actor,
+        **gegevens,
+    )
+    toestemming.full_clean()
+    toestemming.save()
+    policy.rechten_afleiden(traject)
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
+    """Revoke at once: from this moment it opens nothing."""
+    toestemming = Toestemming.objects.select_for_update().get(pk=toestemming.pk)
+    if not policy.mag_grondslag_vastleggen(actor, toestemming.traject):
+        raise PermissionDenied
+    if toestemming.ingetrokken_op is not None:
+        raise ValidationError(_("Deze toestemming is al ingetrokken."))
+    toestemming.ingetrokken_op = timezone.now()
+    toestemming.ingetrokken_door = actor
+    toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    policy.rechten_afleiden(toestemming.traject)
+    return toestemming
+
+
+@transaction.atomic
+def toewijzing_toevoegen(*, actor, traject: Traject, medewerker: Medewerker) -> Toewijzing:
+    """Assign a person of an active organisation to the traject (see policy.toewijsbare_medewerkers)."""
+    if not policy.toewijsbare_medewerkers(actor, traject).filter(pk=medewerker.pk).exists():
+        raise ValidationError(
+            {
+                "medewerker": _(
+                    "Deze medewerker kun je niet toewijzen: kies een actieve medewerker van een actieve organisatie."
+                )
+            }
+        )
+    toewijzing = Toewijzing(traject=traject, medewerker=medewerker, toegewezen_door=actor)
+    toewijzing.full_clean()
+    toewijzing.save()
+    policy.rechten_afleiden(traject)
+    return toewijzing
+
+
+@transaction.atomic
+def toewijzing_beeindigen(*, actor, toewijzing: Toewijzing) -> None:
+    """End an assignment (history keeps that it existed)."""
+    traject = toewijzing.traject
+    mag = policy.toewijsbare_medewerkers(actor, traject, ook_toegewezen=True).filter(pk=toewijzing.medewerker_id)
+    if not mag.exists():
+        raise PermissionDenied
+    toewijzing.delete()
+    policy.rechten_afleiden(traject)

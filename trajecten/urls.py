@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "trajecten"
+
+urlpatterns = [
+    path("", views.lijst, name="lijst"),
+    path("nieuw/", views.starten, name="starten"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/wijzigen/", views.wijzigen, name="wijzigen"),
+    path("<int:pk>/fase/", views.fase_wijzigen, name="fase"),
+    path("<int:pk>/afsluiten/", views.afsluiten, name="afsluiten"),
+    path("<int:pk>/organisaties/toevoegen/", views.organisatie_toevoegen, name="organisatie_toevoegen"),
+    path(
+        "<int:pk>/organisaties/<int:betrokkenheid_pk>/grondslag/",
+        views.grondslag_vastleggen,
+        name="grondslag_vastleggen",
+    ),
+    path(
+        "<int:pk>/grondslagen/<int:toestemming_pk>/intrekken/",
+        views.toestemming_intrekken,
+        name="toestemming_intrekken",
+    ),
+    path("<int:pk>/medewerkers/toewijzen/", views.medewerker_toewijzen, name="toewijzen"),
+    path(
+        "<int:pk>/medewerkers/<int:toewijzing_pk>/beeindigen/",
+        views.toewijzing_beeindigen,
+        name="toewijzing_beeindigen",
+    ),
+]

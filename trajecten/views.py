@@ -1,0 +1,280 @@
+"""Traject pages. Thin: parse input, ask the access policy, call a service, render.
+
+Every object comes through ``policy.traject_ophalen`` (404 for missing and forbidden alike);
+every URL here is registered in ``toegang.registry``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toegang import policy
+
+from . import selectors, services
+from .filters import TrajectFilter
+from .forms import (
+    AfsluitenForm,
+    BetrokkenheidForm,
+    FaseForm,
+    JongereForm,
+    KennisgevingForm,
+    ToewijzingForm,
+    TrajectStartForm,
+    TrajectWijzigForm,
+    fout_op_formulier,
+)
+from .models import Traject
+
+PER_PAGINA = 25
+
+
+@login_required
+def lijst(request):
+    filterset = TrajectFilter(request.GET or None, queryset=selectors.mijn_trajecten(request.user))
+    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    zoekparameters = request.GET.copy()
+    zoekparameters.pop("pagina", None)
+    return render(
+        request,
+        "trajecten/lijst.html",
+        {
+            "filter": filterset,
+            "pagina": pagina,
+            "zoekparameters": zoekparameters.urlencode(),
+            "mag_starten": policy.mag_traject_starten(request.user),
+            "gefilterd": bool(request.GET.get("q") or request.GET.get("fase")),
+        },
+    )
+
+
+@login_required
+def detail(request, pk):
+    traject = policy.traject_ophalen(request.user, pk)
+    return render(request, "trajecten/detail.html", {"o": selectors.traject_overzicht(request.user, traject)})
+
+
+def _beheerbaar(request, pk) -> Traject:
+    """A traject the reader may see (else 404) and manage (else 404 too: a form for a traject
+    one may only read is not offered)."""
+    traject = policy.traject_ophalen(request.user, pk)
+    if not policy.mag_traject_beheren(request.user, traject):
+        raise Http404
+    return traject
+
+
+@login_required
+def starten(request):
+    if not policy.mag_traject_starten(request.user):
+        raise Http404
+    jongere_form = JongereForm(request.POST or None)
+    traject_form = TrajectStartForm(request.POST or None)
+    if request.method == "POST" and jongere_form.is_valid() and traject_form.is_valid():
+        try:
+            traject = services.traject_starten(
+                actor=request.user, jongere=jongere_form.cleaned_data, traject=traject_form.cleaned_data
+            )
+        except ValidationError as fout:
+            fout_op_formulier(traject_form, fout)
+        else:
+            messages.success(request, _("Het traject van %(naam)s is gestart.") % {"naam": traject.jongere.naam})
+            return redirect("trajecten:detail", pk=traject.pk)
+    return render(
+        request,
+        "trajecten/formulier.html",
+        {
+            "formulieren": [jongere_form, traject_form],
+            "titel": _("Nieuw traject"),
+            "knop": _("Traject starten"),
+        },
+    )
+
+
+@login_required
+def wijzigen(request, pk):
+    traject = _beheerbaar(request, pk)
+    jongere_form = JongereForm(request.POST or None, instance=traject.jongere)
+    traject_form = TrajectWijzigForm(request.POST or None, instance=traject)
+    if request.method == "POST" and jongere_form.is_valid() and traject_form.is_valid():
+        try:
+            services.traject_wijzigen(
+                actor=request.user,
+                traject=traject,
+                jongere=jongere_form.cleaned_data,
+                gegevens=traject_form.cleaned_data,
+            )
+        except ValidationError as fout:
+            fout_op_formulier(traject_form, fout)
+        else:
+            messages.success(request, _("De gegevens zijn opgeslagen."))
+            return redirect("trajecten:detail", pk=traject.pk)
+    return render(
+        request,
+        "trajecten/formulier.html",
+        {
+            "formulieren": [jongere_form, traject_form],
+            "traject": traject,
+            "titel": _("Gegevens wijzigen"),
+            "knop": _("Opslaan"),
+        },
+    )
+
+
+def _enkelvoudig_formulier(request, traject, form, actie, *, titel, knop, melding, uitleg=""):
+    """A one-form page whose valid POST calls ``actie(form)`` (a service) and goes back to the traject."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                actie(form)
+        except ValidationError as fout:
+            fout_op_formulier(form, fout)
+        else:
+            messages.success(request, melding)
+            return redirect("trajecten:detail", pk=traject.pk)
+    return render(
+        request,
+        "trajecten/formulier.html",
+        {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
+    )
+
+
+@login_required
+def fase_wijzigen(request, pk):
+    traject = _beheerbaar(request, pk)
+    if traject.is_afgesloten or not FaseForm(traject=traject).fields["fase"].choices:
+        messages.info(request, _("Dit traject kan niet naar een volgende fase."))
+        return redirect("trajecten:detail", pk=traject.pk)
+    form = FaseForm(request.POST or None, traject=traject)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: services.traject_fase_wijzigen(actor=request.user, traject=traject, fase=f.cleaned_data["fase"]),
+        titel=_("Fase wijzigen"),
+        knop=_("Fase wijzigen"),
+        melding=_("De fase is gewijzigd."),
+        uitleg=_("Huidige fase: %(fase)s.") % {"fase": traject.get_fase_display()},
+    )
+
+
+@login_required
+def afsluiten(request, pk):
+    traject = _beheerbaar(request, pk)
+    form = AfsluitenForm(request.POST or None)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: services.traject_afsluiten(
+            actor=request.user, traject=traject, datum=f.cleaned_data["afgesloten_op"]
+        ),
+        titel=_("Traject afsluiten"),
+        knop=_("Traject afsluiten"),
+        melding=_("Het traject is afgesloten."),
+        uitleg=_("Sluit een traject af als de nazorg formeel is afgerond bij een stabiele situatie."),
+    )
+
+
+@login_required
+def organisatie_toevoegen(request, pk):
+    traject = _beheerbaar(request, pk)
+    form = BetrokkenheidForm(request.POST or None, user=request.user, traject=traject)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: services.betrokkenheid_toevoegen(
+            actor=request.user,
+            traject=traject,
+            organisatie=f.cleaned_data["organisatie"],
+            soort=f.cleaned_data["soort"],
+        ),
+        titel=_("Organisatie toevoegen"),
+        knop=_("Toevoegen"),
+        melding=_("De organisatie is toegevoegd. Ze ziet het traject pas als je een grondslag vastlegt."),
+        uitleg=_(
+            "Een organisatie buiten de JJI en de JJI-school hoort pas van de plaatsing als er een grondslag is: "
+            "toestemming van de jongere, van de ouder of voogd, leerplicht of een andere wettelijke grondslag."
+        ),
+    )
+
+
+@login_required
+def grondslag_vastleggen(request, pk, betrokkenheid_pk):
+    traject = _beheerbaar(request, pk)
+    betrokkenheid = get_object_or_404(traject.betrokkenheden.select_related("organisatie"), pk=betrokkenheid_pk)
+    ontvanger = betrokkenheid.organisatie
+    form = KennisgevingForm(request.POST or None, traject=traject, ontvanger=ontvanger, actor=request.user)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: services.kennisgeving_vastleggen(
+            actor=request.user,
+            traject=traject,
+            ontvanger=ontvanger,
+            gegevens={veld: f.cleaned_data[veld] for veld in KennisgevingForm.Meta.fields},
+        ),
+        titel=_("Grondslag vastleggen voor %(org)s") % {"org": ontvanger.naam},
+        knop=_("Grondslag vastleggen"),
+        melding=_("De grondslag is vastgelegd. %(org)s is nu actief betrokken.") % {"org": ontvanger.naam},
+        uitleg=_(
+            "Hiermee mag %(org)s weten dat deze jongere in de JJI verblijft, en de basisgegevens van het traject "
+            "zien. Vraag toestemming in eenvoudige taal, door iemand die niet over verlof beslist, en leg uit dat "
+            "weigeren geen gevolgen heeft."
+        )
+        % {"org": ontvanger.naam},
+    )
+
+
+@login_required
+@require_POST
+def toestemming_intrekken(request, pk, toestemming_pk):
+    traject = _beheerbaar(request, pk)
+    toestemming = get_object_or_404(traject.toestemmingen, pk=toestemming_pk)
+    try:
+        services.toestemming_intrekken(actor=request.user, toestemming=toestemming)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, _("De grondslag is ingetrokken. Vanaf nu opent hij niets meer."))
+    return redirect("trajecten:detail", pk=traject.pk)
+
+
+@login_required
+def medewerker_toewijzen(request, pk):
+    traject = policy.traject_ophalen(request.user, pk)
+    if not policy.mag_toewijzen(request.user, traject):
+        raise Http404
+    form = ToewijzingForm(request.POST or None, user=request.user, traject=traject)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: services.toewijzing_toevoegen(
+            actor=request.user, traject=traject, medewerker=f.cleaned_data["medewerker"]
+        ),
+        titel=_("Medewerker toewijzen"),
+        knop=_("Toewijzen"),
+        melding=_("De medewerker is toegewezen en ziet het traject nu."),
+    )
+
+
+@login_required
+@require_POST
+def toewijzing_beeindigen(request, pk, toewijzing_pk):
+    traject = policy.traject_ophalen(request.user, pk)
+    toewijzing = get_object_or_404(traject.toewijzingen.select_related("medewerker"), pk=toewijzing_pk)
+    try:
+        services.toewijzing_beeindigen(actor=request.user, toewijzing=toewijzing)
+    except PermissionDenied:
+        raise Http404 from None
+    messages.success(request, _("De toewijzing is beëindigd."))
+    return redirect("trajecten:detail", pk=traject.pk)
