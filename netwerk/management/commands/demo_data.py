@@ -56,6 +56,7 @@ GEBRUIKERS = {
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+ITB_TOEGEWEZEN = {"Noah", "Liam", "Luca", "Jayden", "Thijs"}
 
 
 @dataclass
@@ -289,6 +290,10 @@ class Command(BaseCommand):
             jongere={},
             gegevens={"titel": demo.titel, "uitstroombestemming": demo.bestemming},
         )
+        if demo.voornaam in ITB_TOEGEWEZEN:
+            traject_services.toewijzing_toevoegen(
+                actor=coordinator, traject=traject, medewerker=gebruikers["itb"].medewerker
+            )
         if demo.fase != Fase.INSTROOM:
             traject_services.traject_fase_wijzigen(actor=docent, traject=traject, fase=demo.fase)
         if demo.ontvangend:

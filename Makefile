@@ -1,0 +1,53 @@
+# jji-traject — the two commands: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.geinstalleerd
+PG_TEST_URL := postgres://postgres@127.0.0.1:5432/jji_traject
+# make test uses the PostgreSQL at 127.0.0.1:5432 when it answers and DATABASE_URL is not
+# set; otherwise SQLite (and the browser tests, which need PostgreSQL, are skipped).
+TEST_DATABASE_URL = $(or $(DATABASE_URL),$(shell $(PY) -c "import socket; s=socket.socket(); s.settimeout(1); print('$(PG_TEST_URL)' if s.connect_ex(('127.0.0.1',5432))==0 else '')" 2>/dev/null))
+
+.PHONY: run test install lint check messages clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+
+## make run: the app with demo data on SQLite, Celery eager, at http://127.0.0.1:8000
+run: $(STAMP) var/secret_key
+	export DEBUG=true SECRET_KEY="$$(cat var/secret_key)"; \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py demo_data && \
+	echo "jji-traject draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)" && \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: the whole suite, browser tests included
+test: $(STAMP)
+	export DEBUG=false SECRET_KEY=test-$$RANDOM-$$RANDOM-niet-geheim ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
+	       SECURE_SSL_REDIRECT=false CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL="$(TEST_DATABASE_URL)"; \
+	echo "Database voor de tests: $${DATABASE_URL:-SQLite}"; \
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && \
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run && \
+	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+## make messages: refresh the translation catalogue (needs gettext) and compile it
+messages: $(STAMP)
+	DEBUG=true $(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=var
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf var/static var/jji-traject.sqlite3* test-artifacts

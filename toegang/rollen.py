@@ -1,0 +1,57 @@
+"""The global role groups and the model permissions of each rol.
+
+Role groups hold permissions for *kinds of action* (start a traject, record a grondslag,
+manage organisations). They never hold ``view_traject`` or any category permission:
+which traject someone sees is an object permission derived by ``toegang.policy``.
+
+Used by the data migration (with historical models) and by test fixtures that re-seed
+after a transactional test flushed the tables.
+"""
+
+from django.apps import apps as django_apps
+from django.contrib.auth.management import create_permissions
+
+REGIE = (
+    "trajecten.add_jongere",
+    "trajecten.change_jongere",
+    "trajecten.add_traject",
+    "trajecten.change_traject",
+    "trajecten.add_betrokkenheid",
+    "trajecten.add_toestemming",
+    "trajecten.change_toestemming",
+    "trajecten.add_toewijzing",
+    "trajecten.delete_toewijzing",
+)
+BEHEER = tuple(
+    f"netwerk.{actie}_{model}"
+    for model in ("regio", "organisatie", "medewerker")
+    for actie in ("view", "add", "change")
+) + tuple(f"netwerk.view_historical{model}" for model in ("regio", "organisatie", "medewerker"))
+
+PERMISSIES_PER_ROL: dict[str, tuple[str, ...]] = {
+    "docent": REGIE,
+    "zorgcoordinator": REGIE,
+    "itb": REGIE,
+    "intaker": (),
+    "veiligheidscoordinator": (),
+    "beheerder": BEHEER,
+}
+
+
+def rolgroepen_bijwerken(apps=django_apps) -> None:
+    """Create the ``rol:<rol>`` groups with exactly their permissions (idempotent)."""
+    for app_config in apps.get_app_configs():
+        # Permissions are otherwise only created after all migrations ran.
+        heeft_models = getattr(app_config, "models_module", None)
+        app_config.models_module = heeft_models or True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = heeft_models
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for rol, permissies in PERMISSIES_PER_ROL.items():
+        groep, _ = Group.objects.get_or_create(name=f"rol:{rol}")
+        gevonden = [
+            Permission.objects.get(content_type__app_label=naam.split(".")[0], codename=naam.split(".")[1])
+            for naam in permissies
+        ]
+        groep.permissions.set(gevonden)
