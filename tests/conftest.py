@@ -72,3 +72,10 @@ def vereist_postgres(db):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # whitenoise looks for STATIC_ROOT at start-up; the tests serve from the finders.
+    os.makedirs(settings.STATIC_ROOT, exist_ok=True)

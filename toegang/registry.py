@@ -53,3 +53,30 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
 # Django admin: youth models are never registered there (a test checks the registered
 # models), so all its URLs are about people and organisations.
 ZONDER_JONGERENGEGEVENS_NAMESPACES = frozenset({"admin"})
+
+
+def url_namen(urlconf=None) -> dict[str, str]:
+    """Every URL pattern of the project as ``{name: route}``; unnamed ones as ``<naamloos …>``."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    gevonden: dict[str, str] = {}
+
+    def loop(patronen, namespace: str, prefix: str) -> None:
+        for patroon in patronen:
+            route = prefix + str(patroon.pattern)
+            if isinstance(patroon, URLResolver):
+                ns = patroon.namespace
+                if ns and (namespace + ns) in ZONDER_JONGERENGEGEVENS_NAMESPACES:
+                    continue
+                loop(patroon.url_patterns, f"{namespace}{ns}:" if ns else namespace, route)
+            elif isinstance(patroon, URLPattern):
+                naam = f"{namespace}{patroon.name}" if patroon.name else f"<naamloos {route}>"
+                gevonden[naam] = route
+
+    loop(get_resolver(urlconf).url_patterns, "", "")
+    return gevonden
+
+
+def niet_geregistreerd(urlconf=None) -> set[str]:
+    """URL names that are in neither list: each must be classified before it may exist."""
+    return set(url_namen(urlconf)) - set(JONGERENGEGEVENS) - set(ZONDER_JONGERENGEGEVENS)

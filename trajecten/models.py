@@ -366,7 +366,8 @@ class Toestemming(models.Model):
             fouten["toelichting"] = _("Beschrijf de wettelijke grondslag (wet en artikel).")
         if self.is_toestemming and not self.weigeren_zonder_gevolgen:
             fouten["weigeren_zonder_gevolgen"] = _(
-                "Leg vast dat je hebt uitgelegd dat weigeren geen gevolgen heeft; zonder dat is de toestemming niet geldig."
+                "Leg vast dat je hebt uitgelegd dat weigeren geen gevolgen heeft; "
+                "zonder dat is de toestemming niet geldig."
             )
         if self.is_toestemming and self.wijze == Wijze.WETTELIJK:
             fouten["wijze"] = _("Kies hoe de toestemming is gegeven: mondeling of met een ondertekend formulier.")

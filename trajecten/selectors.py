@@ -8,7 +8,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from toegang import policy
 
-from .constants import Categorie
+from .constants import Categorie, Titel
 from .models import Betrokkenheid, Toestemming, Toewijzing, Traject
 
 
@@ -92,6 +92,6 @@ def titelgeschiedenis(traject: Traject) -> list[dict]:
     wijzigingen, vorige = [], None
     for regel in traject.history.order_by("history_date", "history_id").values("titel", "history_date"):
         if regel["titel"] != vorige:
-            wijzigingen.append(regel)
+            wijzigingen.append({**regel, "label": Titel(regel["titel"]).label})
             vorige = regel["titel"]
     return wijzigingen

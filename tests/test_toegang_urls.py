@@ -1,0 +1,104 @@
+"""Every URL is classified in toegang.registry, and every URL that shows youth data is
+run for readers without access: anonymous, an uninvolved organisation, an organisation
+still awaiting its grondslag, one whose grondslag was revoked or expired, the beheerder."""
+
+import pytest
+from django.urls import reverse
+
+from toegang import registry
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "Verbeek"  # surname of the demo youth Noah; must never reach an unauthorised reader
+
+
+def test_every_url_is_registered():
+    assert registry.niet_geregistreerd() == set()
+
+
+def test_registry_test_fails_for_an_unregistered_url():
+    assert registry.niet_geregistreerd("tests.urls_met_onbekende_url") == {"geheim"}
+
+
+def test_registered_names_exist():
+    bestaand = registry.url_namen()
+    assert set(registry.JONGERENGEGEVENS) <= set(bestaand)
+    assert set(registry.ZONDER_JONGERENGEGEVENS) <= set(bestaand)
+
+
+def _url(naam, traject, demo):
+    oppervlak = registry.JONGERENGEGEVENS[naam]
+    if oppervlak.soort == "lijst":
+        return reverse(naam)
+    kwargs = {"pk": traject.pk}
+    noah = demo.trajecten["Noah"]
+    mbo = demo.mbo_intake.medewerker.organisatie
+    # Sub-objects: this traject's own where it has them, else Noah's (URL tampering).
+    for extra in oppervlak.extra:
+        if extra == "betrokkenheid_pk":
+            obj = traject.betrokkenheden.filter(organisatie=mbo).first() or noah.betrokkenheden.get(organisatie=mbo)
+        elif extra == "toestemming_pk":
+            obj = traject.toestemmingen.first() or noah.toestemmingen.first()
+        elif extra == "toewijzing_pk":
+            obj = traject.toewijzingen.first()
+        else:  # pragma: no cover - a new extra kwarg must be taught to this test
+            raise AssertionError(f"onbekende URL-parameter {extra}")
+        kwargs[extra] = obj.pk
+    return reverse(naam, kwargs=kwargs)
+
+
+def _vraag(client, naam, url):
+    return getattr(client, registry.JONGERENGEGEVENS[naam].methode)(url)
+
+
+# (reader, youth): readers without access to that youth's traject.
+ZONDER_TOEGANG = [
+    ("mbo-intake-other", "Noah"),  # uninvolved organisation
+    ("beheerder", "Noah"),  # manages people, never youth data
+    ("mbo-intake", "Sem"),  # involved, awaiting a grondslag
+    ("verbindingsofficier", "Sem"),
+    ("mbo-intake", "Luca"),  # assigned, grondslag revoked
+    ("verbindingsofficier", "Jayden"),  # grondslag expired
+    ("mbo-intake", "Daan"),  # organisation active, person not assigned
+    ("mbo-herkomst", "Yara"),  # mbo van herkomst awaiting
+]
+
+
+@pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
+def test_anonymous_is_sent_to_login(client, demo, naam):
+    response = _vraag(client, naam, _url(naam, demo.trajecten["Noah"], demo))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
+@pytest.mark.parametrize(("lezer", "jongere"), ZONDER_TOEGANG)
+def test_reader_without_access_gets_404_or_nothing(client, demo, naam, lezer, jongere):
+    traject = demo.trajecten[jongere]
+    client.force_login(demo.users[lezer])
+    response = _vraag(client, naam, _url(naam, traject, demo))
+    achternaam = traject.jongere.achternaam
+    if registry.JONGERENGEGEVENS[naam].soort == "lijst":
+        assert response.status_code == 200
+        assert achternaam not in response.content.decode()
+    else:
+        assert response.status_code == 404
+        assert achternaam not in response.content.decode()
+
+
+@pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
+def test_the_regie_reaches_every_surface(client, demo, naam):
+    """Positive control: the JJI-school docent reaches each surface (the 404s above are real)."""
+    client.force_login(demo.jji_school)
+    response = _vraag(client, naam, _url(naam, demo.trajecten["Noah"], demo))
+    assert response.status_code in (200, 302)
+    if response.status_code == 302:
+        assert not response["Location"].startswith(reverse("login"))
+
+
+def test_reader_of_a_traject_cannot_manage_it(client, demo):
+    noah = demo.trajecten["Noah"]
+    client.force_login(demo.mbo_intake)
+    assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 200
+    for naam in ("trajecten:wijzigen", "trajecten:fase", "trajecten:organisatie_toevoegen"):
+        assert client.get(reverse(naam, args=[noah.pk])).status_code == 404, naam
