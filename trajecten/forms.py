@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from netwerk.models import Medewerker
 from toegang import policy
 
-from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Fase, Grondslag
+from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Fase, Grondslag, Wijze
 from .models import Jongere, Toestemming, Traject
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -108,10 +108,13 @@ class KennisgevingForm(forms.ModelForm):
         }
 
     def __init__(self, *args, traject: Traject, ontvanger, actor, **kwargs):
-        instance = Toestemming(traject=traject, ontvanger=ontvanger, vastgelegd_door=actor)
+        instance = Toestemming(
+            traject=traject, ontvanger=ontvanger, vastgelegd_door=actor, datum_gegeven=timezone.localdate()
+        )
         super().__init__(*args, instance=instance, **kwargs)
+        # Radio buttons without the empty "---------" choice: the form says when one is missing.
         self.fields["grondslag"].choices = Grondslag.choices
-        self.fields["datum_gegeven"].initial = timezone.localdate
+        self.fields["wijze"].choices = Wijze.choices
 
 
 class ToewijzingForm(forms.Form):

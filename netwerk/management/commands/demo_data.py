@@ -74,6 +74,7 @@ class DemoJongere:
     eerdere_titel: str | None = None
     bestemming: str = Uitstroombestemming.NOG_ONBEKEND
     startkwalificatie: bool = False
+    tussenvoegsel: str = ""
 
 
 JONGEREN = [
@@ -126,13 +127,14 @@ JONGEREN = [
     ),
     DemoJongere(
         "Mila",
-        "de Groot",
+        "Groot",
         15,
         10,
         Fase.INSTROOM,
         Titel.VOORLOPIGE_HECHTENIS,
         Verblijfsduur.KORT,
         herkomst="actief",
+        tussenvoegsel="de",
     ),
     DemoJongere(
         "Yara",
@@ -168,7 +170,7 @@ JONGEREN = [
     ),
     DemoJongere(
         "Sara",
-        "van Dijk",
+        "Dijk",
         16,
         45,
         Fase.VERBLIJF,
@@ -176,6 +178,7 @@ JONGEREN = [
         Verblijfsduur.KORT,
         herkomst="actief",
         bestemming=Uitstroombestemming.MBO,
+        tussenvoegsel="van",
     ),
     DemoJongere(
         "Finn",
@@ -271,6 +274,7 @@ class Command(BaseCommand):
             actor=docent,
             jongere={
                 "voornaam": demo.voornaam,
+                "tussenvoegsel": demo.tussenvoegsel,
                 "achternaam": demo.achternaam,
                 "geboortedatum": geboortedatum,
                 "startkwalificatie": demo.startkwalificatie,

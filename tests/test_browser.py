@@ -1,0 +1,100 @@
+"""Browser tests in Debian's Chromium (Playwright), on PostgreSQL with a live server.
+
+A screenshot per journey is kept in test-artifacts/ (CI keeps it as an artifact)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import overslaan_of_falen, zaai_opnieuw
+
+CHROMIUM = "/usr/lib/chromium/chromium"
+ARTEFACTEN = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        overslaan_of_falen(f"Chromium ontbreekt ({CHROMIUM}): apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        overslaan_of_falen("Python Playwright ontbreekt")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def pagina(browser, live_server, vereist_postgres, settings):
+    zaai_opnieuw()  # a transactional test starts from flushed tables
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.basis = live_server.url
+    yield page
+    context.close()
+
+
+def inloggen(page, gebruiker, wachtwoord):
+    page.goto(f"{page.basis}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(gebruiker)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def screenshot(page, naam):
+    ARTEFACTEN.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTEN / f"{naam}.png"), full_page=True)
+
+
+def test_jji_school_logs_in_and_sees_mijn_trajecten(pagina, settings):
+    inloggen(pagina, "jji-school", settings.DEMO_PASSWORD)
+    pagina.get_by_role("heading", name="Mijn trajecten").wait_for()
+    assert pagina.get_by_role("link", name="Noah Verbeek").is_visible()
+    screenshot(pagina, "jji-school-mijn-trajecten")
+    pagina.get_by_role("link", name="Noah Verbeek").click()
+    pagina.get_by_role("heading", name="Noah Verbeek").wait_for()
+    assert pagina.get_by_role("heading", name="Betrokken organisaties").is_visible()
+    assert "Titel van het verblijf" not in pagina.content()
+    screenshot(pagina, "jji-school-traject")
+
+
+def test_wrong_password_keeps_you_out_with_a_clear_message(pagina):
+    inloggen(pagina, "jji-school", "verkeerd-wachtwoord")
+    assert pagina.get_by_text("De combinatie van gebruikersnaam en wachtwoord klopt niet").is_visible()
+
+
+def test_coordinator_involves_the_mbo_and_the_verbindingsofficier_then_sees_it(pagina, settings):
+    """Journey: the JJI-school records the youth's consent to tell the receiving mbo; the
+    mbo's verbindingsofficier then finds the youth in Mijn trajecten."""
+    inloggen(pagina, "coordinator", settings.DEMO_PASSWORD)
+    pagina.get_by_role("link", name="Sem Hoekstra").click()
+    pagina.get_by_role("link", name="Grondslag vastleggen voor ROC Lindewaard").click()
+    pagina.get_by_label("toestemming van de jongere").check()
+    pagina.get_by_label("mondeling gegeven en vastgelegd").check()
+    pagina.get_by_label("uitgelegd dat weigeren geen gevolgen heeft").check()
+    pagina.get_by_role("button", name="Grondslag vastleggen").click()
+    pagina.get_by_text("ROC Lindewaard is nu actief betrokken").wait_for()
+    screenshot(pagina, "coordinator-grondslag-vastgelegd")
+    pagina.get_by_role("button", name="Uitloggen").click()
+    inloggen(pagina, "verbindingsofficier", settings.DEMO_PASSWORD)
+    pagina.get_by_role("heading", name="Mijn trajecten").wait_for()
+    assert pagina.get_by_role("link", name="Sem Hoekstra").is_visible()
+    screenshot(pagina, "verbindingsofficier-mijn-trajecten")
+
+
+def test_keyboard_only_skip_link(pagina, settings):
+    inloggen(pagina, "jji-school", settings.DEMO_PASSWORD)
+    pagina.keyboard.press("Tab")
+    focus = pagina.evaluate("document.activeElement.textContent")
+    assert "Naar de inhoud" in focus
