@@ -1,0 +1,63 @@
+"""Background work through a real Celery worker on Redis (CI), and the layering rule that
+views, forms and admin never query youth models directly."""
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from jji_traject.celery import app
+from toegang.models import TrajectUserObjectPermission
+from toegang.tasks import verlopen_grondslagen_verwerken
+from trajecten.models import Toestemming
+
+from .conftest import overslaan_of_falen, zaai_opnieuw
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db(transaction=True)
+def test_expiry_task_runs_in_a_real_worker(vereist_postgres):
+    if not settings.REDIS_URL:
+        overslaan_of_falen("deze test heeft Redis nodig (zet REDIS_URL)")
+    from celery.contrib.testing.worker import start_worker
+
+    zaai_opnieuw()
+    toestemming = Toestemming.objects.get(traject__jongere__voornaam="Noah")
+    toestemming.geldig_tot = timezone.localdate() - dt.timedelta(days=1)
+    toestemming.save(update_fields=["geldig_tot"])
+    rij = TrajectUserObjectPermission.objects.filter(
+        content_object_id=toestemming.traject_id, user__username="mbo-intake"
+    )
+    assert rij.exists()
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            verlopen_grondslagen_verwerken.delay()
+            einde = time.monotonic() + 20
+            while rij.exists() and time.monotonic() < einde:
+                time.sleep(0.2)
+    finally:
+        app.conf.task_always_eager = True
+    assert not rij.exists()
+
+
+VERBODEN = re.compile(r"\b(Jongere|Traject|Betrokkenheid|Toestemming|Toewijzing)\.objects\b")
+
+
+def test_views_forms_and_admin_never_query_youth_models_directly():
+    """Only toegang.policy (and selectors/services building on it) may build those querysets."""
+    overtredingen = []
+    for pad in ROOT.glob("*/*.py"):
+        if (
+            pad.name in {"views.py", "forms.py", "admin.py", "filters.py", "urls.py"}
+            or pad.parent.name == "jji_traject"
+        ):
+            for nummer, regel in enumerate(pad.read_text().splitlines(), 1):
+                if VERBODEN.search(regel):
+                    overtredingen.append(f"{pad.relative_to(ROOT)}:{nummer}: {regel.strip()}")
+    assert overtredingen == []

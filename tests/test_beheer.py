@@ -1,0 +1,153 @@
+"""The beheer pages (Django admin) of the functioneel beheerder: people and organisations of
+their own regio, saved through the services, never youth data."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.models import Medewerker, Organisatie, Regio
+from toegang import policy
+from trajecten import models as traject_models
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_youth_model_is_registered_in_the_admin():
+    geregistreerd = set(admin.site._registry)
+    for model in (
+        traject_models.Jongere,
+        traject_models.Traject,
+        traject_models.Betrokkenheid,
+        traject_models.Toewijzing,
+        traject_models.Toestemming,
+    ):
+        assert model not in geregistreerd
+        assert model.history.model not in geregistreerd
+
+
+def test_beheerder_creates_a_person_with_groups(client, demo):
+    client.force_login(demo.beheerder)
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    response = client.post(
+        reverse("admin:netwerk_medewerker_add"),
+        {
+            "gebruikersnaam": "nieuwe-zorg",
+            "voornaam": "Nora",
+            "achternaam": "Nieuw",
+            "email": "nora@example.org",
+            "telefoon": "",
+            "actief": "on",
+            "organisatie": mbo.pk,
+            "rol": Rol.ZORGCOORDINATOR,
+            "functietitel": "Zorgcoördinator",
+            "wachtwoord": "een-lang-en-sterk-wachtwoord-2026",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = get_user_model().objects.get(username="nieuwe-zorg")
+    assert user.check_password("een-lang-en-sterk-wachtwoord-2026")
+    assert set(user.groups.values_list("name", flat=True)) == {
+        "rol:zorgcoordinator",
+        f"org:{mbo.pk}:rol:zorgcoordinator",
+    }
+    # A zorgcoördinator of the mbo sees every traject in which the mbo is active.
+    assert {t.jongere.voornaam for t in policy.zichtbaar_voor(user)} == {"Noah", "Liam", "Daan", "Finn"}
+
+
+def test_rol_that_does_not_fit_the_organisation_is_refused(client, demo):
+    client.force_login(demo.beheerder)
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    response = client.post(
+        reverse("admin:netwerk_medewerker_add"),
+        {
+            "gebruikersnaam": "fout",
+            "voornaam": "F",
+            "achternaam": "Out",
+            "email": "f@example.org",
+            "actief": "on",
+            "organisatie": mbo.pk,
+            "rol": Rol.ITB,
+        },
+    )
+    assert response.status_code == 200
+    assert "past niet bij een organisatie" in response.content.decode()
+    assert not get_user_model().objects.filter(username="fout").exists()
+
+
+def test_weak_password_and_duplicate_username_are_refused(client, demo):
+    client.force_login(demo.beheerder)
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    response = client.post(
+        reverse("admin:netwerk_medewerker_add"),
+        {
+            "gebruikersnaam": "mbo-intake",
+            "voornaam": "A",
+            "achternaam": "B",
+            "email": "a@example.org",
+            "organisatie": mbo.pk,
+            "rol": Rol.INTAKER,
+            "wachtwoord": "kort",
+        },
+    )
+    tekst = response.content.decode()
+    assert response.status_code == 200
+    assert "al in gebruik" in tekst
+
+
+def test_designation_through_the_admin(client, demo):
+    client.force_login(demo.beheerder)
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    response = client.post(
+        reverse("admin:netwerk_organisatie_change", args=[mbo.pk]),
+        {
+            "naam": mbo.naam,
+            "soort": mbo.soort,
+            "regio": mbo.regio_id,
+            "plaats": mbo.plaats,
+            "jji": "",
+            "verbindingsofficier": demo.mbo_intake.medewerker.pk,
+            "actief": "on",
+        },
+    )
+    assert response.status_code == 302
+    intake = get_user_model().objects.get(pk=demo.mbo_intake.pk)
+    assert {t.jongere.voornaam for t in policy.zichtbaar_voor(intake)} == {"Noah", "Liam", "Daan", "Finn"}
+    oud = get_user_model().objects.get(pk=demo.verbindingsofficier.pk)
+    assert set(policy.zichtbaar_voor(oud)) == set()
+
+
+def test_verbindingsofficier_must_work_at_the_organisation(client, demo):
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    mbo.verbindingsofficier = demo.mbo_intake_other.medewerker
+    with pytest.raises(Exception, match="moet bij deze organisatie werken"):
+        mbo.full_clean()
+
+
+def test_beheerder_sees_only_its_own_regio(client, demo):
+    elders = Regio.objects.create(naam="Regio Elders")
+    Organisatie.objects.create(naam="Verre JJI", soort=OrganisatieSoort.JJI, regio=elders)
+    client.force_login(demo.beheerder)
+    tekst = client.get(reverse("admin:netwerk_organisatie_changelist")).content.decode()
+    assert "ROC Lindewaard" in tekst and "Verre JJI" not in tekst
+    verre = Organisatie.objects.get(naam="Verre JJI")
+    assert client.get(reverse("admin:netwerk_organisatie_change", args=[verre.pk])).status_code == 302
+
+
+def test_nothing_is_deleted_through_the_admin(client, demo):
+    client.force_login(demo.beheerder)
+    m = Medewerker.objects.get(user__username="mbo-intake")
+    assert client.get(reverse("admin:netwerk_medewerker_delete", args=[m.pk])).status_code == 403
+
+
+def test_ordinary_staff_cannot_reach_the_admin(client, demo):
+    client.force_login(demo.coordinator)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_beheerder_has_no_user_or_guardian_admin(client, demo):
+    client.force_login(demo.beheerder)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
