@@ -7,7 +7,11 @@ STAMP := $(VENV)/.geinstalleerd
 PG_TEST_URL := postgres://postgres@127.0.0.1:5432/jji_traject
 # make test uses the PostgreSQL at 127.0.0.1:5432 when it answers and DATABASE_URL is not
 # set; otherwise SQLite (and the browser tests, which need PostgreSQL, are skipped).
-TEST_DATABASE_URL = $(or $(DATABASE_URL),$(shell $(PY) -c "import socket; s=socket.socket(); s.settimeout(1); print('$(PG_TEST_URL)' if s.connect_ex(('127.0.0.1',5432))==0 else '')" 2>/dev/null))
+# The same for Redis at 127.0.0.1:6379 (tests run tasks eagerly, except the real-worker test).
+REDIS_TEST_URL := redis://127.0.0.1:6379/15
+poort_open = $(shell $(PYTHON) -c "import socket; s=socket.socket(); s.settimeout(1); print('$(2)' if s.connect_ex(('127.0.0.1',$(1)))==0 else '')" 2>/dev/null)
+TEST_DATABASE_URL = $(or $(DATABASE_URL),$(call poort_open,5432,$(PG_TEST_URL)))
+TEST_REDIS_URL = $(or $(REDIS_URL),$(call poort_open,6379,$(REDIS_TEST_URL)))
 
 .PHONY: run test install lint check messages clean
 
@@ -35,10 +39,11 @@ run: $(STAMP) var/secret_key
 ## make test: the whole suite, browser tests included
 test: $(STAMP)
 	export DEBUG=false SECRET_KEY=test-$$RANDOM-$$RANDOM-niet-geheim ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
-	       SECURE_SSL_REDIRECT=false CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL="$(TEST_DATABASE_URL)"; \
-	echo "Database voor de tests: $${DATABASE_URL:-SQLite}"; \
+	       SECURE_SSL_REDIRECT=false CELERY_TASK_ALWAYS_EAGER=true \
+	       DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)"; \
+	echo "Tests op: $${DATABASE_URL:-SQLite}, $${REDIS_URL:-geen Redis}"; \
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && \
-	DEBUG=true $(PY) manage.py makemigrations --check --dry-run && \
+	DEBUG=true DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run && \
 	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: $(STAMP)

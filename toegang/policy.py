@@ -91,13 +91,24 @@ def traject_ophalen(user, pk, *, voor_update: bool = False) -> Traject:
     if voor_update:
         qs = qs.select_for_update(of=("self",))
     try:
-        return qs.get(pk=pk)
+        traject = qs.get(pk=pk)
     except (Traject.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    _onthoud(traject, ("zichtbaar", user.pk), lambda: True)
+    return traject
+
+
+def _onthoud(traject: Traject, sleutel: tuple, bereken):
+    """Answer a question about (reader, traject) once per request: the answers live on the
+    traject instance, and ``rechten_afleiden`` forgets them when access changes."""
+    cache = traject.__dict__.setdefault("_toegang_cache", {})
+    if sleutel not in cache:
+        cache[sleutel] = bereken()
+    return cache[sleutel]
 
 
 def is_zichtbaar(user, traject: Traject) -> bool:
-    return zichtbaar_voor(user).filter(pk=traject.pk).exists()
+    return _onthoud(traject, ("zichtbaar", user.pk), lambda: zichtbaar_voor(user).filter(pk=traject.pk).exists())
 
 
 def mag_titel_zien(user, traject: Traject) -> bool:
@@ -127,10 +138,13 @@ def mag_traject_beheren(user, traject: Traject) -> bool:
         return False
     if not user.has_perm("trajecten.change_traject"):
         return False
-    eigen_regie = traject.betrokkenheden.filter(
-        organisatie_id=medewerker.organisatie_id, soort__in=ACTIEF_VANAF_START
-    ).exists()
-    return eigen_regie and is_zichtbaar(user, traject)
+
+    def eigen_regie() -> bool:
+        return traject.betrokkenheden.filter(
+            organisatie_id=medewerker.organisatie_id, soort__in=ACTIEF_VANAF_START
+        ).exists()
+
+    return _onthoud(traject, ("regie", user.pk), eigen_regie) and is_zichtbaar(user, traject)
 
 
 def mag_toewijzen(user, traject: Traject) -> bool:
@@ -231,6 +245,7 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
     person of an active organisation: the person. Rows that no longer follow are removed.
     """
     if isinstance(trajecten, Traject):
+        trajecten.__dict__.pop("_toegang_cache", None)
         trajecten = Traject.objects.filter(pk=trajecten.pk)
     traject_ids = trajecten.values("pk")
     view = Permission.objects.get(content_type__app_label=VIEW[0], codename=VIEW[1])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 
 from .constants import ACTIEF_VANAF_START, Categorie
@@ -25,8 +25,9 @@ class ToestemmingQuerySet(models.QuerySet):
 
 
 class BetrokkenheidQuerySet(models.QuerySet):
-    def actief(self, op: dt.date | None = None):
-        """JJI and JJI-school always; others while a kennisgeving for them is valid."""
+    def met_actief(self, op: dt.date | None = None):
+        """Annotate ``is_actief``: JJI and JJI-school always; others while a kennisgeving for
+        them is valid. The one definition of an active involvement."""
         from .models import Toestemming  # same app; the class is defined after this module
 
         kennisgeving = (
@@ -34,7 +35,12 @@ class BetrokkenheidQuerySet(models.QuerySet):
             .geldig(op)
             .filter(traject=OuterRef("traject"), ontvanger=OuterRef("organisatie"))
         )
-        return self.filter(Q(soort__in=ACTIEF_VANAF_START) | Exists(kennisgeving))
+        return self.annotate(
+            is_actief=ExpressionWrapper(Q(soort__in=ACTIEF_VANAF_START) | Exists(kennisgeving), BooleanField())
+        )
+
+    def actief(self, op: dt.date | None = None):
+        return self.met_actief(op).filter(is_actief=True)
 
 
 class TrajectQuerySet(models.QuerySet):

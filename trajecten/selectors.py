@@ -50,11 +50,13 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     """What the detail page shows this reader. Organisations awaiting a grondslag and the
     grondslag records are for the regie (JJI, JJI-school); others see the active partners."""
     mag_beheren = policy.mag_traject_beheren(user, traject)
+    toewijsbaar = set(policy.toewijsbare_medewerkers(user, traject, ook_toegewezen=True).values_list("pk", flat=True))
     overzicht = TrajectOverzicht(
         traject=traject,
         titel_zichtbaar=policy.mag_titel_zien(user, traject),
         mag_beheren=mag_beheren,
-        mag_toewijzen=policy.mag_toewijzen(user, traject),
+        mag_toewijzen=bool(toewijsbaar),
+        beeindigbaar=toewijsbaar,
     )
     kennisgevingen = list(
         Toestemming.objects.filter(traject=traject, categorie=Categorie.KENNISGEVING)
@@ -65,9 +67,11 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     for toestemming in kennisgevingen:
         if toestemming.is_geldig():
             geldig.setdefault(toestemming.ontvanger_id, toestemming)
-    actief_ids = set(Betrokkenheid.objects.actief().filter(traject=traject).values_list("pk", flat=True))
-    for b in traject.betrokkenheden.select_related("organisatie", "organisatie__verbindingsofficier__user"):
-        regel = BetrokkenheidRegel(b, actief=b.pk in actief_ids, grondslag=geldig.get(b.organisatie_id))
+    betrokkenheden = traject.betrokkenheden.met_actief().select_related(
+        "organisatie", "organisatie__verbindingsofficier__user"
+    )
+    for b in betrokkenheden:
+        regel = BetrokkenheidRegel(b, actief=b.is_actief, grondslag=geldig.get(b.organisatie_id))
         if regel.actief or mag_beheren:
             overzicht.betrokkenheden.append(regel)
     actieve_organisaties = {r.betrokkenheid.organisatie_id for r in overzicht.betrokkenheden if r.actief}
@@ -78,10 +82,6 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
             "medewerker__user", "medewerker__organisatie"
         )
     )
-    if overzicht.mag_toewijzen:
-        overzicht.beeindigbaar = set(
-            policy.toewijsbare_medewerkers(user, traject, ook_toegewezen=True).values_list("pk", flat=True)
-        )
     if overzicht.titel_zichtbaar:
         overzicht.titelgeschiedenis = titelgeschiedenis(traject)
     return overzicht
