@@ -128,3 +128,10 @@ def test_compose_diensten_en_geen_geheime_sleutel_in_het_bestand():
     commando = diensten["worker"]["command"]
     tekst = commando if isinstance(commando, str) else " ".join(str(d) for d in commando)
     assert "--max-tasks-per-child" in tekst
+
+
+def test_readme_documents_every_variable():
+    from jji_traject.omgeving import VARIABELEN
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert [v.naam for v in VARIABELEN if f"`{v.naam}`" not in readme] == []
