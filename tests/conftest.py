@@ -79,3 +79,13 @@ def pytest_configure(config):
 
     # whitenoise looks for STATIC_ROOT at start-up; the tests serve from the finders.
     os.makedirs(settings.STATIC_ROOT, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _nederlands():
+    """Each test starts in Dutch (a page request in English must not leak into the next test)."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")

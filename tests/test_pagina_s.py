@@ -245,3 +245,26 @@ def test_detail_query_count_is_flat(client, demo, django_assert_max_num_queries)
         )
     with django_assert_max_num_queries(weinig):
         client.get(url)
+
+
+def test_school_start_and_edit_forms_have_no_titel(client, demo):
+    client.force_login(demo.jji_school)
+    assert "traject-titel" not in client.get(reverse("trajecten:starten")).content.decode()
+    noah = demo.trajecten["Noah"]
+    tekst = client.get(reverse("trajecten:wijzigen", args=[noah.pk])).content.decode()
+    assert "traject-titel" not in tekst and "jeugddetentie" not in tekst
+
+
+def test_itb_records_the_titel_when_starting(client, demo):
+    client.force_login(demo.itb)
+    assert "traject-titel" in client.get(reverse("trajecten:starten")).content.decode()
+    client.post(reverse("trajecten:starten"), _startgegevens(**{"traject-titel": "pij"}))
+    assert Traject.objects.get(jongere__achternaam="Testbeeld").titel == "pij"
+
+
+def test_dutch_first_whatever_the_browser_says(client, demo):
+    client.force_login(demo.jji_school)
+    tekst = client.get(reverse("trajecten:lijst"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Mijn trajecten" in tekst
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "My pathways" in client.get(reverse("trajecten:lijst")).content.decode()

@@ -33,7 +33,7 @@ def test_zorgcoordinator_en_verbindingsofficier_van_jji_school_zien_alles(demo):
 
 
 def test_itb_ziet_alleen_toegewezen_trajecten(demo):
-    assert zichtbaar(demo.itb) == {"Noah", "Liam", "Luca", "Jayden", "Thijs"}
+    assert zichtbaar(demo.itb) == ALLE - {"Mila", "Yara", "Amira"}
 
 
 def test_uninvolved_mbo_never_sees_a_traject(demo):

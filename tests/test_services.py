@@ -29,7 +29,7 @@ def _start(actor, leeftijd=17):
     return services.traject_starten(
         actor=actor,
         jongere=_jongere(leeftijd),
-        traject={"titel": "jeugddetentie", "verblijfsduur": "lang", "startdatum": VANDAAG()},
+        traject={"verblijfsduur": "lang", "startdatum": VANDAAG()},
     )
 
 
@@ -141,9 +141,11 @@ def test_fase_never_goes_back_and_closing_needs_uitstroom(demo):
 
 
 def test_titel_change_is_kept_in_history(demo):
-    traject = _start(demo.jji_school)
-    services.traject_wijzigen(actor=demo.jji_school, traject=traject, jongere={}, gegevens={"titel": "pij"})
-    assert list(traject.history.order_by("history_id").values_list("titel", flat=True)) == ["jeugddetentie", "pij"]
+    traject = _start(demo.itb)
+    services.traject_wijzigen(actor=demo.itb, traject=traject, jongere={}, gegevens={"titel": "jeugddetentie"})
+    services.traject_wijzigen(actor=demo.itb, traject=traject, jongere={}, gegevens={"titel": "pij"})
+    titels = list(traject.history.order_by("history_id").values_list("titel", flat=True))
+    assert titels == ["", "jeugddetentie", "pij"]
 
 
 def test_every_domain_model_keeps_history():
@@ -154,3 +156,15 @@ def test_every_domain_model_keeps_history():
             if model.__name__.startswith("Historical"):
                 continue
             assert hasattr(model, "history"), model
+
+
+def test_school_cannot_set_the_titel(demo):
+    with pytest.raises(ValidationError, match="Alleen de JJI"):
+        services.traject_starten(
+            actor=demo.jji_school,
+            jongere=_jongere(17),
+            traject={"titel": "pij", "verblijfsduur": "lang", "startdatum": VANDAAG()},
+        )
+    noah = demo.trajecten["Noah"]
+    with pytest.raises(ValidationError, match="Alleen de JJI"):
+        services.traject_wijzigen(actor=demo.jji_school, traject=noah, jongere={}, gegevens={"titel": "pij"})

@@ -111,10 +111,15 @@ def is_zichtbaar(user, traject: Traject) -> bool:
     return _onthoud(traject, ("zichtbaar", user.pk), lambda: zichtbaar_voor(user).filter(pk=traject.pk).exists())
 
 
+def mag_titel_kennen(user) -> bool:
+    """Whether the reader's organisation may know titels at all: the JJI and justice partners."""
+    medewerker = medewerker_van(user)
+    return medewerker is not None and medewerker.organisatie.soort in JUSTITIE_SOORTEN
+
+
 def mag_titel_zien(user, traject: Traject) -> bool:
     """The titel of the stay: only the JJI and justice partners, never a school."""
-    medewerker = medewerker_van(user)
-    return medewerker is not None and medewerker.organisatie.soort in JUSTITIE_SOORTEN and is_zichtbaar(user, traject)
+    return mag_titel_kennen(user) and is_zichtbaar(user, traject)
 
 
 # --- Actions -----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ def fout_op_formulier(form: forms.Form, fout: ValidationError) -> None:
 
 class JongereForm(forms.ModelForm):
     prefix = "jongere"
+    legenda = _("Jongere")
 
     class Meta:
         model = Jongere
@@ -36,13 +37,21 @@ class JongereForm(forms.ModelForm):
 
 
 class TrajectStartForm(forms.ModelForm):
+    """The traject's basic data; the titel field only for readers who may know titels."""
+
     prefix = "traject"
+    legenda = _("Verblijf")
 
     class Meta:
         model = Traject
         fields = ["titel", "verblijfsduur", "startdatum", "verwachte_einddatum"]
         widgets = {"startdatum": DATUM, "verwachte_einddatum": DATUM}
         help_texts = {"startdatum": _("De dag van instroom in de JJI.")}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not policy.mag_titel_kennen(user):
+            del self.fields["titel"]
 
 
 class TrajectWijzigForm(TrajectStartForm):

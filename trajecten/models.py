@@ -97,7 +97,13 @@ class Traject(models.Model):
         verbose_name=_("JJI"),
         limit_choices_to={"soort": OrganisatieSoort.JJI},
     )
-    titel = models.CharField(_("titel van het verblijf"), max_length=30, choices=Titel.choices)
+    titel = models.CharField(
+        _("titel van het verblijf"),
+        max_length=30,
+        choices=Titel.choices,
+        blank=True,
+        help_text=_("Vastgelegd door de JJI; nooit zichtbaar voor scholen."),
+    )
     verblijfsduur = models.CharField(
         _("verblijfsduur"), max_length=20, choices=Verblijfsduur.choices, default=Verblijfsduur.ONBEKEND
     )

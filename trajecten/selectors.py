@@ -91,7 +91,7 @@ def titelgeschiedenis(traject: Traject) -> list[dict]:
     """Each change of the titel, oldest first (from simple-history); one query."""
     wijzigingen, vorige = [], None
     for regel in traject.history.order_by("history_date", "history_id").values("titel", "history_date"):
-        if regel["titel"] != vorige:
+        if regel["titel"] and regel["titel"] != vorige:
             wijzigingen.append({**regel, "label": Titel(regel["titel"]).label})
             vorige = regel["titel"]
     return wijzigingen

@@ -37,12 +37,20 @@ def _jji_en_school(medewerker: Medewerker) -> tuple[Organisatie, Organisatie]:
     return organisatie, school
 
 
+def _titel_toegestaan(actor, gegevens: dict) -> None:
+    """Only the JJI (and justice partners) record the titel of the stay; a school never
+    sees it, so it cannot set it either."""
+    if gegevens.get("titel") and not policy.mag_titel_kennen(actor):
+        raise ValidationError({"titel": _("Alleen de JJI legt de titel van het verblijf vast.")})
+
+
 @transaction.atomic
 def traject_starten(*, actor, jongere: dict, traject: dict) -> Traject:
     """Start a traject for a new youth at the starter's JJI: JJI and JJI-school are involved
     from the start and the starter is assigned."""
     if not policy.mag_traject_starten(actor):
         raise PermissionDenied
+    _titel_toegestaan(actor, traject)
     jji, school = _jji_en_school(actor.medewerker)
     nieuwe_jongere = Jongere(**{veld: jongere[veld] for veld in JONGERE_VELDEN if veld in jongere})
     nieuwe_jongere.full_clean()
@@ -66,6 +74,8 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
     """Edit the youth's and the traject's basic data (not the fase: see traject_fase_wijzigen)."""
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
+    if "titel" in gegevens and gegevens["titel"] != traject.titel:
+        _titel_toegestaan(actor, gegevens)
     kind = traject.jongere
     jongere_velden = [v for v in JONGERE_VELDEN if v in jongere and getattr(kind, v) != jongere[v]]
     for veld in jongere_velden:

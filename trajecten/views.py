@@ -75,7 +75,7 @@ def starten(request):
     if not policy.mag_traject_starten(request.user):
         raise Http404
     jongere_form = JongereForm(request.POST or None)
-    traject_form = TrajectStartForm(request.POST or None)
+    traject_form = TrajectStartForm(request.POST or None, user=request.user)
     if request.method == "POST" and jongere_form.is_valid() and traject_form.is_valid():
         try:
             traject = services.traject_starten(
@@ -101,7 +101,7 @@ def starten(request):
 def wijzigen(request, pk):
     traject = _beheerbaar(request, pk)
     jongere_form = JongereForm(request.POST or None, instance=traject.jongere)
-    traject_form = TrajectWijzigForm(request.POST or None, instance=traject)
+    traject_form = TrajectWijzigForm(request.POST or None, instance=traject, user=request.user)
     if request.method == "POST" and jongere_form.is_valid() and traject_form.is_valid():
         try:
             services.traject_wijzigen(

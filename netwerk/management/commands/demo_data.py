@@ -56,7 +56,9 @@ GEBRUIKERS = {
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
-ITB_TOEGEWEZEN = {"Noah", "Liam", "Luca", "Jayden", "Thijs"}
+# The ITB'er works on most trajecten and records their titel; the others (just arrived, or
+# without an ITB'er yet) have no titel recorded.
+ZONDER_ITB = {"Mila", "Yara", "Amira"}
 
 
 @dataclass
@@ -280,7 +282,6 @@ class Command(BaseCommand):
                 "startkwalificatie": demo.startkwalificatie,
             },
             traject={
-                "titel": demo.eerdere_titel or demo.titel,
                 "verblijfsduur": demo.verblijfsduur,
                 "startdatum": start,
                 "verwachte_einddatum": start + dt.timedelta(days=365)
@@ -289,15 +290,13 @@ class Command(BaseCommand):
             },
         )
         traject_services.traject_wijzigen(
-            actor=docent,
-            traject=traject,
-            jongere={},
-            gegevens={"titel": demo.titel, "uitstroombestemming": demo.bestemming},
+            actor=docent, traject=traject, jongere={}, gegevens={"uitstroombestemming": demo.bestemming}
         )
-        if demo.voornaam in ITB_TOEGEWEZEN:
-            traject_services.toewijzing_toevoegen(
-                actor=coordinator, traject=traject, medewerker=gebruikers["itb"].medewerker
-            )
+        if demo.voornaam not in ZONDER_ITB:
+            itb = gebruikers["itb"]
+            traject_services.toewijzing_toevoegen(actor=coordinator, traject=traject, medewerker=itb.medewerker)
+            for titel in filter(None, (demo.eerdere_titel, demo.titel)):
+                traject_services.traject_wijzigen(actor=itb, traject=traject, jongere={}, gegevens={"titel": titel})
         if demo.fase != Fase.INSTROOM:
             traject_services.traject_fase_wijzigen(actor=docent, traject=traject, fase=demo.fase)
         if demo.ontvangend:
