@@ -98,3 +98,12 @@ def test_keyboard_only_skip_link(pagina, settings):
     pagina.keyboard.press("Tab")
     focus = pagina.evaluate("document.activeElement.textContent")
     assert "Naar de inhoud" in focus
+
+
+def test_error_summary_gets_focus(pagina, settings):
+    inloggen(pagina, "itb", settings.DEMO_PASSWORD)
+    pagina.goto(f"{pagina.basis}/trajecten/nieuw/")
+    pagina.get_by_role("button", name="Traject starten").click()
+    pagina.get_by_role("heading", name="Controleer het formulier").wait_for()
+    assert pagina.evaluate("document.activeElement.id") == "foutoverzicht"
+    screenshot(pagina, "itb-formulier-met-fouten")

@@ -102,3 +102,15 @@ def test_reader_of_a_traject_cannot_manage_it(client, demo):
     assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 200
     for naam in ("trajecten:wijzigen", "trajecten:fase", "trajecten:organisatie_toevoegen"):
         assert client.get(reverse(naam, args=[noah.pk])).status_code == 404, naam
+
+
+@pytest.mark.parametrize(("lezer", "jongere"), ZONDER_TOEGANG)
+def test_search_never_finds_a_youth_the_reader_may_not_see(client, demo, lezer, jongere):
+    traject = demo.trajecten[jongere]
+    naam, achternaam = traject.jongere.naam, traject.jongere.achternaam
+    client.force_login(demo.users[lezer])
+    # The reader's own query is echoed in the search box; the youth's full name and link are not.
+    for params in ({"q": achternaam}, {"q": achternaam, "afgesloten": "on"}, {"q": jongere, "fase": "verblijf"}):
+        tekst = client.get(reverse("trajecten:lijst"), params).content.decode()
+        assert naam not in tekst
+        assert reverse("trajecten:detail", args=[traject.pk]) not in tekst
