@@ -155,34 +155,38 @@ def test_designation_moves_visibility_without_touching_trajecten(demo):
     assert zichtbaar(intake) == {"Noah", "Liam", "Daan", "Finn"}
 
 
+def _wijzig_medewerker(demo, medewerker, **wijziging):
+    gegevens = {
+        "gebruikersnaam": medewerker.user.username,
+        "voornaam": medewerker.user.first_name,
+        "achternaam": medewerker.user.last_name,
+        "email": medewerker.user.email,
+        "organisatie": medewerker.organisatie,
+        "rol": medewerker.rol,
+    }
+    netwerk_services.medewerker_opslaan(actor=demo.beheerder, medewerker=medewerker, **{**gegevens, **wijziging})
+    return get_user_model().objects.get(pk=medewerker.user_id)
+
+
 def test_rol_change_to_zorgcoordinator_opens_all_active_trajecten(demo):
-    m = demo.mbo_intake.medewerker
-    netwerk_services.medewerker_opslaan(
-        actor=demo.beheerder,
-        medewerker=m,
-        gebruikersnaam=m.user.username,
-        voornaam=m.user.first_name,
-        achternaam=m.user.last_name,
-        email=m.user.email,
-        organisatie=m.organisatie,
-        rol=Rol.ZORGCOORDINATOR,
-    )
-    assert zichtbaar(get_user_model().objects.get(pk=m.user_id)) == {"Noah", "Liam", "Daan", "Finn"}
+    user = _wijzig_medewerker(demo, demo.mbo_intake.medewerker, rol=Rol.ZORGCOORDINATOR)
+    assert zichtbaar(user) == {"Noah", "Liam", "Daan", "Finn"}
 
 
 def test_moving_to_another_organisation_ends_assignments(demo):
     m = demo.mbo_intake.medewerker
-    ander = demo.mbo_intake_other.medewerker.organisatie
-    netwerk_services.medewerker_opslaan(
-        actor=demo.beheerder,
-        medewerker=m,
-        gebruikersnaam=m.user.username,
-        voornaam=m.user.first_name,
-        achternaam=m.user.last_name,
-        email=m.user.email,
-        organisatie=ander,
-        rol=Rol.INTAKER,
-    )
-    assert zichtbaar(get_user_model().objects.get(pk=m.user_id)) == set()
+    user = _wijzig_medewerker(demo, m, organisatie=demo.mbo_intake_other.medewerker.organisatie)
+    assert zichtbaar(user) == set()
     assert not m.toewijzingen.exists()
     assert not TrajectUserObjectPermission.objects.filter(user_id=m.user_id).exists()
+
+
+def test_deactivation_closes_every_door(demo):
+    user = _wijzig_medewerker(demo, demo.verbindingsofficier.medewerker, actief=False)
+    assert zichtbaar(user) == set()
+    assert (
+        demo.verbindingsofficier.medewerker.organisatie.__class__.objects.get(
+            naam="ROC Lindewaard"
+        ).verbindingsofficier_id
+        is None
+    )
