@@ -13,6 +13,7 @@ from django.db import connection
 
 from toegang.rollen import rolgroepen_bijwerken
 from trajecten.models import Traject
+from trajecten.routekaart_sjabloon import sjabloon_laden
 
 IN_CI = os.environ.get("CI") == "true"
 DEMO_GEBRUIKERS = (
@@ -50,8 +51,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 def zaai_opnieuw() -> None:
-    """After a transactional test flushed the tables: role groups and demo data again."""
+    """After a transactional test flushed the tables: what the migrations seeded (role
+    groups, routekaart template) and the demo data again."""
     rolgroepen_bijwerken()
+    sjabloon_laden()
     call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 

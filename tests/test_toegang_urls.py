@@ -41,6 +41,8 @@ def _url(naam, traject, demo):
             obj = traject.toestemmingen.first() or noah.toestemmingen.first()
         elif extra == "toewijzing_pk":
             obj = traject.toewijzingen.first()
+        elif extra == "taak_pk":
+            obj = traject.taken.filter(justitieel=False).first()
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
             raise AssertionError(f"onbekende URL-parameter {extra}")
         kwargs[extra] = obj.pk

@@ -25,13 +25,13 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from netwerk.constants import OrganisatieSoort, Rol
 from netwerk.models import Medewerker, Organisatie
 from trajecten.constants import ACTIEF_VANAF_START
-from trajecten.models import Betrokkenheid, Toewijzing, Traject
+from trajecten.models import Betrokkenheid, Taak, Toewijzing, Traject
 
 from .models import TrajectGroupObjectPermission, TrajectUserObjectPermission
 
@@ -187,8 +187,70 @@ def toevoegbare_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(actief=True).exclude(soort=OrganisatieSoort.POLITIE).select_related("regio")
 
 
+def actieve_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
+    """The organisations active in a traject the reader may see (choices for a task's owner)."""
+    if not is_zichtbaar(user, traject):
+        return Organisatie.objects.none()
+    return Organisatie.objects.filter(
+        pk__in=Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
+    )
+
+
 def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
+
+
+def mag_routekaart_beheren(user, regio) -> bool:
+    """The functioneel beheerder of an organisation in the regio fills in its routekaart."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    medewerker = medewerker_van(user)
+    return (
+        medewerker is not None
+        and medewerker.rol == Rol.BEHEERDER
+        and regio is not None
+        and medewerker.organisatie.regio_id == regio.pk
+    )
+
+
+# --- Tasks -------------------------------------------------------------------------------
+
+
+def taken_zichtbaar_voor(user, traject: Traject) -> QuerySet[Taak]:
+    """The tasks of a traject the reader may see: none without access to the traject, and
+    never a justice partner's task for a school (or any organisation outside justice)."""
+    if not is_zichtbaar(user, traject):
+        return Taak.objects.none()
+    taken = Taak.objects.filter(traject=traject)
+    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
+def mijn_taken(user) -> QuerySet[Taak]:
+    """Open tasks of the reader across the trajecten they may see: theirs, and their
+    organisation's tasks that nobody has taken on yet."""
+    medewerker = medewerker_van(user)
+    if medewerker is None:
+        return Taak.objects.none()
+    taken = Taak.objects.filter(traject__in=zichtbaar_voor(user).open()).filter(
+        Q(medewerker=medewerker) | Q(medewerker__isnull=True, organisatie_id=medewerker.organisatie_id)
+    )
+    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
+def bijwerkbare_taken(user, traject: Traject) -> QuerySet[Taak]:
+    """Tasks the reader may update: every visible task for the regie (JJI, JJI-school), the
+    tasks of their own organisation for the others."""
+    taken = taken_zichtbaar_voor(user, traject)
+    if mag_traject_beheren(user, traject):
+        return taken
+    medewerker = medewerker_van(user)
+    return taken.filter(organisatie_id=medewerker.organisatie_id) if medewerker else Taak.objects.none()
+
+
+def mag_taak_bijwerken(user, taak: Taak) -> bool:
+    return bijwerkbare_taken(user, taak.traject).filter(pk=taak.pk).exists()
 
 
 # --- Deriving guardian permissions -------------------------------------------------------

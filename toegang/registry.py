@@ -38,6 +38,9 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:toestemming_intrekken": Oppervlak("traject", extra=("toestemming_pk",), methode="post"),
     "trajecten:toewijzen": Oppervlak("traject"),
     "trajecten:toewijzing_beeindigen": Oppervlak("traject", extra=("toewijzing_pk",), methode="post"),
+    "trajecten:taak_toevoegen": Oppervlak("traject"),
+    "trajecten:taak_bijwerken": Oppervlak("traject", extra=("taak_pk",), methode="post"),
+    "trajecten:mijn_taken": Oppervlak("lijst"),
 }
 
 # URLs that show no youth data, with the reason.

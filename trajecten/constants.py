@@ -87,3 +87,67 @@ class Wijze(models.TextChoices):
     MONDELING = "mondeling", _("mondeling gegeven en vastgelegd")
     FORMULIER = "formulier", _("ondertekend formulier")
     WETTELIJK = "wettelijk", _("niet van toepassing (wettelijke grondslag)")
+
+
+class Stap(models.IntegerChoices):
+    """The ten steps of the doorstroomroutekaart (bijlage 4)."""
+
+    AANHOUDING = 1, _("Aanhouding en inverzekeringstelling")
+    VOORGELEIDING = 2, _("Voorgeleiding en besluit")
+    EERSTE_WEEK = 3, _("Eerste week")
+    EERSTE_DRIE_WEKEN = 4, _("Eerste drie weken")
+    TUSSENPERIODE_ONDERWIJS = 5, _("Tussenperiode: onderwijs")
+    TUSSENPERIODE_VERLOF_EXAMENS = 6, _("Tussenperiode: verlof en examens")
+    RESTSTRAF = 7, _("Reststraf van 3 maanden")
+    NET_BUITEN = 8, _("Net buiten")
+    AL_EVEN_BUITEN = 9, _("Al even buiten")
+    LANGER_BUITEN = 10, _("Langer buiten")
+
+
+# Rules are tied to steps, not to fase names (chapter 2 and bijlage 4 differ on the fases).
+FASE_VAN_STAP: dict[int, str] = {
+    1: Fase.INSTROOM,
+    2: Fase.INSTROOM,
+    3: Fase.VERBLIJF,
+    4: Fase.VERBLIJF,
+    5: Fase.VERBLIJF,
+    6: Fase.VERBLIJF,
+    7: Fase.VERBLIJF,
+    8: Fase.UITSTROOM,
+    9: Fase.UITSTROOM,
+    10: Fase.UITSTROOM,
+}
+
+
+class Partij(models.TextChoices):
+    """Who acts on, has regie over or is informed by a responsibility line: a party in the
+    traject (a betrokkenheid soort) or a party outside it that the handreiking names."""
+
+    JJI = "jji", _("JJI")
+    JJI_SCHOOL = "jji_school", _("JJI-school")
+    MBO_HERKOMST = "mbo_herkomst", _("mbo van herkomst")
+    MBO_ONTVANGEND = "mbo_ontvangend", _("ontvangende mbo-instelling")
+    MBO_PARTNER = "mbo_partner", _("mbo-partnerinstelling")
+    GEMEENTE = "gemeente", _("gemeente")
+    RECLASSERING = "reclassering", _("(jeugd)reclassering")
+    LEERPLICHT_RMC = "leerplicht_rmc", _("leerplicht/RMC")
+    RVDK = "rvdk", _("Raad voor de Kinderbescherming")
+
+
+class Voorwaarde(models.TextChoices):
+    """Conditions of the source that a task keeps."""
+
+    GEEN = "", _("geen")
+    KENNISGEVING_HERKOMST = "kennisgeving_herkomst", _("alleen met een grondslag voor de school van herkomst")
+    RECLASSERING_BETROKKEN = "reclassering_betrokken", _("alleen als de (jeugd)reclassering al betrokken is")
+    STP = "stp", _("alleen bij een scholings- en trainingsprogramma (niet na voorlopige hechtenis)")
+
+
+class TaakStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    BEZIG = "bezig", _("bezig")
+    GEDAAN = "gedaan", _("gedaan")
+    NVT = "nvt", _("niet van toepassing")
+
+
+AFGEROND = frozenset({TaakStatus.GEDAAN, TaakStatus.NVT})

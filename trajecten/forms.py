@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from netwerk.models import Medewerker
 from toegang import policy
 
-from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Fase, Grondslag, Wijze
-from .models import Jongere, Toestemming, Traject
+from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Fase, Grondslag, Stap, TaakStatus, Wijze
+from .models import Jongere, Taak, Toestemming, Traject
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -133,3 +133,33 @@ class ToewijzingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = policy.toewijsbare_medewerkers(user, traject)
         self.fields["medewerker"].label_from_instance = lambda m: f"{m.naam} ({m.get_rol_display()}, {m.organisatie})"
+
+
+class TaakStatusForm(forms.Form):
+    """Status of one task; the note only where the task may hold content."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=TaakStatus.choices)
+    reden = forms.CharField(label=_("Reden als niet van toepassing"), required=False, max_length=300)
+    notitie = forms.CharField(label=_("Notitie"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, taak: Taak, **kwargs):
+        kwargs.setdefault("prefix", f"taak-{taak.pk}")
+        kwargs.setdefault("initial", {"status": taak.status, "reden": taak.reden, "notitie": taak.notitie})
+        super().__init__(*args, **kwargs)
+        if taak.alleen_registratie:
+            del self.fields["notitie"]
+
+
+class TaakForm(forms.Form):
+    """An ad-hoc task without a routekaart line."""
+
+    tekst = forms.CharField(label=_("Taak"), max_length=300)
+    stap = forms.TypedChoiceField(label=_("Stap"), choices=Stap.choices, coerce=int)
+    organisatie = forms.ModelChoiceField(
+        label=_("Uitvoerende organisatie"), queryset=None, required=False, empty_label=_("nog niet bepaald")
+    )
+    deadline = forms.DateField(label=_("Uiterlijk op"), required=False, widget=DATUM)
+
+    def __init__(self, *args, user, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = policy.actieve_organisaties(user, traject)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from toegang import policy
 
-from .constants import Categorie, Titel
-from .models import Betrokkenheid, Toestemming, Toewijzing, Traject
+from .constants import AFGEROND, FASE_VAN_STAP, Categorie, Stap, Titel
+from .models import Betrokkenheid, Routekaart, Taak, Toestemming, Toewijzing, Traject
 
 
 def mijn_trajecten(user) -> QuerySet[Traject]:
@@ -95,3 +95,75 @@ def titelgeschiedenis(traject: Traject) -> list[dict]:
             wijzigingen.append({**regel, "label": Titel(regel["titel"]).label})
             vorige = regel["titel"]
     return wijzigingen
+
+
+@dataclass
+class StapInTijdlijn:
+    nummer: int
+    label: str
+    fase: str
+    stem_jongere: str
+    staat: str  # "gedaan", "achter" (done past it, tasks left open), "huidig", "komt"
+    taken: list[Taak]
+
+    @property
+    def open_taken(self) -> int:
+        return sum(not t.is_afgerond for t in self.taken)
+
+
+def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
+    """The ten steps with the reader's visible tasks, and which tasks they may update.
+
+    The current step is the first step of the traject's fase with open tasks (else the
+    fase's last step); earlier steps are done, or "achter" when tasks were left open."""
+    taken = list(
+        policy.taken_zichtbaar_voor(user, traject).select_related("organisatie", "medewerker__user", "gedaan_door")
+    )
+    bijwerkbaar = set(policy.bijwerkbare_taken(user, traject).values_list("pk", flat=True))
+    routekaart = routekaart_van(traject)
+    stemmen = dict(routekaart.stappen.values_list("nummer", "stem_jongere")) if routekaart else {}
+    per_stap: dict[int, list[Taak]] = {nummer: [] for nummer in Stap.values}
+    for taak in taken:
+        per_stap[taak.stap].append(taak)
+    fase_stappen = [n for n in Stap.values if FASE_VAN_STAP[n] == traject.fase]
+    huidig = next((n for n in fase_stappen if any(not t.is_afgerond for t in per_stap[n])), fase_stappen[-1])
+    stappen = []
+    for nummer in Stap.values:
+        if nummer == huidig:
+            staat = "huidig"
+        elif nummer < huidig:
+            staat = "achter" if any(not t.is_afgerond for t in per_stap[nummer]) else "gedaan"
+        else:
+            staat = "komt"
+        stappen.append(
+            StapInTijdlijn(
+                nummer=nummer,
+                label=Stap(nummer).label,
+                fase=FASE_VAN_STAP[nummer],
+                stem_jongere=stemmen.get(nummer, ""),
+                staat=staat,
+                taken=per_stap[nummer],
+            )
+        )
+    return stappen, bijwerkbaar
+
+
+def mijn_taken(user) -> QuerySet[Taak]:
+    """The reader's open tasks, soonest deadline first (no deadline last)."""
+    return (
+        policy.mijn_taken(user)
+        .exclude(status__in=AFGEROND)
+        .select_related("traject__jongere", "organisatie", "medewerker__user")
+        .order_by(F("deadline").asc(nulls_last=True), "traject__jongere__achternaam", "stap", "pk")
+    )
+
+
+def routekaart_van(traject: Traject) -> Routekaart | None:
+    """The route map a traject follows: its regio's for the start year (else its newest),
+    else the national template."""
+    regio_id = traject.jji.regio_id
+    kaarten = Routekaart.objects.filter(Q(regio_id=regio_id) | Q(regio__isnull=True), jaar__lte=traject.startdatum.year)
+    return (
+        kaarten.order_by(F("regio_id").desc(nulls_last=True), "-jaar").first()
+        or Routekaart.objects.filter(Q(regio_id=regio_id) | Q(regio__isnull=True)).order_by("jaar").first()
+    )

@@ -12,13 +12,36 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+from simple_history.utils import bulk_create_with_history
 
 from netwerk.constants import OrganisatieSoort
 from netwerk.models import Medewerker, Organisatie
 from toegang import policy
 
-from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Categorie, Fase
-from .models import Betrokkenheid, Jongere, Toestemming, Toewijzing, Traject
+from .constants import (
+    ACTIEF_VANAF_START,
+    FASE_VOLGORDE,
+    BetrokkenheidSoort,
+    Categorie,
+    Fase,
+    TaakStatus,
+    Titel,
+    Voorwaarde,
+)
+from .models import (
+    Betrokkenheid,
+    Jongere,
+    Routekaart,
+    RoutekaartActiviteit,
+    RoutekaartStap,
+    Taak,
+    Toestemming,
+    Toewijzing,
+    Traject,
+    Verantwoordelijkheid,
+)
+from .selectors import routekaart_van
 
 JONGERE_VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "startkwalificatie")
 TRAJECT_VELDEN = ("titel", "verblijfsduur", "startdatum", "verwachte_einddatum", "uitstroombestemming")
@@ -64,6 +87,7 @@ def traject_starten(*, actor, jongere: dict, traject: dict) -> Traject:
         betrokkenheid.save()
     Toewijzing.objects.create(traject=nieuw, medewerker=actor.medewerker, toegewezen_door=actor)
     policy.rechten_afleiden(nieuw)
+    taken_aanmaken(actor=actor, traject=nieuw)
     if not policy.is_zichtbaar(actor, nieuw):  # post-save re-check, as NetBox does
         raise PermissionDenied
     return nieuw
@@ -89,6 +113,8 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
     if traject_velden:
         traject.full_clean()
         traject.save(update_fields=traject_velden)
+    if "titel" in traject_velden:
+        route_bijwerken(traject)
     return traject
 
 
@@ -104,8 +130,14 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
         raise ValidationError(_("Dit traject is afgesloten."))
     if FASE_VOLGORDE.index(fase) <= FASE_VOLGORDE.index(traject.fase):
         raise ValidationError({"fase": _("Een traject gaat alleen vooruit: kies een latere fase.")})
+    plotseling = traject.fase == Fase.INSTROOM and fase == Fase.UITSTROOM
     traject.fase = fase
     traject.save(update_fields=["fase"])
+    if plotseling:
+        # A sudden release (schorsing): the tasks of "net buiten" are due at once.
+        for taak in traject.taken.filter(stap=8, status__in=[TaakStatus.OPEN, TaakStatus.BEZIG]):
+            taak.deadline = timezone.localdate()
+            taak.save(update_fields=["deadline"])
     return traject
 
 
@@ -163,6 +195,7 @@ def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, 
     toestemming.full_clean()
     toestemming.save()
     policy.rechten_afleiden(traject)
+    taken_organisaties_bijwerken(traject)
     return toestemming
 
 
@@ -208,3 +241,153 @@ def toewijzing_beeindigen(*, actor, toewijzing: Toewijzing) -> None:
         raise PermissionDenied
     toewijzing.delete()
     policy.rechten_afleiden(traject)
+
+
+# --- Routekaart and tasks ----------------------------------------------------------------
+
+STP_REDEN = _l("Geen scholings- en trainingsprogramma na voorlopige hechtenis.")
+
+
+def _stp_niet_van_toepassing(traject: Traject) -> bool:
+    return traject.titel == Titel.VOORLOPIGE_HECHTENIS
+
+
+def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:
+    """Instantiate the routekaart's responsibility lines as tasks of this traject (history kept)."""
+    routekaart = routekaart_van(traject)
+    if routekaart is None:
+        return []
+    regels = Verantwoordelijkheid.objects.filter(stap__routekaart=routekaart).select_related("stap")
+    taken = []
+    for regel in regels:
+        taak = Taak(
+            traject=traject,
+            verantwoordelijkheid=regel,
+            stap=regel.stap.nummer,
+            tekst=regel.taak,
+            partij=regel.uitvoerder,
+            voorwaarde=regel.voorwaarde,
+            justitieel=regel.justitieel,
+            alleen_registratie=regel.alleen_registratie,
+        )
+        if regel.voorwaarde == Voorwaarde.STP and _stp_niet_van_toepassing(traject):
+            taak.status, taak.reden = TaakStatus.NVT, str(STP_REDEN)
+        taken.append(taak)
+    aangemaakt = bulk_create_with_history(taken, Taak, default_user=actor)
+    taken_organisaties_bijwerken(traject)
+    return aangemaakt
+
+
+def taken_organisaties_bijwerken(traject: Traject) -> None:
+    """Give each task of a party the organisation that is active in that role in the traject."""
+    actief = {b.soort: b.organisatie_id for b in Betrokkenheid.objects.actief().filter(traject=traject).order_by("pk")}
+    for taak in traject.taken.filter(organisatie__isnull=True).exclude(partij=""):
+        if taak.partij in actief:
+            taak.organisatie_id = actief[taak.partij]
+            taak.save(update_fields=["organisatie"])
+
+
+def route_bijwerken(traject: Traject) -> None:
+    """The route follows the stay: STP tasks are not applicable after voorlopige hechtenis,
+    and open again when the titel changes to one with an STP."""
+    stp_taken = traject.taken.filter(voorwaarde=Voorwaarde.STP)
+    if _stp_niet_van_toepassing(traject):
+        for taak in stp_taken.filter(status__in=[TaakStatus.OPEN, TaakStatus.BEZIG]):
+            taak.status, taak.reden = TaakStatus.NVT, str(STP_REDEN)
+            taak.save(update_fields=["status", "reden"])
+    else:
+        for taak in stp_taken.filter(status=TaakStatus.NVT, reden=str(STP_REDEN)):
+            taak.status, taak.reden = TaakStatus.OPEN, ""
+            taak.save(update_fields=["status", "reden"])
+
+
+@transaction.atomic
+def taak_bijwerken(*, actor, taak: Taak, status: str, reden: str = "", notitie: str | None = None) -> Taak:
+    """Change a task's status (and note). Doing a task that informs the school van herkomst
+    needs a current grondslag for it; "niet van toepassing" needs a reason."""
+    taak = Taak.objects.select_for_update().select_related("traject").get(pk=taak.pk)
+    if not policy.mag_taak_bijwerken(actor, taak):
+        raise PermissionDenied
+    if status not in TaakStatus.values:
+        raise ValidationError({"status": _("Onbekende status.")})
+    if status == TaakStatus.GEDAAN and taak.voorwaarde == Voorwaarde.KENNISGEVING_HERKOMST:
+        herkomst = taak.traject.betrokkenheden.filter(soort=BetrokkenheidSoort.MBO_HERKOMST)
+        if not Betrokkenheid.objects.actief().filter(pk__in=herkomst.values("pk")).exists():
+            raise ValidationError(
+                {
+                    "status": _(
+                        "Leg eerst een grondslag vast voor de school van herkomst (toestemming van de jongere "
+                        "of leerplicht). Zonder grondslag mag de school niet geïnformeerd worden."
+                    )
+                }
+            )
+    taak.status = status
+    taak.reden = reden.strip() if status == TaakStatus.NVT else ""
+    if notitie is not None:
+        taak.notitie = notitie.strip()
+    if status == TaakStatus.GEDAAN:
+        taak.gedaan_op, taak.gedaan_door = taak.gedaan_op or timezone.localdate(), actor
+    else:
+        taak.gedaan_op, taak.gedaan_door = None, None
+    taak.full_clean()
+    taak.save()
+    return taak
+
+
+@transaction.atomic
+def taak_toevoegen(
+    *, actor, traject: Traject, stap: int, tekst: str, organisatie: Organisatie | None, deadline: dt.date | None
+) -> Taak:
+    """An ad-hoc task without a routekaart line, for an active organisation of the traject."""
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    if organisatie is not None and not policy.actieve_organisaties(actor, traject).filter(pk=organisatie.pk).exists():
+        raise ValidationError({"organisatie": _("Kies een organisatie die actief betrokken is bij dit traject.")})
+    taak = Taak(traject=traject, stap=stap, tekst=tekst, organisatie=organisatie, deadline=deadline)
+    taak.full_clean()
+    taak.save()
+    return taak
+
+
+@transaction.atomic
+def routekaart_overnemen(*, actor, regio, jaar: int) -> Routekaart:
+    """A regio adopts the national template for a year: a copy it can fill in."""
+    if not policy.mag_routekaart_beheren(actor, regio):
+        raise PermissionDenied
+    if Routekaart.objects.filter(regio=regio, jaar=jaar).exists():
+        raise ValidationError(_("Deze regio heeft voor dit jaar al een routekaart."))
+    sjabloon = Routekaart.objects.filter(regio__isnull=True).order_by("-jaar").first()
+    if sjabloon is None:
+        raise ValidationError(_("Er is geen landelijk sjabloon van de routekaart."))
+    kaart = Routekaart(
+        regio=regio, jaar=jaar, naam=_("Doorstroomroutekaart %(regio)s %(jaar)s") % {"regio": regio, "jaar": jaar}
+    )
+    kaart.full_clean()
+    kaart.save()
+    for stap in sjabloon.stappen.prefetch_related("activiteiten", "verantwoordelijkheden"):
+        kopie = RoutekaartStap.objects.create(routekaart=kaart, nummer=stap.nummer, stem_jongere=stap.stem_jongere)
+        for activiteit in stap.activiteiten.all():
+            RoutekaartActiviteit.objects.create(stap=kopie, volgorde=activiteit.volgorde, tekst=activiteit.tekst)
+        for regel in stap.verantwoordelijkheden.all():
+            regel.pk, regel.id, regel.stap = None, None, kopie
+            regel._state.adding = True
+            regel.save()
+    return kaart
+
+
+@transaction.atomic
+def verantwoordelijkheid_invullen(
+    *, actor, regel: Verantwoordelijkheid, uitvoerder: str, functie: str = "", regie: str = "", geinformeerd: str = ""
+) -> Verantwoordelijkheid:
+    """Fill in who acts on a line of a regio's routekaart. Lines fixed by the handreiking
+    and the national template itself cannot be changed."""
+    regel = Verantwoordelijkheid.objects.select_related("stap__routekaart__regio").get(pk=regel.pk)
+    routekaart = regel.stap.routekaart
+    if routekaart.is_sjabloon or not policy.mag_routekaart_beheren(actor, routekaart.regio):
+        raise PermissionDenied
+    if regel.vast:
+        raise ValidationError(_("Deze regel ligt vast in de handreiking en kan niet worden gewijzigd."))
+    regel.uitvoerder, regel.functie, regel.regie, regel.geinformeerd = uitvoerder, functie, regie, geinformeerd
+    regel.full_clean()
+    regel.save(update_fields=["uitvoerder", "functie", "regie", "geinformeerd"])
+    return regel

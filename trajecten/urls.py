@@ -23,6 +23,9 @@ urlpatterns = [
         name="toestemming_intrekken",
     ),
     path("<int:pk>/medewerkers/toewijzen/", views.medewerker_toewijzen, name="toewijzen"),
+    path("<int:pk>/taken/nieuw/", views.taak_toevoegen, name="taak_toevoegen"),
+    path("<int:pk>/taken/<int:taak_pk>/", views.taak_bijwerken, name="taak_bijwerken"),
+    path("taken/", views.mijn_taken, name="mijn_taken"),
     path(
         "<int:pk>/medewerkers/<int:toewijzing_pk>/beeindigen/",
         views.toewijzing_beeindigen,

@@ -13,6 +13,8 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +28,8 @@ from .forms import (
     FaseForm,
     JongereForm,
     KennisgevingForm,
+    TaakForm,
+    TaakStatusForm,
     ToewijzingForm,
     TrajectStartForm,
     TrajectWijzigForm,
@@ -58,7 +62,12 @@ def lijst(request):
 @login_required
 def detail(request, pk):
     traject = policy.traject_ophalen(request.user, pk)
-    return render(request, "trajecten/detail.html", {"o": selectors.traject_overzicht(request.user, traject)})
+    stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+    return render(
+        request,
+        "trajecten/detail.html",
+        {"o": selectors.traject_overzicht(request.user, traject), "stappen": stappen, "bijwerkbaar": bijwerkbaar},
+    )
 
 
 def _beheerbaar(request, pk) -> Traject:
@@ -278,3 +287,70 @@ def toewijzing_beeindigen(request, pk, toewijzing_pk):
         raise Http404 from None
     messages.success(request, _("De toewijzing is beëindigd."))
     return redirect("trajecten:detail", pk=traject.pk)
+
+
+@login_required
+@require_POST
+def taak_bijwerken(request, pk, taak_pk):
+    """Update a task's status; with htmx only the task is sent back, else the routekaart page."""
+    traject = policy.traject_ophalen(request.user, pk)
+    taak = get_object_or_404(policy.bijwerkbare_taken(request.user, traject), pk=taak_pk)
+    form = TaakStatusForm(request.POST, taak=taak)
+    fout = None
+    if form.is_valid():
+        try:
+            taak = services.taak_bijwerken(
+                actor=request.user,
+                taak=taak,
+                status=form.cleaned_data["status"],
+                reden=form.cleaned_data["reden"],
+                notitie=form.cleaned_data.get("notitie"),
+            )
+        except ValidationError as e:
+            fout = " ".join(e.messages)
+    else:
+        fout = " ".join(str(m) for fouten in form.errors.values() for m in fouten)
+    if request.headers.get("HX-Request"):
+        # The whole routekaart comes back: a done task can move the timeline to the next step.
+        stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+        return render(
+            request,
+            "trajecten/_tijdlijn.html",
+            {
+                "traject": traject,
+                "stappen": stappen,
+                "bijwerkbaar": bijwerkbaar,
+                "mag_beheren": policy.mag_traject_beheren(request.user, traject),
+                "fout": fout,
+                "fout_taak": taak.pk,
+                "bijgewerkt": None if fout else taak.pk,
+                "open_stap": taak.stap,
+            },
+        )
+    if fout:
+        messages.error(request, fout)
+    else:
+        messages.success(request, _("De taak is bijgewerkt."))
+    return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#taak-{taak.pk}")
+
+
+@login_required
+def taak_toevoegen(request, pk):
+    traject = _beheerbaar(request, pk)
+    form = TaakForm(request.POST or None, user=request.user, traject=traject)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: services.taak_toevoegen(actor=request.user, traject=traject, **f.cleaned_data),
+        titel=_("Taak toevoegen"),
+        knop=_("Toevoegen"),
+        melding=_("De taak is toegevoegd."),
+    )
+
+
+@login_required
+def mijn_taken(request):
+    """A person's open tasks across their trajecten, soonest first, overdue marked."""
+    pagina = Paginator(selectors.mijn_taken(request.user), 50).get_page(request.GET.get("pagina"))
+    return render(request, "trajecten/mijn_taken.html", {"pagina": pagina, "vandaag": timezone.localdate()})

@@ -15,3 +15,11 @@ def betrokkenheid_label(waarde: str | None) -> str:
     from trajecten.constants import BetrokkenheidSoort
 
     return BetrokkenheidSoort(waarde).label if waarde in BetrokkenheidSoort.values else ""
+
+
+@register.filter
+def statussen(taak) -> list[tuple[str, str]]:
+    """The status choices of a task (templates cannot reach a model field's choices)."""
+    from trajecten.constants import TaakStatus
+
+    return TaakStatus.choices

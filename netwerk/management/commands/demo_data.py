@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -24,12 +25,13 @@ from trajecten.constants import (
     BetrokkenheidSoort,
     Fase,
     Grondslag,
+    TaakStatus,
     Titel,
     Uitstroombestemming,
     Verblijfsduur,
     Wijze,
 )
-from trajecten.models import Jongere
+from trajecten.models import Jongere, Routekaart, Verantwoordelijkheid
 
 User = get_user_model()
 
@@ -56,6 +58,23 @@ GEBRUIKERS = {
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+# Who acts on each line of the demo regio's routekaart, per step in the order of bijlage 4
+# (None: still open, to show the list of blanks; locked lines keep the handreiking's party).
+_J, _S, _M, _G, _R = "jji", "jji_school", "mbo_ontvangend", "gemeente", "reclassering"
+ROUTEKAART_INVULLING = {
+    1: [None, None, None, None, _S],
+    2: [None, _J, None, None, _S],
+    3: [_J, _J, _J, _J],
+    4: [_S, _J, _J, _S, _J, _S],
+    5: [_S, _S, _J, _J, _S, _J],
+    6: [_S, _S, _J, _G, _M],
+    7: [_G, _J, _J, _G, _S],
+    8: [_S, _S, _S, _G, _G, _M, _R, _R, _G],
+    9: [_M, _G, _M, _M, _G, _G, _R, _G],
+    10: [_M, _M, _M, _M, _G, _G, _G],
+}
+REGIE_PER_STAP = {1: "", 2: "", 3: _J, 4: _J, 5: _J, 6: _J, 7: _J, 8: _G, 9: _G, 10: _G}
+
 # The ITB'er works on most trajecten and records their titel; the others (just arrived, or
 # without an ITB'er yet) have no titel recorded.
 ZONDER_ITB = {"Mila", "Yara", "Amira"}
@@ -216,6 +235,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             organisaties = self._organisaties()
             gebruikers = self._gebruikers(organisaties)
+            self._routekaart(organisaties["jji"].regio, gebruikers["beheerder"])
             nieuw = sum(self._traject(j, organisaties, gebruikers) for j in JONGEREN)
         self.stdout.write(self.style.SUCCESS(f"Demogegevens klaar ({nieuw} nieuwe trajecten)."))
         self.stdout.write(f"Demogebruikers (wachtwoord: {settings.DEMO_PASSWORD}):")
@@ -262,6 +282,21 @@ class Command(BaseCommand):
                     actor=None, organisatie=organisatie, medewerker=gevonden[naam].medewerker
                 )
         return gevonden
+
+    def _routekaart(self, regio, beheerder) -> None:
+        """The demo regio adopts this year's routekaart and fills in most blanks."""
+        jaar = timezone.localdate().year
+        if Routekaart.objects.filter(regio=regio, jaar=jaar).exists():
+            return
+        kaart = traject_services.routekaart_overnemen(actor=beheerder, regio=regio, jaar=jaar)
+        regels = Verantwoordelijkheid.objects.filter(stap__routekaart=kaart, vast=False).select_related("stap")
+        for regel in regels:
+            ingevuld = ROUTEKAART_INVULLING.get(regel.stap.nummer, [])
+            partij = ingevuld[regel.volgorde - 1] if regel.volgorde <= len(ingevuld) else None
+            if partij:
+                traject_services.verantwoordelijkheid_invullen(
+                    actor=beheerder, regel=regel, uitvoerder=partij, regie=REGIE_PER_STAP[regel.stap.nummer]
+                )
 
     def _traject(self, demo: DemoJongere, organisaties, gebruikers) -> int:
         vandaag = timezone.localdate()
@@ -321,7 +356,23 @@ class Command(BaseCommand):
                 toewijzer=coordinator,
                 toe_te_wijzen=intaker,
             )
+        self._voortgang(traject, docent, gebruikers["itb"] if demo.voornaam not in ZONDER_ITB else None)
         return 1
+
+    def _voortgang(self, traject, docent, itb) -> None:
+        """Tasks of the steps before the traject's fase are done, or not applicable where
+        their condition was never met (no grondslag for a school van herkomst)."""
+        eerste_stap = {Fase.INSTROOM: 1, Fase.VERBLIJF: 3, Fase.UITSTROOM: 8}[traject.fase]
+        for taak in traject.taken.filter(stap__lt=eerste_stap, status=TaakStatus.OPEN).order_by("stap", "pk"):
+            actor = itb if taak.justitieel else docent
+            if actor is None:
+                continue
+            try:
+                traject_services.taak_bijwerken(actor=actor, taak=taak, status=TaakStatus.GEDAAN)
+            except ValidationError:
+                traject_services.taak_bijwerken(
+                    actor=actor, taak=taak, status=TaakStatus.NVT, reden="Voorwaarde niet vervuld (demo)."
+                )
 
     def _partner(self, traject, organisatie, soort, toestand, coordinator, *, toewijzer, toe_te_wijzen) -> None:
         """Involve a partner and, unless it waits, make it active with a grondslag, assign its

@@ -16,8 +16,8 @@ from simple_history.models import HistoricalRecords
 
 from netwerk.constants import OrganisatieSoort
 
-from . import regels
-from .constants import (
+from .. import regels
+from ..constants import (
     ACTIEF_VANAF_START,
     ORGANISATIESOORTEN_PER_BETROKKENHEID,
     TOESTEMMING_GRONDSLAGEN,
@@ -30,7 +30,7 @@ from .constants import (
     Verblijfsduur,
     Wijze,
 )
-from .querysets import BetrokkenheidQuerySet, ToestemmingQuerySet, TrajectQuerySet
+from ..querysets import BetrokkenheidQuerySet, ToestemmingQuerySet, TrajectQuerySet
 
 
 class Jongere(models.Model):
