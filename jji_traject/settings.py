@@ -114,6 +114,8 @@ LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # one working day
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Messages can name a young person: keep them server-side, not in a (readable) cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # django-guardian: no anonymous user with permissions; object permissions only.
 ANONYMOUS_USER_NAME = None

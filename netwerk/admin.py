@@ -61,6 +61,15 @@ class OrganisatieForm(forms.ModelForm):
         model = Organisatie
         fields = ["naam", "soort", "regio", "plaats", "jji", "verbindingsofficier", "actief"]
 
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                services.controleer_organisatie(self.instance)
+            except ValidationError as fout:
+                self.add_error(None, fout)
+        return data
+
     def __init__(self, *args, regio_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         if regio_id is not None:
@@ -121,8 +130,9 @@ class MedewerkerForm(forms.ModelForm):
         model = Medewerker
         fields = ["organisatie", "rol", "functietitel", "telefoon"]
 
-    def __init__(self, *args, regio_id=None, **kwargs):
+    def __init__(self, *args, regio_id=None, actor=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.actor = actor
         if regio_id is not None:
             self.fields["organisatie"].queryset = Organisatie.objects.filter(regio_id=regio_id)
         if self.instance.pk:
@@ -153,6 +163,19 @@ class MedewerkerForm(forms.ModelForm):
                 services.controleer_wachtwoord(wachtwoord, user)
             except ValidationError as fout:
                 self.add_error("wachtwoord", fout.error_dict["wachtwoord"])
+        if self.instance.pk and data.get("organisatie") and data.get("rol"):
+            oud = Medewerker.objects.select_related("user").get(pk=self.instance.pk)
+            try:
+                services.controleer_medewerker(
+                    actor=self.actor,
+                    medewerker=oud,
+                    rol=data["rol"],
+                    organisatie=data["organisatie"],
+                    actief=data.get("actief", False),
+                    wachtwoord=wachtwoord,
+                )
+            except ValidationError as fout:
+                self.add_error(None, fout)
         return data
 
 
@@ -183,7 +206,7 @@ class MedewerkerAdmin(RegioBeperking, SimpleHistoryAdmin):
 
         class MetRegio(form):
             def __init__(self, *args, **kw):
-                super().__init__(*args, regio_id=regio_id, **kw)
+                super().__init__(*args, regio_id=regio_id, actor=request.user, **kw)
 
         return MetRegio
 

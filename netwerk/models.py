@@ -86,6 +86,14 @@ class Organisatie(models.Model):
             raise ValidationError(
                 {"verbindingsofficier": _("De verbindingsofficier moet bij deze organisatie werken.")}
             )
+        if self.verbindingsofficier_id and self.verbindingsofficier.rol == Rol.BEHEERDER:
+            raise ValidationError(
+                {
+                    "verbindingsofficier": _(
+                        "De functioneel beheerder ziet geen jongeren en kan geen verbindingsofficier zijn."
+                    )
+                }
+            )
         if self.verbindingsofficier_id and not self.verbindingsofficier.user.is_active:
             raise ValidationError({"verbindingsofficier": _("Deze medewerker is niet meer actief.")})
 

@@ -4,8 +4,9 @@ through these too, so groups and object permissions follow every change."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from toegang import policy
 from trajecten.models import Toewijzing, Traject
@@ -16,8 +17,18 @@ from .models import Medewerker, Organisatie, Regio
 User = get_user_model()
 
 
+def _mag_beheren(actor, regio) -> None:
+    if not policy.mag_regio_beheren(actor, regio):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def regio_opslaan(*, actor, regio: Regio) -> Regio:
+    """Regio's are national: created by the system or a superuser; a beheerder may rename their own."""
+    if regio.pk is None and actor is not None and not actor.is_superuser:
+        raise PermissionDenied
+    if regio.pk is not None:
+        _mag_beheren(actor, regio)
     regio.full_clean()
     regio.save()
     return regio
@@ -25,13 +36,29 @@ def regio_opslaan(*, actor, regio: Regio) -> Regio:
 
 @transaction.atomic
 def organisatie_opslaan(*, actor, organisatie: Organisatie) -> Organisatie:
-    """Create or change an organisation; its verbindingsofficier group follows the designation."""
+    """Create or change an organisation; its verbindingsofficier group follows the designation.
+
+    The soort of an organisation with people or trajecten does not change: it decides what
+    they may see (a school never sees the titel). Deactivating closes every door at once
+    (the policy counts only active organisations)."""
+    _mag_beheren(actor, organisatie.regio)
+    controleer_organisatie(organisatie)
     organisatie.full_clean()
     organisatie.save()
     policy.verbindingsofficier_groep_bijwerken(organisatie)
     if organisatie.verbindingsofficier_id:
         policy.medewerker_groepen_bijwerken(organisatie.verbindingsofficier)
     return organisatie
+
+
+def controleer_organisatie(organisatie: Organisatie) -> None:
+    """Rules on a change that the admin form checks too (so it can show them)."""
+    if organisatie.pk is None:
+        return
+    oud = Organisatie.objects.get(pk=organisatie.pk)
+    in_gebruik = oud.medewerkers.exists() or oud.betrokkenheden.exists()
+    if oud.soort != organisatie.soort and in_gebruik:
+        raise ValidationError({"soort": _("De soort verandert niet meer zodra er medewerkers of trajecten bij horen.")})
 
 
 @transaction.atomic
@@ -62,8 +89,17 @@ def medewerker_opslaan(
     Moving to another organisation ends their assignments and a designation at the old one;
     deactivating closes every door at once. People are never deleted.
     """
+    _mag_beheren(actor, organisatie.regio)
+    oude_organisatie = None
+    if medewerker is not None:
+        # Read the old state from the database: the admin form already changed the instance.
+        oud = Medewerker.objects.select_for_update().select_related("organisatie", "user").get(pk=medewerker.pk)
+        oude_organisatie = oud.organisatie
+        _mag_beheren(actor, oude_organisatie.regio)
+        controleer_medewerker(
+            actor=actor, medewerker=oud, rol=rol, organisatie=organisatie, actief=actief, wachtwoord=wachtwoord
+        )
     user = medewerker.user if medewerker else User(username=gebruikersnaam)
-    oude_organisatie = medewerker.organisatie if medewerker else None
     user.username = gebruikersnaam
     user.first_name, user.last_name, user.email, user.is_active = voornaam, achternaam, email, actief
     user.is_staff = rol == Rol.BEHEERDER  # only the beheerder uses the admin
@@ -96,6 +132,30 @@ def medewerker_opslaan(
     policy.medewerker_groepen_bijwerken(profiel)
     policy.rechten_afleiden(geraakt)
     return profiel
+
+
+def controleer_medewerker(*, actor, medewerker: Medewerker, rol: str, organisatie, actief: bool, wachtwoord) -> None:
+    """Rules on changing an existing person, checked by the service and shown by the admin
+    form: nobody changes their own rol, organisation or access (no self-escalation to youth
+    data), and a beheerder does not set an existing colleague's password (no logging in as
+    them)."""
+    if actor is None:
+        return
+    if actor.pk == medewerker.user_id and (
+        medewerker.rol != rol or medewerker.organisatie_id != organisatie.pk or not actief
+    ):
+        raise ValidationError(
+            _("Je eigen rol, organisatie of toegang wijzig je niet zelf: vraag een andere beheerder.")
+        )
+    if wachtwoord and actor.pk != medewerker.user_id and not actor.is_superuser:
+        raise ValidationError(
+            {
+                "wachtwoord": _(
+                    "Een beheerder stelt alleen het eerste wachtwoord in. Een bestaande medewerker kiest zelf "
+                    "een nieuw wachtwoord."
+                )
+            }
+        )
 
 
 def controleer_wachtwoord(wachtwoord: str, user) -> None:

@@ -61,7 +61,10 @@ def medewerker_van(user) -> Medewerker | None:
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     if not hasattr(user, "_jji_medewerker"):
-        user._jji_medewerker = Medewerker.objects.select_related("organisatie").filter(user_id=user.pk).first()
+        # A person of a deactivated organisation has no access at all.
+        user._jji_medewerker = (
+            Medewerker.objects.select_related("organisatie").filter(user_id=user.pk, organisatie__actief=True).first()
+        )
     return user._jji_medewerker
 
 
@@ -200,9 +203,13 @@ def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
 
 
-def mag_routekaart_beheren(user, regio) -> bool:
-    """The functioneel beheerder of an organisation in the regio fills in its routekaart."""
-    if user is None or not user.is_authenticated or not user.is_active:
+def mag_regio_beheren(user, regio) -> bool:
+    """The functioneel beheerder of an organisation in the regio manages its organisations,
+    people and routekaart (a superuser: every regio). ``None`` is the system itself
+    (migrations, management commands)."""
+    if user is None:
+        return True
+    if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
@@ -344,7 +351,3 @@ def _synchroniseer(model, veld: str, traject_ids, permissie, gewenst: set[tuple[
         model.objects.filter(pk__in=weg).delete()
     nieuw = [model(content_object_id=t, permission=permissie, **{veld: h}) for t, h in gewenst - huidig.keys()]
     model.objects.bulk_create(nieuw, ignore_conflicts=True)
-
-
-def trajecten_van_organisatie(organisatie: Organisatie) -> QuerySet[Traject]:
-    return Traject.objects.filter(betrokkenheden__organisatie=organisatie).distinct()

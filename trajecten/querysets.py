@@ -26,8 +26,9 @@ class ToestemmingQuerySet(models.QuerySet):
 
 class BetrokkenheidQuerySet(models.QuerySet):
     def met_actief(self, op: dt.date | None = None):
-        """Annotate ``is_actief``: JJI and JJI-school always; others while a kennisgeving for
-        them is valid. The one definition of an active involvement."""
+        """Annotate ``is_actief``: an organisation that is itself active, and then JJI and
+        JJI-school always, others while a kennisgeving for them is valid. The one definition
+        of an active involvement."""
         from .models import Toestemming  # same app; the class is defined after this module
 
         kennisgeving = (
@@ -36,7 +37,9 @@ class BetrokkenheidQuerySet(models.QuerySet):
             .filter(traject=OuterRef("traject"), ontvanger=OuterRef("organisatie"))
         )
         return self.annotate(
-            is_actief=ExpressionWrapper(Q(soort__in=ACTIEF_VANAF_START) | Exists(kennisgeving), BooleanField())
+            is_actief=ExpressionWrapper(
+                Q(organisatie__actief=True) & (Q(soort__in=ACTIEF_VANAF_START) | Exists(kennisgeving)), BooleanField()
+            )
         )
 
     def actief(self, op: dt.date | None = None):

@@ -19,12 +19,14 @@ from netwerk.constants import OrganisatieSoort
 from netwerk.models import Medewerker, Organisatie
 from toegang import policy
 
+from . import regels
 from .constants import (
     ACTIEF_VANAF_START,
     FASE_VOLGORDE,
     BetrokkenheidSoort,
     Categorie,
     Fase,
+    Grondslag,
     TaakStatus,
     Titel,
     Voorwaarde,
@@ -60,6 +62,15 @@ def _jji_en_school(medewerker: Medewerker) -> tuple[Organisatie, Organisatie]:
     return organisatie, school
 
 
+def _vergrendeld(traject: Traject, *, open_vereist: bool = True) -> Traject:
+    """A fresh, row-locked copy of the traject: access is checked against the database as it
+    is now (not answers remembered on the view's instance), and concurrent changes queue."""
+    vers = Traject.objects.select_for_update(of=("self",)).select_related("jongere", "jji").get(pk=traject.pk)
+    if open_vereist and vers.is_afgesloten:
+        raise ValidationError(_("Dit traject is afgesloten; er kan niets meer worden gewijzigd."))
+    return vers
+
+
 def _titel_toegestaan(actor, gegevens: dict) -> None:
     """Only the JJI (and justice partners) record the titel of the stay; a school never
     sees it, so it cannot set it either."""
@@ -85,7 +96,9 @@ def traject_starten(*, actor, jongere: dict, traject: dict) -> Traject:
         betrokkenheid = Betrokkenheid(traject=nieuw, organisatie=organisatie, soort=soort, toegevoegd_door=actor)
         betrokkenheid.full_clean()
         betrokkenheid.save()
-    Toewijzing.objects.create(traject=nieuw, medewerker=actor.medewerker, toegewezen_door=actor)
+    toewijzing = Toewijzing(traject=nieuw, medewerker=actor.medewerker, toegewezen_door=actor)
+    toewijzing.full_clean()
+    toewijzing.save()
     policy.rechten_afleiden(nieuw)
     taken_aanmaken(actor=actor, traject=nieuw)
     if not policy.is_zichtbaar(actor, nieuw):  # post-save re-check, as NetBox does
@@ -95,7 +108,9 @@ def traject_starten(*, actor, jongere: dict, traject: dict) -> Traject:
 
 @transaction.atomic
 def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) -> Traject:
-    """Edit the youth's and the traject's basic data (not the fase: see traject_fase_wijzigen)."""
+    """Edit the youth's and the traject's basic data (not the fase: see traject_fase_wijzigen).
+    Compares with the database, not with the form's instance (a ModelForm already changed it)."""
+    traject = _vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if "titel" in gegevens and gegevens["titel"] != traject.titel:
@@ -122,6 +137,7 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
 def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
     """Move a traject forward: instroom → verblijf → uitstroom, or straight to uitstroom on a
     sudden release (schorsing). A fase never goes back."""
+    traject = _vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if fase not in Fase.values:
@@ -132,6 +148,7 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
         raise ValidationError({"fase": _("Een traject gaat alleen vooruit: kies een latere fase.")})
     plotseling = traject.fase == Fase.INSTROOM and fase == Fase.UITSTROOM
     traject.fase = fase
+    traject.full_clean()
     traject.save(update_fields=["fase"])
     if plotseling:
         # A sudden release (schorsing): the tasks of "net buiten" are due at once.
@@ -144,6 +161,7 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
 @transaction.atomic
 def traject_afsluiten(*, actor, traject: Traject, datum: dt.date) -> Traject:
     """Close a traject in fase uitstroom once nazorg is formally closed."""
+    traject = _vergrendeld(traject, open_vereist=False)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if traject.is_afgesloten:
@@ -162,6 +180,7 @@ def traject_afsluiten(*, actor, traject: Traject, datum: dt.date) -> Traject:
 def betrokkenheid_toevoegen(*, actor, traject: Traject, organisatie: Organisatie, soort: str) -> Betrokkenheid:
     """Involve an organisation. Outside JJI and JJI-school it sees nothing until a grondslag
     to tell it about the placement is recorded."""
+    traject = _vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if not policy.toevoegbare_organisaties(actor, traject).filter(pk=organisatie.pk).exists():
@@ -178,6 +197,7 @@ def betrokkenheid_toevoegen(*, actor, traject: Traject, organisatie: Organisatie
 def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, gegevens: dict) -> Toestemming:
     """Record the grondslag for telling an involved organisation about the placement; it
     becomes active in the traject while the grondslag is valid."""
+    traject = _vergrendeld(traject)
     if not policy.mag_grondslag_vastleggen(actor, traject):
         raise PermissionDenied
     betrokken = traject.betrokkenheden.filter(organisatie=ontvanger)
@@ -185,6 +205,13 @@ def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, 
         raise ValidationError({"ontvanger": _("Voeg de organisatie eerst toe aan het traject.")})
     if not betrokken.exclude(soort__in=ACTIEF_VANAF_START).exists():
         raise ValidationError({"ontvanger": _("De JJI en de JJI-school zijn al vanaf de start betrokken.")})
+    if traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=ontvanger).exists():
+        raise ValidationError(
+            _("Er is al een geldige grondslag voor deze organisatie. Trek die eerst in als hij niet meer klopt.")
+        )
+    gegevens = dict(gegevens)
+    if gegevens.get("grondslag") == Grondslag.LEERPLICHT:
+        gegevens["geldig_tot"] = _leerplicht_grens(traject, ontvanger, gegevens.get("geldig_tot"))
     toestemming = Toestemming(
         traject=traject,
         ontvanger=ontvanger,
@@ -207,16 +234,47 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
         raise PermissionDenied
     if toestemming.ingetrokken_op is not None:
         raise ValidationError(_("Deze toestemming is al ingetrokken."))
+    _vergrendeld(toestemming.traject, open_vereist=False)
     toestemming.ingetrokken_op = timezone.now()
     toestemming.ingetrokken_door = actor
     toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
     policy.rechten_afleiden(toestemming.traject)
     return toestemming
+
+
+def toewijzingen_zonder_grondslag_beeindigen(traject: Traject) -> int:
+    """An organisation that is no longer active loses its people's assignments, so a later
+    grondslag does not silently reopen the traject to them (history keeps them)."""
+    actief = Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
+    aantal = 0
+    for toewijzing in traject.toewijzingen.exclude(medewerker__organisatie_id__in=actief):
+        toewijzing.delete()
+        aantal += 1
+    return aantal
+
+
+def _leerplicht_grens(traject: Traject, ontvanger: Organisatie, geldig_tot: dt.date | None) -> dt.date:
+    """Leerplicht is a grondslag only for a school or leerplicht/RMC, and only while the youth
+    is leerplichtig or kwalificatieplichtig: it lapses by itself at the end of that duty."""
+    if ontvanger.soort not in (OrganisatieSoort.MBO, OrganisatieSoort.LEERPLICHT_RMC, OrganisatieSoort.GEMEENTE):
+        raise ValidationError(
+            {"grondslag": _("Leerplicht is alleen een grondslag voor een school of de leerplichtambtenaar (RMC).")}
+        )
+    jongere = traject.jongere
+    if not (jongere.leerplichtig() or jongere.kwalificatieplichtig()):
+        raise ValidationError({"grondslag": _("Deze jongere is niet (meer) leerplichtig of kwalificatieplichtig.")})
+    if jongere.startkwalificatie:
+        einde = jongere.leerplicht_einde
+    else:
+        einde = regels.verjaardag(jongere.geboortedatum, 18) - dt.timedelta(days=1)
+    return min(geldig_tot, einde) if geldig_tot else einde
 
 
 @transaction.atomic
 def toewijzing_toevoegen(*, actor, traject: Traject, medewerker: Medewerker) -> Toewijzing:
     """Assign a person of an active organisation to the traject (see policy.toewijsbare_medewerkers)."""
+    traject = _vergrendeld(traject)
     if not policy.toewijsbare_medewerkers(actor, traject).filter(pk=medewerker.pk).exists():
         raise ValidationError(
             {
@@ -352,7 +410,7 @@ def taak_toevoegen(
 @transaction.atomic
 def routekaart_overnemen(*, actor, regio, jaar: int) -> Routekaart:
     """A regio adopts the national template for a year: a copy it can fill in."""
-    if not policy.mag_routekaart_beheren(actor, regio):
+    if not policy.mag_regio_beheren(actor, regio):
         raise PermissionDenied
     if Routekaart.objects.filter(regio=regio, jaar=jaar).exists():
         raise ValidationError(_("Deze regio heeft voor dit jaar al een routekaart."))
@@ -383,7 +441,7 @@ def verantwoordelijkheid_invullen(
     and the national template itself cannot be changed."""
     regel = Verantwoordelijkheid.objects.select_related("stap__routekaart__regio").get(pk=regel.pk)
     routekaart = regel.stap.routekaart
-    if routekaart.is_sjabloon or not policy.mag_routekaart_beheren(actor, routekaart.regio):
+    if routekaart.is_sjabloon or not policy.mag_regio_beheren(actor, routekaart.regio):
         raise PermissionDenied
     if regel.vast:
         raise ValidationError(_("Deze regel ligt vast in de handreiking en kan niet worden gewijzigd."))

@@ -63,6 +63,8 @@ class Jongere(models.Model):
     def clean(self):
         if self.geboortedatum and self.geboortedatum > timezone.localdate():
             raise ValidationError({"geboortedatum": _("De geboortedatum ligt in de toekomst.")})
+        if self.geboortedatum and regels.leeftijd_op(self.geboortedatum, timezone.localdate()) > 30:
+            raise ValidationError({"geboortedatum": _("Deze geboortedatum ligt te ver terug; controleer de datum.")})
         if self.geboortedatum and regels.leeftijd_op(self.geboortedatum, timezone.localdate()) < 10:
             raise ValidationError(
                 {"geboortedatum": _("Een jongere in een JJI is minstens 12 jaar; controleer de datum.")}
@@ -149,6 +151,8 @@ class Traject(models.Model):
             raise ValidationError({"startdatum": _("De startdatum ligt in de toekomst. Vul de dag van instroom in.")})
         if self.jji_id and self.jji.soort != OrganisatieSoort.JJI:
             raise ValidationError({"jji": _("Kies een JJI.")})
+        if self.startdatum and self.jongere_id and self.startdatum < regels.verjaardag(self.jongere.geboortedatum, 10):
+            raise ValidationError({"startdatum": _("De startdatum ligt vóór het tiende jaar van de jongere.")})
 
     @property
     def regio(self):
@@ -377,6 +381,8 @@ class Toestemming(models.Model):
             )
         if self.is_toestemming and self.wijze == Wijze.WETTELIJK:
             fouten["wijze"] = _("Kies hoe de toestemming is gegeven: mondeling of met een ondertekend formulier.")
+        if self.traject_id and self.datum_gegeven and self.datum_gegeven < self.traject.jongere.geboortedatum:
+            fouten["datum_gegeven"] = _("De datum ligt vóór de geboortedatum van de jongere.")
         if self.traject_id and self.datum_gegeven and not fouten:
             fouten.update(self._clean_leeftijd())
         if fouten:
