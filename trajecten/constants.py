@@ -119,6 +119,12 @@ FASE_VAN_STAP: dict[int, str] = {
 }
 
 
+STAPPEN_VAN_FASE: dict[str, list[int]] = {
+    fase: [stap for stap, f in FASE_VAN_STAP.items() if f == fase]
+    for fase in (Fase.INSTROOM, Fase.VERBLIJF, Fase.UITSTROOM)
+}
+
+
 class Partij(models.TextChoices):
     """Who acts on, has regie over or is informed by a responsibility line: a party in the
     traject (a betrokkenheid soort) or a party outside it that the handreiking names."""

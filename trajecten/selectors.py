@@ -8,7 +8,7 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from toegang import policy
 
-from .constants import AFGEROND, FASE_VAN_STAP, Categorie, Stap, Titel
+from .constants import AFGEROND, FASE_VAN_STAP, STAPPEN_VAN_FASE, Categorie, Stap, Titel
 from .models import Betrokkenheid, Routekaart, Taak, Toestemming, Toewijzing, Traject
 
 
@@ -149,9 +149,16 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
 
 
 def mijn_taken(user) -> QuerySet[Taak]:
-    """The reader's open tasks, soonest deadline first (no deadline last)."""
+    """The reader's open tasks in steps their trajecten have reached (or with a date),
+    soonest deadline first (no deadline last)."""
+    # Tasks of steps still to come wait until the traject reaches them, unless they have a date.
+    bereikt = Q(deadline__isnull=False)
+    for fase, stappen in STAPPEN_VAN_FASE.items():
+        tot = max(stappen)
+        bereikt |= Q(traject__fase=fase, stap__lte=tot)
     return (
         policy.mijn_taken(user)
+        .filter(bereikt)
         .exclude(status__in=AFGEROND)
         .select_related("traject__jongere", "organisatie", "medewerker__user")
         .order_by(F("deadline").asc(nulls_last=True), "traject__jongere__achternaam", "stap", "pk")

@@ -23,10 +23,12 @@ from . import regels
 from .constants import (
     ACTIEF_VANAF_START,
     FASE_VOLGORDE,
+    STAPPEN_VAN_FASE,
     BetrokkenheidSoort,
     Categorie,
     Fase,
     Grondslag,
+    Stap,
     TaakStatus,
     Titel,
     Voorwaarde,
@@ -151,8 +153,13 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
     traject.full_clean()
     traject.save(update_fields=["fase"])
     if plotseling:
-        # A sudden release (schorsing): the tasks of "net buiten" are due at once.
-        for taak in traject.taken.filter(stap=8, status__in=[TaakStatus.OPEN, TaakStatus.BEZIG]):
+        # A sudden release (schorsing): the stay's steps are skipped and the tasks of "net
+        # buiten" are due at once.
+        open_taken = traject.taken.filter(status__in=[TaakStatus.OPEN, TaakStatus.BEZIG])
+        for taak in open_taken.filter(stap__in=STAPPEN_VAN_FASE[Fase.VERBLIJF]):
+            taak.status, taak.reden = TaakStatus.NVT, str(SCHORSING_REDEN)
+            taak.save(update_fields=["status", "reden"])
+        for taak in open_taken.filter(stap=Stap.NET_BUITEN):
             taak.deadline = timezone.localdate()
             taak.save(update_fields=["deadline"])
     return traject
@@ -304,6 +311,7 @@ def toewijzing_beeindigen(*, actor, toewijzing: Toewijzing) -> None:
 # --- Routekaart and tasks ----------------------------------------------------------------
 
 STP_REDEN = _l("Geen scholings- en trainingsprogramma na voorlopige hechtenis.")
+SCHORSING_REDEN = _l("Plotseling vrij (schorsing): het verblijf is overgeslagen.")
 
 
 def _stp_niet_van_toepassing(traject: Traject) -> bool:

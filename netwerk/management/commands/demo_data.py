@@ -78,6 +78,8 @@ REGIE_PER_STAP = {1: "", 2: "", 3: _J, 4: _J, 5: _J, 6: _J, 7: _J, 8: _G, 9: _G,
 # The ITB'er works on most trajecten and records their titel; the others (just arrived, or
 # without an ITB'er yet) have no titel recorded.
 ZONDER_ITB = {"Mila", "Yara", "Amira"}
+# Released suddenly from voorlopige hechtenis (schorsing): straight from instroom to uitstroom.
+PLOTSELING_VRIJ = {"Finn"}
 
 
 @dataclass
@@ -332,8 +334,12 @@ class Command(BaseCommand):
             traject_services.toewijzing_toevoegen(actor=coordinator, traject=traject, medewerker=itb.medewerker)
             for titel in filter(None, (demo.eerdere_titel, demo.titel)):
                 traject_services.traject_wijzigen(actor=itb, traject=traject, jongere={}, gegevens={"titel": titel})
-        if demo.fase != Fase.INSTROOM:
-            traject_services.traject_fase_wijzigen(actor=docent, traject=traject, fase=demo.fase)
+        # Through verblijf, except for a sudden release (schorsing) straight to uitstroom.
+        route = {Fase.VERBLIJF: [Fase.VERBLIJF], Fase.UITSTROOM: [Fase.VERBLIJF, Fase.UITSTROOM]}.get(demo.fase, [])
+        if demo.voornaam in PLOTSELING_VRIJ:
+            route = [Fase.UITSTROOM]
+        for fase in route:
+            traject = traject_services.traject_fase_wijzigen(actor=docent, traject=traject, fase=fase)
         if demo.ontvangend:
             intaker = gebruikers["mbo-intake"] if demo.intake_toegewezen else None
             self._partner(

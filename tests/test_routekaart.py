@@ -1,0 +1,211 @@
+"""Tasks from the routekaart: instantiation per titel, the route following the stay, the
+grondslag condition, who sees and updates which task, Mijn taken and query counts."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from toegang import policy
+from trajecten import selectors, services
+from trajecten.constants import Fase, Grondslag, Partij, TaakStatus, Titel, Voorwaarde, Wijze
+from trajecten.models import Routekaart, Taak, Verantwoordelijkheid
+
+from .factories import TrajectFactory
+
+pytestmark = pytest.mark.django_db
+VANDAAG = timezone.localdate
+
+
+def _start(actor, **traject):
+    vandaag = VANDAAG()
+    return services.traject_starten(
+        actor=actor,
+        jongere={"voornaam": "Route", "achternaam": "Test", "geboortedatum": vandaag.replace(year=vandaag.year - 17)},
+        traject={"verblijfsduur": "lang", "startdatum": vandaag, **traject},
+    )
+
+
+def test_starting_a_traject_instantiates_every_line_of_its_regions_routekaart(demo):
+    traject = _start(demo.itb, titel=Titel.JEUGDDETENTIE)
+    kaart = Routekaart.objects.get(regio=traject.jji.regio)
+    assert traject.taken.count() == Verantwoordelijkheid.objects.filter(stap__routekaart=kaart).count() == 60
+    assert set(traject.taken.values_list("stap", flat=True)) == set(range(1, 11))
+    # Lines the demo regio filled in give their task the organisation active in that role.
+    onderwijsintake = traject.taken.get(tekst="Onderwijsintake")
+    assert onderwijsintake.partij == Partij.JJI_SCHOOL
+    assert onderwijsintake.organisatie.naam.startswith("Duinzicht")
+
+
+def test_no_stp_after_voorlopige_hechtenis_and_back_when_the_titel_changes(demo):
+    traject = _start(demo.itb, titel=Titel.VOORLOPIGE_HECHTENIS)
+    stp = traject.taken.filter(voorwaarde=Voorwaarde.STP)
+    assert stp.exists() and set(stp.values_list("status", flat=True)) == {TaakStatus.NVT}
+    services.traject_wijzigen(actor=demo.itb, traject=traject, jongere={}, gegevens={"titel": Titel.JEUGDDETENTIE})
+    assert set(stp.values_list("status", flat=True)) == {TaakStatus.OPEN}
+
+
+def test_sudden_release_jumps_to_uitstroom_with_its_tasks_due_at_once(demo):
+    traject = _start(demo.itb, titel=Titel.VOORLOPIGE_HECHTENIS)
+    services.traject_fase_wijzigen(actor=demo.itb, traject=traject, fase=Fase.UITSTROOM)
+    assert not traject.taken.filter(stap__in=[3, 4, 5, 6, 7], status=TaakStatus.OPEN).exists()
+    net_buiten = traject.taken.filter(stap=8)
+    assert set(net_buiten.values_list("deadline", flat=True)) == {VANDAAG()}
+
+
+def test_informing_the_school_van_herkomst_needs_a_grondslag(demo):
+    yara = demo.trajecten["Yara"]  # mbo van herkomst involved, awaiting a grondslag
+    taak = yara.taken.filter(voorwaarde=Voorwaarde.KENNISGEVING_HERKOMST, status=TaakStatus.OPEN).first()
+    with pytest.raises(ValidationError, match="grondslag"):
+        services.taak_bijwerken(actor=demo.coordinator, taak=taak, status=TaakStatus.GEDAAN)
+    assert Taak.objects.get(pk=taak.pk).status == TaakStatus.OPEN
+    herkomst = demo.mbo_herkomst.medewerker.organisatie
+    services.kennisgeving_vastleggen(
+        actor=demo.coordinator,
+        traject=yara,
+        ontvanger=herkomst,
+        gegevens={
+            "grondslag": Grondslag.TOESTEMMING_JONGERE,
+            "datum_gegeven": VANDAAG(),
+            "wijze": Wijze.MONDELING,
+            "weigeren_zonder_gevolgen": True,
+        },
+    )
+    services.taak_bijwerken(actor=demo.coordinator, taak=taak, status=TaakStatus.GEDAAN)
+    taak.refresh_from_db()
+    assert (taak.status, taak.gedaan_op, taak.gedaan_door) == (TaakStatus.GEDAAN, VANDAAG(), demo.coordinator)
+
+
+def test_niet_van_toepassing_needs_a_reason_and_registration_tasks_hold_no_content(demo):
+    noah = demo.trajecten["Noah"]
+    taak = noah.taken.filter(justitieel=False, stap=5).first()
+    with pytest.raises(ValidationError, match="waarom"):
+        services.taak_bijwerken(actor=demo.jji_school, taak=taak, status=TaakStatus.NVT, reden="  ")
+    registratie = noah.taken.filter(alleen_registratie=True).first()
+    with pytest.raises(ValidationError, match="dát het gebeurde"):
+        services.taak_bijwerken(actor=demo.itb, taak=registratie, status=TaakStatus.GEDAAN, notitie="inhoud")
+
+
+def test_schools_never_see_justice_tasks(demo):
+    noah = demo.trajecten["Noah"]
+    assert noah.taken.filter(justitieel=True).exists()
+    for lezer in (demo.jji_school, demo.coordinator, demo.verbindingsofficier, demo.mbo_intake):
+        assert not policy.taken_zichtbaar_voor(lezer, noah).filter(justitieel=True).exists()
+        assert not policy.mijn_taken(lezer).filter(justitieel=True).exists()
+    assert policy.taken_zichtbaar_voor(demo.itb, noah).filter(justitieel=True).exists()
+
+
+def test_uninvolved_or_inactive_organisations_see_no_tasks(demo):
+    for lezer, naam in ((demo.mbo_intake_other, "Noah"), (demo.verbindingsofficier, "Sem"), (demo.beheerder, "Noah")):
+        traject = demo.trajecten[naam]
+        assert not policy.taken_zichtbaar_voor(lezer, traject).exists()
+        assert not policy.mijn_taken(lezer).filter(traject=traject).exists()
+
+
+def test_mbo_updates_only_its_own_tasks(demo):
+    noah = demo.trajecten["Noah"]
+    eigen = policy.bijwerkbare_taken(demo.verbindingsofficier, noah)
+    assert eigen.exists()
+    assert set(eigen.values_list("organisatie__naam", flat=True)) == {"ROC Lindewaard"}
+    ander = noah.taken.filter(justitieel=False).exclude(organisatie__naam="ROC Lindewaard").first()
+    with pytest.raises(Exception):  # noqa: B017 - PermissionDenied
+        services.taak_bijwerken(actor=demo.verbindingsofficier, taak=ander, status=TaakStatus.GEDAAN)
+
+
+def test_task_update_in_place_returns_the_timeline(client, demo):
+    noah = demo.trajecten["Noah"]
+    taak = noah.taken.filter(stap=3, justitieel=False, status=TaakStatus.OPEN).first()
+    client.force_login(demo.jji_school)
+    response = client.post(
+        reverse("trajecten:taak_bijwerken", args=[noah.pk, taak.pk]),
+        {f"taak-{taak.pk}-status": "gedaan", f"taak-{taak.pk}-reden": "", f"taak-{taak.pk}-notitie": ""},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert 'id="routekaart"' in response.content.decode() and "Opgeslagen." in response.content.decode()
+    assert Taak.objects.get(pk=taak.pk).status == TaakStatus.GEDAAN
+    response = client.post(
+        reverse("trajecten:taak_bijwerken", args=[noah.pk, taak.pk]),
+        {f"taak-{taak.pk}-status": "nvt", f"taak-{taak.pk}-reden": ""},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Geef aan waarom" in response.content.decode()
+    assert Taak.objects.get(pk=taak.pk).status == TaakStatus.GEDAAN
+
+
+def test_timeline_moves_on_when_the_current_steps_tasks_are_done(demo):
+    noah = demo.trajecten["Noah"]
+    stappen, _ = selectors.tijdlijn(demo.itb, noah)
+    huidig = next(s for s in stappen if s.staat == "huidig")
+    for taak in huidig.taken:
+        if not taak.is_afgerond:
+            services.taak_bijwerken(actor=demo.itb, taak=taak, status=TaakStatus.GEDAAN)
+    stappen, _ = selectors.tijdlijn(demo.itb, noah)
+    assert next(s for s in stappen if s.staat == "huidig").nummer > huidig.nummer
+    assert stappen[huidig.nummer - 1].staat == "gedaan"
+
+
+def test_mijn_taken_lists_reached_steps_soonest_first(client, demo):
+    client.force_login(demo.verbindingsofficier)
+    taken = list(selectors.mijn_taken(demo.verbindingsofficier))
+    assert taken and all(t.organisatie.naam == "ROC Lindewaard" for t in taken)
+    assert all(t.stap <= {"instroom": 2, "verblijf": 7, "uitstroom": 10}[t.traject.fase] or t.deadline for t in taken)
+    tekst = client.get(reverse("trajecten:mijn_taken")).content.decode()
+    assert "Mijn taken" in tekst and "open ta" in tekst
+
+
+def test_overdue_tasks_are_marked(client, demo):
+    noah = demo.trajecten["Noah"]
+    taak = noah.taken.filter(organisatie__naam="ROC Lindewaard", status=TaakStatus.OPEN).first()
+    taak.deadline = noah.startdatum + dt.timedelta(days=1)
+    taak.save(update_fields=["deadline"])
+    client.force_login(demo.verbindingsofficier)
+    assert "te laat" in client.get(reverse("trajecten:mijn_taken")).content.decode()
+
+
+def test_ad_hoc_task_for_an_active_organisation_only(demo):
+    noah = demo.trajecten["Noah"]
+    ander = demo.mbo_intake_other.medewerker.organisatie
+    with pytest.raises(ValidationError, match="actief betrokken"):
+        services.taak_toevoegen(
+            actor=demo.coordinator, traject=noah, stap=5, tekst="Extra", organisatie=ander, deadline=None
+        )
+    with pytest.raises(ValidationError, match="vóór de start"):
+        services.taak_toevoegen(
+            actor=demo.coordinator,
+            traject=noah,
+            stap=5,
+            tekst="Extra",
+            organisatie=None,
+            deadline=noah.startdatum - dt.timedelta(days=1),
+        )
+
+
+def _tel(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_detail_and_mijn_taken_query_counts_are_flat(client, demo, django_assert_max_num_queries):
+    client.force_login(demo.jji_school)
+    noah = demo.trajecten["Noah"]
+    detail = reverse("trajecten:detail", args=[noah.pk])
+    taken_url = reverse("trajecten:mijn_taken")
+    weinig_detail, weinig_taken = _tel(client, detail), _tel(client, taken_url)
+    jji = demo.itb.medewerker.organisatie
+    for _ in range(20):
+        traject = TrajectFactory(jji=jji, betrokkenheden__toegewezen=demo.jji_school.medewerker)
+        services.taken_aanmaken(actor=demo.jji_school, traject=traject)
+    for nummer in range(30):
+        services.taak_toevoegen(
+            actor=demo.jji_school, traject=noah, stap=5, tekst=f"Extra {nummer}", organisatie=None, deadline=None
+        )
+    with django_assert_max_num_queries(weinig_detail):
+        client.get(detail)
+    with django_assert_max_num_queries(weinig_taken):
+        client.get(taken_url)
