@@ -192,7 +192,11 @@ def test_fase_only_goes_forward(client, demo):
     mila = demo.trajecten["Mila"]
     response = client.post(reverse("trajecten:fase", args=[mila.pk]), {"fase": "onzin"})
     assert response.status_code == 200 and "Controleer het formulier" in response.content.decode()
-    client.post(reverse("trajecten:fase", args=[mila.pk]), {"fase": Fase.UITSTROOM})
+    response = client.post(reverse("trajecten:fase", args=[mila.pk]), {"fase": Fase.UITSTROOM})
+    assert "Bevestig dat je verder gaat" in response.content.decode()  # open tasks: confirm first
+    mila.refresh_from_db()
+    assert mila.fase == Fase.INSTROOM
+    client.post(reverse("trajecten:fase", args=[mila.pk]), {"fase": Fase.UITSTROOM, "bevestig": "on"})
     mila.refresh_from_db()
     assert mila.fase == Fase.UITSTROOM
 

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from netwerk.models import Medewerker
 from toegang import policy
@@ -60,14 +61,32 @@ class TrajectWijzigForm(TrajectStartForm):
 
 
 class FaseForm(forms.Form):
-    fase = forms.ChoiceField(label=_("Nieuwe fase"))
+    """The next fase; with open tasks left behind, going on needs a confirmation."""
 
-    def __init__(self, *args, traject: Traject, **kwargs):
+    fase = forms.ChoiceField(label=_("Nieuwe fase"))
+    bevestig = forms.BooleanField(label=_("Ik weet dat er nog taken open staan en ga toch door"), required=False)
+
+    def __init__(self, *args, traject: Traject, open_taken: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
+        self.open_taken = open_taken
         huidige = FASE_VOLGORDE.index(traject.fase)
         self.fields["fase"].choices = [(f.value, f.label) for f in FASE_VOLGORDE[huidige + 1 :]]
         if traject.fase == Fase.INSTROOM:
             self.fields["fase"].help_text = _("Bij een plotselinge vrijlating (schorsing) ga je direct naar uitstroom.")
+        if open_taken:
+            self.fields["bevestig"].help_text = ngettext(
+                "Tot en met deze fase staat nog %(aantal)d taak open.",
+                "Tot en met deze fase staan nog %(aantal)d taken open.",
+                open_taken,
+            ) % {"aantal": open_taken}
+        else:
+            del self.fields["bevestig"]
+
+    def clean(self):
+        data = super().clean()
+        if self.open_taken and not data.get("bevestig"):
+            self.add_error("bevestig", _("Bevestig dat je verder gaat terwijl er nog taken open staan."))
+        return data
 
 
 class AfsluitenForm(forms.Form):

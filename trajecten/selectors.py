@@ -174,3 +174,9 @@ def routekaart_van(traject: Traject) -> Routekaart | None:
         kaarten.order_by(F("regio_id").desc(nulls_last=True), "-jaar").first()
         or Routekaart.objects.filter(Q(regio_id=regio_id) | Q(regio__isnull=True)).order_by("jaar").first()
     )
+
+
+def open_taken_in_fase(user, traject: Traject) -> int:
+    """Open tasks (the reader can see) in the steps of the traject's current fase and before."""
+    tot = max(STAPPEN_VAN_FASE[traject.fase])
+    return policy.taken_zichtbaar_voor(user, traject).filter(stap__lte=tot).exclude(status__in=AFGEROND).count()

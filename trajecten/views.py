@@ -160,7 +160,8 @@ def fase_wijzigen(request, pk):
     if traject.is_afgesloten or not FaseForm(traject=traject).fields["fase"].choices:
         messages.info(request, _("Dit traject kan niet naar een volgende fase."))
         return redirect("trajecten:detail", pk=traject.pk)
-    form = FaseForm(request.POST or None, traject=traject)
+    open_taken = selectors.open_taken_in_fase(request.user, traject)
+    form = FaseForm(request.POST or None, traject=traject, open_taken=open_taken)
     return _enkelvoudig_formulier(
         request,
         traject,
