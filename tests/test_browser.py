@@ -107,3 +107,23 @@ def test_error_summary_gets_focus(pagina, settings):
     pagina.get_by_role("heading", name="Controleer het formulier").wait_for()
     assert pagina.evaluate("document.activeElement.id") == "foutoverzicht"
     screenshot(pagina, "itb-formulier-met-fouten")
+
+
+def test_jji_school_marks_tasks_done_and_the_timeline_moves_on(pagina, settings):
+    inloggen(pagina, "jji-school", settings.DEMO_PASSWORD)
+    pagina.get_by_role("link", name="Noah Verbeek").click()
+    huidig = pagina.locator(".tijdlijn__stap--huidig")
+    stap_voor = huidig.locator(".tijdlijn__titel").inner_text()
+    aantal = huidig.locator("li.taak").count()
+    assert aantal > 0
+    for _ in range(aantal):
+        if pagina.locator(".tijdlijn__stap--huidig li.taak.taak--open").count() == 0:
+            break
+        taak = pagina.locator(".tijdlijn__stap--huidig li.taak.taak--open").first
+        taak.get_by_label("Status").select_option("gedaan")
+        with pagina.expect_response(lambda r: "/taken/" in r.url and r.request.method == "POST"):
+            taak.get_by_role("button", name="Opslaan").click()
+        pagina.get_by_text("Opgeslagen.").wait_for()
+    stap_na = pagina.locator(".tijdlijn__stap--huidig .tijdlijn__titel").inner_text()
+    assert stap_na != stap_voor
+    screenshot(pagina, "jji-school-tijdlijn-verder")
