@@ -33,7 +33,13 @@ def _start(actor, **traject):
 def test_starting_a_traject_instantiates_every_line_of_its_regions_routekaart(demo):
     traject = _start(demo.itb, titel=Titel.JEUGDDETENTIE)
     kaart = Routekaart.objects.get(regio=traject.jji.regio)
-    assert traject.taken.count() == Verantwoordelijkheid.objects.filter(stap__routekaart=kaart).count() == 60
+    assert traject.taken.filter(verantwoordelijkheid__isnull=False).count() == 60
+    assert Verantwoordelijkheid.objects.filter(stap__routekaart=kaart).count() == 60
+    # Two activities become tasks too: the eerste nazorgtafel and the perspectiefplan.
+    assert set(traject.taken.filter(verantwoordelijkheid__isnull=True).values_list("tekst", flat=True)) == {
+        "Eerste nazorgtafel",
+        "Perspectiefplan vastgesteld",
+    }
     assert set(traject.taken.values_list("stap", flat=True)) == set(range(1, 11))
     # Lines the demo regio filled in give their task the organisation active in that role.
     onderwijsintake = traject.taken.get(tekst="Onderwijsintake")
@@ -209,3 +215,45 @@ def test_detail_and_mijn_taken_query_counts_are_flat(client, demo, django_assert
         client.get(detail)
     with django_assert_max_num_queries(weinig_taken):
         client.get(taken_url)
+
+
+def test_deadlines_follow_the_events_of_the_stay(demo):
+    start = VANDAAG() - dt.timedelta(days=5)
+    traject = _start(
+        demo.itb, titel=Titel.JEUGDDETENTIE, startdatum=start, verwachte_einddatum=start + dt.timedelta(days=400)
+    )
+    perspectiefplan = traject.taken.get(tekst="Perspectiefplan vastgesteld")
+    assert perspectiefplan.deadline == start + dt.timedelta(days=21) and perspectiefplan.alleen_registratie
+    assert traject.taken.get(tekst="Eerste nazorgtafel").deadline == start + dt.timedelta(days=7)
+    nazorgtafel = traject.taken.get(stap=6, tekst="Nazorgtafel voor uitstroom organiseren")
+    stp = start + dt.timedelta(days=400 - 91)
+    assert nazorgtafel.deadline == stp - dt.timedelta(days=182)
+    # The expected end date moves: open deadlines follow; the voorgeleiding moves: so does the nazorgtafel.
+    services.traject_wijzigen(
+        actor=demo.itb,
+        traject=traject,
+        jongere={},
+        gegevens={
+            "verwachte_einddatum": start + dt.timedelta(days=500),
+            "voorgeleiding_op": start - dt.timedelta(days=2),
+        },
+    )
+    nazorgtafel.refresh_from_db()
+    assert nazorgtafel.deadline == start + dt.timedelta(days=500 - 91 - 182)
+    assert traject.taken.get(tekst="Eerste nazorgtafel").deadline == start + dt.timedelta(days=5)
+    # A done task keeps its date.
+    services.taak_bijwerken(actor=demo.itb, taak=nazorgtafel, status=TaakStatus.GEDAAN)
+    services.traject_wijzigen(
+        actor=demo.itb, traject=traject, jongere={}, gegevens={"stp_start": start + dt.timedelta(days=60)}
+    )
+    nazorgtafel.refresh_from_db()
+    assert nazorgtafel.deadline == start + dt.timedelta(days=500 - 91 - 182)
+    stp_tafel = traject.taken.get(stap=7, tekst="Nazorgtafel voor uitstroom organiseren")
+    assert stp_tafel.deadline == start + dt.timedelta(days=60)
+
+
+def test_no_stp_deadline_after_voorlopige_hechtenis_and_never_before_the_start(demo):
+    traject = _start(demo.itb, titel=Titel.VOORLOPIGE_HECHTENIS)
+    assert traject.taken.get(stap=6, tekst="Nazorgtafel voor uitstroom organiseren").deadline is None
+    kort = _start(demo.itb, titel=Titel.JEUGDDETENTIE, verwachte_einddatum=VANDAAG() + dt.timedelta(days=100))
+    assert kort.taken.get(stap=6, tekst="Nazorgtafel voor uitstroom organiseren").deadline == kort.startdatum

@@ -157,3 +157,12 @@ class TaakStatus(models.TextChoices):
 
 
 AFGEROND = frozenset({TaakStatus.GEDAAN, TaakStatus.NVT})
+
+
+class Gebeurtenis(models.TextChoices):
+    """Events of a stay from which default deadlines are counted (a region can change them)."""
+
+    AANKOMST = "aankomst", _("aankomst in de JJI")
+    VOORGELEIDING = "voorgeleiding", _("voorgeleiding")
+    STP_START = "stp_start", _("start van het STP")
+    VRIJLATING = "vrijlating", _("vrijlating")

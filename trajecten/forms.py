@@ -56,14 +56,34 @@ class TrajectStartForm(forms.ModelForm):
 
 
 class TrajectWijzigForm(TrajectStartForm):
+    """Also the dates of the stay's events: changing one recomputes open deadlines."""
+
     class Meta(TrajectStartForm.Meta):
-        fields = [*TrajectStartForm.Meta.fields, "uitstroombestemming"]
+        fields = [
+            *TrajectStartForm.Meta.fields,
+            "voorgeleiding_op",
+            "stp_start",
+            "vrijgelaten_op",
+            "uitstroombestemming",
+        ]
+        widgets = {
+            **TrajectStartForm.Meta.widgets,
+            "voorgeleiding_op": DATUM,
+            "stp_start": DATUM,
+            "vrijgelaten_op": DATUM,
+        }
 
 
 class FaseForm(forms.Form):
     """The next fase; with open tasks left behind, going on needs a confirmation."""
 
     fase = forms.ChoiceField(label=_("Nieuwe fase"))
+    vrijgelaten_op = forms.DateField(
+        label=_("Datum vrijlating"),
+        required=False,
+        widget=DATUM,
+        help_text=_("Alleen bij uitstroom. Leeg: vandaag. Hieruit volgen de contactmomenten na uitstroom."),
+    )
     bevestig = forms.BooleanField(label=_("Ik weet dat er nog taken open staan en ga toch door"), required=False)
 
     def __init__(self, *args, traject: Traject, open_taken: int = 0, **kwargs):

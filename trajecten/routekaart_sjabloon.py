@@ -93,7 +93,10 @@ STAPPEN = [
             "Kennismaking met mentor/begeleider.",
             "Informatie verzamelen leefgebieden.",
             "Eerste planning: werkwijze en verwachtingen communiceren naar jongere.",
-            "Eerste nazorgtafel wordt georganiseerd (binnen 1 week na voorgeleiding).",
+            (
+                "Eerste nazorgtafel wordt georganiseerd (binnen 1 week na voorgeleiding).",
+                {"taak": "Eerste nazorgtafel", "termijn_gebeurtenis": "voorgeleiding", "termijn_dagen": 7},
+            ),
         ],
         "regels": [
             (
@@ -123,7 +126,15 @@ STAPPEN = [
         "nummer": 4,
         "stem_jongere": "Allemaal gesprekken met me voeren om een perspectiefplan op te stellen.",
         "activiteiten": [
-            "Observatieperiode afgerond en perspectiefplan vastgesteld.",
+            (
+                "Observatieperiode afgerond en perspectiefplan vastgesteld.",
+                {
+                    "taak": "Perspectiefplan vastgesteld",
+                    "alleen_registratie": True,
+                    "termijn_gebeurtenis": "aankomst",
+                    "termijn_dagen": 21,
+                },
+            ),
             "Risicotaxatie op gedrag, zorg en onderwijs uitgevoerd.",
             "Afstemming over doelen binnen JJI en nazorgketen.",
         ],
@@ -201,7 +212,12 @@ STAPPEN = [
                 "Risico's en verlofvoorwaarden toetsen",
                 {"alleen_registratie": True, "justitieel": True},
             ),
-            (f"{B} organiseert nazorgtafel voor uitstroom", "Nazorgtafel voor uitstroom organiseren", {}),
+            (
+                f"{B} organiseert nazorgtafel voor uitstroom",
+                "Nazorgtafel voor uitstroom organiseren",
+                # "bijv. 6 maanden voor STP": a default the regio can change.
+                {"termijn_gebeurtenis": "stp_start", "termijn_dagen": -182},
+            ),
             (
                 f"{B} ontvangt eerste informatie over instroom op de mbo-school",
                 "Eerste informatie ontvangen over instroom op de mbo-school",
@@ -221,7 +237,7 @@ STAPPEN = [
             (
                 f"{B} organiseert nazorgtafel voor uitstroom",
                 "Nazorgtafel voor uitstroom organiseren",
-                {"voorwaarde": "stp"},
+                {"voorwaarde": "stp", "termijn_gebeurtenis": "stp_start", "termijn_dagen": 0},
             ),
             (f"{B} stemt af met ketenpartners over uitstroom", "Afstemmen met ketenpartners over uitstroom", {}),
             (
@@ -344,7 +360,8 @@ def sjabloon_laden(apps=django_apps) -> None:
         stap = RoutekaartStap.objects.create(
             routekaart=routekaart, nummer=gegevens["nummer"], stem_jongere=gegevens["stem_jongere"]
         )
-        for volgorde, tekst in enumerate(gegevens["activiteiten"], 1):
-            RoutekaartActiviteit.objects.create(stap=stap, volgorde=volgorde, tekst=tekst)
+        for volgorde, activiteit in enumerate(gegevens["activiteiten"], 1):
+            tekst, extra = activiteit if isinstance(activiteit, tuple) else (activiteit, {})
+            RoutekaartActiviteit.objects.create(stap=stap, volgorde=volgorde, tekst=tekst, **extra)
         for volgorde, (tekst, taak, extra) in enumerate(gegevens["regels"], 1):
             Verantwoordelijkheid.objects.create(stap=stap, volgorde=volgorde, tekst=tekst, taak=taak, **extra)

@@ -22,6 +22,7 @@ from toegang import policy
 from . import regels
 from .constants import (
     ACTIEF_VANAF_START,
+    AFGEROND,
     FASE_VOLGORDE,
     STAPPEN_VAN_FASE,
     BetrokkenheidSoort,
@@ -48,7 +49,8 @@ from .models import (
 from .selectors import routekaart_van
 
 JONGERE_VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "startkwalificatie")
-TRAJECT_VELDEN = ("titel", "verblijfsduur", "startdatum", "verwachte_einddatum", "uitstroombestemming")
+GEBEURTENIS_VELDEN = ("startdatum", "verwachte_einddatum", "voorgeleiding_op", "stp_start", "vrijgelaten_op")
+TRAJECT_VELDEN = ("titel", "verblijfsduur", "uitstroombestemming", *GEBEURTENIS_VELDEN)
 
 
 def _jji_en_school(medewerker: Medewerker) -> tuple[Organisatie, Organisatie]:
@@ -132,11 +134,13 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
         traject.save(update_fields=traject_velden)
     if "titel" in traject_velden:
         route_bijwerken(traject)
+    if {"titel", *GEBEURTENIS_VELDEN} & set(traject_velden):
+        deadlines_bijwerken(traject)
     return traject
 
 
 @transaction.atomic
-def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
+def traject_fase_wijzigen(*, actor, traject: Traject, fase: str, vrijgelaten_op: dt.date | None = None) -> Traject:
     """Move a traject forward: instroom → verblijf → uitstroom, or straight to uitstroom on a
     sudden release (schorsing). A fase never goes back."""
     traject = _vergrendeld(traject)
@@ -150,8 +154,13 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str) -> Traject:
         raise ValidationError({"fase": _("Een traject gaat alleen vooruit: kies een latere fase.")})
     plotseling = traject.fase == Fase.INSTROOM and fase == Fase.UITSTROOM
     traject.fase = fase
+    velden = ["fase"]
+    if fase == Fase.UITSTROOM:
+        traject.vrijgelaten_op = vrijgelaten_op or traject.vrijgelaten_op or timezone.localdate()
+        velden.append("vrijgelaten_op")
     traject.full_clean()
-    traject.save(update_fields=["fase"])
+    traject.save(update_fields=velden)
+    deadlines_bijwerken(traject)
     if plotseling:
         # A sudden release (schorsing): the stay's steps are skipped and the tasks of "net
         # buiten" are due at once.
@@ -324,24 +333,52 @@ def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:
     if routekaart is None:
         return []
     regels = Verantwoordelijkheid.objects.filter(stap__routekaart=routekaart).select_related("stap")
+    activiteiten = RoutekaartActiviteit.objects.filter(stap__routekaart=routekaart).exclude(taak="")
     taken = []
-    for regel in regels:
+    for bron in [*activiteiten.select_related("stap"), *regels]:
+        is_regel = isinstance(bron, Verantwoordelijkheid)
         taak = Taak(
             traject=traject,
-            verantwoordelijkheid=regel,
-            stap=regel.stap.nummer,
-            tekst=regel.taak,
-            partij=regel.uitvoerder,
-            voorwaarde=regel.voorwaarde,
-            justitieel=regel.justitieel,
-            alleen_registratie=regel.alleen_registratie,
+            verantwoordelijkheid=bron if is_regel else None,
+            stap=bron.stap.nummer,
+            tekst=bron.taak,
+            partij=bron.uitvoerder if is_regel else "",
+            voorwaarde=bron.voorwaarde if is_regel else "",
+            justitieel=bron.justitieel if is_regel else False,
+            alleen_registratie=bron.alleen_registratie,
+            termijn_gebeurtenis=bron.termijn_gebeurtenis,
+            termijn_dagen=bron.termijn_dagen,
         )
-        if regel.voorwaarde == Voorwaarde.STP and _stp_niet_van_toepassing(traject):
+        if taak.voorwaarde == Voorwaarde.STP and _stp_niet_van_toepassing(traject):
             taak.status, taak.reden = TaakStatus.NVT, str(STP_REDEN)
+        taak.deadline = _termijn(traject, taak)
         taken.append(taak)
     aangemaakt = bulk_create_with_history(taken, Taak, default_user=actor)
     taken_organisaties_bijwerken(traject)
     return aangemaakt
+
+
+def _termijn(traject: Traject, taak: Taak) -> dt.date | None:
+    """The default deadline of a task from an event of the stay; never before the start."""
+    if not taak.termijn_gebeurtenis or taak.termijn_dagen is None:
+        return taak.deadline
+    datum = traject.gebeurtenis_datum(taak.termijn_gebeurtenis)
+    if datum is None:
+        return None
+    return max(datum + dt.timedelta(days=taak.termijn_dagen), traject.startdatum)
+
+
+def deadlines_bijwerken(traject: Traject) -> int:
+    """Recompute the deadlines of open tasks that count from an event (after an event date
+    changed: expected end date, STP start, voorgeleiding, release). Returns how many changed."""
+    gewijzigd = 0
+    for taak in traject.taken.exclude(termijn_gebeurtenis="").exclude(status__in=AFGEROND):
+        nieuw = _termijn(traject, taak)
+        if nieuw != taak.deadline:
+            taak.deadline = nieuw
+            taak.save(update_fields=["deadline"])
+            gewijzigd += 1
+    return gewijzigd
 
 
 def taken_organisaties_bijwerken(traject: Traject) -> None:
@@ -433,7 +470,9 @@ def routekaart_overnemen(*, actor, regio, jaar: int) -> Routekaart:
     for stap in sjabloon.stappen.prefetch_related("activiteiten", "verantwoordelijkheden"):
         kopie = RoutekaartStap.objects.create(routekaart=kaart, nummer=stap.nummer, stem_jongere=stap.stem_jongere)
         for activiteit in stap.activiteiten.all():
-            RoutekaartActiviteit.objects.create(stap=kopie, volgorde=activiteit.volgorde, tekst=activiteit.tekst)
+            activiteit.pk, activiteit.id, activiteit.stap = None, None, kopie
+            activiteit._state.adding = True
+            activiteit.save()
         for regel in stap.verantwoordelijkheden.all():
             regel.pk, regel.id, regel.stap = None, None, kopie
             regel._state.adding = True

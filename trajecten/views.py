@@ -166,7 +166,12 @@ def fase_wijzigen(request, pk):
         request,
         traject,
         form,
-        lambda f: services.traject_fase_wijzigen(actor=request.user, traject=traject, fase=f.cleaned_data["fase"]),
+        lambda f: services.traject_fase_wijzigen(
+            actor=request.user,
+            traject=traject,
+            fase=f.cleaned_data["fase"],
+            vrijgelaten_op=f.cleaned_data.get("vrijgelaten_op"),
+        ),
         titel=_("Fase wijzigen"),
         knop=_("Fase wijzigen"),
         melding=_("De fase is gewijzigd."),

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..constants import AFGEROND, FASE_VAN_STAP, Partij, Stap, TaakStatus, Voorwaarde
+from ..constants import AFGEROND, FASE_VAN_STAP, Gebeurtenis, Partij, Stap, TaakStatus, Voorwaarde
 
 
 class Routekaart(models.Model):
@@ -93,6 +93,14 @@ class RoutekaartActiviteit(models.Model):
     stap = models.ForeignKey(RoutekaartStap, on_delete=models.CASCADE, related_name="activiteiten")
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
     tekst = models.TextField(_("activiteit"))
+    taak = models.CharField(
+        _("als taak"), max_length=300, blank=True, help_text=_("Leeg: de activiteit wordt geen taak in een traject.")
+    )
+    alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
+    termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
+    termijn_dagen = models.SmallIntegerField(
+        _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
+    )
 
     history = HistoricalRecords()
 
@@ -128,6 +136,10 @@ class Verantwoordelijkheid(models.Model):
         _("alleen registreren dat het gebeurd is"),
         default=False,
         help_text=_("Werk onder de Beginselenwet JJI: de app legt vast dát het gebeurde, nooit de inhoud."),
+    )
+    termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
+    termijn_dagen = models.SmallIntegerField(
+        _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
     )
 
     history = HistoricalRecords()
@@ -188,6 +200,10 @@ class Taak(models.Model):
     voorwaarde = models.CharField(_("voorwaarde"), max_length=30, choices=Voorwaarde.choices, blank=True)
     justitieel = models.BooleanField(_("taak van een justitiepartner"), default=False)
     alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
+    termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
+    termijn_dagen = models.SmallIntegerField(
+        _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
+    )
 
     history = HistoricalRecords()
 

@@ -24,6 +24,7 @@ from ..constants import (
     BetrokkenheidSoort,
     Categorie,
     Fase,
+    Gebeurtenis,
     Grondslag,
     Titel,
     Uitstroombestemming,
@@ -111,6 +112,16 @@ class Traject(models.Model):
     )
     startdatum = models.DateField(_("startdatum"))
     verwachte_einddatum = models.DateField(_("verwachte einddatum"), null=True, blank=True)
+    voorgeleiding_op = models.DateField(
+        _("datum voorgeleiding"), null=True, blank=True, help_text=_("Leeg: de startdatum telt.")
+    )
+    stp_start = models.DateField(
+        _("start STP"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: drie maanden vóór de verwachte einddatum. Niet na voorlopige hechtenis."),
+    )
+    vrijgelaten_op = models.DateField(_("datum vrijlating"), null=True, blank=True)
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.INSTROOM)
     uitstroombestemming = models.CharField(
         _("uitstroombestemming"),
@@ -151,12 +162,38 @@ class Traject(models.Model):
             raise ValidationError({"startdatum": _("De startdatum ligt in de toekomst. Vul de dag van instroom in.")})
         if self.jji_id and self.jji.soort != OrganisatieSoort.JJI:
             raise ValidationError({"jji": _("Kies een JJI.")})
+        for veld in ("voorgeleiding_op", "stp_start", "vrijgelaten_op"):
+            waarde = getattr(self, veld)
+            if waarde and self.startdatum and waarde < self.startdatum - dt.timedelta(days=14):
+                raise ValidationError({veld: _("Deze datum ligt ruim vóór de start van het traject.")})
+        if self.vrijgelaten_op and self.vrijgelaten_op > timezone.localdate():
+            raise ValidationError({"vrijgelaten_op": _("De vrijlating ligt in de toekomst.")})
         if self.startdatum and self.jongere_id and self.startdatum < regels.verjaardag(self.jongere.geboortedatum, 10):
             raise ValidationError({"startdatum": _("De startdatum ligt vóór het tiende jaar van de jongere.")})
 
     @property
     def regio(self):
         return self.jji.regio
+
+    @property
+    def gebeurtenis_datum_stp(self) -> dt.date | None:
+        return self.gebeurtenis_datum(Gebeurtenis.STP_START)
+
+    def gebeurtenis_datum(self, gebeurtenis: str) -> dt.date | None:
+        """The date of an event of the stay, or None while it is unknown."""
+        if gebeurtenis == Gebeurtenis.AANKOMST:
+            return self.startdatum
+        if gebeurtenis == Gebeurtenis.VOORGELEIDING:
+            return self.voorgeleiding_op or self.startdatum
+        if gebeurtenis == Gebeurtenis.STP_START:
+            if self.titel == Titel.VOORLOPIGE_HECHTENIS:
+                return None
+            if self.stp_start:
+                return self.stp_start
+            return self.verwachte_einddatum - dt.timedelta(days=91) if self.verwachte_einddatum else None
+        if gebeurtenis == Gebeurtenis.VRIJLATING:
+            return self.vrijgelaten_op
+        return None
 
     @property
     def is_afgesloten(self) -> bool:
