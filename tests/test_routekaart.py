@@ -257,3 +257,43 @@ def test_no_stp_deadline_after_voorlopige_hechtenis_and_never_before_the_start(d
     assert traject.taken.get(stap=6, tekst="Nazorgtafel voor uitstroom organiseren").deadline is None
     kort = _start(demo.itb, titel=Titel.JEUGDDETENTIE, verwachte_einddatum=VANDAAG() + dt.timedelta(days=100))
     assert kort.taken.get(stap=6, tekst="Nazorgtafel voor uitstroom organiseren").deadline == kort.startdatum
+
+
+def test_beheerder_fills_in_the_open_blanks_of_the_regions_routekaart(client, demo):
+    client.force_login(demo.beheerder)
+    tekst = client.get(reverse("trajecten:routekaart")).content.decode()
+    kaart = Routekaart.objects.get(regio=demo.beheerder.medewerker.organisatie.regio)
+    open_regels = [r for r in Verantwoordelijkheid.objects.filter(stap__routekaart=kaart) if r.is_open]
+    assert open_regels and f"Nog {len(open_regels)} regels in te vullen" in tekst
+    regel = open_regels[0]
+    response = client.post(
+        reverse("trajecten:regel_invullen", args=[regel.pk]),
+        {f"regel-{regel.pk}-uitvoerder": Partij.JJI, f"regel-{regel.pk}-functie": "ITB'er"},
+    )
+    assert response.status_code == 302
+    regel.refresh_from_db()
+    assert (regel.uitvoerder, regel.functie) == (Partij.JJI, "ITB'er")
+    tekst = client.get(reverse("trajecten:routekaart")).content.decode()
+    assert f"Nog {len(open_regels) - 1} regel" in tekst
+
+
+def test_locked_lines_cannot_be_changed(client, demo):
+    client.force_login(demo.beheerder)
+    kaart = Routekaart.objects.get(regio=demo.beheerder.medewerker.organisatie.regio)
+    vast = Verantwoordelijkheid.objects.filter(stap__routekaart=kaart, vast=True).first()
+    response = client.post(
+        reverse("trajecten:regel_invullen", args=[vast.pk]), {f"regel-{vast.pk}-uitvoerder": Partij.JJI}, follow=True
+    )
+    assert "ligt vast in de handreiking" in response.content.decode()
+    vast.refresh_from_db()
+    assert vast.uitvoerder == Partij.RVDK or vast.uitvoerder in (Partij.RECLASSERING, Partij.GEMEENTE)
+
+
+def test_only_the_beheerder_of_the_regio_reaches_its_routekaart(client, demo):
+    client.force_login(demo.coordinator)
+    assert client.get(reverse("trajecten:routekaart")).status_code == 404
+    sjabloon_regel = Verantwoordelijkheid.objects.filter(stap__routekaart__regio__isnull=True).first()
+    client.force_login(demo.beheerder)
+    assert client.post(reverse("trajecten:regel_invullen", args=[sjabloon_regel.pk]), {}).status_code == 404
+    with pytest.raises(Exception):  # noqa: B017 - PermissionDenied: the national template is not a regio's
+        services.verantwoordelijkheid_invullen(actor=demo.beheerder, regel=sjabloon_regel, uitvoerder=Partij.JJI)

@@ -51,6 +51,8 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "set_language": "language switch",
     "gezondheid": "health check: database answers, nothing else",
     "trajecten:starten": "form for a new youth; shows no existing youth",
+    "trajecten:routekaart": "the regio's routekaart (no youth), for its functioneel beheerder",
+    "trajecten:regel_invullen": "fills in a line of the regio's routekaart (no youth)",
 }
 
 # Django admin: youth models are never registered there (a test checks the registered

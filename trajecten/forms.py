@@ -11,7 +11,17 @@ from django.utils.translation import ngettext
 from netwerk.models import Medewerker
 from toegang import policy
 
-from .constants import ACTIEF_VANAF_START, FASE_VOLGORDE, BetrokkenheidSoort, Fase, Grondslag, Stap, TaakStatus, Wijze
+from .constants import (
+    ACTIEF_VANAF_START,
+    FASE_VOLGORDE,
+    BetrokkenheidSoort,
+    Fase,
+    Grondslag,
+    Partij,
+    Stap,
+    TaakStatus,
+    Wijze,
+)
 from .models import Jongere, Taak, Toestemming, Traject
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -202,3 +212,25 @@ class TaakForm(forms.Form):
     def __init__(self, *args, user, traject: Traject, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisatie"].queryset = policy.actieve_organisaties(user, traject)
+
+
+class VerantwoordelijkheidForm(forms.Form):
+    """Fill in one blank of a regio's routekaart."""
+
+    uitvoerder = forms.ChoiceField(label=_("Wie voert uit"), choices=[("", _("nog niet ingevuld")), *Partij.choices])
+    functie = forms.CharField(label=_("Functie"), required=False, max_length=120)
+    regie = forms.ChoiceField(label=_("Wie heeft regie"), required=False, choices=[("", "—"), *Partij.choices])
+    geinformeerd = forms.CharField(label=_("Wie wordt geïnformeerd"), required=False, max_length=200)
+
+    def __init__(self, *args, regel, **kwargs):
+        kwargs.setdefault("prefix", f"regel-{regel.pk}")
+        kwargs.setdefault(
+            "initial",
+            {
+                "uitvoerder": regel.uitvoerder,
+                "functie": regel.functie,
+                "regie": regel.regie,
+                "geinformeerd": regel.geinformeerd,
+            },
+        )
+        super().__init__(*args, **kwargs)

@@ -180,3 +180,18 @@ def open_taken_in_fase(user, traject: Traject) -> int:
     """Open tasks (the reader can see) in the steps of the traject's current fase and before."""
     tot = max(STAPPEN_VAN_FASE[traject.fase])
     return policy.taken_zichtbaar_voor(user, traject).filter(stap__lte=tot).exclude(status__in=AFGEROND).count()
+
+
+def routekaart_van_regio(regio) -> Routekaart | None:
+    """The newest routekaart a regio adopted, with its steps, activities and lines."""
+    return (
+        Routekaart.objects.filter(regio=regio)
+        .order_by("-jaar")
+        .prefetch_related("stappen__activiteiten", "stappen__verantwoordelijkheden")
+        .first()
+    )
+
+
+def open_plekken(routekaart: Routekaart) -> list:
+    """Lines of a regio's routekaart where the regio still has to fill in who acts."""
+    return [r for stap in routekaart.stappen.all() for r in stap.verantwoordelijkheden.all() if r.is_open]

@@ -26,6 +26,8 @@ urlpatterns = [
     path("<int:pk>/taken/nieuw/", views.taak_toevoegen, name="taak_toevoegen"),
     path("<int:pk>/taken/<int:taak_pk>/", views.taak_bijwerken, name="taak_bijwerken"),
     path("taken/", views.mijn_taken, name="mijn_taken"),
+    path("routekaart/", views.routekaart, name="routekaart"),
+    path("routekaart/regels/<int:regel_pk>/", views.regel_invullen, name="regel_invullen"),
     path(
         "<int:pk>/medewerkers/<int:toewijzing_pk>/beeindigen/",
         views.toewijzing_beeindigen,

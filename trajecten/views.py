@@ -33,9 +33,10 @@ from .forms import (
     ToewijzingForm,
     TrajectStartForm,
     TrajectWijzigForm,
+    VerantwoordelijkheidForm,
     fout_op_formulier,
 )
-from .models import Traject
+from .models import Traject, Verantwoordelijkheid
 
 PER_PAGINA = 25
 
@@ -360,3 +361,64 @@ def mijn_taken(request):
     """A person's open tasks across their trajecten, soonest first, overdue marked."""
     pagina = Paginator(selectors.mijn_taken(request.user), 50).get_page(request.GET.get("pagina"))
     return render(request, "trajecten/mijn_taken.html", {"pagina": pagina, "vandaag": timezone.localdate()})
+
+
+def _eigen_regio(request):
+    """The regio whose routekaart the reader manages (the functioneel beheerder), else 404."""
+    medewerker = policy.medewerker_van(request.user)
+    regio = medewerker.organisatie.regio if medewerker else None
+    if regio is None or not policy.mag_regio_beheren(request.user, regio):
+        raise Http404
+    return regio
+
+
+@login_required
+def routekaart(request):
+    """The regio's routekaart for the functioneel beheerder: which blanks are still open."""
+    regio = _eigen_regio(request)
+    if request.method == "POST":
+        try:
+            services.routekaart_overnemen(actor=request.user, regio=regio, jaar=timezone.localdate().year)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De routekaart is overgenomen. Vul nu in wie wat doet."))
+        return redirect("trajecten:routekaart")
+    kaart = selectors.routekaart_van_regio(regio)
+    formulieren = {}
+    if kaart:
+        for stap in kaart.stappen.all():
+            for regel in stap.verantwoordelijkheden.all():
+                if not regel.vast:
+                    formulieren[regel.pk] = VerantwoordelijkheidForm(regel=regel)
+    return render(
+        request,
+        "trajecten/routekaart.html",
+        {
+            "regio": regio,
+            "kaart": kaart,
+            "open_plekken": selectors.open_plekken(kaart) if kaart else [],
+            "formulieren": formulieren,
+            "jaar": timezone.localdate().year,
+        },
+    )
+
+
+@login_required
+@require_POST
+def regel_invullen(request, regel_pk):
+    regio = _eigen_regio(request)
+    regel = get_object_or_404(
+        Verantwoordelijkheid.objects.select_related("stap__routekaart"), pk=regel_pk, stap__routekaart__regio=regio
+    )
+    form = VerantwoordelijkheidForm(request.POST, regel=regel)
+    if form.is_valid():
+        try:
+            services.verantwoordelijkheid_invullen(actor=request.user, regel=regel, **form.cleaned_data)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De regel is bijgewerkt."))
+    else:
+        messages.error(request, _("Kies een geldige partij."))
+    return redirect(f"{reverse('trajecten:routekaart')}#regel-{regel.pk}")

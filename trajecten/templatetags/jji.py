@@ -23,3 +23,9 @@ def statussen(taak) -> list[tuple[str, str]]:
     from trajecten.constants import TaakStatus
 
     return TaakStatus.choices
+
+
+@register.filter
+def get_item(mapping, sleutel):
+    """``mapping[sleutel]`` in a template (a form per routekaart line)."""
+    return mapping.get(sleutel)
