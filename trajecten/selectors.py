@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from toegang import policy
 
-from .constants import AFGEROND, FASE_VAN_STAP, STAPPEN_VAN_FASE, Categorie, Stap, Titel
+from .constants import AFGEROND, FASE_VAN_STAP, STAPPEN_VAN_FASE, Categorie, Partij, Stap, Titel
 from .models import Betrokkenheid, Routekaart, Taak, Toestemming, Toewijzing, Traject
 
 
@@ -104,6 +105,7 @@ class StapInTijdlijn:
     fase: str
     stem_jongere: str
     staat: str  # "gedaan", "achter" (done past it, tasks left open), "huidig", "komt"
+    regie: str
     taken: list[Taak]
 
     @property
@@ -122,6 +124,13 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
     bijwerkbaar = set(policy.bijwerkbare_taken(user, traject).values_list("pk", flat=True))
     routekaart = routekaart_van(traject)
     stemmen = dict(routekaart.stappen.values_list("nummer", "stem_jongere")) if routekaart else {}
+    regie: dict[int, Counter] = defaultdict(Counter)
+    if routekaart:
+        for nummer, partij in routekaart.stappen.exclude(verantwoordelijkheden__regie="").values_list(
+            "nummer", "verantwoordelijkheden__regie"
+        ):
+            if partij:
+                regie[nummer][partij] += 1
     per_stap: dict[int, list[Taak]] = {nummer: [] for nummer in Stap.values}
     for taak in taken:
         per_stap[taak.stap].append(taak)
@@ -141,6 +150,7 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
                 label=Stap(nummer).label,
                 fase=FASE_VAN_STAP[nummer],
                 stem_jongere=stemmen.get(nummer, ""),
+                regie=Partij(regie[nummer].most_common(1)[0][0]).label if regie[nummer] else "",
                 staat=staat,
                 taken=per_stap[nummer],
             )
