@@ -41,6 +41,9 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("DEFAULT_FROM_EMAIL", "Afzender van e-mail van de app."),
     Variabele("LOG_LEVEL", "Niveau van de applicatielog (standaard INFO)."),
     Variabele("CELERY_TASK_ALWAYS_EAGER", "Forceer taken direct uitvoeren, ook met REDIS_URL (tests)."),
+    Variabele("UIT_BEELD_DAGEN", "Traject in uitstroom zonder contact in zoveel dagen: 'uit beeld' (standaard 21)."),
+    Variabele("HERINNERING_DAGEN", "Herinner aan taken die binnen zoveel dagen verlopen (standaard 3)."),
+    Variabele("SITE_URL", "Adres van de app voor links in e-mail, bv. https://jji-traject.example.org."),
 )
 
 BEKEND = {v.naam for v in VARIABELEN}

@@ -7,6 +7,7 @@ required and the secure defaults of ``check --deploy`` apply.
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from .omgeving import env, stop, waarde
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "trajecten",
     "toegang",
     "beslismodel",
+    "signalering",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "netwerk.context_processors.medewerker",
+                "signalering.context_processors.meldingen",
             ],
         },
     },
@@ -190,6 +193,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "toegang.tasks.verlopen_grondslagen_verwerken",
         "schedule": 60 * 60,
     },
+    "herinneringen": {
+        "task": "signalering.tasks.herinneringen_versturen",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # --- Logging: never category content, only ids and events --------------------------------
@@ -201,6 +208,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": waarde("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- Signalering: reminders and "uit beeld" ------------------------------------------------
+UIT_BEELD_DAGEN = waarde("UIT_BEELD_DAGEN", int, default=21)
+HERINNERING_DAGEN = waarde("HERINNERING_DAGEN", int, default=3)
+SITE_URL = (waarde("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
 
 # --- Demo -------------------------------------------------------------------------------
 DEMO_PASSWORD = waarde("DEMO_PASSWORD", default="jji-demo-2026")

@@ -35,10 +35,11 @@ def test_starting_a_traject_instantiates_every_line_of_its_regions_routekaart(de
     kaart = Routekaart.objects.get(regio=traject.jji.regio)
     assert traject.taken.filter(verantwoordelijkheid__isnull=False).count() == 60
     assert Verantwoordelijkheid.objects.filter(stap__routekaart=kaart).count() == 60
-    # Two activities become tasks too: the eerste nazorgtafel and the perspectiefplan.
-    assert set(traject.taken.filter(verantwoordelijkheid__isnull=True).values_list("tekst", flat=True)) == {
-        "Eerste nazorgtafel",
-        "Perspectiefplan vastgesteld",
+    # Two activities become tasks too (the eerste nazorgtafel and the perspectiefplan), and
+    # the contact moments after uitstroom (default every 14 days, 6 times).
+    extra = set(traject.taken.filter(verantwoordelijkheid__isnull=True).values_list("tekst", flat=True))
+    assert extra == {"Eerste nazorgtafel", "Perspectiefplan vastgesteld"} | {
+        f"Contactmoment {n} na uitstroom" for n in range(1, 7)
     }
     assert set(traject.taken.values_list("stap", flat=True)) == set(range(1, 11))
     # Lines the demo regio filled in give their task the organisation active in that role.

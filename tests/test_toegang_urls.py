@@ -43,6 +43,9 @@ def _url(naam, traject, demo):
             obj = traject.toewijzingen.first()
         elif extra == "taak_pk":
             obj = traject.taken.filter(justitieel=False).first()
+        elif extra == "onderwerp":
+            kwargs[extra] = "huisvesting"
+            continue
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
             raise AssertionError(f"onbekende URL-parameter {extra}")
         kwargs[extra] = obj.pk

@@ -199,6 +199,21 @@ def actieve_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
     )
 
 
+def actieve_medewerkers(user, traject: Traject) -> QuerySet[Medewerker]:
+    """People of the organisations active in a traject (choices for a meeting's participants)."""
+    return (
+        Medewerker.objects.filter(organisatie__in=actieve_organisaties(user, traject), user__is_active=True)
+        .exclude(rol=Rol.BEHEERDER)
+        .select_related("user", "organisatie")
+    )
+
+
+def mag_overleg_vastleggen(user, traject: Traject) -> bool:
+    """Everyone who sees an open traject records meetings, contact moments and the checklist:
+    the nazorg partners after uitstroom as much as the JJI-school before it."""
+    return not traject.is_afgesloten and is_zichtbaar(user, traject)
+
+
 def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
 

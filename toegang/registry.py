@@ -41,6 +41,9 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:taak_toevoegen": Oppervlak("traject"),
     "trajecten:taak_bijwerken": Oppervlak("traject", extra=("taak_pk",), methode="post"),
     "trajecten:mijn_taken": Oppervlak("lijst"),
+    "trajecten:overleg_vastleggen": Oppervlak("traject"),
+    "trajecten:vertrekitem_bijwerken": Oppervlak("traject", extra=("onderwerp",), methode="post"),
+    "signalering:meldingen": Oppervlak("lijst"),
 }
 
 # URLs that show no youth data, with the reason.
@@ -53,6 +56,7 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "trajecten:starten": "form for a new youth; shows no existing youth",
     "trajecten:routekaart": "the regio's routekaart (no youth), for its functioneel beheerder",
     "trajecten:regel_invullen": "fills in a line of the regio's routekaart (no youth)",
+    "signalering:alles_gelezen": "marks the reader's own notifications read; shows nothing",
 }
 
 # Django admin: youth models are never registered there (a test checks the registered

@@ -166,3 +166,31 @@ class Gebeurtenis(models.TextChoices):
     VOORGELEIDING = "voorgeleiding", _("voorgeleiding")
     STP_START = "stp_start", _("start van het STP")
     VRIJLATING = "vrijlating", _("vrijlating")
+
+
+class OverlegSoort(models.TextChoices):
+    NAZORGTAFEL = "nazorgtafel", _("nazorgtafel")
+    NAZORGTAFEL_UITSTROOM = "nazorgtafel_uitstroom", _("nazorgtafel voor uitstroom")
+    TRAJECTKNOOPPUNT = "trajectknooppunt", _("trajectknooppunt (JJI en JJI-school)")
+    WARME_OVERDRACHT = "warme_overdracht", _("warme overdracht")
+    CONTACTMOMENT = "contactmoment", _("contactmoment na uitstroom")
+
+
+class VertrekOnderwerp(models.TextChoices):
+    """Ready to leave (fase 3): what must be arranged before the youth leaves the JJI."""
+
+    ID = "id", _("identiteitsbewijs")
+    HUISVESTING = "huisvesting", _("huisvesting")
+    INKOMEN = "inkomen", _("inkomen")
+    ZORG = "zorg", _("zorg")
+    VERVOER = "vervoer", _("vervoer")
+    INSCHRIJVING = "inschrijving", _("inschrijving bij de school")
+    STARTTERMIJN = "starttermijn", _("starttermijn bekend")
+    OVERBRUGGING = "overbrugging", _("invulling van de wachttijd tot de start")
+
+
+class VertrekStatus(models.TextChoices):
+    OPEN = "open", _("nog niet geregeld")
+    BEZIG = "bezig", _("wordt geregeld")
+    GEREGELD = "geregeld", _("geregeld")
+    NVT = "nvt", _("niet nodig")

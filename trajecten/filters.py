@@ -11,6 +11,9 @@ class TrajectFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Zoek op naam"), method="filter_zoek", max_length=100)
     fase = django_filters.ChoiceFilter(label=_("Fase"), choices=Fase.choices, empty_label=_("Alle fasen"))
+    uit_beeld = django_filters.BooleanFilter(
+        label=_("Alleen uit beeld"), method="filter_uit_beeld", widget=forms.CheckboxInput
+    )
     afgesloten = django_filters.BooleanFilter(
         label=_("Ook afgesloten trajecten"), method="filter_afgesloten", widget=forms.CheckboxInput
     )
@@ -21,6 +24,9 @@ class TrajectFilter(django_filters.FilterSet):
 
     def filter_zoek(self, queryset, name, value):
         return queryset.zoek(value)
+
+    def filter_uit_beeld(self, queryset, name, value):
+        return queryset.filter(is_uit_beeld=True) if value else queryset
 
     def filter_afgesloten(self, queryset, name, value):
         return queryset if value else queryset.open()

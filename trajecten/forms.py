@@ -17,9 +17,12 @@ from .constants import (
     BetrokkenheidSoort,
     Fase,
     Grondslag,
+    OverlegSoort,
     Partij,
     Stap,
     TaakStatus,
+    Uitstroombestemming,
+    VertrekStatus,
     Wijze,
 )
 from .models import Jongere, Taak, Toestemming, Traject
@@ -234,3 +237,50 @@ class VerantwoordelijkheidForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+
+
+class OverlegForm(forms.Form):
+    """A meeting or contact moment; its outcome can create follow-up tasks."""
+
+    soort = forms.ChoiceField(label=_("Soort"), choices=OverlegSoort.choices, widget=forms.RadioSelect)
+    datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=timezone.localdate)
+    deelnemers = forms.ModelMultipleChoiceField(
+        label=_("Deelnemers"), queryset=Medewerker.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    andere_deelnemers = forms.CharField(
+        label=_("Andere deelnemers"),
+        required=False,
+        max_length=300,
+        help_text=_("Bijvoorbeeld: de jongere, ouder, mentor."),
+    )
+    jongere_aanwezig = forms.BooleanField(label=_("De jongere was erbij"), required=False)
+    uitkomst = forms.CharField(
+        label=_("Uitkomst en afspraken"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Toekomstgericht: wat is nodig en wat spreken we af. Geen details over delicten."),
+    )
+    uitstroombestemming = forms.ChoiceField(
+        label=_("Besloten uitstroombestemming"),
+        required=False,
+        choices=[("", _("niet besproken")), *Uitstroombestemming.choices],
+    )
+    vervolgtaken = forms.CharField(
+        label=_("Vervolgtaken"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Eén taak per regel; ze komen bij jouw organisatie."),
+    )
+
+    def __init__(self, *args, user, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deelnemers"].queryset = policy.actieve_medewerkers(user, traject)
+        self.fields["deelnemers"].label_from_instance = lambda m: f"{m.naam} ({m.get_rol_display()}, {m.organisatie})"
+
+    def clean_vervolgtaken(self) -> list[str]:
+        return [regel.strip() for regel in self.cleaned_data["vervolgtaken"].splitlines() if regel.strip()]
+
+
+class VertrekItemForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=VertrekStatus.choices)
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=200)

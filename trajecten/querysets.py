@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .constants import ACTIEF_VANAF_START, Categorie
@@ -49,6 +50,31 @@ class BetrokkenheidQuerySet(models.QuerySet):
 class TrajectQuerySet(models.QuerySet):
     def open(self):
         return self.filter(afgesloten_op__isnull=True)
+
+    def met_laatste_contact(self):
+        """Annotate ``laatste_contact``: the last meeting or contact moment since release, else
+        the release date itself."""
+        from .models import Overleg  # same app; defined after this module
+
+        laatste = (
+            Overleg.objects.filter(traject=OuterRef("pk"), datum__gte=OuterRef("vrijgelaten_op"))
+            .order_by("-datum")
+            .values("datum")[:1]
+        )
+        return self.annotate(laatste_contact=Coalesce(Subquery(laatste), F("vrijgelaten_op")))
+
+    def met_uit_beeld(self, dagen: int, op: dt.date | None = None):
+        """Annotate ``is_uit_beeld``: open, in uitstroom, and no contact for more than ``dagen``
+        days since the last meeting or the release."""
+        grens = (op or timezone.localdate()) - dt.timedelta(days=dagen)
+        return self.met_laatste_contact().annotate(
+            is_uit_beeld=ExpressionWrapper(
+                Q(afgesloten_op__isnull=True, fase="uitstroom", laatste_contact__lt=grens), BooleanField()
+            )
+        )
+
+    def uit_beeld(self, dagen: int, op: dt.date | None = None):
+        return self.met_uit_beeld(dagen, op).filter(is_uit_beeld=True)
 
     def zoek(self, tekst: str):
         """Search on the youth's name: every word must match a part of it."""

@@ -95,7 +95,12 @@ STAPPEN = [
             "Eerste planning: werkwijze en verwachtingen communiceren naar jongere.",
             (
                 "Eerste nazorgtafel wordt georganiseerd (binnen 1 week na voorgeleiding).",
-                {"taak": "Eerste nazorgtafel", "termijn_gebeurtenis": "voorgeleiding", "termijn_dagen": 7},
+                {
+                    "taak": "Eerste nazorgtafel",
+                    "termijn_gebeurtenis": "voorgeleiding",
+                    "termijn_dagen": 7,
+                    "overleg_soort": "nazorgtafel",
+                },
             ),
         ],
         "regels": [
@@ -216,7 +221,7 @@ STAPPEN = [
                 f"{B} organiseert nazorgtafel voor uitstroom",
                 "Nazorgtafel voor uitstroom organiseren",
                 # "bijv. 6 maanden voor STP": a default the regio can change.
-                {"termijn_gebeurtenis": "stp_start", "termijn_dagen": -182},
+                {"termijn_gebeurtenis": "stp_start", "termijn_dagen": -182, "overleg_soort": "nazorgtafel_uitstroom"},
             ),
             (
                 f"{B} ontvangt eerste informatie over instroom op de mbo-school",
@@ -237,7 +242,12 @@ STAPPEN = [
             (
                 f"{B} organiseert nazorgtafel voor uitstroom",
                 "Nazorgtafel voor uitstroom organiseren",
-                {"voorwaarde": "stp", "termijn_gebeurtenis": "stp_start", "termijn_dagen": 0},
+                {
+                    "voorwaarde": "stp",
+                    "termijn_gebeurtenis": "stp_start",
+                    "termijn_dagen": 0,
+                    "overleg_soort": "nazorgtafel_uitstroom",
+                },
             ),
             (f"{B} stemt af met ketenpartners over uitstroom", "Afstemmen met ketenpartners over uitstroom", {}),
             (

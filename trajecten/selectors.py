@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from toegang import policy
 
-from .constants import AFGEROND, FASE_VAN_STAP, STAPPEN_VAN_FASE, Categorie, Partij, Stap, Titel
-from .models import Betrokkenheid, Routekaart, Taak, Toestemming, Toewijzing, Traject
+from .constants import (
+    AFGEROND,
+    FASE_VAN_STAP,
+    STAPPEN_VAN_FASE,
+    Categorie,
+    Fase,
+    Partij,
+    Stap,
+    Titel,
+    VertrekOnderwerp,
+)
+from .models import Betrokkenheid, Overleg, Routekaart, Taak, Toestemming, Toewijzing, Traject, VertrekItem
 
 
 def mijn_trajecten(user) -> QuerySet[Traject]:
@@ -22,6 +34,7 @@ def mijn_trajecten(user) -> QuerySet[Traject]:
     return (
         policy.zichtbaar_voor(user)
         .select_related("jongere", "jji")
+        .met_uit_beeld(settings.UIT_BEELD_DAGEN)
         .annotate(eigen_betrokkenheid=Subquery(eigen_rol))
         .order_by("jongere__achternaam", "jongere__voornaam", "pk")
     )
@@ -44,6 +57,11 @@ class TrajectOverzicht:
     grondslagen: list[Toestemming] = field(default_factory=list)
     toewijzingen: list[Toewijzing] = field(default_factory=list)
     titelgeschiedenis: list[dict] = field(default_factory=list)
+    overleggen: list[Overleg] = field(default_factory=list)
+    vertrek: list[tuple[str, str, VertrekItem | None]] = field(default_factory=list)
+    uit_beeld: bool = False
+    laatste_contact: dt.date | None = None
+    mag_overleg: bool = False
     beeindigbaar: set[int] = field(default_factory=set)
 
 
@@ -85,6 +103,19 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     )
     if overzicht.titel_zichtbaar:
         overzicht.titelgeschiedenis = titelgeschiedenis(traject)
+    overzicht.overleggen = list(
+        traject.overleggen.select_related("vastgelegd_door").prefetch_related("deelnemers__user")[:10]
+    )
+    overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
+    if traject.fase != Fase.INSTROOM:
+        items = {item.onderwerp: item for item in traject.vertrekitems.all()}
+        overzicht.vertrek = [(waarde, label, items.get(waarde)) for waarde, label in VertrekOnderwerp.choices]
+    status = (
+        Traject.objects.filter(pk=traject.pk)
+        .met_uit_beeld(settings.UIT_BEELD_DAGEN)
+        .values("is_uit_beeld", "laatste_contact")[0]
+    )
+    overzicht.uit_beeld, overzicht.laatste_contact = status["is_uit_beeld"], status["laatste_contact"]
     return overzicht
 
 

@@ -7,9 +7,11 @@ with ``full_clean`` and re-derives the object permissions when who-may-see could
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -28,15 +30,20 @@ from .constants import (
     BetrokkenheidSoort,
     Categorie,
     Fase,
+    Gebeurtenis,
     Grondslag,
+    OverlegSoort,
     Stap,
     TaakStatus,
     Titel,
+    VertrekOnderwerp,
+    VertrekStatus,
     Voorwaarde,
 )
 from .models import (
     Betrokkenheid,
     Jongere,
+    Overleg,
     Routekaart,
     RoutekaartActiviteit,
     RoutekaartStap,
@@ -45,6 +52,7 @@ from .models import (
     Toewijzing,
     Traject,
     Verantwoordelijkheid,
+    VertrekItem,
 )
 from .selectors import routekaart_van
 
@@ -348,14 +356,38 @@ def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:
             alleen_registratie=bron.alleen_registratie,
             termijn_gebeurtenis=bron.termijn_gebeurtenis,
             termijn_dagen=bron.termijn_dagen,
+            overleg_soort=bron.overleg_soort,
         )
         if taak.voorwaarde == Voorwaarde.STP and _stp_niet_van_toepassing(traject):
             taak.status, taak.reden = TaakStatus.NVT, str(STP_REDEN)
         taak.deadline = _termijn(traject, taak)
         taken.append(taak)
+    nazorg = _regie_van_stap(routekaart, Stap.AL_EVEN_BUITEN)
+    for nummer in range(1, routekaart.contact_aantal + 1):
+        taak = Taak(
+            traject=traject,
+            stap=Stap.AL_EVEN_BUITEN,
+            tekst=_("Contactmoment %(nummer)s na uitstroom") % {"nummer": nummer},
+            partij=nazorg,
+            termijn_gebeurtenis=Gebeurtenis.VRIJLATING,
+            termijn_dagen=nummer * routekaart.contact_interval_dagen,
+            overleg_soort=OverlegSoort.CONTACTMOMENT,
+        )
+        taak.deadline = _termijn(traject, taak)
+        taken.append(taak)
     aangemaakt = bulk_create_with_history(taken, Taak, default_user=actor)
     taken_organisaties_bijwerken(traject)
     return aangemaakt
+
+
+def _regie_van_stap(routekaart: Routekaart, stap: int) -> str:
+    """The party the regio gave regie in a step (most lines), else the empty party."""
+    partijen = Counter(
+        Verantwoordelijkheid.objects.filter(stap__routekaart=routekaart, stap__nummer=stap)
+        .exclude(regie="")
+        .values_list("regie", flat=True)
+    )
+    return partijen.most_common(1)[0][0] if partijen else ""
 
 
 def _termijn(traject: Traject, taak: Taak) -> dt.date | None:
@@ -496,3 +528,81 @@ def verantwoordelijkheid_invullen(
     regel.full_clean()
     regel.save(update_fields=["uitvoerder", "functie", "regie", "geinformeerd"])
     return regel
+
+
+# --- Meetings and the ready-to-leave checklist --------------------------------------------
+
+
+@transaction.atomic
+def overleg_vastleggen(
+    *,
+    actor,
+    traject: Traject,
+    soort: str,
+    datum: dt.date,
+    deelnemers=(),
+    andere_deelnemers: str = "",
+    jongere_aanwezig: bool = False,
+    uitkomst: str = "",
+    uitstroombestemming: str = "",
+    vervolgtaken: list[str] | None = None,
+) -> Overleg:
+    """Record a meeting or contact moment. It completes the first open task it fulfils (a
+    nazorgtafel, a contactmoment); a decided uitstroombestemming is set on the traject; each
+    follow-up line becomes a task for the recording organisation."""
+    traject = _vergrendeld(traject)
+    if not policy.mag_overleg_vastleggen(actor, traject):
+        raise PermissionDenied
+    toegestaan = set(policy.actieve_medewerkers(actor, traject).values_list("pk", flat=True))
+    if any(m.pk not in toegestaan for m in deelnemers):
+        raise ValidationError({"deelnemers": _("Kies deelnemers van organisaties die actief betrokken zijn.")})
+    overleg = Overleg(
+        traject=traject,
+        soort=soort,
+        datum=datum,
+        andere_deelnemers=andere_deelnemers,
+        jongere_aanwezig=jongere_aanwezig,
+        uitkomst=uitkomst,
+        uitstroombestemming=uitstroombestemming,
+        vastgelegd_door=actor,
+    )
+    overleg.full_clean()
+    overleg.save()
+    overleg.deelnemers.set(deelnemers)
+    taak = (
+        traject.taken.filter(overleg_soort=soort)
+        .exclude(status__in=AFGEROND)
+        .order_by(F("deadline").asc(nulls_last=True), "pk")
+        .first()
+    )
+    if taak is not None:
+        taak.status, taak.gedaan_op, taak.gedaan_door = TaakStatus.GEDAAN, datum, actor
+        taak.save(update_fields=["status", "gedaan_op", "gedaan_door"])
+    if uitstroombestemming and uitstroombestemming != traject.uitstroombestemming:
+        traject.uitstroombestemming = uitstroombestemming
+        traject.save(update_fields=["uitstroombestemming"])
+    eigen = policy.medewerker_van(actor)
+    stap = min(STAPPEN_VAN_FASE[traject.fase])
+    for tekst in filter(None, (regel.strip() for regel in vervolgtaken or [])):
+        vervolg = Taak(traject=traject, stap=stap, tekst=tekst[:300], organisatie=eigen.organisatie)
+        vervolg.full_clean()
+        vervolg.save()
+    return overleg
+
+
+@transaction.atomic
+def vertrekitem_bijwerken(
+    *, actor, traject: Traject, onderwerp: str, status: str, toelichting: str = ""
+) -> VertrekItem:
+    """Update one line of the ready-to-leave checklist (created on first use)."""
+    traject = _vergrendeld(traject)
+    if not policy.mag_overleg_vastleggen(actor, traject):
+        raise PermissionDenied
+    if onderwerp not in VertrekOnderwerp.values or status not in VertrekStatus.values:
+        raise ValidationError(_("Onbekend onderwerp of onbekende status."))
+    item, _nieuw = VertrekItem.objects.get_or_create(traject=traject, onderwerp=onderwerp)
+    item.status, item.toelichting = status, toelichting.strip()
+    item.bijgewerkt_door, item.bijgewerkt_op = actor, timezone.now()
+    item.full_clean()
+    item.save()
+    return item

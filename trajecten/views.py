@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from toegang import policy
 
 from . import selectors, services
+from .constants import VertrekStatus
 from .filters import TrajectFilter
 from .forms import (
     AfsluitenForm,
@@ -28,12 +29,14 @@ from .forms import (
     FaseForm,
     JongereForm,
     KennisgevingForm,
+    OverlegForm,
     TaakForm,
     TaakStatusForm,
     ToewijzingForm,
     TrajectStartForm,
     TrajectWijzigForm,
     VerantwoordelijkheidForm,
+    VertrekItemForm,
     fout_op_formulier,
 )
 from .models import Traject, Verantwoordelijkheid
@@ -67,7 +70,12 @@ def detail(request, pk):
     return render(
         request,
         "trajecten/detail.html",
-        {"o": selectors.traject_overzicht(request.user, traject), "stappen": stappen, "bijwerkbaar": bijwerkbaar},
+        {
+            "o": selectors.traject_overzicht(request.user, traject),
+            "stappen": stappen,
+            "bijwerkbaar": bijwerkbaar,
+            "vertrek_statussen": VertrekStatus.choices,
+        },
     )
 
 
@@ -422,3 +430,45 @@ def regel_invullen(request, regel_pk):
     else:
         messages.error(request, _("Kies een geldige partij."))
     return redirect(f"{reverse('trajecten:routekaart')}#regel-{regel.pk}")
+
+
+@login_required
+def overleg_vastleggen(request, pk):
+    traject = policy.traject_ophalen(request.user, pk)
+    if not policy.mag_overleg_vastleggen(request.user, traject):
+        raise Http404
+    form = OverlegForm(request.POST or None, user=request.user, traject=traject)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: services.overleg_vastleggen(actor=request.user, traject=traject, **f.cleaned_data),
+        titel=_("Overleg of contactmoment vastleggen"),
+        knop=_("Vastleggen"),
+        melding=_("Het overleg is vastgelegd."),
+        uitleg=_(
+            "Een nazorgtafel, het wekelijkse trajectknooppunt, de warme overdracht (met de jongere erbij) of een "
+            "contactmoment na uitstroom. Een openstaande taak voor dit overleg wordt daarmee afgerond."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def vertrekitem_bijwerken(request, pk, onderwerp):
+    traject = policy.traject_ophalen(request.user, pk)
+    if not policy.mag_overleg_vastleggen(request.user, traject):
+        raise Http404
+    form = VertrekItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vertrekitem_bijwerken(
+                actor=request.user, traject=traject, onderwerp=onderwerp, **form.cleaned_data
+            )
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("Klaar voor vertrek is bijgewerkt."))
+    else:
+        messages.error(request, _("Kies een geldige status; de toelichting is hooguit 200 tekens."))
+    return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#vertrek")

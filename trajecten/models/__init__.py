@@ -1,11 +1,13 @@
 """Models of the trajecten app: the traject of one youth, and its routekaart and tasks."""
 
+from .overleg import Overleg, VertrekItem
 from .routekaart import Routekaart, RoutekaartActiviteit, RoutekaartStap, Taak, Verantwoordelijkheid
 from .traject import Betrokkenheid, Jongere, Toestemming, Toewijzing, Traject
 
 __all__ = [
     "Betrokkenheid",
     "Jongere",
+    "Overleg",
     "Routekaart",
     "RoutekaartActiviteit",
     "RoutekaartStap",
@@ -14,4 +16,5 @@ __all__ = [
     "Toewijzing",
     "Traject",
     "Verantwoordelijkheid",
+    "VertrekItem",
 ]

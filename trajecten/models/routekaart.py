@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ..constants import AFGEROND, FASE_VAN_STAP, Gebeurtenis, Partij, Stap, TaakStatus, Voorwaarde
+from ..constants import AFGEROND, FASE_VAN_STAP, Gebeurtenis, OverlegSoort, Partij, Stap, TaakStatus, Voorwaarde
 
 
 class Routekaart(models.Model):
@@ -29,6 +29,12 @@ class Routekaart(models.Model):
     )
     jaar = models.PositiveSmallIntegerField(_("jaar"))
     naam = models.CharField(_("naam"), max_length=200)
+    contact_interval_dagen = models.PositiveSmallIntegerField(
+        _("contactmoment na uitstroom elke … dagen"), default=14, help_text=_("De handreiking: elke 1 à 2 weken.")
+    )
+    contact_aantal = models.PositiveSmallIntegerField(
+        _("aantal contactmomenten na uitstroom"), default=6, help_text=_("De handreiking: de eerste 2 à 3 maanden.")
+    )
 
     history = HistoricalRecords()
 
@@ -101,6 +107,13 @@ class RoutekaartActiviteit(models.Model):
     termijn_dagen = models.SmallIntegerField(
         _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
     )
+    overleg_soort = models.CharField(
+        _("afgerond door een overleg"),
+        max_length=30,
+        choices=OverlegSoort.choices,
+        blank=True,
+        help_text=_("Het vastleggen van een overleg van deze soort rondt de taak af."),
+    )
 
     history = HistoricalRecords()
 
@@ -140,6 +153,13 @@ class Verantwoordelijkheid(models.Model):
     termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
     termijn_dagen = models.SmallIntegerField(
         _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
+    )
+    overleg_soort = models.CharField(
+        _("afgerond door een overleg"),
+        max_length=30,
+        choices=OverlegSoort.choices,
+        blank=True,
+        help_text=_("Het vastleggen van een overleg van deze soort rondt de taak af."),
     )
 
     history = HistoricalRecords()
@@ -203,6 +223,13 @@ class Taak(models.Model):
     termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
     termijn_dagen = models.SmallIntegerField(
         _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
+    )
+    overleg_soort = models.CharField(
+        _("afgerond door een overleg"),
+        max_length=30,
+        choices=OverlegSoort.choices,
+        blank=True,
+        help_text=_("Het vastleggen van een overleg van deze soort rondt de taak af."),
     )
 
     history = HistoricalRecords()

@@ -1,0 +1,40 @@
+"""In-app notifications (meldingen), reused by later reminders (consent expiry, review)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class MeldingSoort(models.TextChoices):
+    TAAK_BINNENKORT = "taak_binnenkort", _("taak verloopt binnenkort")
+    TAAK_TE_LAAT = "taak_te_laat", _("taak is te laat")
+
+
+class Melding(models.Model):
+    """One notification for one person. It stores no youth data: the page shows the young
+    person's name only while the reader may still see the traject."""
+
+    ontvanger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meldingen")
+    soort = models.CharField(_("soort"), max_length=30, choices=MeldingSoort.choices)
+    traject = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    taak = models.ForeignKey("trajecten.Taak", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    sleutel = models.CharField(_("sleutel"), max_length=120, help_text=_("Maakt een herinnering eenmalig."))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-aangemaakt_op", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ontvanger", "sleutel"],
+                name="melding_eenmalig",
+                violation_error_message=_("Deze melding bestaat al."),
+            )
+        ]
+        indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.ontvanger_id})"

@@ -1,0 +1,11 @@
+"""Thin Celery tasks of the signalering: call a service, idempotent."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def herinneringen_versturen() -> int:
+    """Daily: notify the responsible people of tasks due soon or overdue (once per deadline)."""
+    return services.herinneringen_versturen()

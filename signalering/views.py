@@ -1,0 +1,27 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from toegang import policy
+
+from . import services
+
+
+@login_required
+def meldingen(request):
+    """The reader's notifications, newest first; youth names only where access stands."""
+    pagina = Paginator(services.meldingen_van(request.user), 50).get_page(request.GET.get("pagina"))
+    zichtbaar = set(
+        policy.zichtbaar_voor(request.user)
+        .filter(pk__in=[m.traject_id for m in pagina.object_list if m.traject_id])
+        .values_list("pk", flat=True)
+    )
+    return render(request, "signalering/meldingen.html", {"pagina": pagina, "zichtbaar": zichtbaar})
+
+
+@login_required
+@require_POST
+def alles_gelezen(request):
+    services.meldingen_gelezen(actor=request.user)
+    return redirect("signalering:meldingen")
