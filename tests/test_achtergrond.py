@@ -61,3 +61,31 @@ def test_views_forms_and_admin_never_query_youth_models_directly():
                 if VERBODEN.search(regel):
                     overtredingen.append(f"{pad.relative_to(ROOT)}:{nummer}: {regel.strip()}")
     assert overtredingen == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminders_run_in_a_real_worker(vereist_postgres):
+    if not settings.REDIS_URL:
+        overslaan_of_falen("deze test heeft Redis nodig (zet REDIS_URL)")
+    from celery.contrib.testing.worker import start_worker
+
+    from signalering.models import Melding
+    from signalering.tasks import herinneringen_versturen
+    from trajecten.models import Taak
+
+    zaai_opnieuw()
+    taak = Taak.objects.filter(traject__jongere__voornaam="Noah", organisatie__naam="ROC Lindewaard").first()
+    taak.deadline = timezone.localdate() - dt.timedelta(days=1)
+    taak.save(update_fields=["deadline"])
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            herinneringen_versturen.delay()
+            einde = time.monotonic() + 20
+            while not Melding.objects.filter(taak=taak).exists() and time.monotonic() < einde:
+                time.sleep(0.2)
+            herinneringen_versturen.delay()  # idempotent: a second run adds nothing
+            time.sleep(2)
+    finally:
+        app.conf.task_always_eager = True
+    assert Melding.objects.filter(taak=taak).count() == 1
