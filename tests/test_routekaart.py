@@ -298,3 +298,23 @@ def test_only_the_beheerder_of_the_regio_reaches_its_routekaart(client, demo):
     assert client.post(reverse("trajecten:regel_invullen", args=[sjabloon_regel.pk]), {}).status_code == 404
     with pytest.raises(Exception):  # noqa: B017 - PermissionDenied: the national template is not a regio's
         services.verantwoordelijkheid_invullen(actor=demo.beheerder, regel=sjabloon_regel, uitvoerder=Partij.JJI)
+
+
+def test_fase_3_follows_the_routekaart_of_the_regio_of_return(demo):
+    from netwerk.models import Regio
+
+    noah = demo.trajecten["Noah"]
+    gedaan = noah.taken.filter(stap=8, verantwoordelijkheid__isnull=False).first()
+    services.taak_bijwerken(actor=demo.jji_school, taak=gedaan, status=TaakStatus.GEDAAN)
+    elders = Regio.objects.create(naam="Regio Elders")
+    kaart = services.routekaart_overnemen(actor=None, regio=elders, jaar=VANDAAG().year)
+    regel = Verantwoordelijkheid.objects.get(stap__routekaart=kaart, stap__nummer=8, taak="Intake uitvoeren")
+    services.verantwoordelijkheid_invullen(actor=None, regel=regel, uitvoerder=Partij.GEMEENTE)
+    services.traject_wijzigen(actor=demo.itb, traject=noah, jongere={}, gegevens={"terugkeerregio": elders})
+    stap8 = noah.taken.filter(stap=8, verantwoordelijkheid__isnull=False)
+    assert stap8.get(tekst="Intake uitvoeren").partij == Partij.GEMEENTE
+    assert stap8.get(tekst="Intake uitvoeren").verantwoordelijkheid.stap.routekaart == kaart
+    assert stap8.filter(pk=gedaan.pk, status=TaakStatus.GEDAAN).exists()  # done work stays
+    assert stap8.filter(tekst=gedaan.tekst).count() == 1
+    # Steps before fase 3 keep the JJI regio's routekaart.
+    assert not noah.taken.filter(stap__lt=8, verantwoordelijkheid__stap__routekaart=kaart).exists()

@@ -78,6 +78,7 @@ class TrajectWijzigForm(TrajectStartForm):
             "stp_start",
             "vrijgelaten_op",
             "uitstroombestemming",
+            "terugkeerregio",
         ]
         widgets = {
             **TrajectStartForm.Meta.widgets,

@@ -206,6 +206,15 @@ def mijn_taken(user) -> QuerySet[Taak]:
     )
 
 
+def routekaart_voor_stap(traject: Traject, stap: int) -> Routekaart | None:
+    """Fase 3 (steps 8-10) follows the routekaart of the regio the youth returns to, once known."""
+    if FASE_VAN_STAP[stap] == Fase.UITSTROOM and traject.terugkeerregio_id:
+        terug = Routekaart.objects.filter(regio_id=traject.terugkeerregio_id).order_by("-jaar").first()
+        if terug is not None:
+            return terug
+    return routekaart_van(traject)
+
+
 def routekaart_van(traject: Traject) -> Routekaart | None:
     """The route map a traject follows: its regio's for the start year (else its newest),
     else the national template."""

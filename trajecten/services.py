@@ -21,7 +21,7 @@ from netwerk.constants import OrganisatieSoort
 from netwerk.models import Medewerker, Organisatie
 from toegang import policy
 
-from . import regels
+from . import regels, selectors
 from .constants import (
     ACTIEF_VANAF_START,
     AFGEROND,
@@ -58,7 +58,7 @@ from .selectors import routekaart_van
 
 JONGERE_VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "startkwalificatie")
 GEBEURTENIS_VELDEN = ("startdatum", "verwachte_einddatum", "voorgeleiding_op", "stp_start", "vrijgelaten_op")
-TRAJECT_VELDEN = ("titel", "verblijfsduur", "uitstroombestemming", *GEBEURTENIS_VELDEN)
+TRAJECT_VELDEN = ("titel", "verblijfsduur", "uitstroombestemming", "terugkeerregio", *GEBEURTENIS_VELDEN)
 
 
 def _jji_en_school(medewerker: Medewerker) -> tuple[Organisatie, Organisatie]:
@@ -142,9 +142,48 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
         traject.save(update_fields=traject_velden)
     if "titel" in traject_velden:
         route_bijwerken(traject)
+    if "terugkeerregio" in traject_velden:
+        uitstroomroute_bijwerken(actor=actor, traject=traject)
     if {"titel", *GEBEURTENIS_VELDEN} & set(traject_velden):
         deadlines_bijwerken(traject)
     return traject
+
+
+def uitstroomroute_bijwerken(*, actor, traject: Traject) -> int:
+    """Fase 3 follows the routekaart of the regio of return: the open routekaart tasks of
+    steps 8-10 are replaced by that regio's lines (done tasks stay). Returns the new count."""
+    uitstroom = STAPPEN_VAN_FASE[Fase.UITSTROOM]
+    kaart = selectors.routekaart_voor_stap(traject, uitstroom[0])
+    huidige = traject.taken.filter(stap__in=uitstroom, verantwoordelijkheid__isnull=False)
+    if kaart is None or not huidige.exclude(verantwoordelijkheid__stap__routekaart=kaart).exists():
+        return 0
+    for taak in huidige.filter(status=TaakStatus.OPEN):
+        taak.delete()  # history keeps it
+    bestaand = set(huidige.values_list("verantwoordelijkheid__taak", "stap"))
+    nieuw = [
+        Taak(
+            traject=traject,
+            verantwoordelijkheid=regel,
+            stap=regel.stap.nummer,
+            tekst=regel.taak,
+            partij=regel.uitvoerder,
+            voorwaarde=regel.voorwaarde,
+            justitieel=regel.justitieel,
+            alleen_registratie=regel.alleen_registratie,
+            termijn_gebeurtenis=regel.termijn_gebeurtenis,
+            termijn_dagen=regel.termijn_dagen,
+            overleg_soort=regel.overleg_soort,
+        )
+        for regel in Verantwoordelijkheid.objects.filter(
+            stap__routekaart=kaart, stap__nummer__in=uitstroom
+        ).select_related("stap")
+        if (regel.taak, regel.stap.nummer) not in bestaand
+    ]
+    for taak in nieuw:
+        taak.deadline = _termijn(traject, taak)
+    bulk_create_with_history(nieuw, Taak, default_user=actor)
+    taken_organisaties_bijwerken(traject)
+    return len(nieuw)
 
 
 @transaction.atomic

@@ -122,6 +122,15 @@ class Traject(models.Model):
         help_text=_("Leeg: drie maanden vóór de verwachte einddatum. Niet na voorlopige hechtenis."),
     )
     vrijgelaten_op = models.DateField(_("datum vrijlating"), null=True, blank=True)
+    terugkeerregio = models.ForeignKey(
+        "netwerk.Regio",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("regio van terugkeer"),
+        help_text=_("Waar de jongere na uitstroom gaat wonen en leren; fase 3 volgt de routekaart van die regio."),
+    )
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices, default=Fase.INSTROOM)
     uitstroombestemming = models.CharField(
         _("uitstroombestemming"),
