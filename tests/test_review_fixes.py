@@ -199,7 +199,13 @@ def test_closed_traject_cannot_be_changed(demo):
     from django.core.exceptions import ValidationError
 
     liam = demo.trajecten["Liam"]
-    services.traject_afsluiten(actor=demo.jji_school, traject=liam, datum=timezone.localdate())
+    services.traject_afsluiten(
+        actor=demo.jji_school,
+        traject=liam,
+        datum=timezone.localdate(),
+        besluit="Stabiel op school.",
+        advies="Mentor ROC",
+    )
     with pytest.raises(ValidationError, match="afgesloten"):
         services.betrokkenheid_toevoegen(
             actor=demo.coordinator,

@@ -318,3 +318,14 @@ def test_fase_3_follows_the_routekaart_of_the_regio_of_return(demo):
     assert stap8.filter(tekst=gedaan.tekst).count() == 1
     # Steps before fase 3 keep the JJI regio's routekaart.
     assert not noah.taken.filter(stap__lt=8, verantwoordelijkheid__stap__routekaart=kaart).exists()
+
+
+def test_return_to_the_mbo_van_herkomst_is_a_route_of_its_own(demo):
+    sara = demo.trajecten["Sara"]  # mbo van herkomst active on leerplicht, no receiving mbo
+    ontvangend = sara.taken.filter(partij=Partij.MBO_ONTVANGEND).exclude(status__in=[TaakStatus.GEDAAN, TaakStatus.NVT])
+    assert ontvangend.exists() and not ontvangend.filter(organisatie__isnull=False).exists()
+    services.traject_wijzigen(actor=demo.jji_school, traject=sara, jongere={}, gegevens={"terug_naar_herkomst": True})
+    assert set(ontvangend.values_list("organisatie__naam", flat=True)) == {"Vakcollege Oostmeer"}
+    assert policy.bijwerkbare_taken(demo.mbo_herkomst, sara).filter(pk__in=ontvangend.values("pk")).exists()
+    services.traject_wijzigen(actor=demo.jji_school, traject=sara, jongere={}, gegevens={"terug_naar_herkomst": False})
+    assert not ontvangend.filter(organisatie__isnull=False).exists()

@@ -136,8 +136,18 @@ def test_fase_never_goes_back_and_closing_needs_uitstroom(demo):
     services.traject_fase_wijzigen(actor=demo.jji_school, traject=traject, fase=Fase.UITSTROOM)
     with pytest.raises(ValidationError):
         services.traject_fase_wijzigen(actor=demo.jji_school, traject=traject, fase=Fase.VERBLIJF)
-    services.traject_afsluiten(actor=demo.jji_school, traject=traject, datum=VANDAAG())
-    assert Traject.objects.get(pk=traject.pk).is_afgesloten
+    with pytest.raises(ValidationError, match="stabiel"):
+        services.traject_afsluiten(actor=demo.jji_school, traject=traject, datum=VANDAAG())
+    services.traject_afsluiten(
+        actor=demo.jji_school,
+        traject=traject,
+        datum=VANDAAG(),
+        besluit="Gaat elke dag naar school; woont stabiel.",
+        advies="Mentor ROC Lindewaard",
+    )
+    gesloten = Traject.objects.get(pk=traject.pk)
+    assert gesloten.is_afgesloten and gesloten.afsluiting_advies == "Mentor ROC Lindewaard"
+    assert gesloten.taken.get(tekst="Nazorgtraject formeel afsluiten").status == "gedaan"
 
 
 def test_titel_change_is_kept_in_history(demo):

@@ -79,12 +79,15 @@ class TrajectWijzigForm(TrajectStartForm):
             "vrijgelaten_op",
             "uitstroombestemming",
             "terugkeerregio",
+            "terug_naar_herkomst",
+            "nazorg_evaluatie_op",
         ]
         widgets = {
             **TrajectStartForm.Meta.widgets,
             "voorgeleiding_op": DATUM,
             "stp_start": DATUM,
             "vrijgelaten_op": DATUM,
+            "nazorg_evaluatie_op": DATUM,
         }
 
 
@@ -125,6 +128,14 @@ class FaseForm(forms.Form):
 
 class AfsluitenForm(forms.Form):
     afgesloten_op = forms.DateField(label=_("Datum van afsluiten"), widget=DATUM, initial=timezone.localdate)
+    besluit = forms.CharField(
+        label=_("Waarom is de situatie stabiel?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: gaat elke dag naar school, woont stabiel, begeleiding afgebouwd."),
+    )
+    advies = forms.CharField(
+        label=_("Wie adviseerde over afbouw of voortzetting?"), max_length=200, help_text=_("Naam en organisatie.")
+    )
 
 
 class BetrokkenheidForm(forms.Form):

@@ -58,7 +58,15 @@ from .selectors import routekaart_van
 
 JONGERE_VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "startkwalificatie")
 GEBEURTENIS_VELDEN = ("startdatum", "verwachte_einddatum", "voorgeleiding_op", "stp_start", "vrijgelaten_op")
-TRAJECT_VELDEN = ("titel", "verblijfsduur", "uitstroombestemming", "terugkeerregio", *GEBEURTENIS_VELDEN)
+TRAJECT_VELDEN = (
+    "titel",
+    "verblijfsduur",
+    "uitstroombestemming",
+    "terugkeerregio",
+    "terug_naar_herkomst",
+    "nazorg_evaluatie_op",
+    *GEBEURTENIS_VELDEN,
+)
 
 
 def _jji_en_school(medewerker: Medewerker) -> tuple[Organisatie, Organisatie]:
@@ -144,6 +152,8 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
         route_bijwerken(traject)
     if "terugkeerregio" in traject_velden:
         uitstroomroute_bijwerken(actor=actor, traject=traject)
+    if "terug_naar_herkomst" in traject_velden:
+        taken_organisaties_bijwerken(traject, opnieuw=True)
     if {"titel", *GEBEURTENIS_VELDEN} & set(traject_velden):
         deadlines_bijwerken(traject)
     return traject
@@ -222,8 +232,9 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str, vrijgelaten_op:
 
 
 @transaction.atomic
-def traject_afsluiten(*, actor, traject: Traject, datum: dt.date) -> Traject:
-    """Close a traject in fase uitstroom once nazorg is formally closed."""
+def traject_afsluiten(*, actor, traject: Traject, datum: dt.date, besluit: str = "", advies: str = "") -> Traject:
+    """Close nazorg and the traject: a judgement ("stabiel") with who advised on afbouw or
+    voortzetting, not a deadline. The closing task of step 10 is done with it."""
     traject = _vergrendeld(traject, open_vereist=False)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
@@ -233,9 +244,19 @@ def traject_afsluiten(*, actor, traject: Traject, datum: dt.date) -> Traject:
         raise ValidationError(_("Sluit een traject pas af in de fase uitstroom."))
     if datum > timezone.localdate():
         raise ValidationError({"afgesloten_op": _("De datum ligt in de toekomst.")})
-    traject.afgesloten_op = datum
+    if not besluit.strip() or not advies.strip():
+        raise ValidationError(_("Leg vast waarom de situatie stabiel is en wie adviseerde over afbouw van de nazorg."))
+    traject.afgesloten_op, traject.afsluiting_besluit, traject.afsluiting_advies = (
+        datum,
+        besluit.strip(),
+        advies.strip(),
+    )
     traject.full_clean()
-    traject.save(update_fields=["afgesloten_op"])
+    traject.save(update_fields=["afgesloten_op", "afsluiting_besluit", "afsluiting_advies"])
+    afsluittaken = traject.taken.filter(stap=Stap.LANGER_BUITEN, tekst="Nazorgtraject formeel afsluiten")
+    for taak in afsluittaken.exclude(status__in=AFGEROND):
+        taak.status, taak.gedaan_op, taak.gedaan_door = TaakStatus.GEDAAN, datum, actor
+        taak.save(update_fields=["status", "gedaan_op", "gedaan_door"])
     return traject
 
 
@@ -452,12 +473,24 @@ def deadlines_bijwerken(traject: Traject) -> int:
     return gewijzigd
 
 
-def taken_organisaties_bijwerken(traject: Traject) -> None:
-    """Give each task of a party the organisation that is active in that role in the traject."""
+def taken_organisaties_bijwerken(traject: Traject, *, opnieuw: bool = False) -> None:
+    """Give each task of a party the organisation that is active in that role in the traject.
+
+    A return to the mbo van herkomst is a route of its own: that school is then also the
+    receiving one, so the receiving mbo's open tasks go to it (and back when it is undone)."""
     actief = {b.soort: b.organisatie_id for b in Betrokkenheid.objects.actief().filter(traject=traject).order_by("pk")}
-    for taak in traject.taken.filter(organisatie__isnull=True).exclude(partij=""):
-        if taak.partij in actief:
-            taak.organisatie_id = actief[taak.partij]
+    herkomst = actief.get(BetrokkenheidSoort.MBO_HERKOMST)
+    if traject.terug_naar_herkomst and herkomst:
+        actief[BetrokkenheidSoort.MBO_ONTVANGEND] = herkomst
+    taken = traject.taken.exclude(partij="")
+    if opnieuw:
+        taken = taken.filter(partij=BetrokkenheidSoort.MBO_ONTVANGEND).exclude(status__in=AFGEROND)
+    else:
+        taken = taken.filter(organisatie__isnull=True)
+    for taak in taken:
+        organisatie_id = actief.get(taak.partij)
+        if organisatie_id != taak.organisatie_id and (organisatie_id or opnieuw):
+            taak.organisatie_id = organisatie_id
             taak.save(update_fields=["organisatie"])
 
 

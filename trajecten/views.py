@@ -197,7 +197,11 @@ def afsluiten(request, pk):
         traject,
         form,
         lambda f: services.traject_afsluiten(
-            actor=request.user, traject=traject, datum=f.cleaned_data["afgesloten_op"]
+            actor=request.user,
+            traject=traject,
+            datum=f.cleaned_data["afgesloten_op"],
+            besluit=f.cleaned_data["besluit"],
+            advies=f.cleaned_data["advies"],
         ),
         titel=_("Traject afsluiten"),
         knop=_("Traject afsluiten"),

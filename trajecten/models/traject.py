@@ -138,7 +138,20 @@ class Traject(models.Model):
         choices=Uitstroombestemming.choices,
         default=Uitstroombestemming.NOG_ONBEKEND,
     )
+    terug_naar_herkomst = models.BooleanField(
+        _("terug naar de mbo van herkomst"),
+        default=False,
+        help_text=_("De jongere keert terug naar de eigen school: die is dan ook de ontvangende mbo-instelling."),
+    )
+    nazorg_evaluatie_op = models.DateField(
+        _("evaluatie nazorg op"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer je bespreekt of de nazorg kan afbouwen. Afsluiten is een besluit, geen termijn."),
+    )
     afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
+    afsluiting_besluit = models.TextField(_("besluit bij afsluiten"), blank=True)
+    afsluiting_advies = models.CharField(_("geadviseerd door"), max_length=200, blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     history = HistoricalRecords()
