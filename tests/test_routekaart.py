@@ -329,3 +329,20 @@ def test_return_to_the_mbo_van_herkomst_is_a_route_of_its_own(demo):
     assert policy.bijwerkbare_taken(demo.mbo_herkomst, sara).filter(pk__in=ontvangend.values("pk")).exists()
     services.traject_wijzigen(actor=demo.jji_school, traject=sara, jongere={}, gegevens={"terug_naar_herkomst": False})
     assert not ontvangend.filter(organisatie__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("titel", "verblijfsduur", "stp"),
+    [
+        (Titel.VOORLOPIGE_HECHTENIS, "onbekend", False),
+        (Titel.VOORLOPIGE_HECHTENIS, "lang", False),
+        (Titel.JEUGDDETENTIE, "kort", False),
+        (Titel.JEUGDDETENTIE, "lang", True),
+        (Titel.PIJ, "kort", True),
+        (Titel.PIJ, "lang", True),
+    ],
+)
+def test_stp_tasks_by_titel_and_verblijfsduur(demo, titel, verblijfsduur, stp):
+    traject = _start(demo.itb, titel=titel, verblijfsduur=verblijfsduur)
+    statussen = set(traject.taken.filter(voorwaarde=Voorwaarde.STP).values_list("status", flat=True))
+    assert statussen == ({TaakStatus.OPEN} if stp else {TaakStatus.NVT})

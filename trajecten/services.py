@@ -36,6 +36,7 @@ from .constants import (
     Stap,
     TaakStatus,
     Titel,
+    Verblijfsduur,
     VertrekOnderwerp,
     VertrekStatus,
     Voorwaarde,
@@ -148,7 +149,7 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
     if traject_velden:
         traject.full_clean()
         traject.save(update_fields=traject_velden)
-    if "titel" in traject_velden:
+    if {"titel", "verblijfsduur"} & set(traject_velden):
         route_bijwerken(traject)
     if "terugkeerregio" in traject_velden:
         uitstroomroute_bijwerken(actor=actor, traject=traject)
@@ -387,12 +388,16 @@ def toewijzing_beeindigen(*, actor, toewijzing: Toewijzing) -> None:
 
 # --- Routekaart and tasks ----------------------------------------------------------------
 
-STP_REDEN = _l("Geen scholings- en trainingsprogramma na voorlopige hechtenis.")
+STP_REDEN = _l("Geen scholings- en trainingsprogramma bij voorlopige hechtenis of een kort verblijf.")
 SCHORSING_REDEN = _l("Plotseling vrij (schorsing): het verblijf is overgeslagen.")
 
 
 def _stp_niet_van_toepassing(traject: Traject) -> bool:
-    return traject.titel == Titel.VOORLOPIGE_HECHTENIS
+    """An STP exists only for a vrijheidsstraf or PIJ-maatregel, and not for a short stay
+    (2-12 weeks) in youth detention."""
+    if traject.titel == Titel.VOORLOPIGE_HECHTENIS:
+        return True
+    return traject.verblijfsduur == Verblijfsduur.KORT and traject.titel != Titel.PIJ
 
 
 def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:

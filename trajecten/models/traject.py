@@ -208,7 +208,9 @@ class Traject(models.Model):
         if gebeurtenis == Gebeurtenis.VOORGELEIDING:
             return self.voorgeleiding_op or self.startdatum
         if gebeurtenis == Gebeurtenis.STP_START:
-            if self.titel == Titel.VOORLOPIGE_HECHTENIS:
+            if self.titel == Titel.VOORLOPIGE_HECHTENIS or (
+                self.verblijfsduur == Verblijfsduur.KORT and self.titel != Titel.PIJ
+            ):
                 return None
             if self.stp_start:
                 return self.stp_start
