@@ -346,3 +346,25 @@ def test_stp_tasks_by_titel_and_verblijfsduur(demo, titel, verblijfsduur, stp):
     traject = _start(demo.itb, titel=titel, verblijfsduur=verblijfsduur)
     statussen = set(traject.taken.filter(voorwaarde=Voorwaarde.STP).values_list("status", flat=True))
     assert statussen == ({TaakStatus.OPEN} if stp else {TaakStatus.NVT})
+
+
+def test_a_task_is_given_to_a_person_of_the_acting_organisation(client, demo):
+    noah = demo.trajecten["Noah"]
+    taak = noah.taken.filter(organisatie__naam="ROC Lindewaard", status=TaakStatus.OPEN).first()
+    client.force_login(demo.verbindingsofficier)
+    velden = {f"taak-{taak.pk}-status": "bezig", f"taak-{taak.pk}-reden": "", f"taak-{taak.pk}-notitie": ""}
+    client.post(
+        reverse("trajecten:taak_bijwerken", args=[noah.pk, taak.pk]),
+        {**velden, f"taak-{taak.pk}-medewerker": demo.mbo_intake.medewerker.pk},
+    )
+    taak.refresh_from_db()
+    assert (taak.status, taak.medewerker) == (TaakStatus.BEZIG, demo.mbo_intake.medewerker)
+    assert policy.mijn_taken(demo.mbo_intake).filter(pk=taak.pk).exists()
+    response = client.post(
+        reverse("trajecten:taak_bijwerken", args=[noah.pk, taak.pk]),
+        {**velden, f"taak-{taak.pk}-medewerker": demo.coordinator.medewerker.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "Kies" in response.content.decode()
+    taak.refresh_from_db()
+    assert taak.medewerker == demo.mbo_intake.medewerker

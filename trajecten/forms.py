@@ -205,13 +205,25 @@ class TaakStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=TaakStatus.choices)
     reden = forms.CharField(label=_("Reden als niet van toepassing"), required=False, max_length=300)
     notitie = forms.CharField(label=_("Notitie"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    medewerker = forms.ModelChoiceField(
+        label=_("Wie"),
+        queryset=Medewerker.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Kies iemand van de organisatie die deze taak uitvoert.")},
+    )
 
-    def __init__(self, *args, taak: Taak, **kwargs):
+    def __init__(self, *args, taak: Taak, user=None, **kwargs):
         kwargs.setdefault("prefix", f"taak-{taak.pk}")
         kwargs.setdefault("initial", {"status": taak.status, "reden": taak.reden, "notitie": taak.notitie})
         super().__init__(*args, **kwargs)
         if taak.alleen_registratie:
             del self.fields["notitie"]
+        if user is not None and taak.organisatie_id:
+            self.fields["medewerker"].queryset = policy.actieve_medewerkers(user, taak.traject).filter(
+                organisatie_id=taak.organisatie_id
+            )
+        else:
+            del self.fields["medewerker"]
 
 
 class TaakForm(forms.Form):

@@ -153,6 +153,11 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
         policy.taken_zichtbaar_voor(user, traject).select_related("organisatie", "medewerker__user", "gedaan_door")
     )
     bijwerkbaar = set(policy.bijwerkbare_taken(user, traject).values_list("pk", flat=True))
+    mensen: dict[int, list] = defaultdict(list)
+    for medewerker in policy.actieve_medewerkers(user, traject):
+        mensen[medewerker.organisatie_id].append(medewerker)
+    for taak in taken:
+        taak.mogelijke_uitvoerders = mensen.get(taak.organisatie_id, [])
     routekaart = routekaart_van(traject)
     stemmen = dict(routekaart.stappen.values_list("nummer", "stem_jongere")) if routekaart else {}
     regie: dict[int, Counter] = defaultdict(Counter)

@@ -514,9 +514,18 @@ def route_bijwerken(traject: Traject) -> None:
 
 
 @transaction.atomic
-def taak_bijwerken(*, actor, taak: Taak, status: str, reden: str = "", notitie: str | None = None) -> Taak:
-    """Change a task's status (and note). Doing a task that informs the school van herkomst
-    needs a current grondslag for it; "niet van toepassing" needs a reason."""
+def taak_bijwerken(
+    *,
+    actor,
+    taak: Taak,
+    status: str,
+    reden: str = "",
+    notitie: str | None = None,
+    medewerker: Medewerker | None | bool = False,
+) -> Taak:
+    """Change a task's status, note and the person who does it (``False``: leave as is).
+    Doing a task that informs the school van herkomst needs a current grondslag for it;
+    "niet van toepassing" needs a reason; the person works at the acting organisation."""
     taak = Taak.objects.select_for_update().select_related("traject").get(pk=taak.pk)
     if not policy.mag_taak_bijwerken(actor, taak):
         raise PermissionDenied
@@ -533,6 +542,13 @@ def taak_bijwerken(*, actor, taak: Taak, status: str, reden: str = "", notitie: 
                     )
                 }
             )
+    if medewerker is not False:
+        if medewerker is not None and (
+            medewerker.organisatie_id != taak.organisatie_id
+            or not policy.actieve_medewerkers(actor, taak.traject).filter(pk=medewerker.pk).exists()
+        ):
+            raise ValidationError({"medewerker": _("Kies iemand van de organisatie die deze taak uitvoert.")})
+        taak.medewerker = medewerker
     taak.status = status
     taak.reden = reden.strip() if status == TaakStatus.NVT else ""
     if notitie is not None:

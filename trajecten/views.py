@@ -314,7 +314,7 @@ def taak_bijwerken(request, pk, taak_pk):
     """Update a task's status; with htmx only the task is sent back, else the routekaart page."""
     traject = policy.traject_ophalen(request.user, pk)
     taak = get_object_or_404(policy.bijwerkbare_taken(request.user, traject), pk=taak_pk)
-    form = TaakStatusForm(request.POST, taak=taak)
+    form = TaakStatusForm(request.POST, taak=taak, user=request.user)
     fout = None
     if form.is_valid():
         try:
@@ -324,6 +324,7 @@ def taak_bijwerken(request, pk, taak_pk):
                 status=form.cleaned_data["status"],
                 reden=form.cleaned_data["reden"],
                 notitie=form.cleaned_data.get("notitie"),
+                medewerker=form.cleaned_data["medewerker"] if "medewerker" in form.fields else False,
             )
         except ValidationError as e:
             fout = " ".join(e.messages)
