@@ -93,16 +93,10 @@ class RoutekaartStap(models.Model):
         return FASE_VAN_STAP[self.nummer]
 
 
-class RoutekaartActiviteit(models.Model):
-    """What happens in a step (the left column of bijlage 4)."""
+class TermijnBron(models.Model):
+    """What a task carries from its source (an activity, a line) for its deadline and for the
+    meeting that completes it."""
 
-    stap = models.ForeignKey(RoutekaartStap, on_delete=models.CASCADE, related_name="activiteiten")
-    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
-    tekst = models.TextField(_("activiteit"))
-    taak = models.CharField(
-        _("als taak"), max_length=300, blank=True, help_text=_("Leeg: de activiteit wordt geen taak in een traject.")
-    )
-    alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
     termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
     termijn_dagen = models.SmallIntegerField(
         _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
@@ -115,6 +109,21 @@ class RoutekaartActiviteit(models.Model):
         help_text=_("Het vastleggen van een overleg van deze soort rondt de taak af."),
     )
 
+    class Meta:
+        abstract = True
+
+
+class RoutekaartActiviteit(TermijnBron):
+    """What happens in a step (the left column of bijlage 4)."""
+
+    stap = models.ForeignKey(RoutekaartStap, on_delete=models.CASCADE, related_name="activiteiten")
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"))
+    tekst = models.TextField(_("activiteit"))
+    taak = models.CharField(
+        _("als taak"), max_length=300, blank=True, help_text=_("Leeg: de activiteit wordt geen taak in een traject.")
+    )
+    alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
+
     history = HistoricalRecords()
 
     class Meta:
@@ -126,7 +135,7 @@ class RoutekaartActiviteit(models.Model):
         return self.tekst
 
 
-class Verantwoordelijkheid(models.Model):
+class Verantwoordelijkheid(TermijnBron):
     """A responsibility line ("…………… informeert RvdK"): who acts, who has regie, who is
     informed. Lines the handreiking fixes to one party are locked (``vast``)."""
 
@@ -150,17 +159,6 @@ class Verantwoordelijkheid(models.Model):
         default=False,
         help_text=_("Werk onder de Beginselenwet JJI: de app legt vast dát het gebeurde, nooit de inhoud."),
     )
-    termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
-    termijn_dagen = models.SmallIntegerField(
-        _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
-    )
-    overleg_soort = models.CharField(
-        _("afgerond door een overleg"),
-        max_length=30,
-        choices=OverlegSoort.choices,
-        blank=True,
-        help_text=_("Het vastleggen van een overleg van deze soort rondt de taak af."),
-    )
 
     history = HistoricalRecords()
 
@@ -178,7 +176,7 @@ class Verantwoordelijkheid(models.Model):
         return not self.vast and not self.uitvoerder
 
 
-class Taak(models.Model):
+class Taak(TermijnBron):
     """A task in one traject: from a routekaart line, or ad hoc."""
 
     traject = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE, related_name="taken")
@@ -220,17 +218,6 @@ class Taak(models.Model):
     voorwaarde = models.CharField(_("voorwaarde"), max_length=30, choices=Voorwaarde.choices, blank=True)
     justitieel = models.BooleanField(_("taak van een justitiepartner"), default=False)
     alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
-    termijn_gebeurtenis = models.CharField(_("termijn vanaf"), max_length=20, choices=Gebeurtenis.choices, blank=True)
-    termijn_dagen = models.SmallIntegerField(
-        _("termijn in dagen"), null=True, blank=True, help_text=_("Negatief: zoveel dagen vóór de gebeurtenis.")
-    )
-    overleg_soort = models.CharField(
-        _("afgerond door een overleg"),
-        max_length=30,
-        choices=OverlegSoort.choices,
-        blank=True,
-        help_text=_("Het vastleggen van een overleg van deze soort rondt de taak af."),
-    )
 
     history = HistoricalRecords()
 
