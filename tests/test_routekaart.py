@@ -368,3 +368,34 @@ def test_a_task_is_given_to_a_person_of_the_acting_organisation(client, demo):
     assert "Kies" in response.content.decode()
     taak.refresh_from_db()
     assert taak.medewerker == demo.mbo_intake.medewerker
+
+
+def test_the_regio_changes_default_deadlines_and_contact_moments(client, demo):
+    client.force_login(demo.beheerder)
+    kaart = Routekaart.objects.get(regio=demo.beheerder.medewerker.organisatie.regio)
+    regel = Verantwoordelijkheid.objects.get(
+        stap__routekaart=kaart, stap__nummer=6, taak="Nazorgtafel voor uitstroom organiseren"
+    )
+    client.post(
+        reverse("trajecten:regel_invullen", args=[regel.pk]),
+        {f"regel-{regel.pk}-uitvoerder": Partij.GEMEENTE, f"regel-{regel.pk}-termijn_dagen": "-120"},
+    )
+    regel.refresh_from_db()
+    assert regel.termijn_dagen == -120
+    client.post(
+        reverse("trajecten:routekaart"),
+        {"actie": "contactmomenten", "contact_interval_dagen": "7", "contact_aantal": "4"},
+    )
+    kaart.refresh_from_db()
+    assert (kaart.contact_interval_dagen, kaart.contact_aantal) == (7, 4)
+    start = VANDAAG()
+    traject = _start(demo.itb, titel=Titel.JEUGDDETENTIE, verwachte_einddatum=start + dt.timedelta(days=400))
+    tafel = traject.taken.get(stap=6, tekst="Nazorgtafel voor uitstroom organiseren")
+    assert tafel.deadline == start + dt.timedelta(days=400 - 91 - 120)
+    assert traject.taken.filter(tekst__startswith="Contactmoment").count() == 4
+    response = client.post(
+        reverse("trajecten:routekaart"),
+        {"actie": "contactmomenten", "contact_interval_dagen": "0", "contact_aantal": "x"},
+        follow=True,
+    )
+    assert "Vul een interval" in response.content.decode()

@@ -248,6 +248,7 @@ class VerantwoordelijkheidForm(forms.Form):
     functie = forms.CharField(label=_("Functie"), required=False, max_length=120)
     regie = forms.ChoiceField(label=_("Wie heeft regie"), required=False, choices=[("", "—"), *Partij.choices])
     geinformeerd = forms.CharField(label=_("Wie wordt geïnformeerd"), required=False, max_length=200)
+    termijn_dagen = forms.IntegerField(label=_("Termijn in dagen"), required=False, min_value=-730, max_value=730)
 
     def __init__(self, *args, regel, **kwargs):
         kwargs.setdefault("prefix", f"regel-{regel.pk}")
@@ -258,9 +259,25 @@ class VerantwoordelijkheidForm(forms.Form):
                 "functie": regel.functie,
                 "regie": regel.regie,
                 "geinformeerd": regel.geinformeerd,
+                "termijn_dagen": regel.termijn_dagen,
             },
         )
         super().__init__(*args, **kwargs)
+        if regel.termijn_gebeurtenis:
+            self.fields["termijn_dagen"].label = _("Dagen vanaf %(gebeurtenis)s") % {
+                "gebeurtenis": regel.get_termijn_gebeurtenis_display()
+            }
+        else:
+            del self.fields["termijn_dagen"]
+
+
+class ContactmomentenForm(forms.Form):
+    """The regio's defaults for contact moments after release."""
+
+    contact_interval_dagen = forms.IntegerField(
+        label=_("Contactmoment na uitstroom elke … dagen"), min_value=1, max_value=60
+    )
+    contact_aantal = forms.IntegerField(label=_("Aantal contactmomenten na uitstroom"), min_value=0, max_value=26)
 
 
 class OverlegForm(forms.Form):

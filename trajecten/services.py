@@ -607,7 +607,14 @@ def routekaart_overnemen(*, actor, regio, jaar: int) -> Routekaart:
 
 @transaction.atomic
 def verantwoordelijkheid_invullen(
-    *, actor, regel: Verantwoordelijkheid, uitvoerder: str, functie: str = "", regie: str = "", geinformeerd: str = ""
+    *,
+    actor,
+    regel: Verantwoordelijkheid,
+    uitvoerder: str,
+    functie: str = "",
+    regie: str = "",
+    geinformeerd: str = "",
+    termijn_dagen: int | None | bool = False,
 ) -> Verantwoordelijkheid:
     """Fill in who acts on a line of a regio's routekaart. Lines fixed by the handreiking
     and the national template itself cannot be changed."""
@@ -618,9 +625,25 @@ def verantwoordelijkheid_invullen(
     if regel.vast:
         raise ValidationError(_("Deze regel ligt vast in de handreiking en kan niet worden gewijzigd."))
     regel.uitvoerder, regel.functie, regel.regie, regel.geinformeerd = uitvoerder, functie, regie, geinformeerd
+    velden = ["uitvoerder", "functie", "regie", "geinformeerd"]
+    if termijn_dagen is not False and regel.termijn_gebeurtenis:
+        # A default deadline the regio changes: new trajecten count with it.
+        regel.termijn_dagen = termijn_dagen
+        velden.append("termijn_dagen")
     regel.full_clean()
-    regel.save(update_fields=["uitvoerder", "functie", "regie", "geinformeerd"])
+    regel.save(update_fields=velden)
     return regel
+
+
+@transaction.atomic
+def contactmomenten_instellen(*, actor, routekaart: Routekaart, interval_dagen: int, aantal: int) -> Routekaart:
+    """The regio's defaults for contact moments after release (for new trajecten)."""
+    if routekaart.is_sjabloon or not policy.mag_regio_beheren(actor, routekaart.regio):
+        raise PermissionDenied
+    routekaart.contact_interval_dagen, routekaart.contact_aantal = interval_dagen, aantal
+    routekaart.full_clean()
+    routekaart.save(update_fields=["contact_interval_dagen", "contact_aantal"])
+    return routekaart
 
 
 # --- Meetings and the ready-to-leave checklist --------------------------------------------

@@ -26,6 +26,7 @@ from .filters import TrajectFilter
 from .forms import (
     AfsluitenForm,
     BetrokkenheidForm,
+    ContactmomentenForm,
     FaseForm,
     JongereForm,
     KennisgevingForm,
@@ -389,7 +390,25 @@ def _eigen_regio(request):
 def routekaart(request):
     """The regio's routekaart for the functioneel beheerder: which blanks are still open."""
     regio = _eigen_regio(request)
-    if request.method == "POST":
+    kaart = selectors.routekaart_van_regio(regio)
+    contact_form = ContactmomentenForm(
+        request.POST if request.POST.get("actie") == "contactmomenten" else None,
+        initial={"contact_interval_dagen": kaart.contact_interval_dagen, "contact_aantal": kaart.contact_aantal}
+        if kaart
+        else None,
+    )
+    if request.method == "POST" and request.POST.get("actie") == "contactmomenten" and kaart:
+        if contact_form.is_valid():
+            services.contactmomenten_instellen(
+                actor=request.user,
+                routekaart=kaart,
+                interval_dagen=contact_form.cleaned_data["contact_interval_dagen"],
+                aantal=contact_form.cleaned_data["contact_aantal"],
+            )
+            messages.success(request, _("De contactmomenten na uitstroom zijn ingesteld voor nieuwe trajecten."))
+            return redirect("trajecten:routekaart")
+        messages.error(request, _("Vul een interval van 1 tot 60 dagen en een aantal van 0 tot 26 in."))
+    elif request.method == "POST":
         try:
             services.routekaart_overnemen(actor=request.user, regio=regio, jaar=timezone.localdate().year)
         except ValidationError as fout:
@@ -397,7 +416,6 @@ def routekaart(request):
         else:
             messages.success(request, _("De routekaart is overgenomen. Vul nu in wie wat doet."))
         return redirect("trajecten:routekaart")
-    kaart = selectors.routekaart_van_regio(regio)
     formulieren = {}
     if kaart:
         for stap in kaart.stappen.all():
@@ -411,6 +429,7 @@ def routekaart(request):
             "regio": regio,
             "kaart": kaart,
             "open_plekken": selectors.open_plekken(kaart) if kaart else [],
+            "contact_form": contact_form,
             "formulieren": formulieren,
             "jaar": timezone.localdate().year,
         },
@@ -433,7 +452,7 @@ def regel_invullen(request, regel_pk):
         else:
             messages.success(request, _("De regel is bijgewerkt."))
     else:
-        messages.error(request, _("Kies een geldige partij."))
+        messages.error(request, _("Kies een geldige partij en een termijn tussen -730 en 730 dagen."))
     return redirect(f"{reverse('trajecten:routekaart')}#regel-{regel.pk}")
 
 
