@@ -172,7 +172,8 @@ if waarde("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = waarde("DEFAULT_FROM_EMAIL", default="jji-traject <noreply@localhost>")
+# Neutral by default: the sender's name must not tell a mailbox reader about a JJI.
+DEFAULT_FROM_EMAIL = waarde("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 
 # --- Celery -----------------------------------------------------------------------------
 REDIS_URL = waarde("REDIS_URL", default="")

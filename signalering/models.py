@@ -22,6 +22,7 @@ class Melding(models.Model):
     sleutel = models.CharField(_("sleutel"), max_length=120, help_text=_("Maakt een herinnering eenmalig."))
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("melding")

@@ -3,12 +3,14 @@
 Responsible for a task: the person it is given to; else the people of the acting
 organisation assigned to the traject; else that organisation's verbindingsofficier — and
 only those who may see the task now (the access policy decides). E-mail carries no name of
-a young person and no justice context: only how many tasks wait, and a link.
+a young person and no justice context (not even the app's name): only how many tasks wait,
+and a link. A notification that could not be mailed is mailed on the next run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 
 from django.conf import settings
@@ -25,67 +27,97 @@ from trajecten.models import Taak, Toewijzing
 
 from .models import Melding, MeldingSoort
 
+logger = logging.getLogger(__name__)
 
-def _verantwoordelijken(taak: Taak) -> list:
+
+def _toegewezen_per_organisatie(taken: list[Taak]) -> dict[tuple[int, int], list]:
+    """(traject, organisatie) → assigned active users, for all due tasks in one query."""
+    paren = {(t.traject_id, t.organisatie_id) for t in taken if t.organisatie_id}
+    trajecten = {traject for traject, _org in paren}
+    resultaat: dict[tuple[int, int], list] = defaultdict(list)
+    for toewijzing in Toewijzing.objects.filter(
+        traject_id__in=trajecten, medewerker__user__is_active=True
+    ).select_related("medewerker__user"):
+        sleutel = (toewijzing.traject_id, toewijzing.medewerker.organisatie_id)
+        if sleutel in paren:
+            resultaat[sleutel].append(toewijzing.medewerker.user)
+    return resultaat
+
+
+def _verantwoordelijken(taak: Taak, toegewezen: dict[tuple[int, int], list]) -> list:
     if taak.medewerker_id:
-        return [taak.medewerker.user]
+        return [taak.medewerker.user] if taak.medewerker.user.is_active else []
     if taak.organisatie_id is None:
         return []
-    toegewezen = [
-        t.medewerker.user
-        for t in Toewijzing.objects.filter(
-            traject_id=taak.traject_id, medewerker__organisatie_id=taak.organisatie_id
-        ).select_related("medewerker__user")
-        if t.medewerker.user.is_active
-    ]
-    if toegewezen:
-        return toegewezen
+    mensen = toegewezen.get((taak.traject_id, taak.organisatie_id))
+    if mensen:
+        return mensen
     vo = taak.organisatie.verbindingsofficier
     return [vo.user] if vo and vo.user.is_active else []
 
 
 def herinneringen_versturen(op: dt.date | None = None) -> int:
     """Create the notifications due today (idempotent: two runs, one notification) and mail
-    each person a summary without youth data. Returns the number of new notifications."""
+    what has not been mailed yet. Returns the number of new notifications."""
     op = op or timezone.localdate()
     grens = op + dt.timedelta(days=settings.HERINNERING_DAGEN)
-    taken = (
+    taken = list(
         Taak.objects.filter(deadline__lte=grens, traject__afgesloten_op__isnull=True)
         .exclude(status__in=AFGEROND)
         .select_related("traject", "organisatie__verbindingsofficier__user", "medewerker__user")
     )
-    zichtbaar: dict[tuple[int, int], set[int]] = {}
-    nieuw_per_persoon: dict[int, list[Melding]] = defaultdict(list)
-    for taak in taken.iterator(chunk_size=500):
+    toegewezen = _toegewezen_per_organisatie(taken)
+    zichtbaar: dict[int, set[int]] = {}
+    nieuw = 0
+    for taak in taken:
         soort = MeldingSoort.TAAK_TE_LAAT if taak.deadline < op else MeldingSoort.TAAK_BINNENKORT
-        for user in _verantwoordelijken(taak):
-            sleutel = (user.pk, taak.traject_id)
-            if sleutel not in zichtbaar:
-                zichtbaar[sleutel] = set(policy.taken_zichtbaar_voor(user, taak.traject).values_list("pk", flat=True))
-            if taak.pk not in zichtbaar[sleutel]:
+        for user in _verantwoordelijken(taak, toegewezen):
+            if user.pk not in zichtbaar:
+                # Every task this person may see, once per run (the policy decides).
+                zichtbaar[user.pk] = set(
+                    policy.zichtbare_taken(user).filter(pk__in=[t.pk for t in taken]).values_list("pk", flat=True)
+                )
+            if taak.pk not in zichtbaar[user.pk]:
                 continue
-            melding = Melding(
-                ontvanger=user,
-                soort=soort,
-                traject=taak.traject,
-                taak=taak,
-                sleutel=f"taak:{taak.pk}:{soort}:{taak.deadline.isoformat()}",
-            )
             try:
                 with transaction.atomic():
-                    melding.save()
+                    Melding.objects.create(
+                        ontvanger=user,
+                        soort=soort,
+                        traject=taak.traject,
+                        taak=taak,
+                        sleutel=f"taak:{taak.pk}:{soort}:{taak.deadline.isoformat()}",
+                    )
             except IntegrityError:
                 continue  # already notified for this deadline
-            nieuw_per_persoon[user.pk].append(melding)
-    for meldingen in nieuw_per_persoon.values():
-        transaction.on_commit(lambda m=meldingen: _mailen(m))
-    return sum(len(m) for m in nieuw_per_persoon.values())
+            nieuw += 1
+    mails_versturen()
+    return nieuw
 
 
-def _mailen(meldingen: list[Melding]) -> None:
-    ontvanger = meldingen[0].ontvanger
-    if not ontvanger.email:
-        return
+def mails_versturen() -> int:
+    """Mail every person a summary of their notifications not mailed yet. A failed send is
+    logged (without content) and tried again on the next run. Returns the mails sent."""
+    open_meldingen = Melding.objects.filter(gemaild_op__isnull=True).select_related("ontvanger")
+    per_persoon: dict[int, list[Melding]] = defaultdict(list)
+    for melding in open_meldingen:
+        per_persoon[melding.ontvanger_id].append(melding)
+    verstuurd = 0
+    for meldingen in per_persoon.values():
+        ontvanger = meldingen[0].ontvanger
+        if not ontvanger.email or not ontvanger.is_active:
+            continue
+        try:
+            _mailen(ontvanger, meldingen)
+        except Exception:  # noqa: BLE001 - any mail failure: log and retry next run
+            logger.exception("Herinnering kon niet worden gemaild aan gebruiker %s", ontvanger.pk)
+            continue
+        Melding.objects.filter(pk__in=[m.pk for m in meldingen]).update(gemaild_op=timezone.now())
+        verstuurd += 1
+    return verstuurd
+
+
+def _mailen(ontvanger, meldingen: list[Melding]) -> None:
     te_laat = sum(m.soort == MeldingSoort.TAAK_TE_LAAT for m in meldingen)
     binnenkort = len(meldingen) - te_laat
     regels = []
@@ -98,8 +130,8 @@ def _mailen(meldingen: list[Melding]) -> None:
         )
     link = settings.SITE_URL + reverse("signalering:meldingen")
     send_mail(
-        subject=_("jji-traject: er staan taken voor je klaar"),
-        message="\n".join([_("Goedendag,"), "", *regels, "", _("Bekijk ze in jji-traject: %(link)s") % {"link": link}]),
+        subject=_("Herinnering: er staan taken voor je klaar"),
+        message="\n".join([_("Goedendag,"), "", *regels, "", _("Bekijk ze na inloggen: %(link)s") % {"link": link}]),
         from_email=None,
         recipient_list=[ontvanger.email],
         fail_silently=False,
@@ -107,7 +139,7 @@ def _mailen(meldingen: list[Melding]) -> None:
 
 
 def meldingen_van(user):
-    """The reader's notifications; each shows the youth's name only if they may still see it."""
+    """The reader's notifications; the page shows a task and youth only while visible."""
     return Melding.objects.filter(ontvanger=user).select_related("taak", "traject__jongere")
 
 

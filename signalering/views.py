@@ -12,9 +12,10 @@ from . import services
 def meldingen(request):
     """The reader's notifications, newest first; youth names only where access stands."""
     pagina = Paginator(services.meldingen_van(request.user), 50).get_page(request.GET.get("pagina"))
+    # A notification shows its task and the youth only while the reader may still see that task.
     zichtbaar = set(
-        policy.zichtbaar_voor(request.user)
-        .filter(pk__in=[m.traject_id for m in pagina.object_list if m.traject_id])
+        policy.zichtbare_taken(request.user)
+        .filter(pk__in=[m.taak_id for m in pagina.object_list if m.taak_id])
         .values_list("pk", flat=True)
     )
     return render(request, "signalering/meldingen.html", {"pagina": pagina, "zichtbaar": zichtbaar})

@@ -249,16 +249,47 @@ def taken_zichtbaar_voor(user, traject: Traject) -> QuerySet[Taak]:
     return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
 
 
+def zichtbare_taken(user) -> QuerySet[Taak]:
+    """Every task the reader may see, across trajecten (the same rule as for one traject)."""
+    taken = Taak.objects.filter(traject__in=zichtbaar_voor(user))
+    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
 def mijn_taken(user) -> QuerySet[Taak]:
     """Open tasks of the reader across the trajecten they may see: theirs, and their
     organisation's tasks that nobody has taken on yet."""
     medewerker = medewerker_van(user)
     if medewerker is None:
         return Taak.objects.none()
-    taken = Taak.objects.filter(traject__in=zichtbaar_voor(user).open()).filter(
-        Q(medewerker=medewerker) | Q(medewerker__isnull=True, organisatie_id=medewerker.organisatie_id)
+    return (
+        zichtbare_taken(user)
+        .filter(traject__afgesloten_op__isnull=True)
+        .filter(Q(medewerker=medewerker) | Q(medewerker__isnull=True, organisatie_id=medewerker.organisatie_id))
     )
-    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
+def is_justitiepartner(organisatie: Organisatie | None) -> bool:
+    """Tasks acted on by the JJI or a justice partner are theirs: never shown to schools."""
+    return organisatie is not None and organisatie.soort in JUSTITIE_SOORTEN
+
+
+def overleggen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    """Meetings a reader may see: the regie (JJI, JJI-school) and justice partners see all;
+    others the meetings their own organisation recorded or took part in. The weekly
+    trajectknooppunt is internal to JJI and JJI-school."""
+    from trajecten.constants import OverlegSoort
+    from trajecten.models import Overleg
+
+    medewerker = medewerker_van(user)
+    if medewerker is None or not is_zichtbaar(user, traject):
+        return Overleg.objects.none()
+    overleggen = Overleg.objects.filter(traject=traject)
+    if medewerker.organisatie.soort in REGIE_SOORTEN | JUSTITIE_SOORTEN:
+        return overleggen
+    eigen = Q(vastgelegd_door__medewerker__organisatie_id=medewerker.organisatie_id) | Q(
+        deelnemers__organisatie_id=medewerker.organisatie_id
+    )
+    return overleggen.exclude(soort=OverlegSoort.TRAJECTKNOOPPUNT).filter(eigen).distinct()
 
 
 def bijwerkbare_taken(user, traject: Traject) -> QuerySet[Taak]:

@@ -145,8 +145,9 @@ class Voorwaarde(models.TextChoices):
 
     GEEN = "", _("geen")
     KENNISGEVING_HERKOMST = "kennisgeving_herkomst", _("alleen met een grondslag voor de school van herkomst")
+    KENNISGEVING_ONTVANGEND = "kennisgeving_ontvangend", _("alleen met een grondslag voor de ontvangende school")
     RECLASSERING_BETROKKEN = "reclassering_betrokken", _("alleen als de (jeugd)reclassering al betrokken is")
-    STP = "stp", _("alleen bij een scholings- en trainingsprogramma (niet na voorlopige hechtenis)")
+    STP = "stp", _("alleen als er een scholings- en trainingsprogramma (STP) is")
 
 
 class TaakStatus(models.TextChoices):

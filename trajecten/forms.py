@@ -101,6 +101,13 @@ class FaseForm(forms.Form):
         widget=DATUM,
         help_text=_("Alleen bij uitstroom. Leeg: vandaag. Hieruit volgen de contactmomenten na uitstroom."),
     )
+    schorsing = forms.BooleanField(
+        label=_("Plotseling vrij (bijvoorbeeld een schorsing)"),
+        required=False,
+        help_text=_(
+            "Dan vervallen de open taken van het verblijf en zijn de taken van 'net buiten' direct aan de beurt."
+        ),
+    )
     bevestig = forms.BooleanField(label=_("Ik weet dat er nog taken open staan en ga toch door"), required=False)
 
     def __init__(self, *args, traject: Traject, open_taken: int = 0, **kwargs):
@@ -110,6 +117,8 @@ class FaseForm(forms.Form):
         self.fields["fase"].choices = [(f.value, f.label) for f in FASE_VOLGORDE[huidige + 1 :]]
         if traject.fase == Fase.INSTROOM:
             self.fields["fase"].help_text = _("Bij een plotselinge vrijlating (schorsing) ga je direct naar uitstroom.")
+        if traject.fase != Fase.VERBLIJF:
+            del self.fields["schorsing"]  # from instroom straight to uitstroom is always sudden
         if open_taken:
             self.fields["bevestig"].help_text = ngettext(
                 "Tot en met deze fase staat nog %(aantal)d taak open.",
@@ -280,12 +289,27 @@ class ContactmomentenForm(forms.Form):
     contact_aantal = forms.IntegerField(label=_("Aantal contactmomenten na uitstroom"), min_value=0, max_value=26)
 
 
+class VeiligeMeerkeuze(forms.ModelMultipleChoiceField):
+    """Refuses ids a database cannot hold before asking it (SQLite overflows on them)."""
+
+    def _check_values(self, value):
+        for waarde in value:
+            try:
+                if not 0 < int(waarde) < 2**63:
+                    raise ValueError
+            except (TypeError, ValueError):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": waarde}
+                ) from None
+        return super()._check_values(value)
+
+
 class OverlegForm(forms.Form):
     """A meeting or contact moment; its outcome can create follow-up tasks."""
 
     soort = forms.ChoiceField(label=_("Soort"), choices=OverlegSoort.choices, widget=forms.RadioSelect)
     datum = forms.DateField(label=_("Datum"), widget=DATUM, initial=timezone.localdate)
-    deelnemers = forms.ModelMultipleChoiceField(
+    deelnemers = VeiligeMeerkeuze(
         label=_("Deelnemers"), queryset=Medewerker.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     andere_deelnemers = forms.CharField(

@@ -52,12 +52,13 @@ class TrajectQuerySet(models.QuerySet):
         return self.filter(afgesloten_op__isnull=True)
 
     def met_laatste_contact(self):
-        """Annotate ``laatste_contact``: the last meeting or contact moment since release, else
-        the release date itself."""
+        """Annotate ``laatste_contact``: the last contact moment (or meeting with the youth
+        present) since release, else the release date itself."""
         from .models import Overleg  # same app; defined after this module
 
+        contact = Q(soort="contactmoment") | Q(jongere_aanwezig=True)  # contact with the youth, not about
         laatste = (
-            Overleg.objects.filter(traject=OuterRef("pk"), datum__gte=OuterRef("vrijgelaten_op"))
+            Overleg.objects.filter(contact, traject=OuterRef("pk"), datum__gte=OuterRef("vrijgelaten_op"))
             .order_by("-datum")
             .values("datum")[:1]
         )

@@ -259,7 +259,7 @@ STAPPEN = [
             (
                 f"{B} neemt contact op met mbo school voor uitstroom",
                 "Contact opnemen met de mbo-school voor uitstroom",
-                {},
+                {"voorwaarde": "kennisgeving_ontvangend"},
             ),
         ],
     },

@@ -62,6 +62,7 @@ class TrajectOverzicht:
     uit_beeld: bool = False
     laatste_contact: dt.date | None = None
     mag_overleg: bool = False
+    titel_zichtbaar_stp: bool = False
     beeindigbaar: set[int] = field(default_factory=set)
 
 
@@ -104,7 +105,10 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     if overzicht.titel_zichtbaar:
         overzicht.titelgeschiedenis = titelgeschiedenis(traject)
     overzicht.overleggen = list(
-        traject.overleggen.select_related("vastgelegd_door").prefetch_related("deelnemers__user")[:10]
+        policy.overleggen_zichtbaar_voor(user, traject)
+        .select_related("vastgelegd_door")
+        .prefetch_related("deelnemers__user")
+        .order_by("-datum", "-pk")[:10]
     )
     overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
     if traject.fase != Fase.INSTROOM:
@@ -116,6 +120,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
         .values("is_uit_beeld", "laatste_contact")[0]
     )
     overzicht.uit_beeld, overzicht.laatste_contact = status["is_uit_beeld"], status["laatste_contact"]
+    overzicht.titel_zichtbaar_stp = overzicht.titel_zichtbaar and traject.gebeurtenis_datum_stp is not None
     return overzicht
 
 
@@ -250,3 +255,13 @@ def routekaart_van_regio(regio) -> Routekaart | None:
 def open_plekken(routekaart: Routekaart) -> list:
     """Lines of a regio's routekaart where the regio still has to fill in who acts."""
     return [r for stap in routekaart.stappen.all() for r in stap.verantwoordelijkheden.all() if r.is_open]
+
+
+def huidige_stap(traject: Traject) -> int:
+    """The traject's current step: the first step of its fase with open tasks, else the
+    fase's last step (the same rule as the timeline, over all tasks)."""
+    stappen = STAPPEN_VAN_FASE[traject.fase]
+    open_stappen = set(
+        traject.taken.filter(stap__in=stappen).exclude(status__in=AFGEROND).values_list("stap", flat=True)
+    )
+    return next((stap for stap in stappen if stap in open_stappen), stappen[-1])

@@ -57,6 +57,8 @@ from .models import (
 )
 from .selectors import routekaart_van
 
+# Parties that may act on a justice line (a school never sees such a task).
+JUSTITIE_PARTIJEN = frozenset({"jji", "reclassering", "rvdk"})
 JONGERE_VELDEN = ("voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "startkwalificatie")
 GEBEURTENIS_VELDEN = ("startdatum", "verwachte_einddatum", "voorgeleiding_op", "stp_start", "vrijgelaten_op")
 TRAJECT_VELDEN = (
@@ -154,8 +156,8 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
     if "terugkeerregio" in traject_velden:
         uitstroomroute_bijwerken(actor=actor, traject=traject)
     if "terug_naar_herkomst" in traject_velden:
-        taken_organisaties_bijwerken(traject, opnieuw=True)
-    if {"titel", *GEBEURTENIS_VELDEN} & set(traject_velden):
+        taken_organisaties_bijwerken(traject)
+    if {"titel", "verblijfsduur", *GEBEURTENIS_VELDEN} & set(traject_velden):
         deadlines_bijwerken(traject)
     return traject
 
@@ -198,7 +200,9 @@ def uitstroomroute_bijwerken(*, actor, traject: Traject) -> int:
 
 
 @transaction.atomic
-def traject_fase_wijzigen(*, actor, traject: Traject, fase: str, vrijgelaten_op: dt.date | None = None) -> Traject:
+def traject_fase_wijzigen(
+    *, actor, traject: Traject, fase: str, vrijgelaten_op: dt.date | None = None, schorsing: bool = False
+) -> Traject:
     """Move a traject forward: instroom → verblijf → uitstroom, or straight to uitstroom on a
     sudden release (schorsing). A fase never goes back."""
     traject = _vergrendeld(traject)
@@ -210,7 +214,7 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str, vrijgelaten_op:
         raise ValidationError(_("Dit traject is afgesloten."))
     if FASE_VOLGORDE.index(fase) <= FASE_VOLGORDE.index(traject.fase):
         raise ValidationError({"fase": _("Een traject gaat alleen vooruit: kies een latere fase.")})
-    plotseling = traject.fase == Fase.INSTROOM and fase == Fase.UITSTROOM
+    plotseling = fase == Fase.UITSTROOM and (schorsing or traject.fase == Fase.INSTROOM)
     traject.fase = fase
     velden = ["fase"]
     if fase == Fase.UITSTROOM:
@@ -224,8 +228,8 @@ def traject_fase_wijzigen(*, actor, traject: Traject, fase: str, vrijgelaten_op:
         # buiten" are due at once.
         open_taken = traject.taken.filter(status__in=[TaakStatus.OPEN, TaakStatus.BEZIG])
         for taak in open_taken.filter(stap__in=STAPPEN_VAN_FASE[Fase.VERBLIJF]):
-            taak.status, taak.reden = TaakStatus.NVT, str(SCHORSING_REDEN)
-            taak.save(update_fields=["status", "reden"])
+            taak.status, taak.reden, taak.route_nvt = TaakStatus.NVT, str(SCHORSING_REDEN), True
+            taak.save(update_fields=["status", "reden", "route_nvt"])
         for taak in open_taken.filter(stap=Stap.NET_BUITEN):
             taak.deadline = timezone.localdate()
             taak.save(update_fields=["deadline"])
@@ -325,6 +329,7 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
     toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
     policy.rechten_afleiden(toestemming.traject)
+    taken_organisaties_bijwerken(toestemming.traject)
     return toestemming
 
 
@@ -388,8 +393,9 @@ def toewijzing_beeindigen(*, actor, toewijzing: Toewijzing) -> None:
 
 # --- Routekaart and tasks ----------------------------------------------------------------
 
-STP_REDEN = _l("Geen scholings- en trainingsprogramma bij voorlopige hechtenis of een kort verblijf.")
-SCHORSING_REDEN = _l("Plotseling vrij (schorsing): het verblijf is overgeslagen.")
+# Neutral on purpose: a school sees these reasons, and must not read the titel from them.
+ROUTE_REDEN = _l("Niet van toepassing in deze route.")
+SCHORSING_REDEN = _l("Niet van toepassing: de jongere is eerder vrijgekomen.")
 
 
 def _stp_niet_van_toepassing(traject: Traject) -> bool:
@@ -415,7 +421,7 @@ def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:
             verantwoordelijkheid=bron if is_regel else None,
             stap=bron.stap.nummer,
             tekst=bron.taak,
-            partij=bron.uitvoerder if is_regel else "",
+            partij=bron.uitvoerder if is_regel else _regie_van_stap(routekaart, bron.stap.nummer),
             voorwaarde=bron.voorwaarde if is_regel else "",
             justitieel=bron.justitieel if is_regel else False,
             alleen_registratie=bron.alleen_registratie,
@@ -424,7 +430,7 @@ def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:
             overleg_soort=bron.overleg_soort,
         )
         if taak.voorwaarde == Voorwaarde.STP and _stp_niet_van_toepassing(traject):
-            taak.status, taak.reden = TaakStatus.NVT, str(STP_REDEN)
+            taak.status, taak.reden, taak.route_nvt = TaakStatus.NVT, str(ROUTE_REDEN), True
         taak.deadline = _termijn(traject, taak)
         taken.append(taak)
     nazorg = _regie_van_stap(routekaart, Stap.AL_EVEN_BUITEN)
@@ -462,7 +468,10 @@ def _termijn(traject: Traject, taak: Taak) -> dt.date | None:
     datum = traject.gebeurtenis_datum(taak.termijn_gebeurtenis)
     if datum is None:
         return None
-    return max(datum + dt.timedelta(days=taak.termijn_dagen), traject.startdatum)
+    try:
+        return max(datum + dt.timedelta(days=taak.termijn_dagen), traject.startdatum)
+    except OverflowError:
+        return None
 
 
 def deadlines_bijwerken(traject: Traject) -> int:
@@ -478,7 +487,7 @@ def deadlines_bijwerken(traject: Traject) -> int:
     return gewijzigd
 
 
-def taken_organisaties_bijwerken(traject: Traject, *, opnieuw: bool = False) -> None:
+def taken_organisaties_bijwerken(traject: Traject) -> None:
     """Give each task of a party the organisation that is active in that role in the traject.
 
     A return to the mbo van herkomst is a route of its own: that school is then also the
@@ -487,16 +496,15 @@ def taken_organisaties_bijwerken(traject: Traject, *, opnieuw: bool = False) -> 
     herkomst = actief.get(BetrokkenheidSoort.MBO_HERKOMST)
     if traject.terug_naar_herkomst and herkomst:
         actief[BetrokkenheidSoort.MBO_ONTVANGEND] = herkomst
-    taken = traject.taken.exclude(partij="")
-    if opnieuw:
-        taken = taken.filter(partij=BetrokkenheidSoort.MBO_ONTVANGEND).exclude(status__in=AFGEROND)
-    else:
-        taken = taken.filter(organisatie__isnull=True)
-    for taak in taken:
+    # Open tasks follow who is active now (a new receiving school takes over); done ones
+    # keep who did them. A task whose party is not active waits without an organisation.
+    for taak in traject.taken.exclude(partij="").exclude(status__in=AFGEROND).select_related("medewerker"):
         organisatie_id = actief.get(taak.partij)
-        if organisatie_id != taak.organisatie_id and (organisatie_id or opnieuw):
+        if organisatie_id != taak.organisatie_id:
             taak.organisatie_id = organisatie_id
-            taak.save(update_fields=["organisatie"])
+            if taak.medewerker_id and taak.medewerker.organisatie_id != organisatie_id:
+                taak.medewerker = None
+            taak.save(update_fields=["organisatie", "medewerker"])
 
 
 def route_bijwerken(traject: Traject) -> None:
@@ -505,12 +513,12 @@ def route_bijwerken(traject: Traject) -> None:
     stp_taken = traject.taken.filter(voorwaarde=Voorwaarde.STP)
     if _stp_niet_van_toepassing(traject):
         for taak in stp_taken.filter(status__in=[TaakStatus.OPEN, TaakStatus.BEZIG]):
-            taak.status, taak.reden = TaakStatus.NVT, str(STP_REDEN)
-            taak.save(update_fields=["status", "reden"])
+            taak.status, taak.reden, taak.route_nvt = TaakStatus.NVT, str(ROUTE_REDEN), True
+            taak.save(update_fields=["status", "reden", "route_nvt"])
     else:
-        for taak in stp_taken.filter(status=TaakStatus.NVT, reden=str(STP_REDEN)):
-            taak.status, taak.reden = TaakStatus.OPEN, ""
-            taak.save(update_fields=["status", "reden"])
+        for taak in stp_taken.filter(status=TaakStatus.NVT, route_nvt=True):
+            taak.status, taak.reden, taak.route_nvt = TaakStatus.OPEN, "", False
+            taak.save(update_fields=["status", "reden", "route_nvt"])
 
 
 @transaction.atomic
@@ -529,16 +537,22 @@ def taak_bijwerken(
     taak = Taak.objects.select_for_update().select_related("traject").get(pk=taak.pk)
     if not policy.mag_taak_bijwerken(actor, taak):
         raise PermissionDenied
+    if taak.traject.is_afgesloten:
+        raise ValidationError(_("Dit traject is afgesloten; er kan niets meer worden gewijzigd."))
     if status not in TaakStatus.values:
         raise ValidationError({"status": _("Onbekende status.")})
-    if status == TaakStatus.GEDAAN and taak.voorwaarde == Voorwaarde.KENNISGEVING_HERKOMST:
-        herkomst = taak.traject.betrokkenheden.filter(soort=BetrokkenheidSoort.MBO_HERKOMST)
-        if not Betrokkenheid.objects.actief().filter(pk__in=herkomst.values("pk")).exists():
+    school = {
+        Voorwaarde.KENNISGEVING_HERKOMST: BetrokkenheidSoort.MBO_HERKOMST,
+        Voorwaarde.KENNISGEVING_ONTVANGEND: BetrokkenheidSoort.MBO_ONTVANGEND,
+    }.get(taak.voorwaarde)
+    if status == TaakStatus.GEDAAN and school:
+        betrokken = taak.traject.betrokkenheden.filter(soort=school)
+        if not Betrokkenheid.objects.actief().filter(pk__in=betrokken.values("pk")).exists():
             raise ValidationError(
                 {
                     "status": _(
-                        "Leg eerst een grondslag vast voor de school van herkomst (toestemming van de jongere "
-                        "of leerplicht). Zonder grondslag mag de school niet geïnformeerd worden."
+                        "Leg eerst een grondslag vast voor deze school (toestemming van de jongere of leerplicht). "
+                        "Zonder grondslag mag de school niet geïnformeerd worden."
                     )
                 }
             )
@@ -566,12 +580,17 @@ def taak_bijwerken(
 def taak_toevoegen(
     *, actor, traject: Traject, stap: int, tekst: str, organisatie: Organisatie | None, deadline: dt.date | None
 ) -> Taak:
-    """An ad-hoc task without a routekaart line, for an active organisation of the traject."""
+    """An ad-hoc task without a routekaart line, for an active organisation of the traject.
+    A task for the JJI or a justice partner is theirs: schools never see it."""
+    traject = _vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if organisatie is not None and not policy.actieve_organisaties(actor, traject).filter(pk=organisatie.pk).exists():
         raise ValidationError({"organisatie": _("Kies een organisatie die actief betrokken is bij dit traject.")})
-    taak = Taak(traject=traject, stap=stap, tekst=tekst, organisatie=organisatie, deadline=deadline)
+    justitieel = policy.is_justitiepartner(organisatie or policy.medewerker_van(actor).organisatie)
+    taak = Taak(
+        traject=traject, stap=stap, tekst=tekst, organisatie=organisatie, deadline=deadline, justitieel=justitieel
+    )
     taak.full_clean()
     taak.save()
     return taak
@@ -624,6 +643,10 @@ def verantwoordelijkheid_invullen(
         raise PermissionDenied
     if regel.vast:
         raise ValidationError(_("Deze regel ligt vast in de handreiking en kan niet worden gewijzigd."))
+    if regel.justitieel and uitvoerder and uitvoerder not in JUSTITIE_PARTIJEN:
+        raise ValidationError(
+            _("Dit is een taak van de JJI of een justitiepartner; een school kan die niet uitvoeren.")
+        )
     regel.uitvoerder, regel.functie, regel.regie, regel.geinformeerd = uitvoerder, functie, regie, geinformeerd
     velden = ["uitvoerder", "functie", "regie", "geinformeerd"]
     if termijn_dagen is not False and regel.termijn_gebeurtenis:
@@ -632,6 +655,16 @@ def verantwoordelijkheid_invullen(
         velden.append("termijn_dagen")
     regel.full_clean()
     regel.save(update_fields=velden)
+    # Open tasks from this line in running trajecten follow the new party.
+    geraakt = set()
+    for taak in (
+        Taak.objects.filter(verantwoordelijkheid=regel).exclude(status__in=AFGEROND).exclude(partij=regel.uitvoerder)
+    ):
+        taak.partij = regel.uitvoerder
+        taak.save(update_fields=["partij"])
+        geraakt.add(taak.traject_id)
+    for traject in Traject.objects.filter(pk__in=geraakt):
+        taken_organisaties_bijwerken(traject)
     return regel
 
 
@@ -682,15 +715,18 @@ def overleg_vastleggen(
         uitstroombestemming=uitstroombestemming,
         vastgelegd_door=actor,
     )
+    if uitstroombestemming and not policy.mag_traject_beheren(actor, traject):
+        raise ValidationError({"uitstroombestemming": _("De uitstroombestemming legt de JJI of de JJI-school vast.")})
     overleg.full_clean()
     overleg.save()
     overleg.deelnemers.set(deelnemers)
-    taak = (
-        traject.taken.filter(overleg_soort=soort)
-        .exclude(status__in=AFGEROND)
-        .order_by(F("deadline").asc(nulls_last=True), "pk")
-        .first()
+    # A meeting completes a task it fulfils only once it took place, and only a task the
+    # actor may update; a contact moment counts after the release.
+    vervuld = policy.bijwerkbare_taken(actor, traject).filter(overleg_soort=soort).exclude(status__in=AFGEROND)
+    geldig = datum <= timezone.localdate() and (
+        soort != OverlegSoort.CONTACTMOMENT or bool(traject.vrijgelaten_op and datum >= traject.vrijgelaten_op)
     )
+    taak = vervuld.order_by(F("deadline").asc(nulls_last=True), "pk").first() if geldig else None
     if taak is not None:
         taak.status, taak.gedaan_op, taak.gedaan_door = TaakStatus.GEDAAN, datum, actor
         taak.save(update_fields=["status", "gedaan_op", "gedaan_door"])
@@ -698,9 +734,15 @@ def overleg_vastleggen(
         traject.uitstroombestemming = uitstroombestemming
         traject.save(update_fields=["uitstroombestemming"])
     eigen = policy.medewerker_van(actor)
-    stap = min(STAPPEN_VAN_FASE[traject.fase])
+    stap = selectors.huidige_stap(traject)
     for tekst in filter(None, (regel.strip() for regel in vervolgtaken or [])):
-        vervolg = Taak(traject=traject, stap=stap, tekst=tekst[:300], organisatie=eigen.organisatie)
+        vervolg = Taak(
+            traject=traject,
+            stap=stap,
+            tekst=tekst[:300],
+            organisatie=eigen.organisatie,
+            justitieel=policy.is_justitiepartner(eigen.organisatie),
+        )
         vervolg.full_clean()
         vervolg.save()
     return overleg

@@ -181,6 +181,7 @@ def fase_wijzigen(request, pk):
             traject=traject,
             fase=f.cleaned_data["fase"],
             vrijgelaten_op=f.cleaned_data.get("vrijgelaten_op"),
+            schorsing=f.cleaned_data.get("schorsing", False),
         ),
         titel=_("Fase wijzigen"),
         knop=_("Fase wijzigen"),

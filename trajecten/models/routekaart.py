@@ -218,6 +218,11 @@ class Taak(TermijnBron):
     voorwaarde = models.CharField(_("voorwaarde"), max_length=30, choices=Voorwaarde.choices, blank=True)
     justitieel = models.BooleanField(_("taak van een justitiepartner"), default=False)
     alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
+    route_nvt = models.BooleanField(
+        _("niet van toepassing door de route"),
+        default=False,
+        help_text=_("Gezet door de regels van de route (titel, verblijfsduur, schorsing), niet door een persoon."),
+    )
 
     history = HistoricalRecords()
 

@@ -190,6 +190,18 @@ class Traject(models.Model):
                 raise ValidationError({veld: _("Deze datum ligt ruim vóór de start van het traject.")})
         if self.vrijgelaten_op and self.vrijgelaten_op > timezone.localdate():
             raise ValidationError({"vrijgelaten_op": _("De vrijlating ligt in de toekomst.")})
+        if self.voorgeleiding_op and self.voorgeleiding_op > timezone.localdate():
+            raise ValidationError({"voorgeleiding_op": _("De voorgeleiding ligt in de toekomst.")})
+        if self.stp_start and self.verwachte_einddatum and self.stp_start > self.verwachte_einddatum:
+            raise ValidationError({"stp_start": _("Het STP begint na de verwachte einddatum.")})
+        if self.verwachte_einddatum and self.startdatum and (self.verwachte_einddatum - self.startdatum).days > 3650:
+            raise ValidationError(
+                {"verwachte_einddatum": _("De verwachte einddatum ligt meer dan tien jaar na de start.")}
+            )
+        if self.fase == Fase.UITSTROOM and not self.vrijgelaten_op:
+            raise ValidationError(
+                {"vrijgelaten_op": _("In de fase uitstroom is de datum van vrijlating nodig voor de contactmomenten.")}
+            )
         if self.startdatum and self.jongere_id and self.startdatum < regels.verjaardag(self.jongere.geboortedatum, 10):
             raise ValidationError({"startdatum": _("De startdatum ligt vóór het tiende jaar van de jongere.")})
 
