@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from toegang import policy
-from trajecten.models import Toewijzing, Traject
+from trajecten.constants import AFGEROND
+from trajecten.models import Taak, Toewijzing, Traject
 
 from .constants import Rol
 from .models import Medewerker, Organisatie, Regio
@@ -125,7 +126,11 @@ def medewerker_opslaan(
         if oude_organisatie.verbindingsofficier_id == profiel.pk:
             verbindingsofficier_aanwijzen(actor=actor, organisatie=oude_organisatie, medewerker=None)
         geraakte_ids = list(geraakt.values_list("pk", flat=True))
-        Toewijzing.objects.filter(medewerker=profiel).delete()
+        for toewijzing in Toewijzing.objects.filter(medewerker=profiel):
+            toewijzing.delete()  # one by one: history keeps each
+        for taak in Taak.objects.filter(medewerker=profiel).exclude(status__in=AFGEROND):
+            taak.medewerker = None  # the task stays with the organisation, not with the person who left
+            taak.save(update_fields=["medewerker"])
         geraakt = Traject.objects.filter(pk__in=geraakte_ids)
     if not actief and organisatie.verbindingsofficier_id == profiel.pk:
         verbindingsofficier_aanwijzen(actor=actor, organisatie=organisatie, medewerker=None)

@@ -221,3 +221,24 @@ def test_other_organisations_tasks_are_refused_with_permission_denied(demo):
     ander = noah.taken.filter(justitieel=False).exclude(organisatie__naam="ROC Lindewaard").first()
     with pytest.raises(PermissionDenied):
         services.taak_bijwerken(actor=demo.verbindingsofficier, taak=ander, status=TaakStatus.GEDAAN)
+
+
+def test_a_person_who_moves_leaves_their_tasks_with_the_organisation(demo):
+    noah = demo.trajecten["Noah"]
+    taak = noah.taken.filter(organisatie__naam="ROC Lindewaard").exclude(status=TaakStatus.GEDAAN).first()
+    services.taak_bijwerken(
+        actor=demo.verbindingsofficier, taak=taak, status=TaakStatus.BEZIG, medewerker=demo.mbo_intake.medewerker
+    )
+    m = demo.mbo_intake.medewerker
+    netwerk_services.medewerker_opslaan(
+        actor=demo.beheerder,
+        medewerker=m,
+        gebruikersnaam=m.user.username,
+        voornaam=m.user.first_name,
+        achternaam=m.user.last_name,
+        email=m.user.email,
+        organisatie=demo.mbo_intake_other.medewerker.organisatie,
+        rol=Rol.INTAKER,
+    )
+    taak.refresh_from_db()
+    assert taak.medewerker is None and taak.organisatie.naam == "ROC Lindewaard"
