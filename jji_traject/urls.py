@@ -15,6 +15,7 @@ urlpatterns = [
     path("taal/", include("django.conf.urls.i18n")),
     path("trajecten/", include("trajecten.urls")),
     path("meldingen/", include("signalering.urls")),
+    path("netwerk/", include("netwerk.urls")),
     path("beheer/", admin.site.urls),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
 ]

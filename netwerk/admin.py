@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from toegang import policy
 
 from . import services
-from .models import Medewerker, Organisatie, Regio
+from .models import Contactpersoon, Medewerker, Organisatie, Regio
 
 User = get_user_model()
 
@@ -227,3 +227,26 @@ class MedewerkerAdmin(RegioBeperking, SimpleHistoryAdmin):
             wachtwoord=data.get("wachtwoord") or None,
         )
         obj.pk, obj.user = opgeslagen.pk, opgeslagen.user
+
+
+@admin.register(Contactpersoon)
+class ContactpersoonAdmin(RegioBeperking, SimpleHistoryAdmin):
+    """The netwerkkaart of the beheerder's regio; saving an entry confirms it for this year."""
+
+    regio_pad = "organisatie__regio"
+    list_display = ["naam", "rol", "organisatie", "niveau", "telefoon", "email", "bevestigd_op"]
+    list_filter = ["rol", "niveau", "organisatie__soort"]
+    search_fields = ["naam", "functie", "organisatie__naam"]
+    list_select_related = ["organisatie"]
+    exclude = ["bevestigd_op"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        regio_id = _eigen_regio_id(request)
+        if regio_id is not None and db_field.name == "organisatie":
+            kwargs["queryset"] = Organisatie.objects.filter(regio_id=regio_id)
+        if regio_id is not None and db_field.name == "medewerker":
+            kwargs["queryset"] = Medewerker.objects.filter(organisatie__regio_id=regio_id).select_related("user")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        services.contactpersoon_opslaan(actor=request.user, contactpersoon=obj)

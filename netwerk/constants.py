@@ -40,3 +40,29 @@ ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER})
 
 def rollen_voor_soort(soort: str) -> frozenset[str]:
     return ROLLEN_PER_SOORT.get(soort, ALLEEN_BEHEERDER)
+
+
+class ContactRol(models.TextChoices):
+    """The contact roles of the netwerkkaart (bijlage 5), plus the ICT contact (bijlage 3)
+    and the nazorg mentor."""
+
+    JJI = "jji", _("contactpersoon JJI")
+    JJI_SCHOOL = "jji_school", _("JJI-school")
+    MBO_SCHOOL = "mbo_school", _("mbo-school")
+    JONGERENWERKER = "jongerenwerker", _("jongerenwerker/coach")
+    SOCIAAL_WIJKTEAM = "sociaal_wijkteam", _("sociaal wijkteam")
+    RECLASSERING = "reclassering", _("(jeugd)reclassering")
+    POLITIE = "politie", _("politie")
+    RVDK = "rvdk", _("Raad voor de Kinderbescherming")
+    ZORG_VEILIGHEIDSHUIS = "zorg_veiligheidshuis", _("Zorg- en Veiligheidshuis")
+    GEMEENTE = "gemeente", _("gemeente")
+    SPORTVERENIGING = "sportvereniging", _("sportvereniging")
+    ANDERE = "andere", _("andere ondersteuningsorganisatie")
+    ICT = "ict", _("ICT-contactpersoon")
+    NAZORG_MENTOR = "nazorg_mentor", _("nazorg-mentor")
+
+
+class Niveau(models.TextChoices):
+    BESTUURLIJK = "bestuurlijk", _("bestuurlijk")
+    MANAGEMENT = "management", _("management")
+    UITVOERING = "uitvoering", _("uitvoering")

@@ -1,12 +1,17 @@
 """People and organisations: regio, organisatie and medewerker (the user profile)."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import OrganisatieSoort, Rol, rollen_voor_soort
+from .constants import ContactRol, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
+
+TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
 
 
 class Regio(models.Model):
@@ -148,3 +153,59 @@ class Medewerker(models.Model):
                     % {"rol": self.get_rol_display(), "soort": self.organisatie.get_soort_display()}
                 }
             )
+
+
+class Contactpersoon(models.Model):
+    """An entry of the regional netwerkkaart (bijlage 5): who to call at a partner, in which
+    role and at which level. The organisation keeps its own entries; everyone in the regio
+    reads them. A contact may be a user of the app (``medewerker``) or not."""
+
+    organisatie = models.ForeignKey(
+        Organisatie, on_delete=models.PROTECT, related_name="contactpersonen", verbose_name=_("organisatie")
+    )
+    rol = models.CharField(_("rol op de netwerkkaart"), max_length=30, choices=ContactRol.choices)
+    naam = models.CharField(_("naam"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=120, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    bereikbaarheid = models.CharField(_("bereikbaarheid"), max_length=200, blank=True)
+    niveau = models.CharField(_("niveau"), max_length=20, choices=Niveau.choices, default=Niveau.UITVOERING)
+    medewerker = models.ForeignKey(
+        Medewerker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contactvermeldingen",
+        verbose_name=_("gebruiker van de app"),
+    )
+    bevestigd_op = models.DateField(_("laatst bevestigd op"), default=timezone.localdate)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("netwerkkaart")
+        ordering = ["organisatie__naam", "rol", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "rol", "naam"],
+                name="contactpersoon_uniek",
+                violation_error_message=_("Deze contactpersoon staat al in deze rol op de netwerkkaart."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.get_rol_display()}, {self.organisatie})"
+
+    @property
+    def is_verouderd(self) -> bool:
+        """Not confirmed for more than a year: the netwerkkaart is updated yearly."""
+        return (timezone.localdate() - self.bevestigd_op).days > 365
+
+    def clean(self):
+        if not (self.telefoon or self.email):
+            raise ValidationError(_("Vul een telefoonnummer of e-mailadres in: anders is dit geen contact."))
+        if self.telefoon and not TELEFOON.fullmatch(self.telefoon):
+            raise ValidationError({"telefoon": _("Dit is geen telefoonnummer (alleen cijfers, spaties, + en -).")})
+        if self.medewerker_id and self.medewerker.organisatie_id != self.organisatie_id:
+            raise ValidationError({"medewerker": _("Deze gebruiker werkt bij een andere organisatie.")})

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from toegang import policy
@@ -13,7 +14,7 @@ from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing, Traject
 
 from .constants import Rol
-from .models import Medewerker, Organisatie, Regio
+from .models import Contactpersoon, Medewerker, Organisatie, Regio
 
 User = get_user_model()
 
@@ -170,3 +171,13 @@ def controleer_wachtwoord(wachtwoord: str, user) -> None:
         validate_password(wachtwoord, user)
     except ValidationError as fout:
         raise ValidationError({"wachtwoord": fout.messages}) from fout
+
+
+@transaction.atomic
+def contactpersoon_opslaan(*, actor, contactpersoon: Contactpersoon) -> Contactpersoon:
+    """Add or change an entry of the netwerkkaart; saving it confirms it for this year."""
+    _mag_beheren(actor, contactpersoon.organisatie.regio)
+    contactpersoon.bevestigd_op = timezone.localdate()
+    contactpersoon.full_clean()
+    contactpersoon.save()
+    return contactpersoon

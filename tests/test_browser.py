@@ -127,3 +127,13 @@ def test_jji_school_marks_tasks_done_and_the_timeline_moves_on(pagina, settings)
     stap_na = pagina.locator(".tijdlijn__stap--huidig .tijdlijn__titel").inner_text()
     assert stap_na != stap_voor
     screenshot(pagina, "jji-school-tijdlijn-verder")
+
+
+def test_verbindingsofficier_finds_the_jji_schools_verbindingsofficier_in_one_search(pagina, settings):
+    inloggen(pagina, "verbindingsofficier", settings.DEMO_PASSWORD)
+    pagina.get_by_role("link", name="Netwerkkaart").click()
+    pagina.get_by_label("Wie is de verbindingsofficier van …?").fill("Duinzicht")
+    pagina.get_by_role("button", name="Zoeken").click()
+    pagina.get_by_role("heading", name="Duinzichtcollege (JJI-school)").wait_for()
+    assert pagina.get_by_role("link", name="Peter Aydin").is_visible()
+    screenshot(pagina, "verbindingsofficier-netwerkkaart")

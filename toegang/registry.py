@@ -57,6 +57,8 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "trajecten:routekaart": "the regio's routekaart (no youth), for its functioneel beheerder",
     "trajecten:regel_invullen": "fills in a line of the regio's routekaart (no youth)",
     "signalering:alles_gelezen": "marks the reader's own notifications read; shows nothing",
+    "netwerk:netwerkkaart": "the regio's partners and contacts (no youth data)",
+    "netwerk:verbindingsofficier": "an organisation's verbindingsofficier and functieprofiel (no youth data)",
 }
 
 # Django admin: youth models are never registered there (a test checks the registered

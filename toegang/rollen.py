@@ -22,11 +22,10 @@ REGIE = (
     "trajecten.add_toewijzing",
     "trajecten.delete_toewijzing",
 )
-BEHEER = tuple(
-    f"netwerk.{actie}_{model}"
-    for model in ("regio", "organisatie", "medewerker")
-    for actie in ("view", "add", "change")
-) + tuple(f"netwerk.view_historical{model}" for model in ("regio", "organisatie", "medewerker"))
+NETWERK_MODELLEN = ("regio", "organisatie", "medewerker", "contactpersoon")
+BEHEER = tuple(f"netwerk.{actie}_{model}" for model in NETWERK_MODELLEN for actie in ("view", "add", "change")) + tuple(
+    f"netwerk.view_historical{model}" for model in NETWERK_MODELLEN
+)
 
 PERMISSIES_PER_ROL: dict[str, tuple[str, ...]] = {
     "docent": REGIE,

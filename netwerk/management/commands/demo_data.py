@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from netwerk import services as netwerk_services
-from netwerk.constants import OrganisatieSoort, Rol
-from netwerk.models import Medewerker, Organisatie, Regio
+from netwerk.constants import ContactRol, Niveau, OrganisatieSoort, Rol
+from netwerk.models import Contactpersoon, Medewerker, Organisatie, Regio
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services as traject_services
 from trajecten.constants import (
@@ -58,6 +58,19 @@ GEBRUIKERS = {
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+# The demo regio's netwerkkaart: (organisation key, role, name, function, level)
+NETWERKKAART = [
+    ("jji", ContactRol.JJI, "Karin Smits", "Afdelingshoofd onderwijs en nazorg", Niveau.MANAGEMENT),
+    ("school", ContactRol.JJI_SCHOOL, "Peter Aydin", "Zorgcoördinator", Niveau.UITVOERING),
+    ("school", ContactRol.ICT, "Jeroen Bos", "ICT-coördinator", Niveau.UITVOERING),
+    ("mbo", ContactRol.MBO_SCHOOL, "Marco Janssen", "Veiligheidscoördinator", Niveau.UITVOERING),
+    ("mbo", ContactRol.MBO_SCHOOL, "Anne Kuipers", "Teamleider entree", Niveau.MANAGEMENT),
+    ("mbo", ContactRol.NAZORG_MENTOR, "Rik de Vries", "Mentor XXL", Niveau.UITVOERING),
+    ("herkomst", ContactRol.MBO_SCHOOL, "Youssef El Amrani", "Intaker", Niveau.UITVOERING),
+    ("gemeente", ContactRol.GEMEENTE, "Lotte Hendriks", "Casusregisseur nazorg", Niveau.UITVOERING),
+    ("jr", ContactRol.RECLASSERING, "Tom Willems", "Jeugdreclasseerder", Niveau.UITVOERING),
+]
+
 # Who acts on each line of the demo regio's routekaart, per step in the order of bijlage 4
 # (None: still open, to show the list of blanks; locked lines keep the handreiking's party).
 _J, _S, _M, _G, _R = "jji", "jji_school", "mbo_ontvangend", "gemeente", "reclassering"
@@ -238,6 +251,7 @@ class Command(BaseCommand):
             organisaties = self._organisaties()
             gebruikers = self._gebruikers(organisaties)
             self._routekaart(organisaties["jji"].regio, gebruikers["beheerder"])
+            self._netwerkkaart(organisaties, gebruikers["beheerder"])
             nieuw = sum(self._traject(j, organisaties, gebruikers) for j in JONGEREN)
         self.stdout.write(self.style.SUCCESS(f"Demogegevens klaar ({nieuw} nieuwe trajecten)."))
         self.stdout.write(f"Demogebruikers (wachtwoord: {settings.DEMO_PASSWORD}):")
@@ -284,6 +298,26 @@ class Command(BaseCommand):
                     actor=None, organisatie=organisatie, medewerker=gevonden[naam].medewerker
                 )
         return gevonden
+
+    def _netwerkkaart(self, organisaties, beheerder) -> None:
+        """The demo regio's netwerkkaart (bijlage 5): a few contacts per partner."""
+        for sleutel, rol, naam, functie, niveau in NETWERKKAART:
+            organisatie = organisaties[sleutel]
+            if Contactpersoon.objects.filter(organisatie=organisatie, rol=rol, naam=naam).exists():
+                continue
+            netwerk_services.contactpersoon_opslaan(
+                actor=beheerder,
+                contactpersoon=Contactpersoon(
+                    organisatie=organisatie,
+                    rol=rol,
+                    naam=naam,
+                    functie=functie,
+                    niveau=niveau,
+                    telefoon="06-00000000",
+                    email=f"{naam.split()[0].lower()}@example.org",
+                    bereikbaarheid="ma-vr 8.30-16.30",
+                ),
+            )
 
     def _routekaart(self, regio, beheerder) -> None:
         """The demo regio adopts this year's routekaart and fills in most blanks."""
