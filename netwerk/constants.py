@@ -66,3 +66,15 @@ class Niveau(models.TextChoices):
     BESTUURLIJK = "bestuurlijk", _("bestuurlijk")
     MANAGEMENT = "management", _("management")
     UITVOERING = "uitvoering", _("uitvoering")
+
+
+class NetwerkSoort(models.TextChoices):
+    """Who is around one young person: a professional from the netwerkkaart, or the personal network."""
+
+    PROFESSIONAL = "professional", _("professional (netwerkkaart)")
+    OUDER = "ouder", _("ouder/verzorger")
+    VOOGD = "voogd", _("voogd")
+    FAMILIE = "familie", _("familie")
+    MENTOR = "mentor", _("mentor")
+    SPORTCLUB = "sportclub", _("sportclub")
+    ANDERS = "anders", _("iemand anders uit het netwerk")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import ContactRol, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
+from .constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
 
 TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
 
@@ -209,3 +209,71 @@ class Contactpersoon(models.Model):
             raise ValidationError({"telefoon": _("Dit is geen telefoonnummer (alleen cijfers, spaties, + en -).")})
         if self.medewerker_id and self.medewerker.organisatie_id != self.organisatie_id:
             raise ValidationError({"medewerker": _("Deze gebruiker werkt bij een andere organisatie.")})
+
+
+class NetwerkContact(models.Model):
+    """A person around one young person: a professional from the netwerkkaart or someone of
+    the personal network (personal data: shown only through the access door). The police are
+    never part of a youth's network in the app."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="netwerk", verbose_name=_("traject")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=NetwerkSoort.choices)
+    contactpersoon = models.ForeignKey(
+        Contactpersoon,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="netwerken",
+        verbose_name=_("professional van de netwerkkaart"),
+    )
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    relatie = models.CharField(
+        _("relatie"), max_length=120, blank=True, help_text=_("Bijvoorbeeld: moeder, oom, trainer.")
+    )
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    regie_na_uitstroom = models.BooleanField(_("heeft regie na uitstroom"), default=False)
+    toegevoegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    toegevoegd_op = models.DateTimeField(_("toegevoegd op"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("netwerkcontact")
+        verbose_name_plural = _("netwerk rond de jongere")
+        ordering = ["traject", "-regie_na_uitstroom", "soort", "naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["traject"],
+                condition=models.Q(regie_na_uitstroom=True),
+                name="netwerk_een_regisseur_na_uitstroom",
+                violation_error_message=_("Er is al iemand met de regie na uitstroom."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(soort="professional", contactpersoon__isnull=False)
+                | (~models.Q(soort="professional") & models.Q(contactpersoon__isnull=True) & ~models.Q(naam="")),
+                name="netwerk_professional_of_persoonlijk",
+                violation_error_message=_("Kies een professional van de netwerkkaart, of vul een naam in."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.contactpersoon.naam if self.contactpersoon_id else self.naam
+
+    def clean(self):
+        if self.soort == NetwerkSoort.PROFESSIONAL:
+            if not self.contactpersoon_id:
+                raise ValidationError({"contactpersoon": _("Kies een professional van de netwerkkaart.")})
+            if (
+                self.contactpersoon.rol == ContactRol.POLITIE
+                or self.contactpersoon.organisatie.soort == OrganisatieSoort.POLITIE
+            ):
+                raise ValidationError(
+                    {"contactpersoon": _("De politie hoort nooit bij het netwerk van een jongere in deze app.")}
+                )
+        elif not self.naam.strip():
+            raise ValidationError({"naam": _("Vul de naam in.")})
+        if self.telefoon and not TELEFOON.fullmatch(self.telefoon):
+            raise ValidationError({"telefoon": _("Dit is geen telefoonnummer (alleen cijfers, spaties, + en -).")})

@@ -14,7 +14,7 @@ from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing, Traject
 
 from .constants import Rol
-from .models import Contactpersoon, Medewerker, Organisatie, Regio
+from .models import Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
 
 User = get_user_model()
 
@@ -181,3 +181,33 @@ def contactpersoon_opslaan(*, actor, contactpersoon: Contactpersoon) -> Contactp
     contactpersoon.full_clean()
     contactpersoon.save()
     return contactpersoon
+
+
+@transaction.atomic
+def netwerkcontact_toevoegen(*, actor, traject, gegevens: dict) -> NetwerkContact:
+    """Add someone around a young person (the regie: JJI, JJI-school). One person has regie
+    after uitstroom; naming a new one moves it."""
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    contactpersoon = gegevens.get("contactpersoon")
+    if (
+        contactpersoon is not None
+        and not policy.kiesbare_contactpersonen(actor, traject).filter(pk=contactpersoon.pk).exists()
+    ):
+        raise ValidationError({"contactpersoon": _("Kies een professional van de netwerkkaart van de regio.")})
+    contact = NetwerkContact(traject=traject, toegevoegd_door=actor, **gegevens)
+    contact.full_clean(exclude=["regie_na_uitstroom"])
+    if contact.regie_na_uitstroom:
+        for ander in NetwerkContact.objects.filter(traject=traject, regie_na_uitstroom=True):
+            ander.regie_na_uitstroom = False
+            ander.save(update_fields=["regie_na_uitstroom"])
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def netwerkcontact_verwijderen(*, actor, contact: NetwerkContact) -> None:
+    """Remove someone from a young person's network (history keeps that they were there)."""
+    if not policy.mag_traject_beheren(actor, contact.traject):
+        raise PermissionDenied
+    contact.delete()

@@ -43,6 +43,8 @@ def _url(naam, traject, demo):
             obj = traject.toewijzingen.first()
         elif extra == "taak_pk":
             obj = traject.taken.filter(justitieel=False).first()
+        elif extra == "contact_pk":
+            obj = traject.netwerk.first() or noah.netwerk.first()
         elif extra == "onderwerp":
             kwargs[extra] = "huisvesting"
             continue

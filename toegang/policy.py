@@ -268,6 +268,32 @@ def mijn_taken(user) -> QuerySet[Taak]:
     )
 
 
+def netwerk_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    """The people around a young person (personal data): only for readers of the traject,
+    that is, people of organisations active in it."""
+    from netwerk.models import NetwerkContact
+
+    if not is_zichtbaar(user, traject):
+        return NetwerkContact.objects.none()
+    return NetwerkContact.objects.filter(traject=traject)
+
+
+def kiesbare_contactpersonen(user, traject: Traject) -> QuerySet:
+    """Professionals of the netwerkkaart of the traject's regio (and of the regio of return),
+    never the police."""
+    from netwerk.models import Contactpersoon
+
+    if not mag_traject_beheren(user, traject):
+        return Contactpersoon.objects.none()
+    regio_ids = [traject.jji.regio_id] + ([traject.terugkeerregio_id] if traject.terugkeerregio_id else [])
+    return (
+        Contactpersoon.objects.filter(organisatie__regio_id__in=regio_ids, organisatie__actief=True)
+        .exclude(rol="politie")
+        .exclude(organisatie__soort=OrganisatieSoort.POLITIE)
+        .select_related("organisatie")
+    )
+
+
 def is_justitiepartner(organisatie: Organisatie | None) -> bool:
     """Tasks acted on by the JJI or a justice partner are theirs: never shown to schools."""
     return organisatie is not None and organisatie.soort in JUSTITIE_SOORTEN

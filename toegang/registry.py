@@ -41,6 +41,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:taak_toevoegen": Oppervlak("traject"),
     "trajecten:taak_bijwerken": Oppervlak("traject", extra=("taak_pk",), methode="post"),
     "trajecten:mijn_taken": Oppervlak("lijst"),
+    "trajecten:netwerk_toevoegen": Oppervlak("traject"),
+    "trajecten:netwerk_verwijderen": Oppervlak("traject", extra=("contact_pk",), methode="post"),
     "trajecten:overleg_vastleggen": Oppervlak("traject"),
     "trajecten:vertrekitem_bijwerken": Oppervlak("traject", extra=("onderwerp",), methode="post"),
     "signalering:meldingen": Oppervlak("lijst"),

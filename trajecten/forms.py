@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from netwerk.constants import NetwerkSoort
 from netwerk.models import Medewerker
 from toegang import policy
 
@@ -349,3 +350,34 @@ class OverlegForm(forms.Form):
 class VertrekItemForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=VertrekStatus.choices)
     toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=200)
+
+
+class NetwerkContactForm(forms.Form):
+    """Someone around the young person: a professional from the netwerkkaart, or the personal network."""
+
+    soort = forms.ChoiceField(label=_("Wie"), choices=NetwerkSoort.choices, widget=forms.RadioSelect)
+    contactpersoon = forms.ModelChoiceField(label=_("Professional van de netwerkkaart"), queryset=None, required=False)
+    naam = forms.CharField(label=_("Naam"), max_length=200, required=False, help_text=_("Niet bij een professional."))
+    relatie = forms.CharField(label=_("Relatie"), max_length=120, required=False)
+    telefoon = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    regie_na_uitstroom = forms.BooleanField(label=_("Heeft de regie na uitstroom"), required=False)
+
+    def __init__(self, *args, user, traject: Traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contactpersoon"].queryset = policy.kiesbare_contactpersonen(user, traject)
+        self.fields["contactpersoon"].label_from_instance = lambda c: (
+            f"{c.naam} ({c.get_rol_display()}, {c.organisatie.naam})"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("soort") == NetwerkSoort.PROFESSIONAL:
+            data.update(naam="", relatie=data.get("relatie", ""), telefoon="", email="")
+            if not data.get("contactpersoon"):
+                self.add_error("contactpersoon", _("Kies een professional van de netwerkkaart."))
+        else:
+            data["contactpersoon"] = None
+            if not data.get("naam", "").strip():
+                self.add_error("naam", _("Vul de naam in."))
+        return data

@@ -63,6 +63,7 @@ class TrajectOverzicht:
     laatste_contact: dt.date | None = None
     mag_overleg: bool = False
     titel_zichtbaar_stp: bool = False
+    netwerk: list = field(default_factory=list)
     beeindigbaar: set[int] = field(default_factory=set)
 
 
@@ -111,6 +112,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
         .order_by("-datum", "-pk")[:10]
     )
     overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
+    overzicht.netwerk = list(policy.netwerk_zichtbaar_voor(user, traject).select_related("contactpersoon__organisatie"))
     if traject.fase != Fase.INSTROOM:
         items = {item.onderwerp: item for item in traject.vertrekitems.all()}
         overzicht.vertrek = [(waarde, label, items.get(waarde)) for waarde, label in VertrekOnderwerp.choices]

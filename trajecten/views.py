@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from netwerk import services as netwerk_services
 from toegang import policy
 
 from . import selectors, services
@@ -30,6 +31,7 @@ from .forms import (
     FaseForm,
     JongereForm,
     KennisgevingForm,
+    NetwerkContactForm,
     OverlegForm,
     TaakForm,
     TaakStatusForm,
@@ -497,3 +499,34 @@ def vertrekitem_bijwerken(request, pk, onderwerp):
     else:
         messages.error(request, _("Kies een geldige status; de toelichting is hooguit 200 tekens."))
     return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#vertrek")
+
+
+@login_required
+def netwerk_toevoegen(request, pk):
+    traject = _beheerbaar(request, pk)
+    form = NetwerkContactForm(request.POST or None, user=request.user, traject=traject)
+    return _enkelvoudig_formulier(
+        request,
+        traject,
+        form,
+        lambda f: netwerk_services.netwerkcontact_toevoegen(
+            actor=request.user, traject=traject, gegevens=f.cleaned_data
+        ),
+        titel=_("Iemand toevoegen aan het netwerk"),
+        knop=_("Toevoegen"),
+        melding=_("Het netwerk rond de jongere is bijgewerkt."),
+        uitleg=_(
+            "Professionals van de netwerkkaart en het persoonlijke netwerk: ouders, voogd, familie, mentor, sportclub. "
+            "Persoonsgegevens: alleen zichtbaar voor wie het traject mag zien. De politie hoort hier niet bij."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def netwerk_verwijderen(request, pk, contact_pk):
+    traject = _beheerbaar(request, pk)
+    contact = get_object_or_404(policy.netwerk_zichtbaar_voor(request.user, traject), pk=contact_pk)
+    netwerk_services.netwerkcontact_verwijderen(actor=request.user, contact=contact)
+    messages.success(request, _("Verwijderd uit het netwerk."))
+    return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#netwerk")

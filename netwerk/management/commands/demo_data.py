@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from netwerk import services as netwerk_services
-from netwerk.constants import ContactRol, Niveau, OrganisatieSoort, Rol
+from netwerk.constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, Organisatie, Regio
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services as traject_services
@@ -397,7 +397,28 @@ class Command(BaseCommand):
                 toe_te_wijzen=intaker,
             )
         self._voortgang(traject, docent, gebruikers["itb"] if demo.voornaam not in ZONDER_ITB else None)
+        if demo.voornaam in ("Noah", "Liam"):
+            self._netwerk_rond(traject, gebruikers["coordinator"])
         return 1
+
+    def _netwerk_rond(self, traject, coordinator) -> None:
+        """The people around a demo youth: the nazorg mentor (regie after uitstroom) and a parent."""
+        mentor = Contactpersoon.objects.get(naam="Rik de Vries")
+        netwerk_services.netwerkcontact_toevoegen(
+            actor=coordinator,
+            traject=traject,
+            gegevens={"soort": NetwerkSoort.PROFESSIONAL, "contactpersoon": mentor, "regie_na_uitstroom": True},
+        )
+        netwerk_services.netwerkcontact_toevoegen(
+            actor=coordinator,
+            traject=traject,
+            gegevens={
+                "soort": NetwerkSoort.OUDER,
+                "naam": "Moeder (fictief)",
+                "relatie": "moeder",
+                "telefoon": "06-00000001",
+            },
+        )
 
     def _voortgang(self, traject, docent, itb) -> None:
         """Tasks of the steps before the traject's fase are done, or not applicable where
