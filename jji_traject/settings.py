@@ -198,6 +198,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signalering.tasks.herinneringen_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Monthly check, one notification per organisation per year (the map is updated yearly).
+    "netwerkkaart-bevestigen": {
+        "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
+        "schedule": crontab(day_of_month=1, hour=7, minute=30),
+    },
 }
 
 # --- Logging: never category content, only ids and events --------------------------------

@@ -235,7 +235,7 @@ class ContactpersoonAdmin(RegioBeperking, SimpleHistoryAdmin):
 
     regio_pad = "organisatie__regio"
     list_display = ["naam", "rol", "organisatie", "niveau", "telefoon", "email", "bevestigd_op"]
-    list_filter = ["rol", "niveau", "organisatie__soort"]
+    list_filter = ["rol", "niveau", "organisatie__soort", "organisatie"]
     search_fields = ["naam", "functie", "organisatie__naam"]
     list_select_related = ["organisatie"]
     exclude = ["bevestigd_op"]

@@ -135,6 +135,11 @@ def medewerker_opslaan(
         geraakt = Traject.objects.filter(pk__in=geraakte_ids)
     if not actief and organisatie.verbindingsofficier_id == profiel.pk:
         verbindingsofficier_aanwijzen(actor=actor, organisatie=organisatie, medewerker=None)
+    if not actief:
+        # A deactivated person's open tasks go back to their organisation for reassignment.
+        for taak in Taak.objects.filter(medewerker=profiel).exclude(status__in=AFGEROND):
+            taak.medewerker = None
+            taak.save(update_fields=["medewerker"])
     policy.medewerker_groepen_bijwerken(profiel)
     policy.rechten_afleiden(geraakt)
     return profiel

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class MeldingSoort(models.TextChoices):
     TAAK_BINNENKORT = "taak_binnenkort", _("taak verloopt binnenkort")
     TAAK_TE_LAAT = "taak_te_laat", _("taak is te laat")
+    NETWERKKAART = "netwerkkaart", _("netwerkkaart bevestigen")
 
 
 class Melding(models.Model):
@@ -19,6 +20,9 @@ class Melding(models.Model):
     soort = models.CharField(_("soort"), max_length=30, choices=MeldingSoort.choices)
     traject = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     taak = models.ForeignKey("trajecten.Taak", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    organisatie = models.ForeignKey(
+        "netwerk.Organisatie", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     sleutel = models.CharField(_("sleutel"), max_length=120, help_text=_("Maakt een herinnering eenmalig."))
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)

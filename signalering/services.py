@@ -119,7 +119,8 @@ def mails_versturen() -> int:
 
 def _mailen(ontvanger, meldingen: list[Melding]) -> None:
     te_laat = sum(m.soort == MeldingSoort.TAAK_TE_LAAT for m in meldingen)
-    binnenkort = len(meldingen) - te_laat
+    kaart = sum(m.soort == MeldingSoort.NETWERKKAART for m in meldingen)
+    binnenkort = len(meldingen) - te_laat - kaart
     regels = []
     if te_laat:
         regels.append(ngettext("%(n)d taak is te laat.", "%(n)d taken zijn te laat.", te_laat) % {"n": te_laat})
@@ -128,6 +129,8 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
             ngettext("%(n)d taak verloopt binnenkort.", "%(n)d taken verlopen binnenkort.", binnenkort)
             % {"n": binnenkort}
         )
+    if kaart:
+        regels.append(_("De netwerkkaart van je regio is aan bevestiging toe."))
     link = settings.SITE_URL + reverse("signalering:meldingen")
     send_mail(
         subject=_("Herinnering: er staan taken voor je klaar"),
@@ -140,7 +143,7 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
 
 def meldingen_van(user):
     """The reader's notifications; the page shows a task and youth only while visible."""
-    return Melding.objects.filter(ontvanger=user).select_related("taak", "traject__jongere")
+    return Melding.objects.filter(ontvanger=user).select_related("taak", "traject__jongere", "organisatie")
 
 
 def meldingen_gelezen(*, actor) -> int:
@@ -151,3 +154,37 @@ def ongelezen(user) -> int:
     if user is None or not user.is_authenticated:
         return 0
     return Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True).count()
+
+
+def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:
+    """Yearly: ask the beheerder of each organisation with entries older than a year (else
+    the beheerders of its regio) to confirm or update them. Once per organisation per year."""
+    from netwerk.constants import Rol
+    from netwerk.models import Contactpersoon, Medewerker, Organisatie
+
+    op = op or timezone.localdate()
+    grens = op - dt.timedelta(days=365)
+    verouderd = Organisatie.objects.filter(
+        actief=True, pk__in=Contactpersoon.objects.filter(bevestigd_op__lt=grens).values("organisatie_id")
+    )
+    beheerders = Medewerker.objects.filter(rol=Rol.BEHEERDER, user__is_active=True).select_related(
+        "user", "organisatie"
+    )
+    nieuw = 0
+    for organisatie in verouderd:
+        eigen = [m.user for m in beheerders if m.organisatie_id == organisatie.pk]
+        ontvangers = eigen or [m.user for m in beheerders if m.organisatie.regio_id == organisatie.regio_id]
+        for user in ontvangers:
+            try:
+                with transaction.atomic():
+                    Melding.objects.create(
+                        ontvanger=user,
+                        soort=MeldingSoort.NETWERKKAART,
+                        organisatie=organisatie,
+                        sleutel=f"netwerkkaart:{organisatie.pk}:{op.year}",
+                    )
+            except IntegrityError:
+                continue
+            nieuw += 1
+    mails_versturen()
+    return nieuw

@@ -9,3 +9,9 @@ from . import services
 def herinneringen_versturen() -> int:
     """Daily: notify the responsible people of tasks due soon or overdue (once per deadline)."""
     return services.herinneringen_versturen()
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def netwerkkaart_laten_bevestigen() -> int:
+    """Yearly: ask organisations to confirm their netwerkkaart entries (once per year)."""
+    return services.netwerkkaart_laten_bevestigen()

@@ -98,3 +98,49 @@ def test_duplicate_contact_is_refused_by_the_database(demo):
     mbo = Organisatie.objects.get(naam="ROC Lindewaard")
     with pytest.raises(IntegrityError), transaction.atomic():
         Contactpersoon.objects.create(organisatie=mbo, rol=ContactRol.MBO_SCHOOL, naam="Marco Janssen", telefoon="0612")
+
+
+def test_yearly_confirmation_is_asked_once_per_organisation_per_year(client, demo):
+    from signalering import services as signalering
+    from signalering.models import Melding
+
+    assert signalering.netwerkkaart_laten_bevestigen() == 0  # everything confirmed this year
+    Contactpersoon.objects.filter(naam="Tom Willems").update(bevestigd_op=timezone.localdate() - dt.timedelta(days=400))
+    assert signalering.netwerkkaart_laten_bevestigen() == 1
+    assert signalering.netwerkkaart_laten_bevestigen() == 0  # idempotent
+    melding = Melding.objects.get(soort="netwerkkaart")
+    assert melding.ontvanger == demo.beheerder and melding.organisatie.naam == "Jeugdreclassering Lindewaard"
+    client.force_login(demo.beheerder)
+    tekst = client.get(reverse("signalering:meldingen")).content.decode()
+    assert "langer dan een jaar niet bevestigd" in tekst
+    assert (
+        client.get(
+            reverse("admin:netwerk_contactpersoon_changelist"), {"organisatie__id__exact": melding.organisatie_id}
+        ).status_code
+        == 200
+    )
+
+
+def test_a_deactivated_person_is_flagged_on_the_map_and_loses_their_open_tasks(client, demo):
+    from netwerk.constants import Rol
+    from trajecten.models import Taak
+
+    vo = demo.verbindingsofficier.medewerker
+    Contactpersoon.objects.filter(naam="Marco Janssen").update(medewerker=vo)
+    taak = Taak.objects.filter(organisatie=vo.organisatie, status="open").first()
+    Taak.objects.filter(pk=taak.pk).update(medewerker=vo)
+    services.medewerker_opslaan(
+        actor=demo.beheerder,
+        medewerker=vo,
+        gebruikersnaam=vo.user.username,
+        voornaam=vo.user.first_name,
+        achternaam=vo.user.last_name,
+        email=vo.user.email,
+        organisatie=vo.organisatie,
+        rol=Rol.VEILIGHEIDSCOORDINATOR,
+        actief=False,
+    )
+    taak.refresh_from_db()
+    assert taak.medewerker is None
+    client.force_login(demo.coordinator)
+    assert "werkt hier niet meer" in client.get(reverse("netwerk:netwerkkaart")).content.decode()
