@@ -9,15 +9,10 @@ from toegang import policy
 from .models import Contactpersoon, Organisatie
 
 
-def regio_van(user):
-    medewerker = policy.medewerker_van(user)
-    return medewerker.organisatie.regio if medewerker else None
-
-
 def netwerkkaart(user, *, rol: str = "", soort: str = "", zoek: str = "") -> QuerySet[Organisatie]:
     """The active organisations of the reader's regio with their verbindingsofficier and
     contacts, filtered by contact role, organisation soort and a name search."""
-    regio = regio_van(user)
+    regio = policy.regio_van(user)
     if regio is None:
         return Organisatie.objects.none()
     contacten = Contactpersoon.objects.select_related("medewerker__user").order_by("rol", "naam")

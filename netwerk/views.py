@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from toegang import policy
+
 from . import selectors
 from .constants import ContactRol, OrganisatieSoort
 from .functieprofiel import FUNCTIEPROFIEL
@@ -14,7 +16,7 @@ from .models import Organisatie
 
 @login_required
 def netwerkkaart(request):
-    regio = selectors.regio_van(request.user)
+    regio = policy.regio_van(request.user)
     if regio is None:
         raise Http404
     rol = request.GET.get("rol", "") if request.GET.get("rol") in ContactRol.values else ""
@@ -42,7 +44,7 @@ def netwerkkaart(request):
 def verbindingsofficier(request, pk):
     """The verbindingsofficier of one organisation of the reader's regio, with the tasks of the
     functieprofiel (bijlage 1)."""
-    regio = selectors.regio_van(request.user)
+    regio = policy.regio_van(request.user)
     if regio is None:
         raise Http404
     organisatie = get_object_or_404(Organisatie.objects.select_related("verbindingsofficier__user"), pk=pk, regio=regio)

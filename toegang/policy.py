@@ -68,6 +68,12 @@ def medewerker_van(user) -> Medewerker | None:
     return user._jji_medewerker
 
 
+def regio_van(user):
+    """The regio of the reader's organisation, or None."""
+    medewerker = medewerker_van(user)
+    return medewerker.organisatie.regio if medewerker else None
+
+
 def _view_permissie():
     app_label, codename = VIEW
     return {"permission__content_type__app_label": app_label, "permission__codename": codename}

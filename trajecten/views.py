@@ -382,8 +382,7 @@ def mijn_taken(request):
 
 def _eigen_regio(request):
     """The regio whose routekaart the reader manages (the functioneel beheerder), else 404."""
-    medewerker = policy.medewerker_van(request.user)
-    regio = medewerker.organisatie.regio if medewerker else None
+    regio = policy.regio_van(request.user)
     if regio is None or not policy.mag_regio_beheren(request.user, regio):
         raise Http404
     return regio
