@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from toegang import policy
 
 from . import services
+from .constants import OrganisatieSoort
 from .models import Contactpersoon, Medewerker, Organisatie, Regio
 
 User = get_user_model()
@@ -59,7 +60,7 @@ class RegioAdmin(RegioBeperking, SimpleHistoryAdmin):
 class OrganisatieForm(forms.ModelForm):
     class Meta:
         model = Organisatie
-        fields = ["naam", "soort", "regio", "plaats", "jji", "verbindingsofficier", "actief"]
+        fields = ["naam", "soort", "regio", "plaats", "jji", "verbindingsofficier", "aanspreekpunt", "actief"]
 
     def clean(self):
         data = super().clean()
@@ -75,6 +76,10 @@ class OrganisatieForm(forms.ModelForm):
         if regio_id is not None:
             self.fields["regio"].queryset = Regio.objects.filter(pk=regio_id)
             self.fields["jji"].queryset = self.fields["jji"].queryset.filter(regio_id=regio_id)
+            self.fields["aanspreekpunt"].queryset = Organisatie.objects.filter(regio_id=regio_id)
+        self.fields["aanspreekpunt"].queryset = self.fields["aanspreekpunt"].queryset.filter(
+            soort__in=[OrganisatieSoort.MBO, OrganisatieSoort.JJI_SCHOOL], actief=True
+        )
         medewerkers = Medewerker.objects.select_related("user").filter(user__is_active=True)
         self.fields["verbindingsofficier"].queryset = (
             medewerkers.filter(organisatie=self.instance) if self.instance.pk else medewerkers.none()

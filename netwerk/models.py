@@ -58,6 +58,19 @@ class Organisatie(models.Model):
         related_name="+",
         verbose_name=_("verbindingsofficier"),
     )
+    aanspreekpunt = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="aanspreekpunt_voor",
+        verbose_name=_("verbindingsofficier via"),
+        help_text=_(
+            "Alleen voor een mbo-instelling zonder eigen verbindingsofficier: de organisatie in de regio "
+            "wier verbindingsofficier ook voor deze instelling het aanspreekpunt is. Dit staat alleen op de "
+            "netwerkkaart en geeft geen toegang tot gegevens van deze instelling."
+        ),
+    )
     actief = models.BooleanField(_("actief"), default=True)
 
     history = HistoricalRecords()
@@ -101,6 +114,46 @@ class Organisatie(models.Model):
             )
         if self.verbindingsofficier_id and not self.verbindingsofficier.user.is_active:
             raise ValidationError({"verbindingsofficier": _("Deze medewerker is niet meer actief.")})
+        if self.aanspreekpunt_id:
+            self._aanspreekpunt_controleren()
+
+    def _aanspreekpunt_controleren(self) -> None:
+        ander = self.aanspreekpunt
+        if self.soort != OrganisatieSoort.MBO:
+            fout = _(
+                "Alleen een mbo-instelling kan de verbindingsofficier van een andere organisatie als "
+                "aanspreekpunt hebben."
+            )
+        elif self.verbindingsofficier_id:
+            fout = _("Deze instelling heeft een eigen verbindingsofficier: kies dan geen aanspreekpunt elders.")
+        elif ander.pk == self.pk:
+            fout = _("Een organisatie is niet haar eigen aanspreekpunt.")
+        elif ander.regio_id != self.regio_id:
+            fout = _("Het aanspreekpunt moet in dezelfde regio liggen.")
+        elif ander.soort not in (OrganisatieSoort.MBO, OrganisatieSoort.JJI_SCHOOL):
+            fout = _("Kies een mbo-instelling of JJI-school: die wijzen een verbindingsofficier aan.")
+        elif ander.aanspreekpunt_id:
+            fout = _(
+                "%(naam)s heeft zelf een aanspreekpunt elders; kies de organisatie met de verbindingsofficier."
+            ) % {"naam": ander.naam}
+        elif self.pk and self.aanspreekpunt_voor.exists():
+            fout = _(
+                "Deze instelling is zelf aanspreekpunt voor andere instellingen en heeft dus een eigen "
+                "verbindingsofficier nodig."
+            )
+        else:
+            return
+        raise ValidationError({"aanspreekpunt": fout})
+
+    @property
+    def verbindingsofficier_of_aanspreekpunt(self):
+        """Who to call as verbindingsofficier: the own one, else the one of the organisation that
+        is this instelling's contact point (a netwerkkaart fact: it grants no access)."""
+        if self.verbindingsofficier_id:
+            return self.verbindingsofficier
+        if self.aanspreekpunt_id and self.aanspreekpunt.actief:
+            return self.aanspreekpunt.verbindingsofficier
+        return None
 
 
 class Medewerker(models.Model):

@@ -58,6 +58,8 @@ GEBRUIKERS = {
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+# A small mbo without its own verbindingsofficier: the one of ROC Lindewaard is its contact point.
+AANSPREEKPUNTEN = {"herkomst": "mbo"}
 # The demo regio's netwerkkaart: (organisation key, role, name, function, level)
 NETWERKKAART = [
     ("jji", ContactRol.JJI, "Karin Smits", "Afdelingshoofd onderwijs en nazorg", Niveau.MANAGEMENT),
@@ -297,6 +299,11 @@ class Command(BaseCommand):
                 netwerk_services.verbindingsofficier_aanwijzen(
                     actor=None, organisatie=organisatie, medewerker=gevonden[naam].medewerker
                 )
+        for org, via in AANSPREEKPUNTEN.items():
+            organisatie = organisaties[org]
+            if organisatie.aanspreekpunt_id is None and organisatie.verbindingsofficier_id is None:
+                organisatie.aanspreekpunt = organisaties[via]
+                netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
         return gevonden
 
     def _netwerkkaart(self, organisaties, beheerder) -> None:
