@@ -1,0 +1,441 @@
+"""The netwerkkaart of a regio as a CSV file: export, and import with a dry run.
+
+The file is what people make in Excel: semicolon-separated (a comma works too), UTF-8 or
+Windows-1252, one row per contact person with their organisation. Roles, soorten and levels
+are written in Dutch as on the page (the codes are accepted too). A row is matched on
+organisation, role and name: the same row again changes nothing. The whole file is checked
+first; a file with one bad row imports nothing, and a dry run never writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from toegang import policy
+
+from . import services
+from .constants import ContactRol, Niveau, OrganisatieSoort
+from .models import Contactpersoon, Medewerker, Organisatie
+
+# (column heading, field of Contactpersoon or of its organisation)
+KOLOMMEN = [
+    ("organisatie", "organisatie"),
+    ("soort organisatie", "soort"),
+    ("plaats", "plaats"),
+    ("hoort bij JJI", "jji"),
+    ("rol", "rol"),
+    ("naam", "naam"),
+    ("functie", "functie"),
+    ("telefoon", "telefoon"),
+    ("e-mail", "email"),
+    ("bereikbaarheid", "bereikbaarheid"),
+    ("niveau", "niveau"),
+    ("gebruikersnaam", "gebruikersnaam"),
+    ("laatst bevestigd op", "bevestigd_op"),
+]
+VERPLICHT = {"organisatie", "soort", "rol", "naam"}
+CONTACTVELDEN = ["functie", "telefoon", "email", "bereikbaarheid", "niveau", "medewerker", "bevestigd_op"]
+MAX_BYTES = 1_000_000
+DATUMNOTATIE = "%d-%m-%Y"
+
+
+def _dutch_labels(keuzes) -> dict[str, str]:
+    with translation.override("nl"):
+        return {waarde: str(label) for waarde, label in keuzes.choices}
+
+
+# --- Export ------------------------------------------------------------------------------
+
+
+def exporteren(regio) -> str:
+    """The regio's netwerkkaart as CSV text (semicolons, Dutch headings and labels)."""
+    rollen, soorten, niveaus = _dutch_labels(ContactRol), _dutch_labels(OrganisatieSoort), _dutch_labels(Niveau)
+    uit = io.StringIO()
+    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow([kop for kop, _veld in KOLOMMEN])
+    contacten = (
+        Contactpersoon.objects.filter(organisatie__regio=regio, organisatie__actief=True)
+        .select_related("organisatie__jji", "medewerker__user")
+        .order_by("organisatie__naam", "rol", "naam")
+    )
+    for c in contacten:
+        org = c.organisatie
+        schrijver.writerow(
+            [
+                org.naam,
+                soorten[org.soort],
+                org.plaats,
+                org.jji.naam if org.jji_id else "",
+                rollen[c.rol],
+                c.naam,
+                c.functie,
+                c.telefoon,
+                c.email,
+                c.bereikbaarheid,
+                niveaus[c.niveau],
+                c.medewerker.user.username if c.medewerker_id else "",
+                c.bevestigd_op.strftime(DATUMNOTATIE),
+            ]
+        )
+    return uit.getvalue()
+
+
+# --- Import ------------------------------------------------------------------------------
+
+
+@dataclass
+class Wijziging:
+    regel: int
+    organisatie: str
+    naam: str
+    rol: str
+    velden: list[tuple[str, str, str]] = field(default_factory=list)  # (veld, oud, nieuw)
+
+
+@dataclass
+class Resultaat:
+    nieuw: list[Wijziging] = field(default_factory=list)
+    gewijzigd: list[Wijziging] = field(default_factory=list)
+    ongewijzigd: int = 0
+    verwijderd: list[Wijziging] = field(default_factory=list)
+    nieuwe_organisaties: list[str] = field(default_factory=list)
+    gewijzigde_organisaties: list[str] = field(default_factory=list)
+    fouten: list[tuple[int | None, str]] = field(default_factory=list)  # (regel, melding)
+    opmerkingen: list[tuple[int, str]] = field(default_factory=list)
+    uitgevoerd: bool = False
+
+    @property
+    def heeft_wijzigingen(self) -> bool:
+        return bool(
+            self.nieuw or self.gewijzigd or self.verwijderd or self.nieuwe_organisaties or self.gewijzigde_organisaties
+        )
+
+
+class Bestandsfout(Exception):
+    """The file as a whole cannot be read (encoding, headings, size)."""
+
+
+def _decoderen(data: bytes) -> str:
+    if not data.strip():
+        raise Bestandsfout(_("Het bestand is leeg."))
+    if len(data) > MAX_BYTES:
+        raise Bestandsfout(_("Het bestand is groter dan 1 MB. Splits het per organisatie."))
+    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:2000]:
+        raise Bestandsfout(
+            _("Dit is geen CSV-bestand. Sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'.")
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on Windows saves CSV as Windows-1252.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError as fout:
+            raise Bestandsfout(_("De tekens in dit bestand zijn niet te lezen (geen UTF-8 of Windows-1252).")) from fout
+
+
+def tekst_van(data: bytes) -> str:
+    """The text of a file that was read without errors (for the confirm step)."""
+    return _decoderen(data)
+
+
+def _kop(tekst: str) -> str:
+    return " ".join(tekst.strip().lower().replace("_", " ").split())
+
+
+def _lezen(tekst: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    eerste = tekst.splitlines()[0] if tekst.splitlines() else ""
+    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
+    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    try:
+        koppen = [_kop(k) for k in next(lezer)]
+    except (StopIteration, csv.Error) as fout:
+        raise Bestandsfout(_("De eerste regel met kolomnamen ontbreekt.")) from fout
+    bekend = {_kop(kop): veld for kop, veld in KOLOMMEN}
+    onbekend = [k for k in koppen if k and k not in bekend]
+    if onbekend:
+        raise Bestandsfout(
+            _("Onbekende kolom(men): %(kolommen)s. Gebruik de kolommen van de export: %(verwacht)s.")
+            % {"kolommen": ", ".join(onbekend), "verwacht": "; ".join(k for k, _v in KOLOMMEN)}
+        )
+    velden = [bekend.get(k, "") for k in koppen]
+    ontbrekend = [kop for kop, veld in KOLOMMEN if veld in VERPLICHT and veld not in velden]
+    if ontbrekend:
+        raise Bestandsfout(_("Deze kolommen ontbreken: %(kolommen)s.") % {"kolommen": ", ".join(ontbrekend)})
+    rijen = []
+    try:
+        for rij in lezer:
+            if not any(cel.strip() for cel in rij):
+                continue
+            if len(rij) > len(velden) and any(cel.strip() for cel in rij[len(velden) :]):
+                rijen.append((lezer.line_num, {"__fout__": _("Deze regel heeft meer kolommen dan de kopregel.")}))
+                continue
+            waarden = {veld: (rij[i].strip() if i < len(rij) else "") for i, veld in enumerate(velden) if veld}
+            rijen.append((lezer.line_num, waarden))
+    except csv.Error as fout:
+        raise Bestandsfout(_("Regel %(regel)s is geen geldige CSV-regel.") % {"regel": lezer.line_num}) from fout
+    return velden, rijen
+
+
+def _keuze(keuzes, tekst: str) -> str | None:
+    """A value by its Dutch label or its code, case-insensitive; None when unknown."""
+    gezocht = _kop(tekst)
+    for waarde, label in _dutch_labels(keuzes).items():
+        if gezocht in (_kop(waarde), _kop(label)):
+            return waarde
+    return None
+
+
+def _datum(tekst: str) -> dt.date:
+    for notatie in (DATUMNOTATIE, "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            datum = dt.datetime.strptime(tekst, notatie).date()  # noqa: DTZ007 (a date, no time)
+        except ValueError:
+            continue
+        if datum > timezone.localdate():
+            raise ValidationError(_("'laatst bevestigd op' ligt in de toekomst."))
+        return datum
+    raise ValidationError(_("'%(tekst)s' is geen datum (dd-mm-jjjj).") % {"tekst": tekst})
+
+
+def _meldingen(fout: ValidationError) -> list[str]:
+    if hasattr(fout, "error_dict"):
+        namen = {"email": "e-mail", "bevestigd_op": "laatst bevestigd op", "medewerker": "gebruikersnaam"}
+        return [f"{namen.get(veld, veld)}: {m}" for veld, lijst in fout.message_dict.items() for m in lijst]
+    return fout.messages
+
+
+class _Import:
+    def __init__(self, actor, regio, *, verwijder_ontbrekende: bool):
+        self.actor, self.regio, self.verwijder_ontbrekende = actor, regio, verwijder_ontbrekende
+        self.resultaat = Resultaat()
+        self.organisaties: dict[str, Organisatie] = {
+            o.naam.casefold(): o for o in Organisatie.objects.filter(regio=regio).select_related("jji")
+        }
+        self.namen: dict[str, str] = {}  # as written in the file
+        self.mislukt: dict[str, int] = {}  # organisations with an error, by their first line
+        self.bestaand = set(
+            Contactpersoon.objects.filter(organisatie__regio=regio, organisatie__actief=True).values_list(
+                "pk", flat=True
+            )
+        )
+        self.gezien: set[int] = set()
+
+    def fout(self, regel: int | None, melding: str) -> None:
+        self.resultaat.fouten.append((regel, melding))
+
+    # Organisations first: a JJI-school names its JJI, which may come later in the file.
+    def organisaties_bijwerken(self, rijen) -> None:
+        gezien: dict[str, tuple[int, str | None, str, str]] = {}
+        for regel, w in rijen:
+            if "__fout__" in w or not w.get("organisatie"):
+                continue
+            sleutel = w["organisatie"].casefold()
+            eigen = (_keuze(OrganisatieSoort, w.get("soort", "")), w.get("plaats", ""), w.get("jji", ""))
+            if sleutel in gezien and gezien[sleutel][1:] != eigen:
+                self.fout(
+                    regel,
+                    _("De gegevens van %(org)s verschillen van die op regel %(eerder)s (soort, plaats of JJI).")
+                    % {"org": w["organisatie"], "eerder": gezien[sleutel][0]},
+                )
+                self.mislukt[sleutel] = regel
+            gezien.setdefault(sleutel, (regel, *eigen))
+            self.namen.setdefault(sleutel, w["organisatie"])
+        volgorde = sorted(gezien.items(), key=lambda item: item[1][1] == OrganisatieSoort.JJI_SCHOOL)
+        for sleutel, (regel, soort, plaats, jji_naam) in volgorde:
+            try:
+                with transaction.atomic():
+                    self._organisatie(sleutel, soort, plaats, jji_naam)
+            except ValidationError as fout:
+                self.mislukt.setdefault(sleutel, regel)
+                for melding in _meldingen(fout):
+                    self.fout(regel, f"{self.namen[sleutel]}: {melding}")
+
+    def _organisatie(self, sleutel, soort, plaats, jji_naam) -> None:
+        naam = self.namen[sleutel]
+        if soort is None:
+            raise ValidationError(_("onbekende soort organisatie."))
+        jji = None
+        if jji_naam:
+            jji = self.organisaties.get(jji_naam.casefold())
+            if jji is None:
+                raise ValidationError(
+                    _("de JJI '%(jji)s' staat niet in deze regio of in het bestand.") % {"jji": jji_naam}
+                )
+        bestaand = self.organisaties.get(sleutel)
+        if bestaand is None:
+            org = Organisatie(naam=naam, soort=soort, regio=self.regio, plaats=plaats, jji=jji)
+            services.organisatie_opslaan(actor=self.actor, organisatie=org)
+            self.organisaties[sleutel] = org
+            self.resultaat.nieuwe_organisaties.append(naam)
+            return
+        if not bestaand.actief:
+            raise ValidationError(_("deze organisatie is niet meer actief."))
+        if bestaand.soort != soort:
+            raise ValidationError(
+                _("staat in de regio als %(soort)s, niet als %(anders)s.")
+                % {"soort": bestaand.get_soort_display(), "anders": _dutch_labels(OrganisatieSoort)[soort]}
+            )
+        if (bestaand.plaats, bestaand.jji_id) != (plaats, jji.pk if jji else None):
+            bestaand.plaats, bestaand.jji = plaats, jji
+            services.organisatie_opslaan(actor=self.actor, organisatie=bestaand)
+            self.resultaat.gewijzigde_organisaties.append(bestaand.naam)
+
+    def contacten_bijwerken(self, rijen) -> None:
+        sleutels: dict[tuple[int, str, str], int] = {}
+        for regel, w in rijen:
+            if "__fout__" in w:
+                self.fout(regel, w["__fout__"])
+                continue
+            if self.mislukt.get(w.get("organisatie", "").casefold()) == regel:
+                continue  # the organisation's error on this line says it already
+            try:
+                with transaction.atomic():
+                    sleutel = self._contact(regel, w, sleutels)
+            except ValidationError as fout:
+                for melding in _meldingen(fout):
+                    self.fout(regel, melding)
+            except PermissionDenied:
+                self.fout(regel, _("Je mag de contactpersonen van %(org)s niet bijhouden.") % {"org": w["organisatie"]})
+            else:
+                sleutels[sleutel] = regel
+
+    def _contact(self, regel, w, sleutels) -> tuple[int, str, str]:
+        ontbreekt = [kop for kop, veld in KOLOMMEN if veld in VERPLICHT and not w.get(veld)]
+        if ontbreekt:
+            raise ValidationError(_("vul in: %(kolommen)s.") % {"kolommen": ", ".join(ontbreekt)})
+        if w["organisatie"].casefold() in self.mislukt:
+            raise ValidationError(
+                _("de gegevens van de organisatie %(org)s kloppen niet (zie regel %(regel)s).")
+                % {"org": w["organisatie"], "regel": self.mislukt[w["organisatie"].casefold()]}
+            )
+        org = self.organisaties[w["organisatie"].casefold()]
+        rol = _keuze(ContactRol, w["rol"])
+        if rol is None:
+            raise ValidationError(
+                _("onbekende rol '%(rol)s'. Kies uit: %(rollen)s.")
+                % {"rol": w["rol"], "rollen": ", ".join(_dutch_labels(ContactRol).values())}
+            )
+        niveau = _keuze(Niveau, w.get("niveau") or Niveau.UITVOERING)
+        if niveau is None:
+            raise ValidationError(_("onbekend niveau '%(niveau)s' (bestuurlijk, management of uitvoering).") % w)
+        sleutel = (org.pk, rol, w["naam"].casefold())
+        if sleutel in sleutels:
+            raise ValidationError(
+                _("deze contactpersoon staat al op regel %(regel)s (zelfde organisatie, rol en naam).")
+                % {"regel": sleutels[sleutel]}
+            )
+        bevestigd_op = _datum(w["bevestigd_op"]) if w.get("bevestigd_op") else timezone.localdate()
+        medewerker = None
+        if w.get("gebruikersnaam"):
+            medewerker = Medewerker.objects.filter(
+                organisatie=org, user__username__iexact=w["gebruikersnaam"], user__is_active=True
+            ).first()
+            if medewerker is None:
+                self.resultaat.opmerkingen.append(
+                    (
+                        regel,
+                        _(
+                            "%(naam)s: geen actieve gebruiker '%(gebruiker)s' bij %(org)s; de contactpersoon komt "
+                            "op de kaart zonder koppeling aan een gebruiker."
+                        )
+                        % {"naam": w["naam"], "gebruiker": w["gebruikersnaam"], "org": org.naam},
+                    )
+                )
+        nieuw = {
+            "functie": w.get("functie", ""),
+            "telefoon": w.get("telefoon", ""),
+            "email": w.get("email", ""),
+            "bereikbaarheid": w.get("bereikbaarheid", ""),
+            "niveau": niveau,
+            "medewerker": medewerker,
+            "bevestigd_op": bevestigd_op,
+        }
+        contact = Contactpersoon.objects.filter(organisatie=org, rol=rol, naam__iexact=w["naam"]).first()
+        wijziging = Wijziging(regel, org.naam, w["naam"], _dutch_labels(ContactRol)[rol])
+        if contact is None:
+            contact = Contactpersoon(organisatie=org, rol=rol, naam=w["naam"], **nieuw)
+            services.contactpersoon_opslaan(actor=self.actor, contactpersoon=contact, bevestigd_op=bevestigd_op)
+            self.resultaat.nieuw.append(wijziging)
+            return sleutel
+        for veld, waarde in nieuw.items():
+            oud = getattr(contact, veld)
+            if oud != waarde:
+                wijziging.velden.append((veld, _tekst(oud), _tekst(waarde)))
+                setattr(contact, veld, waarde)
+        if contact.naam != w["naam"]:
+            wijziging.velden.append(("naam", contact.naam, w["naam"]))
+            contact.naam = w["naam"]
+        if wijziging.velden:
+            services.contactpersoon_opslaan(actor=self.actor, contactpersoon=contact, bevestigd_op=bevestigd_op)
+            self.resultaat.gewijzigd.append(wijziging)
+        else:
+            self.resultaat.ongewijzigd += 1
+        self.gezien.add(contact.pk)
+        return sleutel
+
+    def ontbrekende_verwijderen(self) -> None:
+        weg = Contactpersoon.objects.filter(pk__in=self.bestaand - self.gezien).select_related("organisatie")
+        for contact in weg.order_by("organisatie__naam", "naam"):
+            wijziging = Wijziging(0, contact.organisatie.naam, contact.naam, contact.get_rol_display())
+            try:
+                with transaction.atomic():
+                    services.contactpersoon_verwijderen(actor=self.actor, contactpersoon=contact)
+            except ValidationError as fout:
+                self.fout(None, " ".join(fout.messages))
+            else:
+                self.resultaat.verwijderd.append(wijziging)
+
+    def uitvoeren(self, rijen) -> None:
+        self.organisaties_bijwerken(rijen)
+        self.contacten_bijwerken(rijen)
+        if self.verwijder_ontbrekende:
+            self.ontbrekende_verwijderen()
+
+
+def _tekst(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, dt.date):
+        return waarde.strftime(DATUMNOTATIE)
+    if isinstance(waarde, Medewerker):
+        return waarde.user.username
+    niveaus = _dutch_labels(Niveau)
+    return niveaus.get(waarde, str(waarde))
+
+
+def importeren(*, actor, regio, data: bytes, proef: bool, verwijder_ontbrekende: bool = False) -> Resultaat:
+    """Import a regio's netwerkkaart from CSV bytes, all or nothing.
+
+    Every row goes through the same services as the pages (rules, permissions, history), in
+    one transaction that is rolled back for a dry run (``proef``) or when any row is wrong;
+    the result says what was, or would be, changed, and which lines are wrong and why."""
+    if not policy.mag_regio_beheren(actor, regio):
+        raise PermissionDenied
+    resultaat = Resultaat()
+    try:
+        _velden, rijen = _lezen(_decoderen(data))
+    except Bestandsfout as fout:
+        resultaat.fouten.append((None, str(fout)))
+        return resultaat
+    if not rijen:
+        resultaat.fouten.append((None, _("Het bestand heeft geen regels met contactpersonen.")))
+        return resultaat
+    with transaction.atomic():
+        werk = _Import(actor, regio, verwijder_ontbrekende=verwijder_ontbrekende)
+        werk.uitvoeren(rijen)
+        resultaat = werk.resultaat
+        resultaat.fouten.sort(key=lambda f: (f[0] is None, f[0] or 0))
+        if proef or resultaat.fouten:
+            transaction.set_rollback(True)
+        else:
+            resultaat.uitgevoerd = True
+    return resultaat
