@@ -65,8 +65,11 @@ def controleer_organisatie(organisatie: Organisatie) -> None:
 
 @transaction.atomic
 def verbindingsofficier_aanwijzen(*, actor, organisatie: Organisatie, medewerker: Medewerker | None) -> Organisatie:
-    """Designate (or clear, with None) the one verbindingsofficier of an organisation."""
+    """Designate (or clear, with None) the one verbindingsofficier of an organisation. An own
+    verbindingsofficier replaces a contact point elsewhere."""
     organisatie.verbindingsofficier = medewerker
+    if medewerker is not None:
+        organisatie.aanspreekpunt = None
     return organisatie_opslaan(actor=actor, organisatie=organisatie)
 
 
@@ -178,14 +181,52 @@ def controleer_wachtwoord(wachtwoord: str, user) -> None:
         raise ValidationError({"wachtwoord": fout.messages}) from fout
 
 
+def _mag_contacten_bijhouden(actor, organisatie: Organisatie) -> None:
+    if not policy.mag_contacten_bijhouden(actor, organisatie):
+        raise PermissionDenied
+
+
 @transaction.atomic
-def contactpersoon_opslaan(*, actor, contactpersoon: Contactpersoon) -> Contactpersoon:
-    """Add or change an entry of the netwerkkaart; saving it confirms it for this year."""
-    _mag_beheren(actor, contactpersoon.organisatie.regio)
-    contactpersoon.bevestigd_op = timezone.localdate()
+def contactpersoon_opslaan(*, actor, contactpersoon: Contactpersoon, bevestigd_op=None) -> Contactpersoon:
+    """Add or change an entry of the netwerkkaart; saving it confirms it (today, or on the
+    date an imported file says it was confirmed)."""
+    _mag_contacten_bijhouden(actor, contactpersoon.organisatie)
+    if contactpersoon.pk is not None:
+        oud = Contactpersoon.objects.select_related("organisatie__regio").get(pk=contactpersoon.pk)
+        _mag_contacten_bijhouden(actor, oud.organisatie)
+    contactpersoon.bevestigd_op = bevestigd_op or timezone.localdate()
     contactpersoon.full_clean()
     contactpersoon.save()
     return contactpersoon
+
+
+@transaction.atomic
+def contactpersoon_verwijderen(*, actor, contactpersoon: Contactpersoon) -> None:
+    """Take an entry off the map (its history stays). An entry that is part of a young
+    person's network stays until the regie of that traject replaces it."""
+    _mag_contacten_bijhouden(actor, contactpersoon.organisatie)
+    if contactpersoon.netwerken.exists():
+        raise ValidationError(
+            _(
+                "%(naam)s staat in het netwerk rond een jongere en blijft daarom op de kaart. Vraag de regie "
+                "van dat traject een andere contactpersoon te kiezen, of pas de gegevens hier aan."
+            )
+            % {"naam": contactpersoon.naam}
+        )
+    contactpersoon.delete()
+
+
+@transaction.atomic
+def contacten_bevestigen(*, actor, organisatie: Organisatie) -> int:
+    """ "Alles klopt nog": confirm every entry of an organisation for this year."""
+    _mag_contacten_bijhouden(actor, organisatie)
+    vandaag = timezone.localdate()
+    aantal = 0
+    for contact in organisatie.contactpersonen.exclude(bevestigd_op=vandaag):
+        contact.bevestigd_op = vandaag
+        contact.save(update_fields=["bevestigd_op"])  # one by one: history keeps each
+        aantal += 1
+    return aantal
 
 
 @transaction.atomic

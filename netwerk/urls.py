@@ -6,5 +6,16 @@ app_name = "netwerk"
 
 urlpatterns = [
     path("", views.netwerkkaart, name="netwerkkaart"),
+    path("afdrukken/", views.afdrukken, name="afdrukken"),
+    path("export.csv", views.exporteren, name="exporteren"),
+    path("importeren/", views.importeren, name="importeren"),
     path("organisaties/<int:pk>/verbindingsofficier/", views.verbindingsofficier, name="verbindingsofficier"),
+    path("organisaties/<int:pk>/contacten/", views.contacten, name="contacten"),
+    path("organisaties/<int:pk>/contacten/nieuw/", views.contact_formulier, name="contact_nieuw"),
+    path("organisaties/<int:pk>/contacten/<int:contact_pk>/", views.contact_formulier, name="contact_wijzigen"),
+    path(
+        "organisaties/<int:pk>/contacten/<int:contact_pk>/verwijderen/",
+        views.contact_verwijderen,
+        name="contact_verwijderen",
+    ),
 ]

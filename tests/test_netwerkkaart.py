@@ -50,12 +50,25 @@ def test_verbindingsofficier_page_shows_the_functieprofiel(client, demo):
     assert "Vertrouwelijke informatie ontvangen/bespreken" in tekst
 
 
-def test_other_regions_are_not_on_the_map(client, demo):
+def test_the_map_opens_on_the_own_regio_and_shows_another_on_request(client, demo):
+    """The regio of return's map is needed too (it holds no youth data); by default a reader
+    sees their own regio."""
     elders = Regio.objects.create(naam="Regio Elders")
     verre = Organisatie.objects.create(naam="Verre School", soort="mbo", regio=elders)
     client.force_login(demo.coordinator)
     assert "Verre School" not in client.get(reverse("netwerk:netwerkkaart")).content.decode()
-    assert client.get(reverse("netwerk:verbindingsofficier", args=[verre.pk])).status_code == 404
+    tekst = client.get(reverse("netwerk:netwerkkaart"), {"regio": elders.pk}).content.decode()
+    assert "Verre School heeft geen verbindingsofficier aangewezen" in tekst and "Tom Willems" not in tekst
+    assert client.get(reverse("netwerk:verbindingsofficier", args=[verre.pk])).status_code == 200
+    for onzin in ("x", "99999999999999", "-1", "999999"):
+        antwoord = client.get(reverse("netwerk:netwerkkaart"), {"regio": onzin, "organisatie": onzin})
+        assert antwoord.status_code == 200 and "Netwerkkaart Regio Lindewaard" in antwoord.content.decode()
+
+
+def test_people_without_an_organisation_do_not_read_the_map(client, demo, django_user_model):
+    client.force_login(django_user_model.objects.create_user("los", password="x"))
+    assert client.get(reverse("netwerk:netwerkkaart")).status_code == 404
+    assert client.get(reverse("netwerk:afdrukken")).status_code == 404
 
 
 def test_bad_contact_data_is_refused(demo):
@@ -113,12 +126,11 @@ def test_yearly_confirmation_is_asked_once_per_organisation_per_year(client, dem
     client.force_login(demo.beheerder)
     tekst = client.get(reverse("signalering:meldingen")).content.decode()
     assert "langer dan een jaar niet bevestigd" in tekst
-    assert (
-        client.get(
-            reverse("admin:netwerk_contactpersoon_changelist"), {"organisatie__id__exact": melding.organisatie_id}
-        ).status_code
-        == 200
-    )
+    bijhouden = reverse("netwerk:contacten", args=[melding.organisatie_id])
+    assert bijhouden in tekst
+    assert "Tom Willems" in client.get(bijhouden).content.decode()
+    client.post(bijhouden)  # "Alles klopt nog"
+    assert not Contactpersoon.objects.get(naam="Tom Willems").is_verouderd
 
 
 def test_a_deactivated_person_is_flagged_on_the_map_and_loses_their_open_tasks(client, demo):
@@ -144,3 +156,128 @@ def test_a_deactivated_person_is_flagged_on_the_map_and_loses_their_open_tasks(c
     assert taak.medewerker is None
     client.force_login(demo.coordinator)
     assert "werkt hier niet meer" in client.get(reverse("netwerk:netwerkkaart")).content.decode()
+
+
+def test_each_organisation_keeps_its_own_entries(client, demo):
+    """The verbindingsofficier keeps their own organisation's entries; the beheerder of the
+    regio keeps all; others read only."""
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    gemeente = Organisatie.objects.get(naam="Gemeente Lindewaard")
+    client.force_login(demo.verbindingsofficier)
+    assert (
+        "Contactpersonen van ROC Lindewaard bijhouden" in client.get(reverse("netwerk:netwerkkaart")).content.decode()
+    )
+    antwoord = client.post(
+        reverse("netwerk:contact_nieuw", args=[mbo.pk]),
+        {"rol": ContactRol.NAZORG_MENTOR, "naam": "Ilse Nazorg", "email": "ilse@example.org", "niveau": "uitvoering"},
+    )
+    assert antwoord.status_code == 302
+    ilse = Contactpersoon.objects.get(naam="Ilse Nazorg")
+    assert ilse.organisatie == mbo and ilse.bevestigd_op == timezone.localdate()
+    tekst = client.post(
+        reverse("netwerk:contact_wijzigen", args=[mbo.pk, ilse.pk]),
+        {"rol": ContactRol.NAZORG_MENTOR, "naam": "Ilse Nazorg", "email": "geen-mail", "niveau": "uitvoering"},
+    ).content.decode()
+    assert "Controleer het formulier" in tekst and "e-mailadres" in tekst
+    assert client.get(reverse("netwerk:contacten", args=[gemeente.pk])).status_code == 403
+    assert client.post(reverse("netwerk:contact_nieuw", args=[gemeente.pk]), {}).status_code == 403
+    client.post(reverse("netwerk:contact_verwijderen", args=[mbo.pk, ilse.pk]))
+    assert not Contactpersoon.objects.filter(naam="Ilse Nazorg").exists()
+    # Someone else's entry cannot be reached through one's own organisation either.
+    tom = Contactpersoon.objects.get(naam="Tom Willems")
+    assert client.get(reverse("netwerk:contact_wijzigen", args=[mbo.pk, tom.pk])).status_code == 404
+
+    client.force_login(demo.itb)  # not a verbindingsofficier
+    assert client.get(reverse("netwerk:contacten", args=[mbo.pk])).status_code == 403
+    assert "bijhouden" not in client.get(reverse("netwerk:netwerkkaart")).content.decode()
+
+    client.force_login(demo.beheerder)
+    assert client.get(reverse("netwerk:contacten", args=[gemeente.pk])).status_code == 200
+
+
+def test_a_contact_in_a_youth_network_is_not_removed_from_the_map(client, demo):
+    rik = Contactpersoon.objects.get(naam="Rik de Vries")
+    client.force_login(demo.verbindingsofficier)
+    antwoord = client.post(reverse("netwerk:contact_verwijderen", args=[rik.organisatie_id, rik.pk]), follow=True)
+    assert "staat in het netwerk rond een jongere" in antwoord.content.decode()
+    assert Contactpersoon.objects.filter(pk=rik.pk).exists()
+
+
+def test_a_verbindingsofficier_as_contact_point_for_another_mbo(client, demo):
+    oostmeer = Organisatie.objects.get(naam="Vakcollege Oostmeer")
+    roc = Organisatie.objects.get(naam="ROC Lindewaard")
+    assert oostmeer.aanspreekpunt == roc and oostmeer.verbindingsofficier is None
+    client.force_login(demo.mbo_intake_other)
+    tekst = client.get(reverse("netwerk:netwerkkaart"), {"zoek": "Oostmeer"}).content.decode()
+    assert "Marco Janssen" in tekst
+    assert "geen eigen verbindingsofficier; het aanspreekpunt is de verbindingsofficier van ROC Lindewaard" in tekst
+    tekst = client.get(reverse("netwerk:verbindingsofficier", args=[roc.pk])).content.decode()
+    assert "Aanspreekpunt voor" in tekst and "Vakcollege Oostmeer" in tekst
+    tekst = client.get(reverse("netwerk:verbindingsofficier", args=[oostmeer.pk])).content.decode()
+    assert "Marco Janssen" in tekst and "ROC Lindewaard" in tekst
+
+
+def test_the_contact_point_grants_no_access_to_the_other_mbo(demo):
+    from toegang import policy
+    from trajecten.models import Traject
+
+    oostmeer = Organisatie.objects.get(naam="Vakcollege Oostmeer")
+    roc = Organisatie.objects.get(naam="ROC Lindewaard")
+    alleen_oostmeer = Traject.objects.filter(betrokkenheden__organisatie=oostmeer).exclude(
+        betrokkenheden__organisatie=roc
+    )
+    assert alleen_oostmeer.exists()
+    zichtbaar = set(policy.zichtbaar_voor(demo.verbindingsofficier).values_list("pk", flat=True))
+    assert not zichtbaar & set(alleen_oostmeer.values_list("pk", flat=True))
+    services.organisatie_opslaan(actor=demo.beheerder, organisatie=oostmeer)  # re-derive: still nothing
+    assert set(policy.zichtbaar_voor(demo.verbindingsofficier).values_list("pk", flat=True)) == zichtbaar
+
+
+def test_contact_point_rules(demo):
+    roc = Organisatie.objects.get(naam="ROC Lindewaard")
+    oostmeer = Organisatie.objects.get(naam="Vakcollege Oostmeer")
+    noordpolder = Organisatie.objects.get(naam="Techniekcollege Noordpolder")
+    jji = Organisatie.objects.get(naam="JJI Duinzicht")
+    elders = services.organisatie_opslaan(
+        actor=None, organisatie=Organisatie(naam="Verre School", soort="mbo", regio=Regio.objects.create(naam="Ver"))
+    )
+    gevallen = [
+        (roc, noordpolder, "eigen verbindingsofficier"),
+        (jji, roc, "Alleen een mbo-instelling"),
+        (noordpolder, noordpolder, "niet haar eigen"),
+        (noordpolder, elders, "dezelfde regio"),
+        (noordpolder, oostmeer, "zelf een aanspreekpunt elders"),
+        (noordpolder, jji, "mbo-instelling of JJI-school"),
+    ]
+    for organisatie, via, fout in gevallen:
+        organisatie.aanspreekpunt = via
+        with pytest.raises(ValidationError, match=fout):
+            services.organisatie_opslaan(actor=demo.beheerder, organisatie=organisatie)
+        organisatie.refresh_from_db()
+    # An own verbindingsofficier replaces the contact point elsewhere.
+    services.verbindingsofficier_aanwijzen(
+        actor=demo.beheerder, organisatie=oostmeer, medewerker=demo.mbo_herkomst.medewerker
+    )
+    oostmeer.refresh_from_db()
+    assert oostmeer.aanspreekpunt is None and oostmeer.verbindingsofficier_of_aanspreekpunt.user == demo.mbo_herkomst
+
+
+def test_a_tasks_who_links_to_the_person_on_the_map(client, demo):
+    from trajecten.models import Taak
+
+    noah = demo.trajecten["Noah"]
+    vo = demo.verbindingsofficier.medewerker
+    marco = Contactpersoon.objects.get(naam="Marco Janssen")
+    marco.medewerker = vo
+    marco.save()
+    taak = Taak.objects.filter(traject=noah, organisatie=vo.organisatie).first()
+    Taak.objects.filter(pk=taak.pk).update(medewerker=vo)
+    andere = Taak.objects.filter(traject=noah, organisatie__isnull=False, medewerker__isnull=True).first()
+    client.force_login(demo.verbindingsofficier)
+    tekst = client.get(reverse("trajecten:detail", args=[noah.pk])).content.decode()
+    kaart = reverse("netwerk:netwerkkaart")
+    regio = vo.organisatie.regio_id
+    assert f"{kaart}?regio={regio}&amp;organisatie={vo.organisatie_id}#contact-{marco.pk}" in tekst
+    assert f"organisatie={andere.organisatie_id}#org-{andere.organisatie_id}" in tekst
+    pagina = client.get(kaart, {"regio": regio, "organisatie": vo.organisatie_id}).content.decode()
+    assert f'id="contact-{marco.pk}"' in pagina and "Tom Willems" not in pagina

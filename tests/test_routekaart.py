@@ -206,6 +206,13 @@ def test_detail_and_mijn_taken_query_counts_are_flat(client, demo, django_assert
     detail = reverse("trajecten:detail", args=[noah.pk])
     taken_url = reverse("trajecten:mijn_taken")
     assert policy.mijn_taken(demo.verbindingsofficier).count() < 40
+    # One task with a person first: their place on the netwerkkaart is looked up once per page.
+    eerste = services.taak_toevoegen(
+        actor=demo.coordinator, traject=noah, stap=5, tekst="Eerste", organisatie=mbo, deadline=None
+    )
+    services.taak_bijwerken(
+        actor=demo.verbindingsofficier, taak=eerste, status="bezig", medewerker=demo.mbo_intake.medewerker
+    )
     weinig_detail, weinig_taken = _tel(client, detail), _tel(client, taken_url)
     for nummer in range(12):
         taak = services.taak_toevoegen(

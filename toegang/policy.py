@@ -243,6 +243,21 @@ def mag_regio_beheren(user, regio) -> bool:
     )
 
 
+def mag_contacten_bijhouden(user, organisatie: Organisatie) -> bool:
+    """Each organisation keeps its own netwerkkaart entries: its verbindingsofficier does, and
+    the functioneel beheerder of the regio (who also keeps the entries of partners without
+    people in the app, such as a sportvereniging)."""
+    if mag_regio_beheren(user, organisatie.regio):
+        return user is None or user.is_superuser or organisatie.actief
+    medewerker = medewerker_van(user)
+    return (
+        medewerker is not None
+        and user.is_active
+        and organisatie.actief
+        and organisatie.verbindingsofficier_id == medewerker.pk
+    )
+
+
 # --- Tasks -------------------------------------------------------------------------------
 
 

@@ -61,6 +61,13 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "signalering:alles_gelezen": "marks the reader's own notifications read; shows nothing",
     "netwerk:netwerkkaart": "the regio's partners and contacts (no youth data)",
     "netwerk:verbindingsofficier": "an organisation's verbindingsofficier and functieprofiel (no youth data)",
+    "netwerk:afdrukken": "the regio's map in the layout of bijlage 5 (no youth data)",
+    "netwerk:exporteren": "CSV of the regio's map, for its functioneel beheerder (no youth data)",
+    "netwerk:importeren": "CSV import of the regio's map, for its functioneel beheerder (no youth data)",
+    "netwerk:contacten": "an organisation's own map entries, for who keeps them (no youth data)",
+    "netwerk:contact_nieuw": "adds a map entry (no youth data)",
+    "netwerk:contact_wijzigen": "changes a map entry (no youth data)",
+    "netwerk:contact_verwijderen": "removes a map entry (no youth data)",
 }
 
 # Django admin: youth models are never registered there (a test checks the registered

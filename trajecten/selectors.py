@@ -157,7 +157,9 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
     The current step is the first step of the traject's fase with open tasks (else the
     fase's last step); earlier steps are done, or "achter" when tasks were left open."""
     taken = list(
-        policy.taken_zichtbaar_voor(user, traject).select_related("organisatie", "medewerker__user", "gedaan_door")
+        policy.taken_zichtbaar_voor(user, traject)
+        .select_related("organisatie", "medewerker__user", "gedaan_door")
+        .prefetch_related("medewerker__contactvermeldingen")
     )
     bijwerkbaar = set(policy.bijwerkbare_taken(user, traject).values_list("pk", flat=True))
     mensen: dict[int, list] = defaultdict(list)

@@ -7,3 +7,19 @@ document.addEventListener("DOMContentLoaded", function () {
     overzicht.focus();
   }
 });
+
+// A form with data-bevestig asks before it is sent (removing something, for instance).
+// Without JavaScript it is sent straight away; the server still checks every rule.
+document.addEventListener("submit", function (event) {
+  var vraag = event.target.getAttribute && event.target.getAttribute("data-bevestig");
+  if (vraag && !window.confirm(vraag)) {
+    event.preventDefault();
+  }
+});
+
+// A button with data-afdrukken opens the print dialog.
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("[data-afdrukken]")) {
+    window.print();
+  }
+});

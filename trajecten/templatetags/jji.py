@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 register = template.Library()
 
@@ -29,3 +30,18 @@ def statussen(taak) -> list[tuple[str, str]]:
 def get_item(mapping, sleutel):
     """``mapping[sleutel]`` in a template (a form per routekaart line)."""
     return mapping.get(sleutel)
+
+
+@register.filter
+def kaartlink(taak) -> str:
+    """Where the task's "wie" is on the netwerkkaart: the person's entry when they are on
+    the map, else their organisation (expects ``medewerker__contactvermeldingen`` prefetched)."""
+    organisatie = taak.organisatie
+    if organisatie is None:
+        return ""
+    anker = f"org-{organisatie.pk}"
+    if taak.medewerker_id:
+        eigen = [c for c in taak.medewerker.contactvermeldingen.all() if c.organisatie_id == organisatie.pk]
+        if eigen:
+            anker = f"contact-{min(c.pk for c in eigen)}"
+    return f"{reverse('netwerk:netwerkkaart')}?regio={organisatie.regio_id}&organisatie={organisatie.pk}#{anker}"

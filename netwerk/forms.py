@@ -1,0 +1,51 @@
+"""Forms of the netwerkkaart pages (no youth data)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Contactpersoon, Medewerker
+
+
+class ContactpersoonForm(forms.ModelForm):
+    class Meta:
+        model = Contactpersoon
+        fields = ["rol", "naam", "functie", "telefoon", "email", "bereikbaarheid", "niveau", "medewerker"]
+        help_texts = {
+            "bereikbaarheid": _("Bijvoorbeeld: ma-do 8.30-16.30, niet in de schoolvakanties."),
+            "medewerker": _("Alleen als deze contactpersoon ook met jji-traject werkt."),
+        }
+
+    def __init__(self, *args, organisatie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisatie = organisatie
+        self.fields["medewerker"].queryset = Medewerker.objects.filter(
+            organisatie=organisatie, user__is_active=True
+        ).select_related("user")
+        self.fields["medewerker"].label_from_instance = lambda m: m.naam
+
+
+class ImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("CSV-bestand"),
+        required=False,
+        help_text=_(
+            "Een bestand zoals de export: puntkomma's of komma's, uit Excel (Windows-1252) of UTF-8. "
+            "Eerst zie je wat er zou veranderen; er wordt nog niets opgeslagen."
+        ),
+    )
+    inhoud = forms.CharField(widget=forms.HiddenInput, required=False)
+    verwijder_ontbrekende = forms.BooleanField(
+        label=_("Contactpersonen die niet in het bestand staan van de kaart halen"),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        bestand, inhoud = data.get("bestand"), data.get("inhoud")
+        if bestand:
+            data["gegevens"] = bestand.read(2_000_001)
+        elif inhoud:
+            data["gegevens"] = inhoud.encode("utf-8")
+        else:
+            self.add_error("bestand", _("Kies een CSV-bestand."))
+        return data
