@@ -27,7 +27,7 @@ class ContactpersoonForm(forms.ModelForm):
 class ImportForm(forms.Form):
     bestand = forms.FileField(
         label=_("CSV-bestand"),
-        required=False,
+        error_messages={"required": _("Kies een CSV-bestand.")},
         help_text=_(
             "Een bestand zoals de export: puntkomma's of komma's, uit Excel (Windows-1252) of UTF-8. "
             "Eerst zie je wat er zou veranderen; er wordt nog niets opgeslagen."
@@ -39,13 +39,15 @@ class ImportForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Confirming a dry run sends the checked text again instead of a file.
+        self.fields["bestand"].required = not (self.data.get("inhoud") if self.is_bound else False)
+
     def clean(self):
         data = super().clean()
-        bestand, inhoud = data.get("bestand"), data.get("inhoud")
-        if bestand:
-            data["gegevens"] = bestand.read(2_000_001)
-        elif inhoud:
-            data["gegevens"] = inhoud.encode("utf-8")
-        else:
-            self.add_error("bestand", _("Kies een CSV-bestand."))
+        if data.get("bestand"):
+            data["gegevens"] = data["bestand"].read(2_000_001)
+        elif data.get("inhoud"):
+            data["gegevens"] = data["inhoud"].encode("utf-8")
         return data

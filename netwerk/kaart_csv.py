@@ -41,6 +41,7 @@ KOLOMMEN = [
     ("gebruikersnaam", "gebruikersnaam"),
     ("laatst bevestigd op", "bevestigd_op"),
 ]
+KOPPEN = {veld: kop for kop, veld in KOLOMMEN} | {"medewerker": "gebruikersnaam"}
 VERPLICHT = {"organisatie", "soort", "rol", "naam"}
 CONTACTVELDEN = ["functie", "telefoon", "email", "bereikbaarheid", "niveau", "medewerker", "bevestigd_op"]
 MAX_BYTES = 1_000_000
@@ -111,6 +112,12 @@ class Resultaat:
     fouten: list[tuple[int | None, str]] = field(default_factory=list)  # (regel, melding)
     opmerkingen: list[tuple[int, str]] = field(default_factory=list)
     uitgevoerd: bool = False
+
+    @property
+    def per_regel(self) -> list[tuple[str, Wijziging]]:
+        """New and changed contacts in the order of the file, then the removed ones."""
+        regels = [("nieuw", w) for w in self.nieuw] + [("gewijzigd", w) for w in self.gewijzigd]
+        return sorted(regels, key=lambda r: r[1].regel) + [("verwijderd", w) for w in self.verwijderd]
 
     @property
     def heeft_wijzigingen(self) -> bool:
@@ -369,7 +376,7 @@ class _Import:
         for veld, waarde in nieuw.items():
             oud = getattr(contact, veld)
             if oud != waarde:
-                wijziging.velden.append((veld, _tekst(oud), _tekst(waarde)))
+                wijziging.velden.append((KOPPEN.get(veld, veld), _tekst(oud), _tekst(waarde)))
                 setattr(contact, veld, waarde)
         if contact.naam != w["naam"]:
             wijziging.velden.append(("naam", contact.naam, w["naam"]))

@@ -137,3 +137,26 @@ def test_verbindingsofficier_finds_the_jji_schools_verbindingsofficier_in_one_se
     pagina.get_by_role("heading", name="Duinzichtcollege (JJI-school)").wait_for()
     assert pagina.get_by_role("link", name="Peter Aydin").is_visible()
     screenshot(pagina, "verbindingsofficier-netwerkkaart")
+
+
+def test_beheerder_imports_an_excel_csv_after_a_dry_run(pagina, settings, tmp_path):
+    kop = (
+        "organisatie;soort organisatie;plaats;hoort bij JJI;rol;naam;functie;telefoon;e-mail;bereikbaarheid;"
+        "niveau;gebruikersnaam;laatst bevestigd op"
+    )
+    bestand = tmp_path / "netwerkkaart.csv"
+    regel = "Sportclub De Meeuwen;sportvereniging;Lindewaard;;sportvereniging;José Müller;Trainer;06-12345678;;;;;"
+    bestand.write_bytes(f"{kop}\r\n{regel}\r\n".encode("cp1252"))  # as Excel on Windows saves it
+    inloggen(pagina, "beheerder", settings.DEMO_PASSWORD)  # lands in the beheer pages
+    pagina.goto(f"{pagina.basis}/netwerk/")
+    pagina.get_by_role("link", name="Importeren (CSV)").click()
+    pagina.get_by_label("CSV-bestand").set_input_files(str(bestand))
+    pagina.get_by_role("button", name="Controleren (proef)").click()
+    pagina.get_by_role("heading", name="Proef: dit zou er veranderen").wait_for()
+    assert pagina.get_by_text("José Müller").is_visible()
+    screenshot(pagina, "beheerder-netwerkkaart-proef")
+    pagina.get_by_role("button", name="Importeren").click()
+    pagina.get_by_role("heading", name="Geïmporteerd").wait_for()
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Netwerkkaart").click()
+    pagina.get_by_role("heading", name="Sportclub De Meeuwen").wait_for()
+    assert pagina.get_by_text("José Müller").is_visible()

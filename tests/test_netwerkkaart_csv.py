@@ -252,7 +252,7 @@ def test_export_is_a_csv_for_excel_and_only_for_the_beheerder(client, demo):
 def test_the_printable_map_has_the_boxes_of_bijlage_5(client, demo):
     client.force_login(demo.mbo_intake)
     tekst = client.get(reverse("netwerk:afdrukken")).content.decode()
-    for label in ContactRol.labels:
-        assert str(label) in tekst
+    for label in map(str, ContactRol.labels):
+        assert f"<h2>{label[0].upper()}{label[1:]}</h2>" in tekst
     assert "Tom Willems" in tekst and "Nog niemand ingevuld" in tekst  # e.g. politie is empty
     assert "Netwerk jongeren" in tekst and "Noah" not in tekst
