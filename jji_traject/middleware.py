@@ -1,5 +1,8 @@
 """Pages about young people must never be cached by a browser or a proxy."""
 
+import re
+import uuid
+
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -32,3 +35,20 @@ class TaalMiddleware(LocaleMiddleware):
             taal = settings.LANGUAGE_CODE
         translation.activate(taal)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class VerzoekIdMiddleware:
+    """Give every request an id (from a proxy's X-Request-ID when it is well-formed): the
+    raadplegingen log records it, and the response carries it for tracing."""
+
+    PATROON = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        gegeven = request.headers.get("X-Request-ID", "")
+        request.verzoek_id = gegeven if self.PATROON.match(gegeven) else uuid.uuid4().hex
+        response = self.get_response(request)
+        response.headers["X-Request-ID"] = request.verzoek_id
+        return response

@@ -40,12 +40,14 @@ INSTALLED_APPS = [
     "netwerk",
     "trajecten",
     "toegang",
+    "dossier",
     "beslismodel",
     "signalering",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "jji_traject.middleware.VerzoekIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "jji_traject.middleware.TaalMiddleware",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
     path("trajecten/", include("trajecten.urls")),
+    path("trajecten/", include("dossier.urls")),
     path("meldingen/", include("signalering.urls")),
     path("netwerk/", include("netwerk.urls")),
     path("beheer/", admin.site.urls),

@@ -289,7 +289,7 @@ class _Import:
         if bestaand.soort != soort:
             raise ValidationError(
                 _("staat in de regio als %(soort)s, niet als %(anders)s.")
-                % {"soort": bestaand.get_soort_display(), "anders": _dutch_labels(OrganisatieSoort)[soort]}
+                % {"soort": bestaand.get_soort_display(), "anders": OrganisatieSoort(soort).label}
             )
         if (bestaand.plaats, bestaand.jji_id) != (plaats, jji.pk if jji else None):
             bestaand.plaats, bestaand.jji = plaats, jji

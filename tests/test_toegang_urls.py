@@ -48,6 +48,11 @@ def _url(naam, traject, demo):
         elif extra == "onderwerp":
             kwargs[extra] = "huisvesting"
             continue
+        elif extra == "categorie":
+            kwargs[extra] = "onderwijsinformatie"
+            continue
+        elif extra == "signaal_pk":
+            obj = traject.veiligheidssignalen.first() or noah.veiligheidssignalen.first()
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
             raise AssertionError(f"onbekende URL-parameter {extra}")
         kwargs[extra] = obj.pk

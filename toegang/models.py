@@ -5,7 +5,9 @@ assignment, rol and designation; nobody writes them by hand. Direct foreign keys
 guardian's generic tables keep permission-filtered lists fast (guardian PR #451).
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
@@ -32,3 +34,78 @@ class TrajectGroupObjectPermission(GroupObjectPermissionBase):
 
     def __str__(self) -> str:
         return f"{self.group_id}:{self.permission_id}:{self.content_object_id}"
+
+
+class RaadplegingActie(models.TextChoices):
+    BEKIJKEN = "bekijken", _("bekeken op de pagina")
+    GESCHIEDENIS = "geschiedenis", _("geschiedenis bekeken")
+    PDF = "pdf", _("in een overdrachtsdocument (PDF)")
+    API = "api", _("opgevraagd via de API")
+    AFDRUKKEN = "afdrukken", _("afgedrukt")
+
+
+class Raadpleging(models.Model):
+    """One reading of a part of the doorstroomdossier by someone outside the organisation
+    that wrote it, or one refused request for it. Append-only: a database trigger refuses
+    UPDATE and DELETE. Holds no content of the category."""
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("wie")
+    )
+    organisatie = models.ForeignKey(
+        "netwerk.Organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
+    rol = models.CharField(_("rol"), max_length=30, blank=True)
+    ontvanger = models.ForeignKey(
+        "netwerk.Organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ontvanger (bij een document)"),
+    )
+    jongere = models.ForeignKey(
+        "trajecten.Jongere", on_delete=models.PROTECT, related_name="+", verbose_name=_("jongere")
+    )
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.PROTECT, related_name="raadplegingen", verbose_name=_("traject")
+    )
+    categorie = models.CharField(_("categorie"), max_length=30)
+    actie = models.CharField(_("actie"), max_length=20, choices=RaadplegingActie.choices)
+    geweigerd = models.BooleanField(_("geweigerd"), default=False)
+    grondslag = models.ForeignKey(
+        "trajecten.Toestemming",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="raadplegingen",
+        verbose_name=_("grondslag"),
+    )
+    verzoek_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("raadpleging")
+        verbose_name_plural = _("raadplegingen")
+        ordering = ["-tijdstip", "-pk"]
+        indexes = [models.Index(fields=["traject", "-tijdstip"])]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.categorie} ({self.actie})"
+
+    @property
+    def categorie_label(self) -> str:
+        from trajecten.constants import Categorie
+
+        return Categorie(self.categorie).label if self.categorie in Categorie.values else self.categorie
+
+    def get_rol_display(self) -> str:
+        from netwerk.constants import Rol
+
+        return Rol(self.rol).label if self.rol in Rol.values else self.rol

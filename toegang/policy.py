@@ -22,6 +22,7 @@ an expired consent close the door before the expiry task has run.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -30,7 +31,13 @@ from django.http import Http404
 
 from netwerk.constants import OrganisatieSoort, Rol
 from netwerk.models import Medewerker, Organisatie
-from trajecten.constants import ACTIEF_VANAF_START
+from trajecten.constants import (
+    ACTIEF_VANAF_START,
+    DOSSIER_CATEGORIEEN,
+    GRONDSLAGEN_PER_CATEGORIE,
+    BetrokkenheidSoort,
+    Categorie,
+)
 from trajecten.models import Betrokkenheid, Taak, Toewijzing, Traject
 
 from .models import TrajectGroupObjectPermission, TrajectUserObjectPermission
@@ -353,6 +360,221 @@ def mag_taak_bijwerken(user, taak: Taak) -> bool:
     return bijwerkbare_taken(user, taak.traject).filter(pk=taak.pk).exists()
 
 
+# --- Doorstroomdossier --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Lezer:
+    """Who reads a part of the dossier: a person (``user``), or an organisation with a rol
+    for a preview ("bekijk als") or the recipient of a document."""
+
+    organisatie: Organisatie
+    rol: str
+    is_verbindingsofficier: bool = False
+    user: object | None = None
+
+
+def lezer_van(user) -> Lezer | None:
+    medewerker = medewerker_van(user)
+    if medewerker is None:
+        return None
+    return Lezer(
+        organisatie=medewerker.organisatie,
+        rol=medewerker.rol,
+        is_verbindingsofficier=medewerker.organisatie.verbindingsofficier_id == medewerker.pk,
+        user=user,
+    )
+
+
+def schrijvende_school(traject: Traject) -> Organisatie | None:
+    """The JJI-school of the traject: it writes the doorstroomdossier."""
+
+    def zoek():
+        betrokken = (
+            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True)
+            .select_related("organisatie")
+            .first()
+        )
+        return betrokken.organisatie if betrokken else None
+
+    return _onthoud(traject, ("schrijver",), zoek)
+
+
+def mag_dossier_schrijven(user, traject: Traject) -> bool:
+    """The teachers and zorgcoördinatoren of the JJI-school who see the traject."""
+    medewerker = medewerker_van(user)
+    school = schrijvende_school(traject)
+    return (
+        medewerker is not None
+        and school is not None
+        and medewerker.organisatie_id == school.pk
+        and medewerker.rol in (Rol.DOCENT, Rol.ZORGCOORDINATOR)
+        and is_zichtbaar(user, traject)
+    )
+
+
+def _categorierechten(user, traject: Traject) -> set[str]:
+    """The dossier permissions guardian holds for this person on this traject (one query)."""
+
+    def zoek():
+        codes = [f"lees_{c}" for c in DOSSIER_CATEGORIEEN]
+        persoon = TrajectUserObjectPermission.objects.filter(
+            user_id=user.pk, content_object_id=traject.pk, permission__codename__in=codes
+        ).values_list("permission__codename", flat=True)
+        groep = TrajectGroupObjectPermission.objects.filter(
+            group__user__pk=user.pk, content_object_id=traject.pk, permission__codename__in=codes
+        ).values_list("permission__codename", flat=True)
+        return set(persoon.union(groep))
+
+    return _onthoud(traject, ("categorierechten", user.pk), zoek)
+
+
+def _is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
+    return _onthoud(
+        traject,
+        ("actief", organisatie.pk),
+        lambda: (
+            organisatie.actief
+            and Betrokkenheid.objects.actief().filter(traject=traject, organisatie=organisatie).exists()
+        ),
+    )
+
+
+def leesbare_categorieen(lezer, traject: Traject) -> dict:
+    """The parts of the dossier this reader may read, each with the grondslag record that
+    opens it (``None`` for the writing JJI-school itself).
+
+    ``lezer`` is a user or a :class:`Lezer`. A person needs to see the traject, the
+    derived guardian permission and — checked live, so an expired or revoked grondslag never
+    opens anything, also before the expiry task has run — a valid grondslag of their
+    organisation for that part. Signalen voor veiligheid: only the verbindingsofficier and
+    the veiligheidscoördinator of the receiving organisation."""
+    from trajecten.models import Toestemming
+
+    if isinstance(lezer, Lezer):
+        wie = lezer
+        if not _is_actief_in(wie.organisatie, traject):
+            return {}
+        rechten = {f"lees_{c}" for c in DOSSIER_CATEGORIEEN}
+    else:
+        wie = lezer_van(lezer)
+        if wie is None or wie.rol == Rol.BEHEERDER or not is_zichtbaar(lezer, traject):
+            return {}
+        rechten = _categorierechten(lezer, traject)
+    school = schrijvende_school(traject)
+    if school is not None and wie.organisatie.pk == school.pk:
+        return {c: None for c in DOSSIER_CATEGORIEEN if f"lees_{c}" in rechten}
+    grondslagen = {}
+    for record in _onthoud(
+        traject,
+        ("grondslagen", wie.organisatie.pk),
+        lambda: list(
+            Toestemming.objects.geldig()
+            .filter(traject=traject, ontvanger=wie.organisatie, categorie__in=DOSSIER_CATEGORIEEN)
+            .order_by("vastgelegd_op")
+        ),
+    ):
+        if record.grondslag in GRONDSLAGEN_PER_CATEGORIE[record.categorie]:
+            grondslagen[record.categorie] = record
+    leesbaar = {}
+    for categorie, record in grondslagen.items():
+        if f"lees_{categorie}" not in rechten:
+            continue
+        if categorie == Categorie.VEILIGHEIDSSIGNALEN and not (
+            wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR
+        ):
+            continue
+        leesbaar[categorie] = record
+    return {c: leesbaar[c] for c in DOSSIER_CATEGORIEEN if c in leesbaar}
+
+
+# Signalen voor veiligheid never leave the page: not in a PDF, e-mail, search or a system
+# account's API answer.
+ALLEEN_OP_DE_PAGINA = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({"bekijken", "geschiedenis"})}
+
+
+def categorie_lezen(*, actor, traject: Traject, categorie: str, actie: str, lezer=None, verzoek=None, ontvanger=None):
+    """Read one part of the dossier and write the raadpleging, in one transaction.
+
+    ``lezer`` (default: the actor) decides what may be read — a :class:`Lezer` for a preview
+    or a document recipient. A reading by someone outside the writing organisation writes
+    one record; if it cannot be written, nothing is returned. A refused request is recorded
+    as a refused attempt and answered with ``Http404``."""
+    from dossier.selectors import dossierdeel
+
+    leesbaar = leesbare_categorieen(lezer if lezer is not None else actor, traject)
+    toegestane_acties = ALLEEN_OP_DE_PAGINA.get(categorie)
+    if categorie not in leesbaar or (toegestane_acties is not None and actie not in toegestane_acties):
+        raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
+        raise Http404
+    with transaction.atomic():
+        if not _is_eigen_dossier(actor, traject):
+            _raadpleging(actor, traject, categorie, actie, verzoek, grondslag=leesbaar[categorie], ontvanger=ontvanger)
+        return dossierdeel(traject, categorie)
+
+
+def _is_eigen_dossier(actor, traject: Traject) -> bool:
+    medewerker = medewerker_van(actor)
+    school = schrijvende_school(traject)
+    return medewerker is not None and school is not None and medewerker.organisatie_id == school.pk
+
+
+def _raadpleging(actor, traject, categorie, actie, verzoek, *, grondslag=None, ontvanger=None, geweigerd=False):
+    from .models import Raadpleging
+
+    medewerker = medewerker_van(actor)
+    return Raadpleging.objects.create(
+        actor=actor,
+        organisatie=medewerker.organisatie if medewerker else None,
+        rol=medewerker.rol if medewerker else "",
+        ontvanger=ontvanger,
+        jongere_id=traject.jongere_id,
+        traject=traject,
+        categorie=str(categorie)[:30],
+        actie=actie,
+        geweigerd=geweigerd,
+        grondslag=grondslag,
+        verzoek_id=getattr(verzoek, "verzoek_id", "")[:64] if verzoek is not None else "",
+        ip=(verzoek.META.get("REMOTE_ADDR") or None) if verzoek is not None else None,
+    )
+
+
+def raadpleging_weigeren(*, actor, traject: Traject, categorie: str, actie: str, verzoek=None) -> None:
+    """Record an explicit refused request (URL, API, export). Called outside any transaction
+    that is rolled back afterwards, so the record stays."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return
+    _raadpleging(actor, traject, categorie, actie, verzoek, geweigerd=True)
+
+
+def dossier_traject_ophalen(user, pk, *, categorie: str = "", verzoek=None) -> Traject:
+    """A traject for a dossier request: ``Http404`` when it is missing or not visible, and a
+    refused attempt on record when it exists (URL tampering toward another dossier)."""
+    try:
+        return traject_ophalen(user, pk)
+    except Http404:
+        bestaand = Traject.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+        if bestaand is not None:
+            raadpleging_weigeren(
+                actor=user, traject=bestaand, categorie=categorie or "dossier", actie="bekijken", verzoek=verzoek
+            )
+        raise
+
+
+def mag_raadplegingen_zien(user, traject: Traject) -> bool:
+    """The log of a traject is for the writing JJI-school (through its zorgcoördinator the
+    youth hears who saw their data: "Wie heeft jouw gegevens bekeken?")."""
+    return _is_eigen_dossier(user, traject) and is_zichtbaar(user, traject)
+
+
+def raadplegingen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    from .models import Raadpleging
+
+    if not mag_raadplegingen_zien(user, traject):
+        return Raadpleging.objects.none()
+    return Raadpleging.objects.filter(traject=traject)
+
+
 # --- Deriving guardian permissions -------------------------------------------------------
 
 
@@ -434,6 +656,62 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
 
     _synchroniseer(TrajectGroupObjectPermission, "group_id", traject_ids, view, gewenst_groep)
     _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, view, gewenst_persoon)
+    _categorierechten_afleiden(traject_ids, actief)
+
+
+def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> None:
+    """Per part of the dossier: the writing JJI-school, and each active organisation with a
+    valid grondslag for that part. Onderwijsinformatie and begeleidingsbehoefte go to the
+    organisation's designation and zorgcoördinator groups and its assigned people; signalen
+    voor veiligheid only to its verbindingsofficier and veiligheidscoördinator group. Role
+    groups never get these permissions."""
+    from trajecten.models import Toestemming
+
+    schrijvers = set(
+        Betrokkenheid.objects.filter(
+            traject__in=traject_ids, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True
+        ).values_list("traject_id", "organisatie_id")
+    )
+    gedeeld = {
+        (t, categorie, org)
+        for t, categorie, org in Toestemming.objects.geldig()
+        .filter(traject__in=traject_ids, categorie__in=DOSSIER_CATEGORIEEN)
+        .values_list("traject_id", "categorie", "ontvanger_id")
+        if (t, org) in actief
+    }
+    toewijzingen = list(
+        Toewijzing.objects.filter(traject__in=traject_ids, medewerker__user__is_active=True).values_list(
+            "traject_id", "medewerker__user_id", "medewerker__organisatie_id"
+        )
+    )
+    for categorie in DOSSIER_CATEGORIEEN:
+        lezers = {(t, org) for t, org in schrijvers if (t, org) in actief}
+        lezers |= {(t, org) for t, cat, org in gedeeld if cat == categorie}
+        if categorie == Categorie.VEILIGHEIDSSIGNALEN:
+            # Only the verbindingsofficier and the veiligheidscoördinator of a receiving
+            # organisation; in the writing JJI-school also the people assigned.
+            groepnamen = {
+                (t, naam)
+                for t, org in lezers
+                for naam in (
+                    groepsnaam(org, GROEP_VERBINDINGSOFFICIER),
+                    groepsnaam(org, f"rol:{Rol.VEILIGHEIDSCOORDINATOR}"),
+                )
+            }
+            personen = {(t, user_id) for t, user_id, org in toewijzingen if (t, org) in schrijvers}
+        else:
+            groepnamen = {(t, naam) for t, org in lezers for naam in _zichtbaarheidsgroepen(org)}
+            personen = {(t, user_id) for t, user_id, org in toewijzingen if (t, org) in lezers}
+        groep_ids = _groepen({naam for _, naam in groepnamen})
+        permissie = _categoriepermissie(categorie)
+        _synchroniseer(
+            TrajectGroupObjectPermission, "group_id", traject_ids, permissie, {(t, groep_ids[n]) for t, n in groepnamen}
+        )
+        _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, permissie, personen)
+
+
+def _categoriepermissie(categorie: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="trajecten", codename=f"lees_{categorie}")
 
 
 def _synchroniseer(model, veld: str, traject_ids, permissie, gewenst: set[tuple[int, int]]) -> None:

@@ -46,6 +46,15 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:overleg_vastleggen": Oppervlak("traject"),
     "trajecten:vertrekitem_bijwerken": Oppervlak("traject", extra=("onderwerp",), methode="post"),
     "signalering:meldingen": Oppervlak("lijst"),
+    "dossier:dossier": Oppervlak("traject"),
+    "dossier:bekijk_als": Oppervlak("traject"),
+    "dossier:categorie": Oppervlak("traject", extra=("categorie",)),
+    "dossier:bewerken": Oppervlak("traject", extra=("categorie",)),
+    "dossier:signaal_toevoegen": Oppervlak("traject"),
+    "dossier:signaal_beeindigen": Oppervlak("traject", extra=("signaal_pk",), methode="post"),
+    "dossier:toestemmingen": Oppervlak("traject"),
+    "dossier:toestemming_nieuw": Oppervlak("traject"),
+    "dossier:raadplegingen": Oppervlak("traject"),
 }
 
 # URLs that show no youth data, with the reason.

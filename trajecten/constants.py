@@ -66,11 +66,25 @@ ACTIEF_VANAF_START = frozenset({BetrokkenheidSoort.JJI, BetrokkenheidSoort.JJI_S
 class Categorie(models.TextChoices):
     """What a toestemming (or other grondslag) opens for the receiving organisation.
 
-    ``kennisgeving``: being told about the placement at all. The dossier categories join
-    this list with the doorstroomdossier.
+    ``kennisgeving``: being told about the placement at all; the other three are the parts
+    of the doorstroomdossier.
     """
 
     KENNISGEVING = "kennisgeving", _("kennisgeving van de plaatsing")
+    ONDERWIJSINFORMATIE = "onderwijsinformatie", _("onderwijsinformatie")
+    BEGELEIDINGSBEHOEFTE = "begeleidingsbehoefte", _("begeleidingsbehoefte")
+    VEILIGHEIDSSIGNALEN = "veiligheidssignalen", _("signalen voor veiligheid")
+
+
+# The three parts of the doorstroomdossier, in the order of the handreiking.
+DOSSIER_CATEGORIEEN = (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE, Categorie.VEILIGHEIDSSIGNALEN)
+# Which grondslagen open which part: leerplicht covers onderwijsinformatie only, and
+# begeleidingsbehoefte may hold health data (art. 9 AVG): explicit consent.
+GRONDSLAGEN_PER_CATEGORIE: dict[str, frozenset[str]] = {
+    Categorie.ONDERWIJSINFORMATIE: frozenset({"toestemming_jongere", "toestemming_ouder", "leerplicht", "wettelijk"}),
+    Categorie.BEGELEIDINGSBEHOEFTE: frozenset({"toestemming_jongere", "toestemming_ouder"}),
+    Categorie.VEILIGHEIDSSIGNALEN: frozenset({"toestemming_jongere", "toestemming_ouder", "wettelijk"}),
+}
 
 
 class Grondslag(models.TextChoices):

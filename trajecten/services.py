@@ -25,7 +25,9 @@ from . import regels, selectors
 from .constants import (
     ACTIEF_VANAF_START,
     AFGEROND,
+    DOSSIER_CATEGORIEEN,
     FASE_VOLGORDE,
+    GRONDSLAGEN_PER_CATEGORIE,
     STAPPEN_VAN_FASE,
     BetrokkenheidSoort,
     Categorie,
@@ -312,6 +314,63 @@ def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, 
     toestemming.save()
     policy.rechten_afleiden(traject)
     taken_organisaties_bijwerken(traject)
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_vastleggen(
+    *, actor, traject: Traject, ontvanger: Organisatie, categorie: str, gegevens: dict
+) -> Toestemming:
+    """Record the grondslag for showing one part of the doorstroomdossier to one involved,
+    active organisation (not the JJI-school: it writes the dossier)."""
+    traject = _vergrendeld(traject)
+    if not policy.mag_grondslag_vastleggen(actor, traject):
+        raise PermissionDenied
+    if categorie not in DOSSIER_CATEGORIEEN:
+        raise ValidationError(
+            {"categorie": _("Kies onderwijsinformatie, begeleidingsbehoefte of signalen voor veiligheid.")}
+        )
+    betrokken = Betrokkenheid.objects.actief().filter(traject=traject, organisatie=ontvanger)
+    if not betrokken.exists():
+        raise ValidationError(
+            {
+                "ontvanger": _(
+                    "Deze organisatie is niet (actief) betrokken. Leg eerst de grondslag voor de kennisgeving vast."
+                )
+            }
+        )
+    if betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists():
+        raise ValidationError(
+            {"ontvanger": _("De JJI-school schrijft het dossier zelf en heeft geen toestemming nodig.")}
+        )
+    grondslag = gegevens.get("grondslag")
+    if grondslag not in GRONDSLAGEN_PER_CATEGORIE[categorie]:
+        raise ValidationError(
+            {
+                "grondslag": _(
+                    "Deze grondslag geldt niet voor %(categorie)s. Leerplicht dekt alleen onderwijsinformatie; "
+                    "begeleidingsbehoefte vraagt uitdrukkelijke toestemming."
+                )
+                % {"categorie": Categorie(categorie).label}
+            }
+        )
+    if traject.toestemmingen.geldig().filter(ontvanger=ontvanger, categorie=categorie).exists():
+        raise ValidationError(
+            _(
+                "Er is al een geldige grondslag voor %(categorie)s voor deze organisatie. "
+                "Trek die eerst in als hij niet meer klopt."
+            )
+            % {"categorie": Categorie(categorie).label}
+        )
+    gegevens = dict(gegevens)
+    if grondslag == Grondslag.LEERPLICHT:
+        gegevens["geldig_tot"] = _leerplicht_grens(traject, ontvanger, gegevens.get("geldig_tot"))
+    toestemming = Toestemming(
+        traject=traject, ontvanger=ontvanger, categorie=categorie, vastgelegd_door=actor, **gegevens
+    )
+    toestemming.full_clean()
+    toestemming.save()
+    policy.rechten_afleiden(traject)
     return toestemming
 
 

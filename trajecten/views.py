@@ -277,6 +277,8 @@ def toestemming_intrekken(request, pk, toestemming_pk):
         messages.error(request, " ".join(fout.messages))
     else:
         messages.success(request, _("De grondslag is ingetrokken. Vanaf nu opent hij niets meer."))
+    if request.POST.get("terug") == "toestemmingen":
+        return redirect("dossier:toestemmingen", pk=traject.pk)
     return redirect("trajecten:detail", pk=traject.pk)
 
 

@@ -161,6 +161,13 @@ class Traject(models.Model):
         verbose_name = _("traject")
         verbose_name_plural = _("trajecten")
         ordering = ["-startdatum", "-pk"]
+        # Reading a part of the doorstroomdossier: derived per organisation (and rol) by
+        # toegang.policy.rechten_afleiden, never given to a role group.
+        permissions = [
+            ("lees_onderwijsinformatie", _("onderwijsinformatie lezen")),
+            ("lees_begeleidingsbehoefte", _("begeleidingsbehoefte lezen")),
+            ("lees_veiligheidssignalen", _("signalen voor veiligheid lezen")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(verwachte_einddatum__isnull=True)

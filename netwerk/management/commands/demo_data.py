@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from dossier import services as dossier_services
 from netwerk import services as netwerk_services
 from netwerk.constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, Organisatie, Regio
@@ -23,6 +24,7 @@ from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services as traject_services
 from trajecten.constants import (
     BetrokkenheidSoort,
+    Categorie,
     Fase,
     Grondslag,
     TaakStatus,
@@ -114,6 +116,36 @@ class DemoJongere:
     startkwalificatie: bool = False
     tussenvoegsel: str = ""
 
+
+# The doorstroomdossier of a few demo youths (fictional), and which parts they agreed to share
+# with the receiving mbo. Noah's is written but not shared yet: the browser test shares it.
+DOSSIERS = {
+    "Noah": [],
+    "Liam": [Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE, Categorie.VEILIGHEIDSSIGNALEN],
+}
+DEMO_ONDERWIJS = {
+    "ingeschreven_bij": "Duinzichtcollege (JJI-school)",
+    "opleiding": "Medewerker logistiek",
+    "crebo": "25431",
+    "niveau": 2,
+    "examinerende_instelling": "ROC Lindewaard",
+    "diplomas_en_resultaten": "Certificaat heftruck (gevalideerd door ROC Lindewaard)\nRekenen 2F: voldoende",
+    "lopende_modules": "Magazijnbeheer, Nederlands 2F",
+    "leerdoelen": "Zelfstandig een orderpick-opdracht plannen en uitvoeren.",
+    "motivatie": "Wil na het verblijf een BBL-plek in de logistiek.",
+    "talenten": "Werkt nauwkeurig, helpt anderen graag.",
+    "ict_fase": "B1",
+}
+DEMO_BEGELEIDING = {
+    "structuur": "Een vast dagritme en een vast aanspreekpunt in de eerste weken.",
+    "sociaal_emotioneel": "Heeft tijd nodig om te wennen aan nieuwe groepen.",
+    "praktisch": "Hulp bij het aanvragen van een OV-kaart.",
+    "wat_helpt": "Kort en concreet uitleggen wat er van hem verwacht wordt; complimenten op inzet.",
+}
+DEMO_SIGNAAL = {
+    "signaal": "Plaats hem de eerste periode niet in dezelfde klas als een bekende uit de wijk.",
+    "reden": "Voorkomt dat oude conflicten de start op school verstoren.",
+}
 
 JONGEREN = [
     DemoJongere(
@@ -406,7 +438,36 @@ class Command(BaseCommand):
         self._voortgang(traject, docent, gebruikers["itb"] if demo.voornaam not in ZONDER_ITB else None)
         if demo.voornaam in ("Noah", "Liam"):
             self._netwerk_rond(traject, gebruikers["coordinator"])
+        if demo.voornaam in DOSSIERS:
+            self._dossier(traject, docent, coordinator, organisaties["mbo"], delen=DOSSIERS[demo.voornaam])
         return 1
+
+    def _dossier(self, traject, docent, coordinator, mbo, *, delen) -> None:
+        """A written doorstroomdossier (fictional, future-oriented); ``delen`` are the parts the
+        youth agreed to share with the receiving mbo."""
+        dossier_services.onderwijsinformatie_opslaan(actor=docent, traject=traject, gegevens=DEMO_ONDERWIJS)
+        dossier_services.begeleidingsbehoefte_opslaan(actor=docent, traject=traject, gegevens=DEMO_BEGELEIDING)
+        dossier_services.veiligheidssignaal_toevoegen(
+            actor=docent,
+            traject=traject,
+            gegevens={**DEMO_SIGNAAL, "einddatum": timezone.localdate() + dt.timedelta(days=180)},
+        )
+        jong = traject.jongere.leeftijd() < 16
+        for categorie in delen:
+            traject_services.toestemming_vastleggen(
+                actor=coordinator,
+                traject=traject,
+                ontvanger=mbo,
+                categorie=categorie,
+                gegevens={
+                    "grondslag": Grondslag.TOESTEMMING_OUDER if jong else Grondslag.TOESTEMMING_JONGERE,
+                    "gegeven_door": "Moeder (fictief)" if jong else "",
+                    "jongere_gevraagd": jong,
+                    "datum_gegeven": timezone.localdate() - dt.timedelta(days=7),
+                    "wijze": Wijze.MONDELING,
+                    "weigeren_zonder_gevolgen": True,
+                },
+            )
 
     def _netwerk_rond(self, traject, coordinator) -> None:
         """The people around a demo youth: the nazorg mentor (regie after uitstroom) and a parent."""

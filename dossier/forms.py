@@ -1,0 +1,92 @@
+"""Forms of the doorstroomdossier and of the consent per part."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Grondslag, Wijze
+from trajecten.forms import DATUM
+from trajecten.models import Toestemming
+
+from . import services
+from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+
+TEKST = forms.Textarea(attrs={"rows": 3})
+
+
+class OnderwijsinformatieForm(forms.ModelForm):
+    legenda = _("Onderwijsinformatie")
+
+    class Meta:
+        model = Onderwijsinformatie
+        fields = services.ONDERWIJS_VELDEN
+        widgets = {
+            veld: TEKST for veld in ("diplomas_en_resultaten", "lopende_modules", "leerdoelen", "motivatie", "talenten")
+        }
+        help_texts = {
+            "ingeschreven_bij": _("De school waar de jongere staat ingeschreven."),
+            "examinerende_instelling": _("Welke instelling de examens afneemt."),
+        }
+
+
+class BegeleidingsbehoefteForm(forms.ModelForm):
+    legenda = _("Begeleidingsbehoefte")
+
+    class Meta:
+        model = Begeleidingsbehoefte
+        fields = services.BEGELEIDING_VELDEN
+        widgets = {veld: TEKST for veld in services.BEGELEIDING_VELDEN}
+        help_texts = {
+            "wat_helpt": _("Toekomstgericht: wat werkt bij deze jongere, wat kan de school doen?"),
+        }
+
+
+class VeiligheidssignaalForm(forms.ModelForm):
+    class Meta:
+        model = Veiligheidssignaal
+        fields = services.SIGNAAL_VELDEN
+        widgets = {"signaal": TEKST, "reden": TEKST, "einddatum": DATUM}
+
+
+class CategorieToestemmingForm(forms.ModelForm):
+    """The grondslag for showing one part of the dossier to one organisation."""
+
+    class Meta:
+        model = Toestemming
+        fields = [
+            "ontvanger",
+            "categorie",
+            "grondslag",
+            "datum_gegeven",
+            "wijze",
+            "gegeven_door",
+            "jongere_gevraagd",
+            "weigeren_zonder_gevolgen",
+            "toelichting",
+            "geldig_tot",
+        ]
+        widgets = {
+            "categorie": forms.RadioSelect,
+            "grondslag": forms.RadioSelect,
+            "wijze": forms.RadioSelect,
+            "datum_gegeven": DATUM,
+            "geldig_tot": DATUM,
+            "toelichting": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "categorie": _(
+                "Eén deel per keer. Begeleidingsbehoefte kan gezondheidsgegevens bevatten: daarvoor is "
+                "uitdrukkelijke toestemming nodig. Leerplicht geldt alleen voor onderwijsinformatie."
+            ),
+            "geldig_tot": _("Leeg laten als de toestemming geldt tot hij wordt ingetrokken."),
+        }
+
+    def __init__(self, *args, traject, ontvangers, actor, **kwargs):
+        instance = Toestemming(traject=traject, vastgelegd_door=actor, datum_gegeven=timezone.localdate())
+        super().__init__(*args, instance=instance, **kwargs)
+        self.fields["ontvanger"].queryset = ontvangers
+        self.fields["ontvanger"].empty_label = None
+        self.fields["ontvanger"].help_text = _("Alleen organisaties die actief betrokken zijn bij dit traject.")
+        self.fields["categorie"].choices = [(c, Categorie(c).label) for c in DOSSIER_CATEGORIEEN]
+        self.fields["grondslag"].choices = Grondslag.choices
+        self.fields["wijze"].choices = Wijze.choices

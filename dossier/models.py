@@ -1,0 +1,154 @@
+"""The doorstroomdossier: three parts written by the JJI-school, each read by another
+organisation only through ``toegang.policy.categorie_lezen`` (which writes the raadpleging).
+
+Nothing here is queried by views directly: the policy module hands out the parts.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class IctFase(models.TextChoices):
+    """Phases of growing ICT permissions in the JJI (bijlage 3, after Aloysius)."""
+
+    A1 = "A1", _("A1 (weinig bevoegdheden)")
+    A2 = "A2", _("A2")
+    B1 = "B1", _("B1")
+    B2 = "B2", _("B2/D1-2 (volledige bevoegdheden)")
+
+
+class MboNiveau(models.IntegerChoices):
+    ENTREE = 1, _("niveau 1 (entree)")
+    BASIS = 2, _("niveau 2 (basisberoepsopleiding)")
+    VAKOPLEIDING = 3, _("niveau 3 (vakopleiding)")
+    MIDDENKADER = 4, _("niveau 4 (middenkader- of specialistenopleiding)")
+
+
+class Dossierdeel(models.Model):
+    """What every part has: the traject, its author and when it was last written."""
+
+    bijgewerkt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("bijgewerkt door")
+    )
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Onderwijsinformatie(Dossierdeel):
+    traject = models.OneToOneField(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="onderwijsinformatie", verbose_name=_("traject")
+    )
+    ingeschreven_bij = models.CharField(_("ingeschreven bij"), max_length=200, blank=True)
+    opleiding = models.CharField(_("opleiding"), max_length=200, blank=True)
+    crebo = models.CharField(
+        _("crebo"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Een crebo-nummer heeft vijf cijfers."))],
+    )
+    niveau = models.PositiveSmallIntegerField(_("niveau"), choices=MboNiveau.choices, null=True, blank=True)
+    examinerende_instelling = models.CharField(_("examinerende instelling"), max_length=200, blank=True)
+    diplomas_en_resultaten = models.TextField(
+        _("certificaten en examenresultaten"),
+        blank=True,
+        help_text=_("Per regel: wat, wanneer, en welk mbo het heeft gevalideerd."),
+    )
+    lopende_modules = models.TextField(_("lopende modules"), blank=True)
+    leerdoelen = models.TextField(_("leerdoelen"), blank=True)
+    motivatie = models.TextField(_("motivatie"), blank=True)
+    talenten = models.TextField(_("talenten"), blank=True)
+    ict_fase = models.CharField(_("ICT-fase (bijlage 3)"), max_length=2, choices=IctFase.choices, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("onderwijsinformatie")
+        verbose_name_plural = _("onderwijsinformatie")
+
+    def __str__(self) -> str:
+        return f"onderwijsinformatie {self.traject_id}"  # no content, no name: this may end up in logs
+
+
+class Begeleidingsbehoefte(Dossierdeel):
+    """May hold health data (art. 9 AVG): shared only with explicit consent."""
+
+    traject = models.OneToOneField(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="begeleidingsbehoefte", verbose_name=_("traject")
+    )
+    structuur = models.TextField(_("behoefte aan structuur"), blank=True)
+    sociaal_emotioneel = models.TextField(_("sociaal-emotionele ondersteuning"), blank=True)
+    praktisch = models.TextField(_("praktische ondersteuning"), blank=True)
+    wat_helpt = models.TextField(_("wat helpt deze jongere"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("begeleidingsbehoefte")
+        verbose_name_plural = _("begeleidingsbehoeften")
+
+    def __str__(self) -> str:
+        return f"begeleidingsbehoefte {self.traject_id}"
+
+
+class VeiligheidssignaalQuerySet(models.QuerySet):
+    def actueel(self, op=None):
+        """Signals are shown until their end date, never after."""
+        return self.filter(einddatum__gte=op or timezone.localdate())
+
+
+class Veiligheidssignaal(Dossierdeel):
+    """Only what is strictly needed for a safe placement, future-oriented, with its reason
+    and an end date after which it is no longer shown. No offence or treatment details."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="veiligheidssignalen", verbose_name=_("traject")
+    )
+    signaal = models.TextField(
+        _("signaal"),
+        help_text=_(
+            "Toekomstgericht: wat is nodig voor een veilige plaatsing? Bijvoorbeeld: 'Niet in dezelfde klas als "
+            "…' of 'Bij spanning: even apart laten afkoelen'. Geen delict- of behandelgegevens."
+        ),
+    )
+    reden = models.TextField(_("waarom dit nodig is"))
+    einddatum = models.DateField(_("tot wanneer"), help_text=_("Daarna wordt het signaal niet meer getoond."))
+
+    history = HistoricalRecords()
+    objects = VeiligheidssignaalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("signaal voor veiligheid")
+        verbose_name_plural = _("signalen voor veiligheid")
+        ordering = ["einddatum", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(signaal="") & ~models.Q(reden=""),
+                name="veiligheidssignaal_met_reden",
+                violation_error_message=_("Een signaal heeft een tekst en een reden."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"veiligheidssignaal {self.pk}"
+
+    def clean(self):
+        fouten = {}
+        if not (self.signaal or "").strip():
+            fouten["signaal"] = _("Beschrijf het signaal.")
+        if not (self.reden or "").strip():
+            fouten["reden"] = _("Leg uit waarom dit nodig is voor een veilige plaatsing.")
+        if self.einddatum and self.einddatum < timezone.localdate():
+            fouten["einddatum"] = _("De einddatum ligt in het verleden.")
+        elif self.einddatum and self.einddatum > timezone.localdate() + dt.timedelta(days=731):
+            fouten["einddatum"] = _("Een signaal geldt hooguit twee jaar; kijk dan opnieuw of het nog nodig is.")
+        if fouten:
+            raise ValidationError(fouten)

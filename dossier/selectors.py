@@ -1,0 +1,145 @@
+"""Fetching a part of the dossier. Only ``toegang.policy.categorie_lezen`` calls this: the
+reading and its raadpleging go together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netwerk.constants import Rol, rollen_voor_soort
+from toegang import policy
+from toegang.models import RaadplegingActie
+from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+
+from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+
+
+def dossierdeel(traject, categorie: str):
+    """Onderwijsinformatie or begeleidingsbehoefte (or None when not written yet), or the
+    list of current signalen voor veiligheid."""
+    if categorie == Categorie.ONDERWIJSINFORMATIE:
+        return Onderwijsinformatie.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
+    if categorie == Categorie.BEGELEIDINGSBEHOEFTE:
+        return Begeleidingsbehoefte.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
+    if categorie == Categorie.VEILIGHEIDSSIGNALEN:
+        return list(Veiligheidssignaal.objects.actueel().filter(traject=traject).select_related("bijgewerkt_door"))
+    raise ValueError(categorie)
+
+
+@dataclass
+class Deling:
+    """The state of one grondslag for one part and one organisation (a badge)."""
+
+    toestemming: object
+    status: str  # "gedeeld", "ingetrokken", "verlopen", "toekomst"
+
+
+@dataclass
+class Deel:
+    categorie: str
+    leesbaar: bool
+    gegevens: object = None
+    grondslag: object = None
+    delingen: list[Deling] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return Categorie(self.categorie).label
+
+    @property
+    def is_leeg(self) -> bool:
+        return not self.gegevens
+
+
+def _delingen(traject) -> dict[str, list[Deling]]:
+    """Per part: the latest grondslag per organisation, with its state today."""
+    vandaag = timezone.localdate()
+    per_deel: dict[str, list[Deling]] = {c: [] for c in DOSSIER_CATEGORIEEN}
+    gezien: set[tuple[str, int]] = set()
+    records = (
+        traject.toestemmingen.filter(categorie__in=DOSSIER_CATEGORIEEN)
+        .select_related("ontvanger", "ingetrokken_door")
+        .order_by("-vastgelegd_op", "-pk")
+    )
+    for record in records:
+        if (record.categorie, record.ontvanger_id) in gezien:
+            continue
+        gezien.add((record.categorie, record.ontvanger_id))
+        if record.ingetrokken_op:
+            status = "ingetrokken"
+        elif record.geldig_tot and record.geldig_tot < vandaag:
+            status = "verlopen"
+        elif record.datum_gegeven > vandaag:
+            status = "toekomst"
+        else:
+            status = "gedeeld"
+        per_deel[record.categorie].append(Deling(record, status))
+    for lijst in per_deel.values():
+        lijst.sort(key=lambda d: (d.status != "gedeeld", d.toestemming.ontvanger.naam))
+    return per_deel
+
+
+def dossier_voor(user, traject, *, verzoek=None, lezer=None) -> list[Deel]:
+    """The three parts as ``user`` (or, in a preview, ``lezer``) sees them. Each readable part
+    is read through the policy, which writes the raadpleging."""
+    leesbaar = policy.leesbare_categorieen(lezer if lezer is not None else user, traject)
+    delingen = _delingen(traject) if lezer is None and policy.mag_grondslag_vastleggen(user, traject) else {}
+    delen = []
+    for categorie in DOSSIER_CATEGORIEEN:
+        deel = Deel(categorie=categorie, leesbaar=categorie in leesbaar, delingen=delingen.get(categorie, []))
+        if deel.leesbaar:
+            deel.grondslag = leesbaar[categorie]
+            deel.gegevens = policy.categorie_lezen(
+                actor=user,
+                lezer=lezer,
+                traject=traject,
+                categorie=categorie,
+                actie=RaadplegingActie.BEKIJKEN,
+                verzoek=verzoek,
+            )
+        delen.append(deel)
+    return delen
+
+
+@dataclass
+class Voorbeeld:
+    sleutel: str
+    label: str
+    lezer: policy.Lezer
+
+
+def voorbeeld_keuzes(user, traject) -> list[Voorbeeld]:
+    """Whom the JJI-school can preview the dossier as: each active organisation, per rol."""
+    if not policy.mag_dossier_schrijven(user, traject):
+        return []
+    school = policy.schrijvende_school(traject)
+    keuzes = []
+    for org in policy.actieve_organisaties(user, traject).exclude(pk=school.pk).order_by("naam"):
+        rollen = [(r, Rol(r).label) for r in sorted(rollen_voor_soort(org.soort)) if r != Rol.BEHEERDER]
+        for rol, label in rollen:
+            keuzes.append(Voorbeeld(f"{org.pk}:{rol}", f"{org.naam} — {label}", policy.Lezer(org, rol)))
+        keuzes.append(
+            Voorbeeld(
+                f"{org.pk}:vo",
+                f"{org.naam} — {_('verbindingsofficier')}",
+                policy.Lezer(org, "", is_verbindingsofficier=True),
+            )
+        )
+    return keuzes
+
+
+def mogelijke_ontvangers(user, traject):
+    """Organisations a part of the dossier can be shared with: active in the traject, not the
+    JJI-school that writes it."""
+    school = policy.schrijvende_school(traject)
+    organisaties = policy.actieve_organisaties(user, traject)
+    return organisaties.exclude(pk=school.pk) if school else organisaties
+
+
+def toestemmingenregister(traject):
+    """Every grondslag of the traject, the kennisgeving included, newest first per part."""
+    return traject.toestemmingen.select_related("ontvanger", "vastgelegd_door", "ingetrokken_door").order_by(
+        "categorie", "ontvanger__naam", "-vastgelegd_op"
+    )

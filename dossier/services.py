@@ -1,0 +1,78 @@
+"""Writing the doorstroomdossier: only the JJI-school (its teachers and zorgcoördinatoren)
+writes; every part keeps its author, date and history."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from toegang import policy
+
+from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+
+ONDERWIJS_VELDEN = [
+    "ingeschreven_bij",
+    "opleiding",
+    "crebo",
+    "niveau",
+    "examinerende_instelling",
+    "diplomas_en_resultaten",
+    "lopende_modules",
+    "leerdoelen",
+    "motivatie",
+    "talenten",
+    "ict_fase",
+]
+BEGELEIDING_VELDEN = ["structuur", "sociaal_emotioneel", "praktisch", "wat_helpt"]
+SIGNAAL_VELDEN = ["signaal", "reden", "einddatum"]
+
+
+def _mag_schrijven(actor, traject) -> None:
+    if not policy.mag_dossier_schrijven(actor, traject):
+        raise PermissionDenied
+
+
+def _deel_opslaan(model, velden, *, actor, traject, gegevens: dict):
+    _mag_schrijven(actor, traject)
+    deel = model.objects.select_for_update().filter(traject=traject).first() or model(traject=traject)
+    gewijzigd = deel.pk is None
+    for veld in velden:
+        if veld in gegevens and getattr(deel, veld) != gegevens[veld]:
+            setattr(deel, veld, gegevens[veld])
+            gewijzigd = True
+    if not gewijzigd:
+        return deel  # nothing changed: no new author, date or history row
+    deel.bijgewerkt_door, deel.bijgewerkt_op = actor, timezone.now()
+    deel.full_clean()
+    deel.save()
+    return deel
+
+
+@transaction.atomic
+def onderwijsinformatie_opslaan(*, actor, traject, gegevens: dict) -> Onderwijsinformatie:
+    return _deel_opslaan(Onderwijsinformatie, ONDERWIJS_VELDEN, actor=actor, traject=traject, gegevens=gegevens)
+
+
+@transaction.atomic
+def begeleidingsbehoefte_opslaan(*, actor, traject, gegevens: dict) -> Begeleidingsbehoefte:
+    return _deel_opslaan(Begeleidingsbehoefte, BEGELEIDING_VELDEN, actor=actor, traject=traject, gegevens=gegevens)
+
+
+@transaction.atomic
+def veiligheidssignaal_toevoegen(*, actor, traject, gegevens: dict) -> Veiligheidssignaal:
+    _mag_schrijven(actor, traject)
+    signaal = Veiligheidssignaal(traject=traject, bijgewerkt_door=actor, **{v: gegevens.get(v) for v in SIGNAAL_VELDEN})
+    signaal.full_clean()
+    signaal.save()
+    return signaal
+
+
+@transaction.atomic
+def veiligheidssignaal_beeindigen(*, actor, signaal: Veiligheidssignaal) -> Veiligheidssignaal:
+    """End a signal today: from tomorrow it is no longer shown (history keeps it)."""
+    _mag_schrijven(actor, signaal.traject)
+    signaal.einddatum = min(signaal.einddatum, timezone.localdate())
+    signaal.bijgewerkt_door, signaal.bijgewerkt_op = actor, timezone.now()
+    signaal.save()
+    return signaal

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dossier"
+
+urlpatterns = [
+    path("<int:pk>/dossier/", views.dossier, name="dossier"),
+    path("<int:pk>/dossier/bekijk-als/", views.bekijk_als, name="bekijk_als"),
+    path("<int:pk>/dossier/signalen/nieuw/", views.signaal_toevoegen, name="signaal_toevoegen"),
+    path(
+        "<int:pk>/dossier/signalen/<int:signaal_pk>/beeindigen/",
+        views.signaal_beeindigen,
+        name="signaal_beeindigen",
+    ),
+    path("<int:pk>/dossier/<slug:categorie>/", views.categorie, name="categorie"),
+    path("<int:pk>/dossier/<slug:categorie>/bewerken/", views.bewerken, name="bewerken"),
+    path("<int:pk>/toestemmingen/", views.toestemmingen, name="toestemmingen"),
+    path("<int:pk>/toestemmingen/nieuw/", views.toestemming_nieuw, name="toestemming_nieuw"),
+    path("<int:pk>/raadplegingen/", views.raadplegingen, name="raadplegingen"),
+]
