@@ -1,0 +1,430 @@
+"""The doorstroomdossier, toestemming per part and the raadplegingen log.
+
+The matrix runs every registered dossier surface × every part × every kind of reader and
+checks the status, whether the part's marker text is in the answer, and exactly how many
+raadplegingen were written for that part."""
+
+import datetime as dt
+import sqlite3
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from dossier import services as dossier_services
+from netwerk.models import Organisatie
+from toegang import policy
+from toegang.models import Raadpleging, TrajectGroupObjectPermission
+from trajecten import services
+from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Grondslag, Wijze
+from trajecten.models import Toestemming
+
+pytestmark = pytest.mark.django_db
+
+MARKERS = {
+    Categorie.ONDERWIJSINFORMATIE: "Opleiding Zeevaart Marker",
+    Categorie.BEGELEIDINGSBEHOEFTE: "Structuur Marker Dagritme",
+    Categorie.VEILIGHEIDSSIGNALEN: "Veilig Marker Klasindeling",
+}
+
+
+def _toestemming(demo, traject, categorie, organisatie=None, **extra):
+    organisatie = organisatie or Organisatie.objects.get(naam="ROC Lindewaard")
+    gegevens = {
+        "grondslag": Grondslag.TOESTEMMING_JONGERE,
+        "datum_gegeven": timezone.localdate(),
+        "wijze": Wijze.MONDELING,
+        "weigeren_zonder_gevolgen": True,
+        **extra,
+    }
+    return services.toestemming_vastleggen(
+        actor=demo.coordinator, traject=traject, ontvanger=organisatie, categorie=categorie, gegevens=gegevens
+    )
+
+
+@pytest.fixture
+def noah(demo):
+    """Noah's dossier with a marker in each part; the receiving mbo (ROC Lindewaard) is
+    active, its intaker is assigned, its verbindingsofficier is its veiligheidscoördinator."""
+    traject = demo.trajecten["Noah"]
+    dossier_services.onderwijsinformatie_opslaan(
+        actor=demo.jji_school, traject=traject, gegevens={"opleiding": MARKERS[Categorie.ONDERWIJSINFORMATIE]}
+    )
+    dossier_services.begeleidingsbehoefte_opslaan(
+        actor=demo.jji_school, traject=traject, gegevens={"structuur": MARKERS[Categorie.BEGELEIDINGSBEHOEFTE]}
+    )
+    dossier_services.veiligheidssignaal_toevoegen(
+        actor=demo.jji_school,
+        traject=traject,
+        gegevens={
+            "signaal": MARKERS[Categorie.VEILIGHEIDSSIGNALEN],
+            "reden": "Rust in de eerste weken.",
+            "einddatum": timezone.localdate() + dt.timedelta(days=30),
+        },
+    )
+    return traject
+
+
+def _alle_delen_gedeeld(demo, traject):
+    return [_toestemming(demo, traject, c) for c in DOSSIER_CATEGORIEEN]
+
+
+# Reader → (user attribute of demo, how the consent stands, parts they read)
+LEZERS = {
+    "schrijvende JJI-school": ("jji_school", "geen", set(DOSSIER_CATEGORIEEN)),
+    "intaker met toestemming": (
+        "mbo_intake",
+        "gedeeld",
+        {Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE},
+    ),
+    "veiligheidscoördinator met toestemming": ("verbindingsofficier", "gedeeld", set(DOSSIER_CATEGORIEEN)),
+    "intaker zonder toestemming": ("mbo_intake", "geen", set()),
+    "intaker na intrekking": ("mbo_intake", "ingetrokken", set()),
+    "intaker na verloop (taak nog niet gedraaid)": ("mbo_intake", "verlopen", set()),
+    "niet betrokken organisatie": ("mbo_intake_other", "gedeeld", set()),
+}
+
+
+def _consent_zetten(demo, traject, stand):
+    if stand == "geen":
+        return
+    records = _alle_delen_gedeeld(demo, traject)
+    if stand == "ingetrokken":
+        for record in records:
+            services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
+    if stand == "verlopen":
+        # Expired yesterday; the hourly expiry task has not run, the guardian rows still stand.
+        gisteren = timezone.localdate() - dt.timedelta(days=1)
+        Toestemming.objects.filter(pk__in=[r.pk for r in records]).update(
+            datum_gegeven=gisteren - dt.timedelta(days=10), geldig_tot=gisteren
+        )
+
+
+def _tel(traject, categorie=None, geweigerd=None):
+    qs = Raadpleging.objects.filter(traject=traject)
+    if categorie is not None:
+        qs = qs.filter(categorie=categorie)
+    if geweigerd is not None:
+        qs = qs.filter(geweigerd=geweigerd)
+    return qs.count()
+
+
+@pytest.mark.parametrize("lezer", LEZERS)
+def test_matrix_dossier_page(client, demo, noah, lezer):
+    gebruiker, stand, leest = LEZERS[lezer]
+    _consent_zetten(demo, noah, stand)
+    client.force_login(getattr(demo, gebruiker))
+    antwoord = client.get(reverse("dossier:dossier", args=[noah.pk]))
+    if gebruiker == "mbo_intake_other":
+        assert antwoord.status_code == 404
+        assert _tel(noah, geweigerd=True) == 1  # URL tampering is on record
+        assert _tel(noah, geweigerd=False) == 0
+        return
+    assert antwoord.status_code == 200
+    tekst = antwoord.content.decode()
+    for categorie in DOSSIER_CATEGORIEEN:
+        assert (MARKERS[categorie] in tekst) == (categorie in leest), categorie
+        verwacht = 1 if categorie in leest and gebruiker != "jji_school" else 0
+        assert _tel(noah, categorie) == verwacht, categorie  # a "niet gedeeld" badge is no request
+    assert _tel(noah, geweigerd=True) == 0
+
+
+@pytest.mark.parametrize("categorie", DOSSIER_CATEGORIEEN)
+@pytest.mark.parametrize("lezer", LEZERS)
+def test_matrix_explicit_part_url(client, demo, noah, lezer, categorie):
+    gebruiker, stand, leest = LEZERS[lezer]
+    _consent_zetten(demo, noah, stand)
+    client.force_login(getattr(demo, gebruiker))
+    antwoord = client.get(reverse("dossier:categorie", args=[noah.pk, categorie]))
+    if categorie in leest:
+        assert antwoord.status_code == 200 and MARKERS[categorie] in antwoord.content.decode()
+        assert _tel(noah, categorie) == (0 if gebruiker == "jji_school" else 1)
+        assert _tel(noah, geweigerd=True) == 0
+    else:
+        assert antwoord.status_code == 404 and MARKERS[categorie] not in antwoord.content.decode()
+        assert _tel(noah, geweigerd=True) == 1
+        assert _tel(noah, geweigerd=False) == 0
+
+
+@pytest.mark.parametrize("naam", ["dossier:toestemmingen", "dossier:raadplegingen", "dossier:bekijk_als"])
+@pytest.mark.parametrize("lezer", LEZERS)
+def test_matrix_register_log_and_preview(client, demo, noah, lezer, naam):
+    """Only the JJI-school reaches these; none shows a part's content by itself or writes a record."""
+    gebruiker, stand, _leest = LEZERS[lezer]
+    _consent_zetten(demo, noah, stand)
+    client.force_login(getattr(demo, gebruiker))
+    voor = _tel(noah)
+    antwoord = client.get(reverse(naam, args=[noah.pk]))
+    if gebruiker == "jji_school":
+        assert antwoord.status_code in (200, 302)
+    else:
+        assert antwoord.status_code == 404
+    tekst = antwoord.content.decode()
+    assert not any(marker in tekst for marker in MARKERS.values())
+    assert _tel(noah, geweigerd=False) == voor or gebruiker == "mbo_intake_other"
+
+
+def test_the_admin_shows_no_dossier_and_the_log_read_only(admin_client, demo, noah):
+    from django.contrib import admin
+
+    from dossier.models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+
+    for model in (Onderwijsinformatie, Begeleidingsbehoefte, Veiligheidssignaal):
+        assert model not in admin.site._registry
+    _alle_delen_gedeeld(demo, noah)
+    policy.categorie_lezen(
+        actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
+    )
+    lijst = admin_client.get(reverse("admin:toegang_raadpleging_changelist"))
+    assert lijst.status_code == 200 and MARKERS[Categorie.ONDERWIJSINFORMATIE] not in lijst.content.decode()
+    record = Raadpleging.objects.get()
+    wijzig = admin_client.post(reverse("admin:toegang_raadpleging_change", args=[record.pk]), {"rol": "x"})
+    assert wijzig.status_code == 403
+    assert admin_client.post(reverse("admin:toegang_raadpleging_delete", args=[record.pk])).status_code == 403
+    assert Raadpleging.objects.filter(pk=record.pk, rol="intaker").exists()
+    # The functioneel beheerder (staff, no youth data) does not see the log at all.
+    from django.test import Client
+
+    beheerder = Client()
+    beheerder.force_login(demo.beheerder)
+    assert beheerder.get(reverse("admin:toegang_raadpleging_changelist")).status_code == 403
+
+
+def test_preview_shows_exactly_what_the_recipient_sees_and_writes_nothing(client, demo, noah):
+    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    client.force_login(demo.jji_school)
+    tekst = client.get(reverse("dossier:bekijk_als", args=[noah.pk]), {"als": f"{mbo.pk}:intaker"}).content.decode()
+    assert "Voorbeeld: zo ziet" in tekst
+    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst
+    assert MARKERS[Categorie.BEGELEIDINGSBEHOEFTE] not in tekst and MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
+    assert _tel(noah) == 0
+    onzin = client.get(reverse("dossier:bekijk_als", args=[noah.pk]), {"als": "999999:intaker"})
+    assert onzin.status_code == 302
+
+
+def test_the_log_lists_the_reading_with_its_grondslag(client, demo, noah):
+    (onderwijs, *_rest) = _alle_delen_gedeeld(demo, noah)
+    client.force_login(demo.mbo_intake)
+    client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]), REMOTE_ADDR="10.1.2.3")
+    record = Raadpleging.objects.get()
+    medewerker = demo.mbo_intake.medewerker
+    assert (record.actor, record.organisatie, record.rol) == (demo.mbo_intake, medewerker.organisatie, "intaker")
+    assert (record.jongere_id, record.grondslag, record.ip) == (noah.jongere_id, onderwijs, "10.1.2.3")
+    assert len(record.verzoek_id) >= 8 and not record.geweigerd
+    client.force_login(demo.jji_school)
+    tekst = client.get(reverse("dossier:raadplegingen", args=[noah.pk])).content.decode()
+    assert "Linda Vermeulen" in tekst and "onderwijsinformatie" in tekst
+    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst  # no content in the log
+
+
+def test_the_log_refuses_update_and_delete(demo, noah):
+    _alle_delen_gedeeld(demo, noah)
+    policy.categorie_lezen(
+        actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
+    )
+    record = Raadpleging.objects.get()
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Raadpleging.objects.filter(pk=record.pk).update(rol="beheerder")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        Raadpleging.objects.filter(pk=record.pk).delete()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM toegang_raadpleging")
+    assert Raadpleging.objects.filter(pk=record.pk, rol="intaker").exists()
+
+
+def test_the_sqlite_twin_trigger_refuses_update_and_delete():
+    """The SQLite trigger of the migration, on its own database (CI runs on PostgreSQL)."""
+    import importlib
+
+    migratie = importlib.import_module("toegang.migrations.0005_raadpleging_alleen_toevoegen")
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE toegang_raadpleging (id INTEGER PRIMARY KEY, rol TEXT)")
+    for sql in migratie.SQLITE_AAN:
+        db.execute(sql)
+    db.execute("INSERT INTO toegang_raadpleging (rol) VALUES ('intaker')")
+    for sql in ("UPDATE toegang_raadpleging SET rol = 'x'", "DELETE FROM toegang_raadpleging"):
+        with pytest.raises(sqlite3.DatabaseError, match="alleen toe te voegen"):
+            db.execute(sql)
+    assert db.execute("SELECT rol FROM toegang_raadpleging").fetchall() == [("intaker",)]
+
+
+def test_role_groups_never_hold_a_part_permission(demo, noah):
+    _alle_delen_gedeeld(demo, noah)
+    codes = [f"lees_{c}" for c in DOSSIER_CATEGORIEEN]
+    assert not TrajectGroupObjectPermission.objects.filter(
+        permission__codename__in=codes, group__name__startswith="rol:"
+    ).exists()
+    from django.contrib.auth.models import Group
+
+    assert not Group.objects.filter(permissions__codename__in=codes).exists()
+    # The intaker's organisation group holds none of the signals: only the VO and veiligheidscoördinator.
+    signalen = TrajectGroupObjectPermission.objects.filter(
+        content_object=noah, permission__codename="lees_veiligheidssignalen"
+    ).values_list("group__name", flat=True)
+    mbo = demo.mbo_intake.medewerker.organisatie_id
+    assert f"org:{mbo}:rol:intaker" not in set(signalen)
+    assert {f"org:{mbo}:verbindingsofficier", f"org:{mbo}:rol:veiligheidscoordinator"} <= set(signalen)
+
+
+def test_revocation_closes_at_once_and_the_page_says_so(client, demo, noah):
+    onderwijs = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    client.force_login(demo.jji_school)
+    tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
+    assert "gedeeld met ROC Lindewaard" in tekst and "nog met niemand gedeeld" in tekst
+    antwoord = client.post(
+        reverse("trajecten:toestemming_intrekken", args=[noah.pk, onderwijs.pk]), {"terug": "toestemmingen"}
+    )
+    assert antwoord.url == reverse("dossier:toestemmingen", args=[noah.pk])
+    tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
+    assert "ROC Lindewaard: ingetrokken op" in tekst
+    assert Categorie.ONDERWIJSINFORMATIE not in policy.leesbare_categorieen(demo.mbo_intake, noah)
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "fout"),
+    [
+        ({"categorie": "beoordeling"}, "Kies onderwijsinformatie"),
+        ({"grondslag": Grondslag.LEERPLICHT, "categorie": Categorie.BEGELEIDINGSBEHOEFTE}, "Leerplicht dekt alleen"),
+        ({"geldig_tot": dt.date(2020, 1, 1)}, "verleden"),
+        ({"ontvanger": "Techniekcollege Noordpolder"}, "betrokken. Leg eerst de grondslag"),
+        ({"ontvanger": "Duinzichtcollege (JJI-school)"}, "schrijft het dossier zelf"),
+        ({"weigeren_zonder_gevolgen": False}, "weigeren geen gevolgen"),
+    ],
+)
+def test_bad_consent_is_refused_and_nothing_is_saved(demo, noah, wijziging, fout):
+    wijziging = dict(wijziging)
+    categorie = wijziging.pop("categorie", Categorie.ONDERWIJSINFORMATIE)
+    organisatie = Organisatie.objects.get(naam=wijziging.pop("ontvanger", "ROC Lindewaard"))
+    voor = Toestemming.objects.count()
+    with pytest.raises(ValidationError, match=fout):
+        _toestemming(demo, noah, categorie, organisatie, **wijziging)
+    assert Toestemming.objects.count() == voor
+
+
+def test_consent_twice_and_revoking_twice_are_refused(demo, noah):
+    record = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    with pytest.raises(ValidationError, match="al een geldige grondslag"):
+        _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
+    with pytest.raises(ValidationError, match="al ingetrokken"):
+        services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
+
+
+def test_only_the_jji_school_writes(client, demo, noah):
+    _alle_delen_gedeeld(demo, noah)
+    for lezer in (demo.mbo_intake, demo.verbindingsofficier, demo.itb):
+        with pytest.raises(PermissionDenied):
+            dossier_services.begeleidingsbehoefte_opslaan(actor=lezer, traject=noah, gegevens={"structuur": "x"})
+        client.force_login(lezer)
+        url = reverse("dossier:bewerken", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE])
+        assert client.post(url, {"structuur": "x"}).status_code == 404
+        assert client.get(reverse("dossier:signaal_toevoegen", args=[noah.pk])).status_code == 404
+    client.force_login(demo.jji_school)
+    url = reverse("dossier:bewerken", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])
+    tekst = client.post(url, {"opleiding": "Vakman", "crebo": "12ab"}).content.decode()
+    assert "Controleer het formulier" in tekst and "vijf cijfers" in tekst
+    assert client.post(url, {"opleiding": "Vakman", "crebo": "12345", "niveau": "2"}).status_code == 302
+    assert (
+        policy.categorie_lezen(
+            actor=demo.jji_school, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
+        ).crebo
+        == "12345"
+    )
+
+
+@pytest.mark.parametrize(
+    ("gegevens", "fout"),
+    [
+        ({"signaal": "Let op", "reden": "", "einddatum": "2099-01-01"}, "waarom"),
+        ({"signaal": "Let op", "reden": "Rust", "einddatum": ""}, "Dit veld is verplicht"),
+        ({"signaal": "Let op", "reden": "Rust", "einddatum": "2020-01-01"}, "verleden"),
+        ({"signaal": "Let op", "reden": "Rust", "einddatum": "2099-01-01"}, "twee jaar"),
+    ],
+)
+def test_a_signal_needs_a_reason_and_an_end_date(client, demo, noah, gegevens, fout):
+    client.force_login(demo.jji_school)
+    voor = noah.veiligheidssignalen.count()
+    tekst = client.post(reverse("dossier:signaal_toevoegen", args=[noah.pk]), gegevens).content.decode()
+    assert fout.lower() in tekst.lower()
+    assert noah.veiligheidssignalen.count() == voor
+
+
+def test_a_signal_past_its_end_date_is_no_longer_shown(client, demo, noah):
+    _alle_delen_gedeeld(demo, noah)
+    noah.veiligheidssignalen.update(einddatum=timezone.localdate() - dt.timedelta(days=1))
+    client.force_login(demo.verbindingsofficier)
+    tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
+    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst and "Geen actuele signalen" in tekst
+
+
+def test_signals_never_leave_the_page(demo, noah):
+    from django.http import Http404
+
+    _alle_delen_gedeeld(demo, noah)
+    for actie in ("pdf", "api", "afdrukken"):
+        with pytest.raises(Http404):
+            policy.categorie_lezen(
+                actor=demo.verbindingsofficier, traject=noah, categorie=Categorie.VEILIGHEIDSSIGNALEN, actie=actie
+            )
+    assert _tel(noah, Categorie.VEILIGHEIDSSIGNALEN, geweigerd=True) == 3
+
+
+def test_tampering_toward_another_trajects_dossier_is_on_record(client, demo, noah):
+    client.force_login(demo.mbo_intake_other)
+    for url in (
+        reverse("dossier:dossier", args=[noah.pk]),
+        reverse("dossier:categorie", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE]),
+    ):
+        assert client.get(url).status_code == 404
+    assert _tel(noah, geweigerd=True) == 2
+    assert client.get(reverse("dossier:dossier", args=[99999999])).status_code == 404
+    client.force_login(demo.jji_school)
+    assert client.get(reverse("dossier:categorie", args=[noah.pk, "beoordeling"])).status_code == 404
+
+
+def _queries(client, url) -> int:
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as vastgelegd:
+        assert client.get(url).status_code == 200
+    return len(vastgelegd)
+
+
+def test_the_dossier_page_query_count_is_flat(client, demo, noah):
+    """Flat in the number of consents and log rows (as the JJI-school and as a recipient)."""
+    url = reverse("dossier:dossier", args=[noah.pk])
+    _alle_delen_gedeeld(demo, noah)
+    client.force_login(demo.mbo_intake)
+    client.get(url)
+    client.force_login(demo.jji_school)
+    weinig_school = _queries(client, url)
+    client.force_login(demo.verbindingsofficier)
+    weinig_vo = _queries(client, url)
+    for naam, soort in (("Vakcollege Oostmeer", "mbo_partner"), ("Gemeente Lindewaard", "gemeente")):
+        org = Organisatie.objects.get(naam=naam)
+        if not noah.betrokkenheden.filter(organisatie=org).exists():
+            services.betrokkenheid_toevoegen(actor=demo.coordinator, traject=noah, organisatie=org, soort=soort)
+        services.kennisgeving_vastleggen(
+            actor=demo.coordinator,
+            traject=noah,
+            ontvanger=org,
+            gegevens={
+                "grondslag": Grondslag.TOESTEMMING_JONGERE,
+                "datum_gegeven": timezone.localdate(),
+                "wijze": Wijze.MONDELING,
+                "weigeren_zonder_gevolgen": True,
+            },
+        )
+        for categorie in (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE):
+            _toestemming(demo, noah, categorie, org)
+    client.force_login(demo.mbo_intake)
+    for _ in range(5):
+        client.get(url)
+    assert Raadpleging.objects.filter(traject=noah).count() >= 10
+    client.force_login(demo.jji_school)
+    assert _queries(client, url) <= weinig_school
+    client.force_login(demo.verbindingsofficier)
+    assert _queries(client, url) <= weinig_vo
