@@ -36,6 +36,7 @@ class ImportForm(forms.Form):
     inhoud = forms.CharField(widget=forms.HiddenInput, required=False)
     verwijder_ontbrekende = forms.BooleanField(
         label=_("Contactpersonen die niet in het bestand staan van de kaart halen"),
+        help_text=_("Alleen bij de organisaties die in het bestand staan; andere organisaties blijven zoals ze zijn."),
         required=False,
     )
 
@@ -50,4 +51,6 @@ class ImportForm(forms.Form):
             data["gegevens"] = data["bestand"].read(2_000_001)
         elif data.get("inhoud"):
             data["gegevens"] = data["inhoud"].encode("utf-8")
+        elif not self.has_error("bestand"):
+            self.add_error("bestand", _("Kies een CSV-bestand."))
         return data

@@ -14,7 +14,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -44,7 +44,8 @@ KOLOMMEN = [
 KOPPEN = {veld: kop for kop, veld in KOLOMMEN} | {"medewerker": "gebruikersnaam"}
 VERPLICHT = {"organisatie", "soort", "rol", "naam"}
 CONTACTVELDEN = ["functie", "telefoon", "email", "bereikbaarheid", "niveau", "medewerker", "bevestigd_op"]
-MAX_BYTES = 1_000_000
+MAX_BYTES = 500_000  # also through the confirm step's form field, well under Django's upload limit
+MAX_REGELS = 2000
 DATUMNOTATIE = "%d-%m-%Y"
 
 
@@ -67,9 +68,10 @@ def exporteren(regio) -> str:
         .select_related("organisatie__jji", "medewerker__user")
         .order_by("organisatie__naam", "rol", "naam")
     )
+    rijen = []
     for c in contacten:
         org = c.organisatie
-        schrijver.writerow(
+        rijen.append(
             [
                 org.naam,
                 soorten[org.soort],
@@ -86,6 +88,20 @@ def exporteren(regio) -> str:
                 c.bevestigd_op.strftime(DATUMNOTATIE),
             ]
         )
+    # Organisations without contacts too (a JJI-school's JJI must be in the file): a row
+    # without rol and naam.
+    zonder = (
+        Organisatie.objects.filter(regio=regio, actief=True)
+        .exclude(contactpersonen__isnull=False)
+        .select_related("jji")
+    )
+    for org in zonder:
+        rijen.append(
+            [org.naam, soorten[org.soort], org.plaats, org.jji.naam if org.jji_id else ""] + [""] * (len(KOLOMMEN) - 4)
+        )
+    rijen.sort(key=lambda r: (r[0].casefold(), r[4], r[5]))
+    for rij in rijen:
+        schrijver.writerow([_veilig(cel) for cel in rij])
     return uit.getvalue()
 
 
@@ -134,8 +150,15 @@ def _decoderen(data: bytes) -> str:
     if not data.strip():
         raise Bestandsfout(_("Het bestand is leeg."))
     if len(data) > MAX_BYTES:
-        raise Bestandsfout(_("Het bestand is groter dan 1 MB. Splits het per organisatie."))
-    if data[:4] == b"PK\x03\x04" or b"\x00" in data[:2000]:
+        raise Bestandsfout(_("Het bestand is groter dan 0,5 MB. Splits het per organisatie."))
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise Bestandsfout(
+            _(
+                "Dit bestand is opgeslagen als 'Unicode-tekst' (UTF-16). Sla het in Excel op als "
+                "'CSV (gescheiden door lijstscheidingsteken)' of 'CSV UTF-8'."
+            )
+        )
+    if data[:4] == b"PK\x03\x04" or b"\x00" in data:
         raise Bestandsfout(
             _("Dit is geen CSV-bestand. Sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'.")
         )
@@ -155,7 +178,7 @@ def tekst_van(data: bytes) -> str:
 
 
 def _kop(tekst: str) -> str:
-    return " ".join(tekst.strip().lower().replace("_", " ").split())
+    return " ".join(tekst.replace("\ufeff", "").strip().lower().replace("_", " ").split())
 
 
 def _lezen(tekst: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -173,23 +196,50 @@ def _lezen(tekst: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
             _("Onbekende kolom(men): %(kolommen)s. Gebruik de kolommen van de export: %(verwacht)s.")
             % {"kolommen": ", ".join(onbekend), "verwacht": "; ".join(k for k, _v in KOLOMMEN)}
         )
+    dubbel = sorted({k for k in koppen if k and koppen.count(k) > 1})
+    if dubbel:
+        raise Bestandsfout(_("Deze kolommen staan er twee keer in: %(kolommen)s.") % {"kolommen": ", ".join(dubbel)})
     velden = [bekend.get(k, "") for k in koppen]
     ontbrekend = [kop for kop, veld in KOLOMMEN if veld in VERPLICHT and veld not in velden]
     if ontbrekend:
         raise Bestandsfout(_("Deze kolommen ontbreken: %(kolommen)s.") % {"kolommen": ", ".join(ontbrekend)})
     rijen = []
+    begin = lezer.line_num + 1
     try:
         for rij in lezer:
+            regel, begin = begin, lezer.line_num + 1  # a quoted cell may span lines: name the first
             if not any(cel.strip() for cel in rij):
                 continue
+            if len(rijen) >= MAX_REGELS:
+                raise Bestandsfout(
+                    _("Het bestand heeft meer dan %(max)s regels. Splits het per organisatie.") % {"max": MAX_REGELS}
+                )
             if len(rij) > len(velden) and any(cel.strip() for cel in rij[len(velden) :]):
-                rijen.append((lezer.line_num, {"__fout__": _("Deze regel heeft meer kolommen dan de kopregel.")}))
+                rijen.append((regel, {"__fout__": _("Deze regel heeft meer kolommen dan de kopregel.")}))
                 continue
-            waarden = {veld: (rij[i].strip() if i < len(rij) else "") for i, veld in enumerate(velden) if veld}
-            rijen.append((lezer.line_num, waarden))
+            if any("\n" in cel or "\r" in cel for cel in rij):
+                rijen.append(
+                    (regel, {"__fout__": _("Een cel bevat een regeleinde; zet alles van een cel op één regel.")})
+                )
+                continue
+            waarden = {veld: _ontsmet(rij[i]).strip() if i < len(rij) else "" for i, veld in enumerate(velden) if veld}
+            rijen.append((regel, waarden))
     except csv.Error as fout:
         raise Bestandsfout(_("Regel %(regel)s is geen geldige CSV-regel.") % {"regel": lezer.line_num}) from fout
-    return velden, rijen
+    return [v for v in velden if v], rijen
+
+
+# Excel runs a cell that starts with one of these as a formula; the export quotes them with
+# an apostrophe (which Excel hides) and the import takes it off again.
+FORMULETEKENS = ("=", "+", "-", "@")
+
+
+def _veilig(waarde: str) -> str:
+    return "'" + waarde if waarde.startswith(FORMULETEKENS) else waarde
+
+
+def _ontsmet(waarde: str) -> str:
+    return waarde[1:] if waarde.startswith("'") and waarde[1:].startswith(FORMULETEKENS) else waarde
 
 
 def _keuze(keuzes, tekst: str) -> str | None:
@@ -214,15 +264,19 @@ def _datum(tekst: str) -> dt.date:
 
 
 def _meldingen(fout: ValidationError) -> list[str]:
-    if hasattr(fout, "error_dict"):
-        namen = {"email": "e-mail", "bevestigd_op": "laatst bevestigd op", "medewerker": "gebruikersnaam"}
-        return [f"{namen.get(veld, veld)}: {m}" for veld, lijst in fout.message_dict.items() for m in lijst]
-    return fout.messages
+    if not hasattr(fout, "error_dict"):
+        return fout.messages
+    return [
+        m if veld == NON_FIELD_ERRORS else f"{KOPPEN.get(veld, veld)}: {m}"
+        for veld, lijst in fout.message_dict.items()
+        for m in lijst
+    ]
 
 
 class _Import:
-    def __init__(self, actor, regio, *, verwijder_ontbrekende: bool):
+    def __init__(self, actor, regio, *, velden: list[str], verwijder_ontbrekende: bool):
         self.actor, self.regio, self.verwijder_ontbrekende = actor, regio, verwijder_ontbrekende
+        self.velden = set(velden)  # a column that is not in the file changes nothing
         self.resultaat = Resultaat()
         self.organisaties: dict[str, Organisatie] = {
             o.naam.casefold(): o for o in Organisatie.objects.filter(regio=regio).select_related("jji")
@@ -241,37 +295,50 @@ class _Import:
 
     # Organisations first: a JJI-school names its JJI, which may come later in the file.
     def organisaties_bijwerken(self, rijen) -> None:
-        gezien: dict[str, tuple[int, str | None, str, str]] = {}
+        gezien: dict[str, tuple[int, str, str, str]] = {}  # first line, soort, plaats, JJI as written
         for regel, w in rijen:
             if "__fout__" in w or not w.get("organisatie"):
                 continue
             sleutel = w["organisatie"].casefold()
-            eigen = (_keuze(OrganisatieSoort, w.get("soort", "")), w.get("plaats", ""), w.get("jji", ""))
-            if sleutel in gezien and gezien[sleutel][1:] != eigen:
+            eigen = (w.get("soort", ""), w.get("plaats", ""), w.get("jji", ""))
+            if sleutel not in gezien:
+                gezien[sleutel] = (regel, *eigen)
+                self.namen[sleutel] = w["organisatie"]
+            elif _vergelijkbaar(gezien[sleutel][1:]) != _vergelijkbaar(eigen):
                 self.fout(
                     regel,
                     _("De gegevens van %(org)s verschillen van die op regel %(eerder)s (soort, plaats of JJI).")
                     % {"org": w["organisatie"], "eerder": gezien[sleutel][0]},
                 )
-                self.mislukt[sleutel] = regel
-            gezien.setdefault(sleutel, (regel, *eigen))
-            self.namen.setdefault(sleutel, w["organisatie"])
-        volgorde = sorted(gezien.items(), key=lambda item: item[1][1] == OrganisatieSoort.JJI_SCHOOL)
+                self.mislukt.setdefault(sleutel, gezien[sleutel][0])
+        # A JJI before its school.
+        volgorde = sorted(gezien.items(), key=lambda item: _keuze(OrganisatieSoort, item[1][1]) == "jji_school")
         for sleutel, (regel, soort, plaats, jji_naam) in volgorde:
+            if sleutel in self.mislukt:
+                continue
             try:
                 with transaction.atomic():
                     self._organisatie(sleutel, soort, plaats, jji_naam)
             except ValidationError as fout:
-                self.mislukt.setdefault(sleutel, regel)
+                self.mislukt[sleutel] = regel
                 for melding in _meldingen(fout):
                     self.fout(regel, f"{self.namen[sleutel]}: {melding}")
 
-    def _organisatie(self, sleutel, soort, plaats, jji_naam) -> None:
+    def _organisatie(self, sleutel, soort_tekst, plaats, jji_naam) -> None:
         naam = self.namen[sleutel]
+        soort = _keuze(OrganisatieSoort, soort_tekst)
         if soort is None:
-            raise ValidationError(_("onbekende soort organisatie."))
+            raise ValidationError(
+                _("onbekende soort organisatie '%(soort)s'. Kies uit: %(soorten)s.")
+                % {"soort": soort_tekst, "soorten": ", ".join(_dutch_labels(OrganisatieSoort).values())}
+            )
         jji = None
         if jji_naam:
+            if jji_naam.casefold() in self.mislukt:
+                raise ValidationError(
+                    _("de JJI '%(jji)s' heeft zelf een fout (regel %(regel)s).")
+                    % {"jji": jji_naam, "regel": self.mislukt[jji_naam.casefold()]}
+                )
             jji = self.organisaties.get(jji_naam.casefold())
             if jji is None:
                 raise ValidationError(
@@ -291,8 +358,14 @@ class _Import:
                 _("staat in de regio als %(soort)s, niet als %(anders)s.")
                 % {"soort": bestaand.get_soort_display(), "anders": OrganisatieSoort(soort).label}
             )
-        if (bestaand.plaats, bestaand.jji_id) != (plaats, jji.pk if jji else None):
-            bestaand.plaats, bestaand.jji = plaats, jji
+        # Only the columns that are in the file change something.
+        nieuwe_plaats = plaats if "plaats" in self.velden else bestaand.plaats
+        nieuwe_jji = jji if "jji" in self.velden else bestaand.jji
+        if (bestaand.plaats.casefold(), bestaand.jji_id) != (
+            nieuwe_plaats.casefold(),
+            nieuwe_jji.pk if nieuwe_jji else None,
+        ):
+            bestaand.plaats, bestaand.jji = nieuwe_plaats, nieuwe_jji
             services.organisatie_opslaan(actor=self.actor, organisatie=bestaand)
             self.resultaat.gewijzigde_organisaties.append(bestaand.naam)
 
@@ -307,15 +380,20 @@ class _Import:
             try:
                 with transaction.atomic():
                     sleutel = self._contact(regel, w, sleutels)
+                if sleutel is None:
+                    continue
             except ValidationError as fout:
                 for melding in _meldingen(fout):
                     self.fout(regel, melding)
             except PermissionDenied:
                 self.fout(regel, _("Je mag de contactpersonen van %(org)s niet bijhouden.") % {"org": w["organisatie"]})
             else:
-                sleutels[sleutel] = regel
+                if sleutel is not None:
+                    sleutels[sleutel] = regel
 
-    def _contact(self, regel, w, sleutels) -> tuple[int, str, str]:
+    def _contact(self, regel, w, sleutels) -> tuple[int, str, str] | None:
+        if not w.get("rol") and not w.get("naam"):
+            return None  # a row with only an organisation
         ontbreekt = [kop for kop, veld in KOLOMMEN if veld in VERPLICHT and not w.get(veld)]
         if ontbreekt:
             raise ValidationError(_("vul in: %(kolommen)s.") % {"kolommen": ", ".join(ontbreekt)})
@@ -331,43 +409,16 @@ class _Import:
                 _("onbekende rol '%(rol)s'. Kies uit: %(rollen)s.")
                 % {"rol": w["rol"], "rollen": ", ".join(_dutch_labels(ContactRol).values())}
             )
-        niveau = _keuze(Niveau, w.get("niveau") or Niveau.UITVOERING)
-        if niveau is None:
-            raise ValidationError(_("onbekend niveau '%(niveau)s' (bestuurlijk, management of uitvoering).") % w)
         sleutel = (org.pk, rol, w["naam"].casefold())
         if sleutel in sleutels:
             raise ValidationError(
                 _("deze contactpersoon staat al op regel %(regel)s (zelfde organisatie, rol en naam).")
                 % {"regel": sleutels[sleutel]}
             )
-        bevestigd_op = _datum(w["bevestigd_op"]) if w.get("bevestigd_op") else timezone.localdate()
-        medewerker = None
-        if w.get("gebruikersnaam"):
-            medewerker = Medewerker.objects.filter(
-                organisatie=org, user__username__iexact=w["gebruikersnaam"], user__is_active=True
-            ).first()
-            if medewerker is None:
-                self.resultaat.opmerkingen.append(
-                    (
-                        regel,
-                        _(
-                            "%(naam)s: geen actieve gebruiker '%(gebruiker)s' bij %(org)s; de contactpersoon komt "
-                            "op de kaart zonder koppeling aan een gebruiker."
-                        )
-                        % {"naam": w["naam"], "gebruiker": w["gebruikersnaam"], "org": org.naam},
-                    )
-                )
-        nieuw = {
-            "functie": w.get("functie", ""),
-            "telefoon": w.get("telefoon", ""),
-            "email": w.get("email", ""),
-            "bereikbaarheid": w.get("bereikbaarheid", ""),
-            "niveau": niveau,
-            "medewerker": medewerker,
-            "bevestigd_op": bevestigd_op,
-        }
         contact = Contactpersoon.objects.filter(organisatie=org, rol=rol, naam__iexact=w["naam"]).first()
+        nieuw = self._contactvelden(regel, w, org, contact)
         wijziging = Wijziging(regel, org.naam, w["naam"], _dutch_labels(ContactRol)[rol])
+        bevestigd_op = nieuw.get("bevestigd_op")
         if contact is None:
             contact = Contactpersoon(organisatie=org, rol=rol, naam=w["naam"], **nieuw)
             services.contactpersoon_opslaan(actor=self.actor, contactpersoon=contact, bevestigd_op=bevestigd_op)
@@ -389,8 +440,53 @@ class _Import:
         self.gezien.add(contact.pk)
         return sleutel
 
+    def _contactvelden(self, regel, w, org, contact) -> dict:
+        """The contact's fields from the columns that are in the file."""
+        nieuw = {
+            veld: w.get(veld, "") for veld in ("functie", "telefoon", "email", "bereikbaarheid") if veld in self.velden
+        }
+        if "niveau" in self.velden:
+            nieuw["niveau"] = _keuze(Niveau, w.get("niveau") or Niveau.UITVOERING)
+            if nieuw["niveau"] is None:
+                raise ValidationError(_("onbekend niveau '%(niveau)s' (bestuurlijk, management of uitvoering).") % w)
+        if "bevestigd_op" in self.velden and w.get("bevestigd_op"):
+            nieuw["bevestigd_op"] = _datum(w["bevestigd_op"])
+        if "gebruikersnaam" in self.velden:
+            nieuw["medewerker"] = self._gebruiker(regel, w, org, contact)
+        return nieuw
+
+    def _gebruiker(self, regel, w, org, contact):
+        if not w.get("gebruikersnaam"):
+            return None
+        medewerker = (
+            Medewerker.objects.select_related("user")
+            .filter(organisatie=org, user__username__iexact=w["gebruikersnaam"])
+            .first()
+        )
+        # A person who left stays linked to their entry (the map flags them), but is not newly linked.
+        if medewerker is not None and (
+            medewerker.user.is_active or (contact is not None and contact.medewerker_id == medewerker.pk)
+        ):
+            return medewerker
+        self.resultaat.opmerkingen.append(
+            (
+                regel,
+                _(
+                    "%(naam)s: geen actieve gebruiker '%(gebruiker)s' bij %(org)s; de contactpersoon komt "
+                    "op de kaart zonder koppeling aan een gebruiker."
+                )
+                % {"naam": w["naam"], "gebruiker": w["gebruikersnaam"], "org": org.naam},
+            )
+        )
+        return None
+
     def ontbrekende_verwijderen(self) -> None:
-        weg = Contactpersoon.objects.filter(pk__in=self.bestaand - self.gezien).select_related("organisatie")
+        """Only within the organisations that are in the file: a file of one organisation does
+        not empty the others."""
+        in_bestand = [org.pk for sleutel, org in self.organisaties.items() if sleutel in self.namen and org.pk]
+        weg = Contactpersoon.objects.filter(
+            pk__in=self.bestaand - self.gezien, organisatie_id__in=in_bestand
+        ).select_related("organisatie")
         for contact in weg.order_by("organisatie__naam", "naam"):
             wijziging = Wijziging(0, contact.organisatie.naam, contact.naam, contact.get_rol_display())
             try:
@@ -406,6 +502,11 @@ class _Import:
         self.contacten_bijwerken(rijen)
         if self.verwijder_ontbrekende:
             self.ontbrekende_verwijderen()
+
+
+def _vergelijkbaar(gegevens: tuple[str, str, str]) -> tuple:
+    soort, plaats, jji = gegevens
+    return (_keuze(OrganisatieSoort, soort) or soort, plaats.casefold(), jji.casefold())
 
 
 def _tekst(waarde) -> str:
@@ -429,7 +530,7 @@ def importeren(*, actor, regio, data: bytes, proef: bool, verwijder_ontbrekende:
         raise PermissionDenied
     resultaat = Resultaat()
     try:
-        _velden, rijen = _lezen(_decoderen(data))
+        velden, rijen = _lezen(_decoderen(data))
     except Bestandsfout as fout:
         resultaat.fouten.append((None, str(fout)))
         return resultaat
@@ -437,7 +538,7 @@ def importeren(*, actor, regio, data: bytes, proef: bool, verwijder_ontbrekende:
         resultaat.fouten.append((None, _("Het bestand heeft geen regels met contactpersonen.")))
         return resultaat
     with transaction.atomic():
-        werk = _Import(actor, regio, verwijder_ontbrekende=verwijder_ontbrekende)
+        werk = _Import(actor, regio, velden=velden, verwijder_ontbrekende=verwijder_ontbrekende)
         werk.uitvoeren(rijen)
         resultaat = werk.resultaat
         resultaat.fouten.sort(key=lambda f: (f[0] is None, f[0] or 0))

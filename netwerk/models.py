@@ -67,7 +67,7 @@ class Organisatie(models.Model):
         verbose_name=_("verbindingsofficier via"),
         help_text=_(
             "Alleen voor een mbo-instelling zonder eigen verbindingsofficier: de organisatie in de regio "
-            "wier verbindingsofficier ook voor deze instelling het aanspreekpunt is. Dit staat alleen op de "
+            "waarvan de verbindingsofficier ook voor deze instelling het aanspreekpunt is. Dit staat alleen op de "
             "netwerkkaart en geeft geen toegang tot gegevens van deze instelling."
         ),
     )

@@ -29,7 +29,7 @@ def netwerkkaart(
             Q(naam__icontains=woord) | Q(plaats__icontains=woord) | Q(contactpersonen__naam__icontains=woord)
         ).distinct()
     return (
-        organisaties.select_related("verbindingsofficier__user", "aanspreekpunt__verbindingsofficier__user")
+        organisaties.select_related("regio", "verbindingsofficier__user", "aanspreekpunt__verbindingsofficier__user")
         .prefetch_related(
             Prefetch("contactpersonen", queryset=contacten),
             Prefetch("aanspreekpunt_voor", queryset=Organisatie.objects.filter(actief=True).order_by("naam")),

@@ -26,15 +26,20 @@ def _regio(request):
     the reader's own."""
     if policy.medewerker_van(request.user) is None and not request.user.is_superuser:
         raise Http404
-    gevraagd = request.GET.get("regio", "")
-    if gevraagd.isdigit() and len(gevraagd) < 10:
-        regio = Regio.objects.filter(pk=int(gevraagd)).first()
+    gevraagd = _getal(request.GET.get("regio", ""))
+    if gevraagd is not None:
+        regio = Regio.objects.filter(pk=gevraagd).first()
         if regio is not None:
             return regio
     regio = policy.regio_van(request.user) or Regio.objects.order_by("naam").first()
     if regio is None:
         raise Http404
     return regio
+
+
+def _getal(tekst: str) -> int | None:
+    """An id from a query string, or None for anything else (also "²" or a huge number)."""
+    return int(tekst) if tekst.isascii() and tekst.isdecimal() and len(tekst) < 10 else None
 
 
 def _keuze(request, naam, keuzes) -> str:
@@ -47,8 +52,7 @@ def netwerkkaart(request):
     regio = _regio(request)
     rol, soort = _keuze(request, "rol", ContactRol), _keuze(request, "soort", OrganisatieSoort)
     zoek = request.GET.get("zoek", "")[:100]
-    organisatie = request.GET.get("organisatie", "")
-    organisatie_id = int(organisatie) if organisatie.isdigit() and len(organisatie) < 10 else None
+    organisatie_id = _getal(request.GET.get("organisatie", ""))
     organisaties = list(selectors.netwerkkaart(regio, rol=rol, soort=soort, zoek=zoek, organisatie_id=organisatie_id))
     for org in organisaties:
         org.mag_bijhouden = policy.mag_contacten_bijhouden(request.user, org)

@@ -14,11 +14,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalorganisatie',
             name='aanspreekpunt',
-            field=models.ForeignKey(blank=True, db_constraint=False, help_text='Alleen voor een mbo-instelling zonder eigen verbindingsofficier: de organisatie in de regio wier verbindingsofficier ook voor deze instelling het aanspreekpunt is. Dit staat alleen op de netwerkkaart en geeft geen toegang tot gegevens van deze instelling.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='netwerk.organisatie', verbose_name='verbindingsofficier via'),
+            field=models.ForeignKey(blank=True, db_constraint=False, help_text='Alleen voor een mbo-instelling zonder eigen verbindingsofficier: de organisatie in de regio waarvan de verbindingsofficier ook voor deze instelling het aanspreekpunt is. Dit staat alleen op de netwerkkaart en geeft geen toegang tot gegevens van deze instelling.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='netwerk.organisatie', verbose_name='verbindingsofficier via'),
         ),
         migrations.AddField(
             model_name='organisatie',
             name='aanspreekpunt',
-            field=models.ForeignKey(blank=True, help_text='Alleen voor een mbo-instelling zonder eigen verbindingsofficier: de organisatie in de regio wier verbindingsofficier ook voor deze instelling het aanspreekpunt is. Dit staat alleen op de netwerkkaart en geeft geen toegang tot gegevens van deze instelling.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='aanspreekpunt_voor', to='netwerk.organisatie', verbose_name='verbindingsofficier via'),
+            field=models.ForeignKey(blank=True, help_text='Alleen voor een mbo-instelling zonder eigen verbindingsofficier: de organisatie in de regio waarvan de verbindingsofficier ook voor deze instelling het aanspreekpunt is. Dit staat alleen op de netwerkkaart en geeft geen toegang tot gegevens van deze instelling.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='aanspreekpunt_voor', to='netwerk.organisatie', verbose_name='verbindingsofficier via'),
         ),
     ]
