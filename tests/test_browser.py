@@ -160,3 +160,52 @@ def test_beheerder_imports_an_excel_csv_after_a_dry_run(pagina, settings, tmp_pa
     pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Netwerkkaart").click()
     pagina.get_by_role("heading", name="Sportclub De Meeuwen").wait_for()
     assert pagina.get_by_text("José Müller").is_visible()
+
+
+def test_consent_for_one_part_opens_it_for_the_mbo_and_revocation_closes_it(pagina, settings):
+    from trajecten.models import Traject
+
+    noah = Traject.objects.get(jongere__voornaam="Noah")
+    dossier = f"{pagina.basis}/trajecten/{noah.pk}/dossier/"
+    inloggen(pagina, "jji-school", settings.DEMO_PASSWORD)
+    pagina.goto(dossier)
+    pagina.get_by_role("link", name="Toestemmingen").click()
+    pagina.get_by_role("link", name="Toestemming per deel vastleggen").click()
+    pagina.get_by_label("Ontvanger").select_option(label="ROC Lindewaard")
+    pagina.get_by_label("onderwijsinformatie", exact=True).check()
+    pagina.get_by_label("toestemming van de jongere").check()
+    pagina.get_by_label("mondeling gegeven en vastgelegd").check()
+    pagina.get_by_label("uitgelegd dat weigeren geen gevolgen heeft").check()
+    pagina.get_by_role("button", name="Toestemming vastleggen").click()
+    pagina.get_by_text("De toestemming is vastgelegd").wait_for()
+    screenshot(pagina, "jji-school-toestemming-per-deel")
+    pagina.context.clear_cookies()
+
+    inloggen(pagina, "mbo-intake", settings.DEMO_PASSWORD)
+    pagina.goto(dossier)
+    pagina.get_by_role("heading", name="Onderwijsinformatie").wait_for()
+    tekst = pagina.locator("main").inner_text()
+    assert "Medewerker logistiek" in tekst  # onderwijsinformatie
+    assert "vast dagritme" not in tekst and "dezelfde klas" not in tekst  # not the other two parts
+    assert tekst.count("niet gedeeld") == 2
+    screenshot(pagina, "mbo-intake-dossier-onderwijsinformatie")
+    pagina.context.clear_cookies()
+
+    inloggen(pagina, "coordinator", settings.DEMO_PASSWORD)
+    pagina.goto(f"{pagina.basis}/trajecten/{noah.pk}/toestemmingen/")
+    pagina.locator("tr", has_text="onderwijsinformatie").get_by_role("button", name="Intrekken").click()
+    pagina.get_by_text("De grondslag is ingetrokken").wait_for()
+    pagina.context.clear_cookies()
+
+    inloggen(pagina, "mbo-intake", settings.DEMO_PASSWORD)
+    pagina.goto(dossier)
+    pagina.get_by_role("heading", name="Onderwijsinformatie").wait_for()
+    assert "Medewerker logistiek" not in pagina.locator("main").inner_text()
+    pagina.context.clear_cookies()
+
+    inloggen(pagina, "jji-school", settings.DEMO_PASSWORD)
+    pagina.goto(f"{pagina.basis}/trajecten/{noah.pk}/raadplegingen/")
+    rijen = pagina.locator("tbody tr")
+    assert rijen.count() == 1
+    assert "Linda Vermeulen" in rijen.first.inner_text() and "onderwijsinformatie" in rijen.first.inner_text()
+    screenshot(pagina, "jji-school-raadplegingen")
