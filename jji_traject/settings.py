@@ -200,6 +200,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signalering.tasks.herinneringen_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    "toestemming-op-16": {
+        "task": "signalering.tasks.toestemming_op_16_herinneren",
+        "schedule": crontab(hour=7, minute=15),
+    },
     # Monthly check, one notification per organisation per year (the map is updated yearly).
     "netwerkkaart-bevestigen": {
         "task": "signalering.tasks.netwerkkaart_laten_bevestigen",

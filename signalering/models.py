@@ -10,6 +10,7 @@ class MeldingSoort(models.TextChoices):
     TAAK_BINNENKORT = "taak_binnenkort", _("taak verloopt binnenkort")
     TAAK_TE_LAAT = "taak_te_laat", _("taak is te laat")
     NETWERKKAART = "netwerkkaart", _("netwerkkaart bevestigen")
+    TOESTEMMING_16 = "toestemming_16", _("toestemming opnieuw vragen (16 jaar)")
 
 
 class Melding(models.Model):

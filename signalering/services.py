@@ -95,6 +95,55 @@ def herinneringen_versturen(op: dt.date | None = None) -> int:
     return nieuw
 
 
+def toestemming_op_16_herinneren(op: dt.date | None = None) -> int:
+    """Daily: a parent's consent was given while the youth was under 16. From 16 the youth
+    decides: ask whoever recorded it (else the JJI-school's zorgcoördinatoren) to ask the
+    youth again. Once per consent record."""
+    from netwerk.constants import Rol
+    from netwerk.models import Medewerker
+    from trajecten.constants import BetrokkenheidSoort, Grondslag
+    from trajecten.models import Toestemming
+    from trajecten.regels import verjaardag
+
+    op = op or timezone.localdate()
+    records = (
+        Toestemming.objects.geldig(op)
+        .filter(grondslag=Grondslag.TOESTEMMING_OUDER, traject__afgesloten_op__isnull=True)
+        .filter(traject__jongere__geboortedatum__lte=op - dt.timedelta(days=15 * 365))  # coarse; exact below
+        .select_related("traject__jongere", "vastgelegd_door")
+    )
+    nieuw = 0
+    for record in records:
+        if verjaardag(record.traject.jongere.geboortedatum, 16) > op:
+            continue
+        traject = record.traject
+        ontvangers = (
+            [record.vastgelegd_door] if policy.mag_grondslag_vastleggen(record.vastgelegd_door, traject) else []
+        )
+        if not ontvangers:
+            school = traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).values("organisatie_id")
+            ontvangers = [
+                m.user
+                for m in Medewerker.objects.filter(
+                    organisatie_id__in=school, rol=Rol.ZORGCOORDINATOR, user__is_active=True
+                ).select_related("user")
+            ]
+        for user in ontvangers:
+            try:
+                with transaction.atomic():
+                    Melding.objects.create(
+                        ontvanger=user,
+                        soort=MeldingSoort.TOESTEMMING_16,
+                        traject=traject,
+                        sleutel=f"toestemming16:{record.pk}",
+                    )
+            except IntegrityError:
+                continue
+            nieuw += 1
+    mails_versturen()
+    return nieuw
+
+
 def mails_versturen() -> int:
     """Mail every person a summary of their notifications not mailed yet. A failed send is
     logged (without content) and tried again on the next run. Returns the mails sent."""
@@ -120,7 +169,8 @@ def mails_versturen() -> int:
 def _mailen(ontvanger, meldingen: list[Melding]) -> None:
     te_laat = sum(m.soort == MeldingSoort.TAAK_TE_LAAT for m in meldingen)
     kaart = sum(m.soort == MeldingSoort.NETWERKKAART for m in meldingen)
-    binnenkort = len(meldingen) - te_laat - kaart
+    zestien = sum(m.soort == MeldingSoort.TOESTEMMING_16 for m in meldingen)
+    binnenkort = len(meldingen) - te_laat - kaart - zestien
     regels = []
     if te_laat:
         regels.append(ngettext("%(n)d taak is te laat.", "%(n)d taken zijn te laat.", te_laat) % {"n": te_laat})
@@ -131,6 +181,8 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
         )
     if kaart:
         regels.append(_("De netwerkkaart van je regio is aan bevestiging toe."))
+    if zestien:
+        regels.append(_("Een toestemming moet opnieuw worden gevraagd."))
     link = settings.SITE_URL + reverse("signalering:meldingen")
     send_mail(
         subject=_("Herinnering: er staan taken voor je klaar"),

@@ -15,3 +15,9 @@ def herinneringen_versturen() -> int:
 def netwerkkaart_laten_bevestigen() -> int:
     """Yearly: ask organisations to confirm their netwerkkaart entries (once per year)."""
     return services.netwerkkaart_laten_bevestigen()
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def toestemming_op_16_herinneren() -> int:
+    """Daily: a parent's consent for a youth who turned 16 is asked again of the youth."""
+    return services.toestemming_op_16_herinneren()

@@ -18,7 +18,16 @@ def meldingen(request):
         .filter(pk__in=[m.taak_id for m in pagina.object_list if m.taak_id])
         .values_list("pk", flat=True)
     )
-    return render(request, "signalering/meldingen.html", {"pagina": pagina, "zichtbaar": zichtbaar})
+    zichtbare_trajecten = set(
+        policy.zichtbaar_voor(request.user)
+        .filter(pk__in=[m.traject_id for m in pagina.object_list if m.traject_id and not m.taak_id])
+        .values_list("pk", flat=True)
+    )
+    return render(
+        request,
+        "signalering/meldingen.html",
+        {"pagina": pagina, "zichtbaar": zichtbaar, "zichtbare_trajecten": zichtbare_trajecten},
+    )
 
 
 @login_required

@@ -428,3 +428,39 @@ def test_the_dossier_page_query_count_is_flat(client, demo, noah):
     assert _queries(client, url) <= weinig_school
     client.force_login(demo.verbindingsofficier)
     assert _queries(client, url) <= weinig_vo
+
+
+def test_a_parents_consent_is_asked_again_of_the_youth_at_16(client, demo):
+    from signalering import services as signalering
+    from signalering.models import Melding
+    from trajecten.regels import verjaardag
+
+    liam = demo.trajecten["Liam"]
+    # Liam's demo consent was given by the youth; record one by a parent while he was 15.
+    jongere = liam.jongere
+    vandaag = timezone.localdate()
+    jongere.geboortedatum = vandaag.replace(year=vandaag.year - 16) - dt.timedelta(days=10)
+    jongere.save()
+    record = Toestemming.objects.create(
+        traject=liam,
+        ontvanger=Organisatie.objects.get(naam="ROC Lindewaard"),
+        categorie=Categorie.ONDERWIJSINFORMATIE,
+        grondslag=Grondslag.TOESTEMMING_OUDER,
+        gegeven_door="Vader (fictief)",
+        jongere_gevraagd=True,
+        weigeren_zonder_gevolgen=True,
+        wijze=Wijze.FORMULIER,
+        datum_gegeven=vandaag - dt.timedelta(days=30),
+        vastgelegd_door=demo.coordinator,
+    )
+    assert verjaardag(jongere.geboortedatum, 16) <= vandaag
+    assert signalering.toestemming_op_16_herinneren() == 1
+    assert signalering.toestemming_op_16_herinneren() == 0  # once
+    melding = Melding.objects.get(soort="toestemming_16")
+    assert melding.ontvanger == demo.coordinator and melding.traject == liam
+    client.force_login(demo.coordinator)
+    tekst = client.get(reverse("signalering:meldingen")).content.decode()
+    assert "Liam Mulder is 16 geworden" in tekst and reverse("dossier:toestemmingen", args=[liam.pk]) in tekst
+    # A revoked consent asks for nothing.
+    services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
+    assert signalering.toestemming_op_16_herinneren() == 0
