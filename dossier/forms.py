@@ -9,7 +9,7 @@ from trajecten.forms import DATUM
 from trajecten.models import Toestemming
 
 from . import services
-from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+from .models import Begeleidingsbehoefte, HerkomstOnderwijsinformatie, Onderwijsinformatie, Veiligheidssignaal
 
 TEKST = forms.Textarea(attrs={"rows": 3})
 
@@ -39,6 +39,13 @@ class BegeleidingsbehoefteForm(forms.ModelForm):
         help_texts = {
             "wat_helpt": _("Toekomstgericht: wat werkt bij deze jongere, wat kan de school doen?"),
         }
+
+
+class HerkomstForm(forms.ModelForm):
+    class Meta:
+        model = HerkomstOnderwijsinformatie
+        fields = services.HERKOMST_VELDEN
+        widgets = {veld: TEKST for veld in ("resultaten", "lopende_modules", "toelichting")}
 
 
 class VeiligheidssignaalForm(forms.ModelForm):
@@ -76,7 +83,8 @@ class CategorieToestemmingForm(forms.ModelForm):
         help_texts = {
             "categorie": _(
                 "Eén deel per keer. Begeleidingsbehoefte kan gezondheidsgegevens bevatten: daarvoor is "
-                "uitdrukkelijke toestemming nodig. Leerplicht geldt alleen voor onderwijsinformatie."
+                "uitdrukkelijke toestemming nodig. Leerplicht geldt alleen voor onderwijsinformatie. Met de "
+                "JJI-school als ontvanger: de onderwijsinformatie die de school van herkomst voor haar vastlegt."
             ),
             "geldig_tot": _("Leeg laten als de toestemming geldt tot hij wordt ingetrokken."),
         }

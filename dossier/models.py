@@ -152,3 +152,37 @@ class Veiligheidssignaal(Dossierdeel):
             fouten["einddatum"] = _("Een signaal geldt hooguit twee jaar; kijk dan opnieuw of het nog nodig is.")
         if fouten:
             raise ValidationError(fouten)
+
+
+class HerkomstOnderwijsinformatie(Dossierdeel):
+    """At instroom the mbo van herkomst adds its own onderwijsinformatie (results, running
+    modules) for the JJI-school; the JJI-school reads it only with a grondslag for
+    onderwijsinformatie in that direction (toestemming with the JJI-school as ontvanger)."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject",
+        on_delete=models.CASCADE,
+        related_name="herkomst_onderwijsinformatie",
+        verbose_name=_("traject"),
+    )
+    organisatie = models.ForeignKey(
+        "netwerk.Organisatie", on_delete=models.PROTECT, related_name="+", verbose_name=_("mbo van herkomst")
+    )
+    opleiding = models.CharField(_("opleiding bij de school van herkomst"), max_length=200, blank=True)
+    resultaten = models.TextField(
+        _("behaalde resultaten"), blank=True, help_text=_("Certificaten, examens en cijfers: wat is al behaald?")
+    )
+    lopende_modules = models.TextField(_("lopende modules"), blank=True)
+    toelichting = models.TextField(_("wat de JJI-school moet weten om het onderwijs voort te zetten"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("onderwijsinformatie van de school van herkomst")
+        verbose_name_plural = _("onderwijsinformatie van scholen van herkomst")
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "organisatie"], name="herkomst_onderwijs_uniek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"onderwijsinformatie herkomst {self.traject_id}"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from netwerk.constants import Rol, rollen_voor_soort
 from toegang import policy
 from toegang.models import RaadplegingActie
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie
 
 from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
 
@@ -131,11 +131,34 @@ def voorbeeld_keuzes(user, traject) -> list[Voorbeeld]:
 
 
 def mogelijke_ontvangers(user, traject):
-    """Organisations a part of the dossier can be shared with: active in the traject, not the
-    JJI-school that writes it."""
+    """Organisations a part of the dossier can be shared with: active in the traject; the
+    JJI-school only when a school van herkomst shares its onderwijsinformatie with it."""
     school = policy.schrijvende_school(traject)
     organisaties = policy.actieve_organisaties(user, traject)
-    return organisaties.exclude(pk=school.pk) if school else organisaties
+    heeft_herkomst = traject.betrokkenheden.actief().filter(soort=BetrokkenheidSoort.MBO_HERKOMST).exists()
+    return organisaties.exclude(pk=school.pk) if school and not heeft_herkomst else organisaties
+
+
+@dataclass
+class Herkomst:
+    """The onderwijsinformatie of the school van herkomst, as the reader sees it."""
+
+    gegevens: list | None  # None: not shared with the reader
+    mag_schrijven: bool
+    grondslag: object = None
+
+
+def herkomst_voor(user, traject, *, verzoek=None) -> Herkomst | None:
+    """For the mbo van herkomst (its own part) and the JJI-school (with a grondslag); None for
+    everyone else, and when no school van herkomst is involved."""
+    if policy.mag_herkomst_schrijven(user, traject):
+        return Herkomst(policy.herkomst_lezen(actor=user, traject=traject, verzoek=verzoek), mag_schrijven=True)
+    if not policy.mag_dossier_schrijven(user, traject):
+        return None
+    if not traject.betrokkenheden.actief().filter(soort=BetrokkenheidSoort.MBO_HERKOMST).exists():
+        return None
+    gegevens = policy.herkomst_lezen(actor=user, traject=traject, verzoek=verzoek)
+    return Herkomst(gegevens, mag_schrijven=False, grondslag=policy.herkomst_grondslag(traject))
 
 
 def toestemmingenregister(traject):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from toegang import policy
 
-from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+from .models import Begeleidingsbehoefte, HerkomstOnderwijsinformatie, Onderwijsinformatie, Veiligheidssignaal
 
 ONDERWIJS_VELDEN = [
     "ingeschreven_bij",
@@ -26,6 +26,7 @@ ONDERWIJS_VELDEN = [
 ]
 BEGELEIDING_VELDEN = ["structuur", "sociaal_emotioneel", "praktisch", "wat_helpt"]
 SIGNAAL_VELDEN = ["signaal", "reden", "einddatum"]
+HERKOMST_VELDEN = ["opleiding", "resultaten", "lopende_modules", "toelichting"]
 
 
 def _mag_schrijven(actor, traject) -> None:
@@ -76,3 +77,24 @@ def veiligheidssignaal_beeindigen(*, actor, signaal: Veiligheidssignaal) -> Veil
     signaal.bijgewerkt_door, signaal.bijgewerkt_op = actor, timezone.now()
     signaal.save()
     return signaal
+
+
+@transaction.atomic
+def herkomst_opslaan(*, actor, traject, gegevens: dict) -> HerkomstOnderwijsinformatie:
+    """The mbo van herkomst writes its own onderwijsinformatie for the JJI-school."""
+    organisatie = policy.herkomstschool_van(actor, traject)
+    if organisatie is None:
+        raise PermissionDenied
+    deel = HerkomstOnderwijsinformatie.objects.select_for_update().filter(
+        traject=traject, organisatie=organisatie
+    ).first() or HerkomstOnderwijsinformatie(traject=traject, organisatie=organisatie)
+    gewijzigd = deel.pk is None
+    for veld in HERKOMST_VELDEN:
+        if veld in gegevens and getattr(deel, veld) != gegevens[veld]:
+            setattr(deel, veld, gegevens[veld])
+            gewijzigd = True
+    if gewijzigd:
+        deel.bijgewerkt_door, deel.bijgewerkt_op = actor, timezone.now()
+        deel.full_clean()
+        deel.save()
+    return deel

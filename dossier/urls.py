@@ -7,6 +7,7 @@ app_name = "dossier"
 urlpatterns = [
     path("<int:pk>/dossier/", views.dossier, name="dossier"),
     path("<int:pk>/dossier/bekijk-als/", views.bekijk_als, name="bekijk_als"),
+    path("<int:pk>/dossier/herkomst/bewerken/", views.herkomst_bewerken, name="herkomst_bewerken"),
     path("<int:pk>/dossier/signalen/nieuw/", views.signaal_toevoegen, name="signaal_toevoegen"),
     path(
         "<int:pk>/dossier/signalen/<int:signaal_pk>/beeindigen/",

@@ -20,7 +20,13 @@ from trajecten.forms import fout_op_formulier
 from trajecten.services import toestemming_vastleggen
 
 from . import selectors, services
-from .forms import BegeleidingsbehoefteForm, CategorieToestemmingForm, OnderwijsinformatieForm, VeiligheidssignaalForm
+from .forms import (
+    BegeleidingsbehoefteForm,
+    CategorieToestemmingForm,
+    HerkomstForm,
+    OnderwijsinformatieForm,
+    VeiligheidssignaalForm,
+)
 
 FORMULIEREN = {
     Categorie.ONDERWIJSINFORMATIE: (OnderwijsinformatieForm, services.onderwijsinformatie_opslaan),
@@ -57,6 +63,7 @@ def dossier(request, pk):
         {
             "traject": traject,
             "delen": delen,
+            "herkomst": selectors.herkomst_voor(request.user, traject, verzoek=request),
             "mag_schrijven": policy.mag_dossier_schrijven(request.user, traject),
             "mag_grondslag": policy.mag_grondslag_vastleggen(request.user, traject),
             "voorbeeld_keuzes": selectors.voorbeeld_keuzes(request.user, traject),
@@ -137,6 +144,38 @@ def bewerken(request, pk, categorie):
             "uitleg": _(
                 "Schrijf toekomstgericht: wat heeft deze jongere nodig om verder te leren? Alleen wat de volgende "
                 "school nodig heeft; wie het mag lezen, bepaalt de toestemming per deel."
+            ),
+        },
+    )
+
+
+@login_required
+def herkomst_bewerken(request, pk):
+    """The mbo van herkomst writes its own onderwijsinformatie for the JJI-school."""
+    traject = policy.traject_ophalen(request.user, pk)
+    if not policy.mag_herkomst_schrijven(request.user, traject):
+        raise Http404
+    huidig = policy.herkomst_lezen(actor=request.user, traject=traject, verzoek=request)
+    form = HerkomstForm(request.POST or None, instance=huidig[0] if huidig else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.herkomst_opslaan(actor=request.user, traject=traject, gegevens=form.cleaned_data)
+        except ValidationError as fout:
+            fout_op_formulier(form, fout)
+        else:
+            messages.success(request, _("De onderwijsinformatie voor de JJI-school is opgeslagen."))
+            return redirect("dossier:dossier", pk=traject.pk)
+    return render(
+        request,
+        "trajecten/formulier.html",
+        {
+            "formulieren": [form],
+            "traject": traject,
+            "titel": _("Onderwijsinformatie voor de JJI-school"),
+            "knop": _("Opslaan"),
+            "uitleg": _(
+                "Wat de JJI-school nodig heeft om het onderwijs voort te zetten: behaalde resultaten en lopende "
+                "modules. De JJI-school leest dit alleen met toestemming van de jongere of een andere grondslag."
             ),
         },
     )

@@ -464,3 +464,53 @@ def test_a_parents_consent_is_asked_again_of_the_youth_at_16(client, demo):
     # A revoked consent asks for nothing.
     services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
     assert signalering.toestemming_op_16_herinneren() == 0
+
+
+HERKOMST_MARKER = "Herkomst Marker Metselwerk"
+
+
+def test_the_school_van_herkomst_shares_its_onderwijsinformatie_with_the_jji_school(client, demo):
+    mila = demo.trajecten["Mila"]  # Vakcollege Oostmeer is active as mbo van herkomst (leerplicht)
+    url = reverse("dossier:dossier", args=[mila.pk])
+    client.force_login(demo.mbo_herkomst)
+    antwoord = client.post(
+        reverse("dossier:herkomst_bewerken", args=[mila.pk]),
+        {"opleiding": "Metselaar", "resultaten": HERKOMST_MARKER, "lopende_modules": "", "toelichting": ""},
+    )
+    assert antwoord.status_code == 302
+    assert HERKOMST_MARKER in client.get(url).content.decode()  # its own, no record
+    assert _tel(mila) == 0
+
+    client.force_login(demo.jji_school)
+    tekst = client.get(url).content.decode()
+    assert HERKOMST_MARKER not in tekst and "Van de school van herkomst" in tekst and _tel(mila) == 0
+    school = Organisatie.objects.get(naam="Duinzichtcollege (JJI-school)")
+    record = _toestemming(demo, mila, Categorie.ONDERWIJSINFORMATIE, school, grondslag=Grondslag.LEERPLICHT)
+    tekst = client.get(url).content.decode()
+    assert HERKOMST_MARKER in tekst
+    (raadpleging,) = Raadpleging.objects.filter(traject=mila)
+    assert (raadpleging.categorie, raadpleging.grondslag, raadpleging.organisatie) == (
+        "onderwijsinformatie_herkomst",
+        record,
+        school,
+    )
+    tekst = client.get(reverse("dossier:raadplegingen", args=[mila.pk])).content.decode()
+    assert "onderwijsinformatie van de school van herkomst" in tekst
+
+    # Nobody else sees it, and the JJI-school does not write it.
+    for anderen in (demo.itb, demo.verbindingsofficier, demo.mbo_intake):
+        client.force_login(anderen)
+        antwoord = client.get(url)
+        assert antwoord.status_code in (200, 404) and HERKOMST_MARKER not in antwoord.content.decode()
+        assert client.get(reverse("dossier:herkomst_bewerken", args=[mila.pk])).status_code == 404
+    client.force_login(demo.jji_school)
+    assert client.get(reverse("dossier:herkomst_bewerken", args=[mila.pk])).status_code == 404
+
+
+def test_the_jji_school_needs_no_consent_for_its_own_parts(demo):
+    mila = demo.trajecten["Mila"]
+    school = Organisatie.objects.get(naam="Duinzichtcollege (JJI-school)")
+    with pytest.raises(ValidationError, match="schrijft het dossier zelf"):
+        _toestemming(demo, mila, Categorie.BEGELEIDINGSBEHOEFTE, school)
+    with pytest.raises(ValidationError, match="schrijft het dossier zelf"):
+        _toestemming(demo, demo.trajecten["Liam"], Categorie.ONDERWIJSINFORMATIE, school)  # no school van herkomst

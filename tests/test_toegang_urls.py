@@ -99,11 +99,16 @@ def test_reader_without_access_gets_404_or_nothing(client, demo, naam, lezer, jo
         assert volledige_naam not in response.content.decode()
 
 
+ANDERE_SCHRIJVER = {"dossier:herkomst_bewerken": ("mbo_herkomst", "Mila")}
+
+
 @pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
 def test_the_regie_reaches_every_surface(client, demo, naam):
-    """Positive control: the JJI-school docent reaches each surface (the 404s above are real)."""
-    client.force_login(demo.jji_school)
-    response = _vraag(client, naam, _url(naam, demo.trajecten["Noah"], demo))
+    """Positive control: the JJI-school docent reaches each surface (the 404s above are real);
+    the mbo van herkomst its own onderwijsinformatie."""
+    gebruiker, jongere = ANDERE_SCHRIJVER.get(naam, ("jji_school", "Noah"))
+    client.force_login(getattr(demo, gebruiker))
+    response = _vraag(client, naam, _url(naam, demo.trajecten[jongere], demo))
     assert response.status_code in (200, 302)
     if response.status_code == 302:
         assert not response["Location"].startswith(reverse("login"))

@@ -103,6 +103,8 @@ class Raadpleging(models.Model):
     def categorie_label(self) -> str:
         from trajecten.constants import Categorie
 
+        if self.categorie == "onderwijsinformatie_herkomst":
+            return _("onderwijsinformatie van de school van herkomst")
         return Categorie(self.categorie).label if self.categorie in Categorie.values else self.categorie
 
     def get_rol_display(self) -> str:

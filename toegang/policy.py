@@ -561,6 +561,77 @@ def dossier_traject_ophalen(user, pk, *, categorie: str = "", verzoek=None) -> T
         raise
 
 
+# --- Onderwijsinformatie of the mbo van herkomst (the other direction) ---------------------
+
+HERKOMST = "onderwijsinformatie_herkomst"  # its name in the raadplegingen log
+
+
+def herkomstschool_van(user, traject: Traject) -> Organisatie | None:
+    """The reader's organisation when it is an active mbo van herkomst in the traject."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol == Rol.BEHEERDER or not is_zichtbaar(user, traject):
+        return None
+    organisatie = medewerker.organisatie
+    actief = _onthoud(
+        traject,
+        ("herkomst", organisatie.pk),
+        lambda: (
+            Betrokkenheid.objects.actief()
+            .filter(traject=traject, organisatie=organisatie, soort=BetrokkenheidSoort.MBO_HERKOMST)
+            .exists()
+        ),
+    )
+    return organisatie if actief else None
+
+
+def mag_herkomst_schrijven(user, traject: Traject) -> bool:
+    return herkomstschool_van(user, traject) is not None
+
+
+def herkomst_grondslag(traject: Traject):
+    """The valid grondslag for the JJI-school to read the mbo van herkomst's onderwijsinformatie."""
+    from trajecten.models import Toestemming
+
+    school = schrijvende_school(traject)
+    if school is None:
+        return None
+    return _onthoud(
+        traject,
+        ("herkomstgrondslag",),
+        lambda: (
+            Toestemming.objects.geldig()
+            .filter(
+                traject=traject,
+                ontvanger=school,
+                categorie=Categorie.ONDERWIJSINFORMATIE,
+                grondslag__in=GRONDSLAGEN_PER_CATEGORIE[Categorie.ONDERWIJSINFORMATIE],
+            )
+            .order_by("vastgelegd_op")
+            .last()
+        ),
+    )
+
+
+def herkomst_lezen(*, actor, traject: Traject, verzoek=None):
+    """The onderwijsinformatie of the mbo van herkomst: the writing school reads its own; the
+    JJI-school reads it with a grondslag (and that reading is on record); nobody else.
+    Returns the parts, or None when the reader may not read them."""
+    from dossier.models import HerkomstOnderwijsinformatie
+
+    delen = HerkomstOnderwijsinformatie.objects.filter(traject=traject).select_related("organisatie", "bijgewerkt_door")
+    eigen = herkomstschool_van(actor, traject)
+    if eigen is not None:
+        return list(delen.filter(organisatie=eigen))
+    if not (_is_eigen_dossier(actor, traject) and is_zichtbaar(actor, traject)):
+        return None
+    grondslag = herkomst_grondslag(traject)
+    if grondslag is None:
+        return None
+    with transaction.atomic():
+        _raadpleging(actor, traject, HERKOMST, "bekijken", verzoek, grondslag=grondslag)
+        return list(delen)
+
+
 def mag_raadplegingen_zien(user, traject: Traject) -> bool:
     """The log of a traject is for the writing JJI-school (through its zorgcoördinator the
     youth hears who saw their data: "Wie heeft jouw gegevens bekeken?")."""

@@ -51,6 +51,7 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "dossier:categorie": Oppervlak("traject", extra=("categorie",)),
     "dossier:bewerken": Oppervlak("traject", extra=("categorie",)),
     "dossier:signaal_toevoegen": Oppervlak("traject"),
+    "dossier:herkomst_bewerken": Oppervlak("traject"),
     "dossier:signaal_beeindigen": Oppervlak("traject", extra=("signaal_pk",), methode="post"),
     "dossier:toestemmingen": Oppervlak("traject"),
     "dossier:toestemming_nieuw": Oppervlak("traject"),

@@ -340,9 +340,17 @@ def toestemming_vastleggen(
             }
         )
     if betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists():
-        raise ValidationError(
-            {"ontvanger": _("De JJI-school schrijft het dossier zelf en heeft geen toestemming nodig.")}
-        )
+        # The other direction: the JJI-school reads the mbo van herkomst's onderwijsinformatie.
+        herkomst = Betrokkenheid.objects.actief().filter(traject=traject, soort=BetrokkenheidSoort.MBO_HERKOMST)
+        if categorie != Categorie.ONDERWIJSINFORMATIE or not herkomst.exists():
+            raise ValidationError(
+                {
+                    "ontvanger": _(
+                        "De JJI-school schrijft het dossier zelf. Alleen de onderwijsinformatie van een actief "
+                        "betrokken school van herkomst vraagt een grondslag voor de JJI-school."
+                    )
+                }
+            )
     grondslag = gegevens.get("grondslag")
     if grondslag not in GRONDSLAGEN_PER_CATEGORIE[categorie]:
         raise ValidationError(
@@ -406,7 +414,12 @@ def toewijzingen_zonder_grondslag_beeindigen(traject: Traject) -> int:
 def _leerplicht_grens(traject: Traject, ontvanger: Organisatie, geldig_tot: dt.date | None) -> dt.date:
     """Leerplicht is a grondslag only for a school or leerplicht/RMC, and only while the youth
     is leerplichtig or kwalificatieplichtig: it lapses by itself at the end of that duty."""
-    if ontvanger.soort not in (OrganisatieSoort.MBO, OrganisatieSoort.LEERPLICHT_RMC, OrganisatieSoort.GEMEENTE):
+    if ontvanger.soort not in (
+        OrganisatieSoort.MBO,
+        OrganisatieSoort.JJI_SCHOOL,  # school to school: onderwijsinformatie of the school van herkomst
+        OrganisatieSoort.LEERPLICHT_RMC,
+        OrganisatieSoort.GEMEENTE,
+    ):
         raise ValidationError(
             {"grondslag": _("Leerplicht is alleen een grondslag voor een school of de leerplichtambtenaar (RMC).")}
         )
