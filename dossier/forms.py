@@ -9,7 +9,13 @@ from trajecten.forms import DATUM
 from trajecten.models import Toestemming
 
 from . import services
-from .models import Begeleidingsbehoefte, HerkomstOnderwijsinformatie, Onderwijsinformatie, Veiligheidssignaal
+from .models import (
+    Begeleidingsbehoefte,
+    HerkomstOnderwijsinformatie,
+    Onderwijsinformatie,
+    Resultaat,
+    Veiligheidssignaal,
+)
 
 TEKST = forms.Textarea(attrs={"rows": 3})
 
@@ -39,6 +45,20 @@ class BegeleidingsbehoefteForm(forms.ModelForm):
         help_texts = {
             "wat_helpt": _("Toekomstgericht: wat werkt bij deze jongere, wat kan de school doen?"),
         }
+
+
+class ResultaatForm(forms.ModelForm):
+    class Meta:
+        model = Resultaat
+        fields = services.RESULTAAT_VELDEN
+        widgets = {"soort": forms.RadioSelect, "datum": DATUM}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = self.fields["soort"].choices[1:]  # no empty radio button
+        self.fields["gevalideerd_door"].queryset = (
+            self.fields["gevalideerd_door"].queryset.filter(actief=True).order_by("naam")
+        )
 
 
 class HerkomstForm(forms.ModelForm):

@@ -78,6 +78,53 @@ class Onderwijsinformatie(Dossierdeel):
         return f"onderwijsinformatie {self.traject_id}"  # no content, no name: this may end up in logs
 
 
+class ResultaatSoort(models.TextChoices):
+    DIPLOMA = "diploma", _("diploma")
+    CERTIFICAAT = "certificaat", _("certificaat")
+    EXAMEN = "examen", _("examenresultaat")
+
+
+class Resultaat(Dossierdeel):
+    """A certificate or exam result, with the mbo that validated it (part of the
+    onderwijsinformatie: read under the same grondslag)."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="resultaten", verbose_name=_("traject")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=ResultaatSoort.choices)
+    omschrijving = models.CharField(_("wat"), max_length=200, help_text=_("Bijvoorbeeld: Certificaat heftruck."))
+    datum = models.DateField(_("behaald op"))
+    gevalideerd_door = models.ForeignKey(
+        "netwerk.Organisatie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gevalideerd door (mbo)"),
+        limit_choices_to={"soort": "mbo"},
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("resultaat")
+        verbose_name_plural = _("resultaten")
+        ordering = ["-datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"resultaat {self.pk}"
+
+    def clean(self):
+        if self.datum and self.datum > timezone.localdate():
+            raise ValidationError(
+                {"datum": _("Deze datum ligt in de toekomst: leg een resultaat vast als het behaald is.")}
+            )
+        if self.gevalideerd_door_id and self.gevalideerd_door.soort != "mbo":
+            raise ValidationError(
+                {"gevalideerd_door": _("Kies de mbo-instelling die het resultaat heeft gevalideerd.")}
+            )
+
+
 class Begeleidingsbehoefte(Dossierdeel):
     """May hold health data (art. 9 AVG): shared only with explicit consent."""
 

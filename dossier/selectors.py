@@ -13,14 +13,20 @@ from toegang import policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie
 
-from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+from .models import Begeleidingsbehoefte, Onderwijsinformatie, Resultaat, Veiligheidssignaal
 
 
 def dossierdeel(traject, categorie: str):
     """Onderwijsinformatie or begeleidingsbehoefte (or None when not written yet), or the
     list of current signalen voor veiligheid."""
     if categorie == Categorie.ONDERWIJSINFORMATIE:
-        return Onderwijsinformatie.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
+        info = Onderwijsinformatie.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
+        resultaten = list(Resultaat.objects.filter(traject=traject).select_related("gevalideerd_door"))
+        if info is None and not resultaten:
+            return None
+        info = info or Onderwijsinformatie(traject=traject)  # results without the rest filled in yet
+        info.resultaten_lijst = resultaten
+        return info
     if categorie == Categorie.BEGELEIDINGSBEHOEFTE:
         return Begeleidingsbehoefte.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
     if categorie == Categorie.VEILIGHEIDSSIGNALEN:

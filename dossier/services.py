@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from toegang import policy
 
-from .models import Begeleidingsbehoefte, HerkomstOnderwijsinformatie, Onderwijsinformatie, Veiligheidssignaal
+from .models import (
+    Begeleidingsbehoefte,
+    HerkomstOnderwijsinformatie,
+    Onderwijsinformatie,
+    Resultaat,
+    Veiligheidssignaal,
+)
 
 ONDERWIJS_VELDEN = [
     "ingeschreven_bij",
@@ -26,6 +32,7 @@ ONDERWIJS_VELDEN = [
 ]
 BEGELEIDING_VELDEN = ["structuur", "sociaal_emotioneel", "praktisch", "wat_helpt"]
 SIGNAAL_VELDEN = ["signaal", "reden", "einddatum"]
+RESULTAAT_VELDEN = ["soort", "omschrijving", "datum", "gevalideerd_door"]
 HERKOMST_VELDEN = ["opleiding", "resultaten", "lopende_modules", "toelichting"]
 
 
@@ -67,6 +74,22 @@ def veiligheidssignaal_toevoegen(*, actor, traject, gegevens: dict) -> Veilighei
     signaal.full_clean()
     signaal.save()
     return signaal
+
+
+@transaction.atomic
+def resultaat_toevoegen(*, actor, traject, gegevens: dict) -> Resultaat:
+    _mag_schrijven(actor, traject)
+    resultaat = Resultaat(traject=traject, bijgewerkt_door=actor, **{v: gegevens.get(v) for v in RESULTAAT_VELDEN})
+    resultaat.full_clean()
+    resultaat.save()
+    return resultaat
+
+
+@transaction.atomic
+def resultaat_verwijderen(*, actor, resultaat: Resultaat) -> None:
+    """Remove a result entered by mistake (its history stays)."""
+    _mag_schrijven(actor, resultaat.traject)
+    resultaat.delete()
 
 
 @transaction.atomic

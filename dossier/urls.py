@@ -7,6 +7,12 @@ app_name = "dossier"
 urlpatterns = [
     path("<int:pk>/dossier/", views.dossier, name="dossier"),
     path("<int:pk>/dossier/bekijk-als/", views.bekijk_als, name="bekijk_als"),
+    path("<int:pk>/dossier/resultaten/nieuw/", views.resultaat_toevoegen, name="resultaat_toevoegen"),
+    path(
+        "<int:pk>/dossier/resultaten/<int:resultaat_pk>/verwijderen/",
+        views.resultaat_verwijderen,
+        name="resultaat_verwijderen",
+    ),
     path("<int:pk>/dossier/herkomst/bewerken/", views.herkomst_bewerken, name="herkomst_bewerken"),
     path("<int:pk>/dossier/signalen/nieuw/", views.signaal_toevoegen, name="signaal_toevoegen"),
     path(

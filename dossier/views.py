@@ -25,6 +25,7 @@ from .forms import (
     CategorieToestemmingForm,
     HerkomstForm,
     OnderwijsinformatieForm,
+    ResultaatForm,
     VeiligheidssignaalForm,
 )
 
@@ -147,6 +148,50 @@ def bewerken(request, pk, categorie):
             ),
         },
     )
+
+
+@login_required
+def resultaat_toevoegen(request, pk):
+    traject = _schrijfbaar(request, pk)
+    form = ResultaatForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resultaat_toevoegen(actor=request.user, traject=traject, gegevens=form.cleaned_data)
+        except ValidationError as fout:
+            fout_op_formulier(form, fout)
+        else:
+            messages.success(request, _("Het resultaat is vastgelegd."))
+            return redirect("dossier:dossier", pk=traject.pk)
+    return render(
+        request,
+        "trajecten/formulier.html",
+        {
+            "formulieren": [form],
+            "traject": traject,
+            "titel": _("Certificaat of examenresultaat vastleggen"),
+            "knop": _("Vastleggen"),
+            "uitleg": _("Met de mbo-instelling die het heeft gevalideerd: zo weet de volgende school wat telt."),
+        },
+    )
+
+
+@login_required
+@require_POST
+def resultaat_verwijderen(request, pk, resultaat_pk):
+    traject = _schrijfbaar(request, pk)
+    info = policy.categorie_lezen(
+        actor=request.user,
+        traject=traject,
+        categorie=Categorie.ONDERWIJSINFORMATIE,
+        actie=RaadplegingActie.BEKIJKEN,
+        verzoek=request,
+    )
+    resultaat = next((r for r in (info.resultaten_lijst if info else []) if r.pk == resultaat_pk), None)
+    if resultaat is None:
+        raise Http404
+    services.resultaat_verwijderen(actor=request.user, resultaat=resultaat)
+    messages.success(request, _("Het resultaat is verwijderd."))
+    return redirect("dossier:dossier", pk=traject.pk)
 
 
 @login_required

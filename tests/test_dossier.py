@@ -514,3 +514,25 @@ def test_the_jji_school_needs_no_consent_for_its_own_parts(demo):
         _toestemming(demo, mila, Categorie.BEGELEIDINGSBEHOEFTE, school)
     with pytest.raises(ValidationError, match="schrijft het dossier zelf"):
         _toestemming(demo, demo.trajecten["Liam"], Categorie.ONDERWIJSINFORMATIE, school)  # no school van herkomst
+
+
+def test_results_are_recorded_with_the_mbo_that_validated_them(client, demo, noah):
+    roc = Organisatie.objects.get(naam="ROC Lindewaard")
+    client.force_login(demo.jji_school)
+    url = reverse("dossier:resultaat_toevoegen", args=[noah.pk])
+    vandaag = timezone.localdate()
+    morgen = (vandaag + dt.timedelta(days=1)).isoformat()
+    tekst = client.post(url, {"soort": "examen", "omschrijving": "Examen X", "datum": morgen}).content.decode()
+    assert "toekomst" in tekst and not noah.resultaten.filter(omschrijving="Examen X").exists()
+    gegevens = {"soort": "examen", "omschrijving": "Examen Magazijn Marker", "datum": vandaag.isoformat()}
+    assert client.post(url, {**gegevens, "gevalideerd_door": roc.pk}).status_code == 302
+    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    client.force_login(demo.mbo_intake)
+    tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
+    assert "Examen Magazijn Marker" in tekst and "gevalideerd door ROC Lindewaard" in tekst
+    resultaat = noah.resultaten.get(omschrijving="Examen Magazijn Marker")
+    verwijderen = reverse("dossier:resultaat_verwijderen", args=[noah.pk, resultaat.pk])
+    assert client.post(verwijderen).status_code == 404  # a reader does not remove
+    client.force_login(demo.jji_school)
+    assert client.post(verwijderen).status_code == 302
+    assert not noah.resultaten.filter(pk=resultaat.pk).exists()

@@ -51,6 +51,8 @@ def _url(naam, traject, demo):
         elif extra == "categorie":
             kwargs[extra] = "onderwijsinformatie"
             continue
+        elif extra == "resultaat_pk":
+            obj = traject.resultaten.first() or noah.resultaten.first()
         elif extra == "signaal_pk":
             obj = traject.veiligheidssignalen.first() or noah.veiligheidssignalen.first()
         else:  # pragma: no cover - a new extra kwarg must be taught to this test

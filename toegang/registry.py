@@ -52,6 +52,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "dossier:bewerken": Oppervlak("traject", extra=("categorie",)),
     "dossier:signaal_toevoegen": Oppervlak("traject"),
     "dossier:herkomst_bewerken": Oppervlak("traject"),
+    "dossier:resultaat_toevoegen": Oppervlak("traject"),
+    "dossier:resultaat_verwijderen": Oppervlak("traject", extra=("resultaat_pk",), methode="post"),
     "dossier:signaal_beeindigen": Oppervlak("traject", extra=("signaal_pk",), methode="post"),
     "dossier:toestemmingen": Oppervlak("traject"),
     "dossier:toestemming_nieuw": Oppervlak("traject"),

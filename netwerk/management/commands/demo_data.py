@@ -129,7 +129,7 @@ DEMO_ONDERWIJS = {
     "crebo": "25431",
     "niveau": 2,
     "examinerende_instelling": "ROC Lindewaard",
-    "diplomas_en_resultaten": "Certificaat heftruck (gevalideerd door ROC Lindewaard)\nRekenen 2F: voldoende",
+    "diplomas_en_resultaten": "Rekenen 2F: voldoende (proeftoets in de JJI)",
     "lopende_modules": "Magazijnbeheer, Nederlands 2F",
     "leerdoelen": "Zelfstandig een orderpick-opdracht plannen en uitvoeren.",
     "motivatie": "Wil na het verblijf een BBL-plek in de logistiek.",
@@ -446,6 +446,16 @@ class Command(BaseCommand):
         """A written doorstroomdossier (fictional, future-oriented); ``delen`` are the parts the
         youth agreed to share with the receiving mbo."""
         dossier_services.onderwijsinformatie_opslaan(actor=docent, traject=traject, gegevens=DEMO_ONDERWIJS)
+        dossier_services.resultaat_toevoegen(
+            actor=docent,
+            traject=traject,
+            gegevens={
+                "soort": "certificaat",
+                "omschrijving": "Certificaat heftruck",
+                "datum": timezone.localdate() - dt.timedelta(days=20),
+                "gevalideerd_door": mbo,
+            },
+        )
         dossier_services.begeleidingsbehoefte_opslaan(actor=docent, traject=traject, gegevens=DEMO_BEGELEIDING)
         dossier_services.veiligheidssignaal_toevoegen(
             actor=docent,
