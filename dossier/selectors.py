@@ -60,12 +60,16 @@ class Deel:
 
 
 def _delingen(traject) -> dict[str, list[Deling]]:
-    """Per part: the latest grondslag per organisation, with its state today."""
+    """Per part: the latest grondslag per organisation, with its state today. The JJI-school
+    itself is left out (a grondslag for it concerns the school van herkomst's part)."""
     vandaag = timezone.localdate()
     per_deel: dict[str, list[Deling]] = {c: [] for c in DOSSIER_CATEGORIEEN}
     gezien: set[tuple[str, int]] = set()
+    school = policy.schrijvende_school(traject)
+    actief = set(traject.betrokkenheden.actief().values_list("organisatie_id", flat=True))
     records = (
         traject.toestemmingen.filter(categorie__in=DOSSIER_CATEGORIEEN)
+        .exclude(ontvanger=school)
         .select_related("ontvanger", "ingetrokken_door")
         .order_by("-vastgelegd_op", "-pk")
     )
@@ -79,6 +83,8 @@ def _delingen(traject) -> dict[str, list[Deling]]:
             status = "verlopen"
         elif record.datum_gegeven > vandaag:
             status = "toekomst"
+        elif record.ontvanger_id not in actief:
+            status = "niet_actief"
         else:
             status = "gedeeld"
         per_deel[record.categorie].append(Deling(record, status))
@@ -91,6 +97,9 @@ def dossier_voor(user, traject, *, verzoek=None, lezer=None) -> list[Deel]:
     """The three parts as ``user`` (or, in a preview, ``lezer``) sees them. Each readable part
     is read through the policy, which writes the raadpleging."""
     leesbaar = policy.leesbare_categorieen(lezer if lezer is not None else user, traject)
+    if lezer is not None:  # a preview never shows more than the actor may read themselves
+        eigen = policy.leesbare_categorieen(user, traject)
+        leesbaar = {c: g for c, g in leesbaar.items() if c in eigen}
     delingen = _delingen(traject) if lezer is None and policy.mag_grondslag_vastleggen(user, traject) else {}
     delen = []
     for categorie in DOSSIER_CATEGORIEEN:

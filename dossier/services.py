@@ -3,6 +3,8 @@ writes; every part keeps its author, date and history."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -94,9 +96,9 @@ def resultaat_verwijderen(*, actor, resultaat: Resultaat) -> None:
 
 @transaction.atomic
 def veiligheidssignaal_beeindigen(*, actor, signaal: Veiligheidssignaal) -> Veiligheidssignaal:
-    """End a signal today: from tomorrow it is no longer shown (history keeps it)."""
+    """End a signal now: it is no longer shown (history keeps it)."""
     _mag_schrijven(actor, signaal.traject)
-    signaal.einddatum = min(signaal.einddatum, timezone.localdate())
+    signaal.einddatum = min(signaal.einddatum, timezone.localdate() - dt.timedelta(days=1))
     signaal.bijgewerkt_door, signaal.bijgewerkt_op = actor, timezone.now()
     signaal.save()
     return signaal

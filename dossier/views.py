@@ -40,7 +40,7 @@ def _traject(request, pk, categorie=""):
 
 
 def _schrijfbaar(request, pk):
-    traject = policy.traject_ophalen(request.user, pk)
+    traject = _traject(request, pk)
     if not policy.mag_dossier_schrijven(request.user, traject):
         raise Http404
     return traject
@@ -197,7 +197,7 @@ def resultaat_verwijderen(request, pk, resultaat_pk):
 @login_required
 def herkomst_bewerken(request, pk):
     """The mbo van herkomst writes its own onderwijsinformatie for the JJI-school."""
-    traject = policy.traject_ophalen(request.user, pk)
+    traject = _traject(request, pk)
     if not policy.mag_herkomst_schrijven(request.user, traject):
         raise Http404
     huidig = policy.herkomst_lezen(actor=request.user, traject=traject, verzoek=request)

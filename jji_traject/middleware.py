@@ -41,14 +41,14 @@ class VerzoekIdMiddleware:
     """Give every request an id (from a proxy's X-Request-ID when it is well-formed): the
     raadplegingen log records it, and the response carries it for tracing."""
 
-    PATROON = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+    PATROON = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         gegeven = request.headers.get("X-Request-ID", "")
-        request.verzoek_id = gegeven if self.PATROON.match(gegeven) else uuid.uuid4().hex
+        request.verzoek_id = gegeven if self.PATROON.fullmatch(gegeven) else uuid.uuid4().hex
         response = self.get_response(request)
         response.headers["X-Request-ID"] = request.verzoek_id
         return response

@@ -377,9 +377,11 @@ def test_tampering_toward_another_trajects_dossier_is_on_record(client, demo, no
     for url in (
         reverse("dossier:dossier", args=[noah.pk]),
         reverse("dossier:categorie", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE]),
+        reverse("dossier:bewerken", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE]),
+        reverse("dossier:herkomst_bewerken", args=[noah.pk]),
     ):
         assert client.get(url).status_code == 404
-    assert _tel(noah, geweigerd=True) == 2
+    assert _tel(noah, geweigerd=True) == 4
     assert client.get(reverse("dossier:dossier", args=[99999999])).status_code == 404
     client.force_login(demo.jji_school)
     assert client.get(reverse("dossier:categorie", args=[noah.pk, "beoordeling"])).status_code == 404
@@ -536,3 +538,95 @@ def test_results_are_recorded_with_the_mbo_that_validated_them(client, demo, noa
     client.force_login(demo.jji_school)
     assert client.post(verwijderen).status_code == 302
     assert not noah.resultaten.filter(pk=resultaat.pk).exists()
+
+
+def test_the_admin_log_page_names_no_youth(admin_client, demo, noah):
+    _alle_delen_gedeeld(demo, noah)
+    policy.categorie_lezen(
+        actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
+    )
+    record = Raadpleging.objects.get()
+    tekst = admin_client.get(reverse("admin:toegang_raadpleging_change", args=[record.pk])).content.decode()
+    assert noah.jongere.naam not in tekst and str(noah.pk) in tekst
+
+
+def test_revoking_the_kennisgeving_revokes_the_parts_too(client, demo, noah):
+    delen = _alle_delen_gedeeld(demo, noah)
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    kennisgeving = noah.toestemmingen.kennisgevingen().geldig().get(ontvanger=mbo)
+    services.toestemming_intrekken(actor=demo.coordinator, toestemming=kennisgeving)
+    assert all(Toestemming.objects.get(pk=d.pk).ingetrokken_op for d in delen)
+    client.force_login(demo.jji_school)
+    assert "ROC Lindewaard: ingetrokken op" in client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
+
+
+def test_the_schools_own_people_read_its_signals_and_a_preview_shows_no_more(client, demo, noah):
+    from netwerk.constants import Rol
+    from netwerk.services import medewerker_opslaan
+
+    school = demo.jji_school.medewerker.organisatie
+    zorg = medewerker_opslaan(
+        actor=None,
+        gebruikersnaam="zorg-2",
+        voornaam="Zora",
+        achternaam="Zorg",
+        email="zora@example.org",
+        organisatie=school,
+        rol=Rol.ZORGCOORDINATOR,
+    )
+    assert set(policy.leesbare_categorieen(zorg.user, noah)) == set(DOSSIER_CATEGORIEEN)
+    client.force_login(zorg.user)
+    assert (
+        MARKERS[Categorie.VEILIGHEIDSSIGNALEN]
+        in client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
+    )
+    assert _tel(noah) == 0
+
+
+def test_a_veiligheidscoordinator_who_is_assigned_reads_the_signals_an_intaker_not(demo, noah):
+    from netwerk.constants import Rol
+    from netwerk.services import medewerker_opslaan
+
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    vc = medewerker_opslaan(
+        actor=None,
+        gebruikersnaam="vc-2",
+        voornaam="Vera",
+        achternaam="Veilig",
+        email="vera@example.org",
+        organisatie=mbo,
+        rol=Rol.VEILIGHEIDSCOORDINATOR,
+    )
+    _alle_delen_gedeeld(demo, noah)
+    assert policy.leesbare_categorieen(vc.user, noah) == {}  # not assigned: does not see the traject
+    services.toewijzing_toevoegen(actor=demo.verbindingsofficier, traject=noah, medewerker=vc)
+    from trajecten.models import Traject
+
+    noah = Traject.objects.get(pk=noah.pk)  # a new request: answers are kept per request
+    assert set(policy.leesbare_categorieen(vc.user, noah)) == set(DOSSIER_CATEGORIEEN)
+    assert Categorie.VEILIGHEIDSSIGNALEN not in policy.leesbare_categorieen(demo.mbo_intake, noah)
+
+
+def test_an_ended_signal_disappears_at_once_and_a_closed_traject_is_not_written(client, demo, noah):
+    _alle_delen_gedeeld(demo, noah)
+    signaal = noah.veiligheidssignalen.get(signaal=MARKERS[Categorie.VEILIGHEIDSSIGNALEN])
+    client.force_login(demo.jji_school)
+    client.post(reverse("dossier:signaal_beeindigen", args=[noah.pk, signaal.pk]))
+    client.force_login(demo.verbindingsofficier)
+    assert (
+        MARKERS[Categorie.VEILIGHEIDSSIGNALEN]
+        not in client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
+    )
+    from trajecten.models import Traject
+
+    Traject.objects.filter(pk=noah.pk).update(afgesloten_op=timezone.localdate())
+    noah.refresh_from_db()
+    assert not policy.mag_dossier_schrijven(demo.jji_school, noah)
+
+
+def test_a_malformed_request_id_is_replaced(client, demo):
+    client.force_login(demo.jji_school)
+    antwoord = client.get(reverse("trajecten:lijst"), HTTP_X_REQUEST_ID="abcdefgh\n")
+    assert antwoord.status_code == 200 and "\n" not in antwoord["X-Request-ID"]
+    antwoord = client.get(reverse("trajecten:lijst"), HTTP_X_REQUEST_ID="proxy-1234567")
+    assert antwoord["X-Request-ID"] == "proxy-1234567"

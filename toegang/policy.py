@@ -409,6 +409,7 @@ def mag_dossier_schrijven(user, traject: Traject) -> bool:
         and school is not None
         and medewerker.organisatie_id == school.pk
         and medewerker.rol in (Rol.DOCENT, Rol.ZORGCOORDINATOR)
+        and not traject.is_afgesloten
         and is_zichtbaar(user, traject)
     )
 
@@ -503,6 +504,8 @@ def categorie_lezen(*, actor, traject: Traject, categorie: str, actie: str, leze
     from dossier.selectors import dossierdeel
 
     leesbaar = leesbare_categorieen(lezer if lezer is not None else actor, traject)
+    if lezer is not None and categorie not in leesbare_categorieen(actor, traject):
+        leesbaar = {}  # a preview never shows more than the actor may read themselves
     toegestane_acties = ALLEEN_OP_DE_PAGINA.get(categorie)
     if categorie not in leesbaar or (toegestane_acties is not None and actie not in toegestane_acties):
         raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
@@ -522,7 +525,10 @@ def _is_eigen_dossier(actor, traject: Traject) -> bool:
 def _raadpleging(actor, traject, categorie, actie, verzoek, *, grondslag=None, ontvanger=None, geweigerd=False):
     from .models import Raadpleging
 
-    medewerker = medewerker_van(actor)
+    # Also for a person whose organisation was deactivated: the log keeps where they came from.
+    medewerker = medewerker_van(actor) or (
+        Medewerker.objects.select_related("organisatie").filter(user_id=actor.pk).first()
+    )
     return Raadpleging.objects.create(
         actor=actor,
         organisatie=medewerker.organisatie if medewerker else None,
@@ -585,7 +591,7 @@ def herkomstschool_van(user, traject: Traject) -> Organisatie | None:
 
 
 def mag_herkomst_schrijven(user, traject: Traject) -> bool:
-    return herkomstschool_van(user, traject) is not None
+    return not traject.is_afgesloten and herkomstschool_van(user, traject) is not None
 
 
 def herkomst_grondslag(traject: Traject):
@@ -760,15 +766,15 @@ def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> Non
         lezers |= {(t, org) for t, cat, org in gedeeld if cat == categorie}
         if categorie == Categorie.VEILIGHEIDSSIGNALEN:
             # Only the verbindingsofficier and the veiligheidscoördinator of a receiving
-            # organisation; in the writing JJI-school also the people assigned.
+            # organisation; in the writing JJI-school everyone who sees the traject.
             groepnamen = {
                 (t, naam)
-                for t, org in lezers
+                for t, org in lezers - schrijvers
                 for naam in (
                     groepsnaam(org, GROEP_VERBINDINGSOFFICIER),
                     groepsnaam(org, f"rol:{Rol.VEILIGHEIDSCOORDINATOR}"),
                 )
-            }
+            } | {(t, naam) for t, org in lezers & schrijvers for naam in _zichtbaarheidsgroepen(org)}
             personen = {(t, user_id) for t, user_id, org in toewijzingen if (t, org) in schrijvers}
         else:
             groepnamen = {(t, naam) for t, org in lezers for naam in _zichtbaarheidsgroepen(org)}

@@ -391,9 +391,20 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
     if toestemming.ingetrokken_op is not None:
         raise ValidationError(_("Deze toestemming is al ingetrokken."))
     _vergrendeld(toestemming.traject, open_vereist=False)
-    toestemming.ingetrokken_op = timezone.now()
-    toestemming.ingetrokken_door = actor
+    nu = timezone.now()
+    toestemming.ingetrokken_op, toestemming.ingetrokken_door = nu, actor
     toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    traject = toestemming.traject
+    if (
+        toestemming.categorie == Categorie.KENNISGEVING
+        and not traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=toestemming.ontvanger).exists()
+    ):
+        # Without a grondslag to know about the placement, nothing of the dossier is shared either.
+        for deel in traject.toestemmingen.geldig().filter(
+            ontvanger=toestemming.ontvanger, categorie__in=DOSSIER_CATEGORIEEN
+        ):
+            deel.ingetrokken_op, deel.ingetrokken_door = nu, actor
+            deel.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
     policy.rechten_afleiden(toestemming.traject)
     taken_organisaties_bijwerken(toestemming.traject)
