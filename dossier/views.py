@@ -53,6 +53,28 @@ def _beheerbaar(request, pk):
     return traject
 
 
+def _formulier(request, traject, form, opslaan, *, titel, knop, melding, uitleg="", terug="dossier:dossier"):
+    """A one-form page: a valid POST calls ``opslaan(cleaned_data)`` (a service, atomic) and
+    goes back with ``melding`` (a text, or a function of the form); a refusal is shown on
+    the form, nothing is saved."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                opslaan(form.cleaned_data)
+        except ValidationError as fout:
+            fout_op_formulier(form, fout)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(request, melding(form) if callable(melding) else melding)
+            return redirect(terug, pk=traject.pk)
+    return render(
+        request,
+        "trajecten/formulier.html",
+        {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
+    )
+
+
 @login_required
 def dossier(request, pk):
     """The three parts: what the reader may read (each reading on record), badges for the rest."""
@@ -126,52 +148,34 @@ def bewerken(request, pk, categorie):
         actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.BEKIJKEN, verzoek=request
     )
     form = form_klasse(request.POST or None, instance=huidig)
-    if request.method == "POST" and form.is_valid():
-        try:
-            opslaan(actor=request.user, traject=traject, gegevens=form.cleaned_data)
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        else:
-            messages.success(request, _("%(deel)s is opgeslagen.") % {"deel": Categorie(categorie).label.capitalize()})
-            return redirect("dossier:dossier", pk=traject.pk)
-    return render(
+    deel = Categorie(categorie).label.capitalize()
+    return _formulier(
         request,
-        "trajecten/formulier.html",
-        {
-            "formulieren": [form],
-            "traject": traject,
-            "titel": Categorie(categorie).label.capitalize(),
-            "knop": _("Opslaan"),
-            "uitleg": _(
-                "Schrijf toekomstgericht: wat heeft deze jongere nodig om verder te leren? Alleen wat de volgende "
-                "school nodig heeft; wie het mag lezen, bepaalt de toestemming per deel."
-            ),
-        },
+        traject,
+        form,
+        lambda gegevens: opslaan(actor=request.user, traject=traject, gegevens=gegevens),
+        titel=deel,
+        knop=_("Opslaan"),
+        melding=_("%(deel)s is opgeslagen.") % {"deel": deel},
+        uitleg=_(
+            "Schrijf toekomstgericht: wat heeft deze jongere nodig om verder te leren? Alleen wat de volgende "
+            "school nodig heeft; wie het mag lezen, bepaalt de toestemming per deel."
+        ),
     )
 
 
 @login_required
 def resultaat_toevoegen(request, pk):
     traject = _schrijfbaar(request, pk)
-    form = ResultaatForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.resultaat_toevoegen(actor=request.user, traject=traject, gegevens=form.cleaned_data)
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        else:
-            messages.success(request, _("Het resultaat is vastgelegd."))
-            return redirect("dossier:dossier", pk=traject.pk)
-    return render(
+    return _formulier(
         request,
-        "trajecten/formulier.html",
-        {
-            "formulieren": [form],
-            "traject": traject,
-            "titel": _("Certificaat of examenresultaat vastleggen"),
-            "knop": _("Vastleggen"),
-            "uitleg": _("Met de mbo-instelling die het heeft gevalideerd: zo weet de volgende school wat telt."),
-        },
+        traject,
+        ResultaatForm(request.POST or None),
+        lambda gegevens: services.resultaat_toevoegen(actor=request.user, traject=traject, gegevens=gegevens),
+        titel=_("Certificaat of examenresultaat vastleggen"),
+        knop=_("Vastleggen"),
+        melding=_("Het resultaat is vastgelegd."),
+        uitleg=_("Met de mbo-instelling die het heeft gevalideerd: zo weet de volgende school wat telt."),
     )
 
 
@@ -201,57 +205,37 @@ def herkomst_bewerken(request, pk):
     if not policy.mag_herkomst_schrijven(request.user, traject):
         raise Http404
     huidig = policy.herkomst_lezen(actor=request.user, traject=traject, verzoek=request)
-    form = HerkomstForm(request.POST or None, instance=huidig[0] if huidig else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.herkomst_opslaan(actor=request.user, traject=traject, gegevens=form.cleaned_data)
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        else:
-            messages.success(request, _("De onderwijsinformatie voor de JJI-school is opgeslagen."))
-            return redirect("dossier:dossier", pk=traject.pk)
-    return render(
+    return _formulier(
         request,
-        "trajecten/formulier.html",
-        {
-            "formulieren": [form],
-            "traject": traject,
-            "titel": _("Onderwijsinformatie voor de JJI-school"),
-            "knop": _("Opslaan"),
-            "uitleg": _(
-                "Wat de JJI-school nodig heeft om het onderwijs voort te zetten: behaalde resultaten en lopende "
-                "modules. De JJI-school leest dit alleen met toestemming van de jongere of een andere grondslag."
-            ),
-        },
+        traject,
+        HerkomstForm(request.POST or None, instance=huidig[0] if huidig else None),
+        lambda gegevens: services.herkomst_opslaan(actor=request.user, traject=traject, gegevens=gegevens),
+        titel=_("Onderwijsinformatie voor de JJI-school"),
+        knop=_("Opslaan"),
+        melding=_("De onderwijsinformatie voor de JJI-school is opgeslagen."),
+        uitleg=_(
+            "Wat de JJI-school nodig heeft om het onderwijs voort te zetten: behaalde resultaten en lopende "
+            "modules. De JJI-school leest dit alleen met toestemming van de jongere of een andere grondslag."
+        ),
     )
 
 
 @login_required
 def signaal_toevoegen(request, pk):
     traject = _schrijfbaar(request, pk)
-    form = VeiligheidssignaalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.veiligheidssignaal_toevoegen(actor=request.user, traject=traject, gegevens=form.cleaned_data)
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        else:
-            messages.success(request, _("Het signaal is vastgelegd."))
-            return redirect("dossier:dossier", pk=traject.pk)
-    return render(
+    return _formulier(
         request,
-        "trajecten/formulier.html",
-        {
-            "formulieren": [form],
-            "traject": traject,
-            "titel": _("Signaal voor veiligheid toevoegen"),
-            "knop": _("Vastleggen"),
-            "uitleg": _(
-                "Alleen wat strikt nodig is voor een veilige plaatsing, toekomstgericht, met de reden en een "
-                "einddatum. Geen delict- of behandelgegevens. Alleen de verbindingsofficier en de "
-                "veiligheidscoördinator van een school met toestemming lezen dit; het komt nooit in een PDF of e-mail."
-            ),
-        },
+        traject,
+        VeiligheidssignaalForm(request.POST or None),
+        lambda gegevens: services.veiligheidssignaal_toevoegen(actor=request.user, traject=traject, gegevens=gegevens),
+        titel=_("Signaal voor veiligheid toevoegen"),
+        knop=_("Vastleggen"),
+        melding=_("Het signaal is vastgelegd."),
+        uitleg=_(
+            "Alleen wat strikt nodig is voor een veilige plaatsing, toekomstgericht, met de reden en een "
+            "einddatum. Geen delict- of behandelgegevens. Alleen de verbindingsofficier en de "
+            "veiligheidscoördinator van een school met toestemming lezen dit; het komt nooit in een PDF of e-mail."
+        ),
     )
 
 
@@ -294,43 +278,30 @@ def toestemming_nieuw(request, pk):
         ontvangers=selectors.mogelijke_ontvangers(request.user, traject),
         actor=request.user,
     )
-    if request.method == "POST" and form.is_valid():
-        velden = [veld for veld in form.Meta.fields if veld not in ("ontvanger", "categorie")]
-        gegevens = {veld: form.cleaned_data[veld] for veld in velden}
-        try:
-            with transaction.atomic():
-                toestemming_vastleggen(
-                    actor=request.user,
-                    traject=traject,
-                    ontvanger=form.cleaned_data["ontvanger"],
-                    categorie=form.cleaned_data["categorie"],
-                    gegevens=gegevens,
-                )
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(
-                request,
-                _("De toestemming is vastgelegd: %(org)s kan %(deel)s nu lezen.")
-                % {"org": form.cleaned_data["ontvanger"].naam, "deel": Categorie(form.cleaned_data["categorie"]).label},
-            )
-            return redirect("dossier:toestemmingen", pk=traject.pk)
-    return render(
+    velden = [veld for veld in form.Meta.fields if veld not in ("ontvanger", "categorie")]
+    return _formulier(
         request,
-        "trajecten/formulier.html",
-        {
-            "formulieren": [form],
-            "traject": traject,
-            "titel": _("Toestemming per deel van het dossier vastleggen"),
-            "knop": _("Toestemming vastleggen"),
-            "uitleg": _(
-                "Vraag toestemming in eenvoudige taal, per deel en per organisatie, door iemand die niet over verlof "
-                "beslist. Leg uit dat weigeren geen gevolgen heeft. Vanaf 16 jaar beslist de jongere zelf; onder de "
-                "16 de gezaghebbende ouder of voogd, en de jongere wordt ook gevraagd."
-            ),
-        },
+        traject,
+        form,
+        lambda gegevens: toestemming_vastleggen(
+            actor=request.user,
+            traject=traject,
+            ontvanger=gegevens["ontvanger"],
+            categorie=gegevens["categorie"],
+            gegevens={veld: gegevens[veld] for veld in velden},
+        ),
+        titel=_("Toestemming per deel van het dossier vastleggen"),
+        knop=_("Toestemming vastleggen"),
+        melding=lambda f: (
+            _("De toestemming is vastgelegd: %(org)s kan %(deel)s nu lezen.")
+            % {"org": f.cleaned_data["ontvanger"].naam, "deel": Categorie(f.cleaned_data["categorie"]).label}
+        ),
+        uitleg=_(
+            "Vraag toestemming in eenvoudige taal, per deel en per organisatie, door iemand die niet over verlof "
+            "beslist. Leg uit dat weigeren geen gevolgen heeft. Vanaf 16 jaar beslist de jongere zelf; onder de "
+            "16 de gezaghebbende ouder of voogd, en de jongere wordt ook gevraagd."
+        ),
+        terug="dossier:toestemmingen",
     )
 
 

@@ -79,20 +79,25 @@ def herinneringen_versturen(op: dt.date | None = None) -> int:
                 )
             if taak.pk not in zichtbaar[user.pk]:
                 continue
-            try:
-                with transaction.atomic():
-                    Melding.objects.create(
-                        ontvanger=user,
-                        soort=soort,
-                        traject=taak.traject,
-                        taak=taak,
-                        sleutel=f"taak:{taak.pk}:{soort}:{taak.deadline.isoformat()}",
-                    )
-            except IntegrityError:
-                continue  # already notified for this deadline
-            nieuw += 1
+            nieuw += _melden(
+                user,
+                soort,
+                f"taak:{taak.pk}:{soort}:{taak.deadline.isoformat()}",  # once per deadline
+                traject=taak.traject,
+                taak=taak,
+            )
     mails_versturen()
     return nieuw
+
+
+def _melden(ontvanger, soort: str, sleutel: str, **velden) -> int:
+    """Create one notification unless it exists (the key makes it once-only); 1 if new."""
+    try:
+        with transaction.atomic():
+            Melding.objects.create(ontvanger=ontvanger, soort=soort, sleutel=sleutel, **velden)
+    except IntegrityError:
+        return 0
+    return 1
 
 
 def toestemming_op_16_herinneren(op: dt.date | None = None) -> int:
@@ -129,17 +134,7 @@ def toestemming_op_16_herinneren(op: dt.date | None = None) -> int:
                 ).select_related("user")
             ]
         for user in ontvangers:
-            try:
-                with transaction.atomic():
-                    Melding.objects.create(
-                        ontvanger=user,
-                        soort=MeldingSoort.TOESTEMMING_16,
-                        traject=traject,
-                        sleutel=f"toestemming16:{record.pk}",
-                    )
-            except IntegrityError:
-                continue
-            nieuw += 1
+            nieuw += _melden(user, MeldingSoort.TOESTEMMING_16, f"toestemming16:{record.pk}", traject=traject)
     mails_versturen()
     return nieuw
 
@@ -227,16 +222,8 @@ def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:
         eigen = [m.user for m in beheerders if m.organisatie_id == organisatie.pk]
         ontvangers = eigen or [m.user for m in beheerders if m.organisatie.regio_id == organisatie.regio_id]
         for user in ontvangers:
-            try:
-                with transaction.atomic():
-                    Melding.objects.create(
-                        ontvanger=user,
-                        soort=MeldingSoort.NETWERKKAART,
-                        organisatie=organisatie,
-                        sleutel=f"netwerkkaart:{organisatie.pk}:{op.year}",
-                    )
-            except IntegrityError:
-                continue
-            nieuw += 1
+            nieuw += _melden(
+                user, MeldingSoort.NETWERKKAART, f"netwerkkaart:{organisatie.pk}:{op.year}", organisatie=organisatie
+            )
     mails_versturen()
     return nieuw
