@@ -106,7 +106,7 @@ class CategorieToestemmingForm(forms.ModelForm):
                 "uitdrukkelijke toestemming nodig. Leerplicht geldt alleen voor onderwijsinformatie. Met de "
                 "JJI-school als ontvanger: de onderwijsinformatie die de school van herkomst voor haar vastlegt."
             ),
-            "geldig_tot": _("Leeg laten als de toestemming geldt tot hij wordt ingetrokken."),
+            "geldig_tot": _("Leeg laten als de toestemming geldt tot ze wordt ingetrokken."),
         }
 
     def __init__(self, *args, traject, ontvangers, actor, **kwargs):
