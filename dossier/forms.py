@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Grondslag, Wijze
+from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie, Grondslag, Wijze
 from trajecten.forms import DATUM
 from trajecten.models import Toestemming
 
@@ -113,7 +113,17 @@ class CategorieToestemmingForm(forms.ModelForm):
         instance = Toestemming(traject=traject, vastgelegd_door=actor, datum_gegeven=timezone.localdate())
         super().__init__(*args, instance=instance, **kwargs)
         self.fields["ontvanger"].queryset = ontvangers
-        self.fields["ontvanger"].empty_label = None
+        self.fields["ontvanger"].empty_label = _("— kies een organisatie —")
+        school_id = (
+            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL)
+            .values_list("organisatie_id", flat=True)
+            .first()
+        )
+        self.fields["ontvanger"].label_from_instance = lambda org: (
+            _("%(naam)s (onderwijsinformatie van de school van herkomst)") % {"naam": org.naam}
+            if org.pk == school_id
+            else org.naam
+        )
         self.fields["ontvanger"].help_text = _("Alleen organisaties die actief betrokken zijn bij dit traject.")
         self.fields["categorie"].choices = [(c, Categorie(c).label) for c in DOSSIER_CATEGORIEEN]
         self.fields["grondslag"].choices = Grondslag.choices
