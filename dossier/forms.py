@@ -20,37 +20,48 @@ from .models import (
 TEKST = forms.Textarea(attrs={"rows": 3})
 
 
-class OnderwijsinformatieForm(forms.ModelForm):
+class FormuleringMixin:
+    """The reason to keep flagged wording is asked only once the check has flagged something
+    (or a reason was given before)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields.get(services.TOELICHTING)
+        if veld is not None and not self.is_bound and not getattr(self.instance, services.TOELICHTING, ""):
+            veld.widget = forms.HiddenInput()
+
+
+class OnderwijsinformatieForm(FormuleringMixin, forms.ModelForm):
     legenda = _("Onderwijsinformatie")
 
     class Meta:
         model = Onderwijsinformatie
-        fields = services.ONDERWIJS_VELDEN
+        fields = [*services.ONDERWIJS_VELDEN, services.TOELICHTING]
         widgets = {
             veld: TEKST for veld in ("diplomas_en_resultaten", "lopende_modules", "leerdoelen", "motivatie", "talenten")
-        }
+        } | {services.TOELICHTING: TEKST}
         help_texts = {
             "ingeschreven_bij": _("De school waar de jongere staat ingeschreven."),
             "examinerende_instelling": _("Welke instelling de examens afneemt."),
         }
 
 
-class BegeleidingsbehoefteForm(forms.ModelForm):
+class BegeleidingsbehoefteForm(FormuleringMixin, forms.ModelForm):
     legenda = _("Begeleidingsbehoefte")
 
     class Meta:
         model = Begeleidingsbehoefte
-        fields = services.BEGELEIDING_VELDEN
-        widgets = {veld: TEKST for veld in services.BEGELEIDING_VELDEN}
+        fields = [*services.BEGELEIDING_VELDEN, services.TOELICHTING]
+        widgets = {veld: TEKST for veld in fields}
         help_texts = {
             "wat_helpt": _("Toekomstgericht: wat werkt bij deze jongere, wat kan de school doen?"),
         }
 
 
-class ResultaatForm(forms.ModelForm):
+class ResultaatForm(FormuleringMixin, forms.ModelForm):
     class Meta:
         model = Resultaat
-        fields = services.RESULTAAT_VELDEN
+        fields = [*services.RESULTAAT_VELDEN, services.TOELICHTING]
         widgets = {"soort": forms.RadioSelect, "datum": DATUM}
 
     def __init__(self, *args, **kwargs):
@@ -61,18 +72,18 @@ class ResultaatForm(forms.ModelForm):
         )
 
 
-class HerkomstForm(forms.ModelForm):
+class HerkomstForm(FormuleringMixin, forms.ModelForm):
     class Meta:
         model = HerkomstOnderwijsinformatie
-        fields = services.HERKOMST_VELDEN
-        widgets = {veld: TEKST for veld in ("resultaten", "lopende_modules", "toelichting")}
+        fields = [*services.HERKOMST_VELDEN, services.TOELICHTING]
+        widgets = {veld: TEKST for veld in ("resultaten", "lopende_modules", "toelichting", services.TOELICHTING)}
 
 
-class VeiligheidssignaalForm(forms.ModelForm):
+class VeiligheidssignaalForm(FormuleringMixin, forms.ModelForm):
     class Meta:
         model = Veiligheidssignaal
-        fields = services.SIGNAAL_VELDEN
-        widgets = {"signaal": TEKST, "reden": TEKST, "einddatum": DATUM}
+        fields = [*services.SIGNAAL_VELDEN, services.TOELICHTING]
+        widgets = {"signaal": TEKST, "reden": TEKST, "einddatum": DATUM, services.TOELICHTING: TEKST}
 
 
 class CategorieToestemmingForm(forms.ModelForm):

@@ -5,6 +5,7 @@ Nothing here is queried by views directly: the policy module hands out the parts
 """
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +14,60 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+class WoordSoort(models.TextChoices):
+    DELICT = "delict", _("delict, politie of justitie")
+    BEHANDELING = "behandeling", _("diagnose of behandeling")
+    TERUGBLIKKEND = "terugblikkend", _("terugblikkend of stigmatiserend")
+
+
+class Formuleringswoord(models.Model):
+    """One entry of the word list of the toekomstgericht check (data, kept by the functioneel
+    beheerder): a word (matched at the start of a word, any ending) or a regular expression."""
+
+    tekst = models.CharField(_("woord of patroon"), max_length=100, unique=True)
+    is_regex = models.BooleanField(
+        _("reguliere expressie"), default=False, help_text=_("Alleen voor wie weet wat dat is; anders een woord.")
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=WoordSoort.choices)
+    hint = models.CharField(
+        _("tip voor de schrijver"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: Beschrijf wat de jongere nodig heeft, niet wat er gebeurd is."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("woord voor toekomstgericht formuleren")
+        verbose_name_plural = _("woordenlijst toekomstgericht formuleren")
+        ordering = ["soort", "tekst"]
+
+    def __str__(self) -> str:
+        return self.tekst
+
+    def clean(self):
+        self.tekst = (self.tekst or "").strip()
+        if not self.tekst:
+            raise ValidationError({"tekst": _("Vul een woord of patroon in.")})
+        if self.is_regex:
+            try:
+                patroon = re.compile(self.tekst, re.IGNORECASE)
+            except re.error as fout:
+                raise ValidationError(
+                    {"tekst": _("Dit patroon is geen geldige reguliere expressie: %(fout)s.") % {"fout": fout}}
+                ) from fout
+            if patroon.search(""):
+                raise ValidationError({"tekst": _("Dit patroon past op elke tekst; maak het specifieker.")})
+        elif not any(teken.isalpha() for teken in self.tekst):
+            raise ValidationError({"tekst": _("Een woord bevat letters.")})
+
+    def patroon(self) -> re.Pattern:
+        if self.is_regex:
+            return re.compile(self.tekst, re.IGNORECASE)
+        return re.compile(r"\b" + re.escape(self.tekst) + r"\w*", re.IGNORECASE)
 
 
 class IctFase(models.TextChoices):
@@ -32,12 +87,21 @@ class MboNiveau(models.IntegerChoices):
 
 
 class Dossierdeel(models.Model):
-    """What every part has: the traject, its author and when it was last written."""
+    """What every part has: the traject, its author and when it was last written, and why
+    wording the toekomstgericht check flagged was kept."""
 
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("bijgewerkt door")
     )
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), default=timezone.now)
+    formulering_toelichting = models.TextField(
+        _("waarom deze woorden nodig zijn"),
+        blank=True,
+        help_text=_(
+            "Alleen als de controle op toekomstgericht formuleren woorden aanwijst die je toch wilt houden: "
+            "leg uit waarom de volgende school ze nodig heeft."
+        ),
+    )
 
     class Meta:
         abstract = True

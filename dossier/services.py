@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from toegang import policy
+from trajecten.constants import Categorie
 
+from .formulering import toetsen
 from .models import (
     Begeleidingsbehoefte,
     HerkomstOnderwijsinformatie,
@@ -36,6 +38,17 @@ BEGELEIDING_VELDEN = ["structuur", "sociaal_emotioneel", "praktisch", "wat_helpt
 SIGNAAL_VELDEN = ["signaal", "reden", "einddatum"]
 RESULTAAT_VELDEN = ["soort", "omschrijving", "datum", "gevalideerd_door"]
 HERKOMST_VELDEN = ["opleiding", "resultaten", "lopende_modules", "toelichting"]
+TOELICHTING = "formulering_toelichting"
+
+
+def _formulering_toetsen(categorie: str, deel) -> None:
+    """The toekomstgericht check on the free-text fields of a part about to be saved."""
+    teksten = {
+        veld.name: getattr(deel, veld.name)
+        for veld in deel._meta.concrete_fields
+        if isinstance(veld, models.CharField | models.TextField) and not veld.choices and veld.name != TOELICHTING
+    }
+    toetsen(categorie, teksten, deel.formulering_toelichting)
 
 
 def _mag_schrijven(actor, traject) -> None:
@@ -43,11 +56,11 @@ def _mag_schrijven(actor, traject) -> None:
         raise PermissionDenied
 
 
-def _deel_opslaan(model, velden, *, actor, traject, gegevens: dict):
+def _deel_opslaan(model, velden, categorie, *, actor, traject, gegevens: dict):
     _mag_schrijven(actor, traject)
     deel = model.objects.select_for_update().filter(traject=traject).first() or model(traject=traject)
     gewijzigd = deel.pk is None
-    for veld in velden:
+    for veld in [*velden, TOELICHTING]:
         if veld in gegevens and getattr(deel, veld) != gegevens[veld]:
             setattr(deel, veld, gegevens[veld])
             gewijzigd = True
@@ -55,25 +68,42 @@ def _deel_opslaan(model, velden, *, actor, traject, gegevens: dict):
         return deel  # nothing changed: no new author, date or history row
     deel.bijgewerkt_door, deel.bijgewerkt_op = actor, timezone.now()
     deel.full_clean()
+    _formulering_toetsen(categorie, deel)
     deel.save()
     return deel
 
 
 @transaction.atomic
 def onderwijsinformatie_opslaan(*, actor, traject, gegevens: dict) -> Onderwijsinformatie:
-    return _deel_opslaan(Onderwijsinformatie, ONDERWIJS_VELDEN, actor=actor, traject=traject, gegevens=gegevens)
+    return _deel_opslaan(
+        Onderwijsinformatie,
+        ONDERWIJS_VELDEN,
+        Categorie.ONDERWIJSINFORMATIE,
+        actor=actor,
+        traject=traject,
+        gegevens=gegevens,
+    )
 
 
 @transaction.atomic
 def begeleidingsbehoefte_opslaan(*, actor, traject, gegevens: dict) -> Begeleidingsbehoefte:
-    return _deel_opslaan(Begeleidingsbehoefte, BEGELEIDING_VELDEN, actor=actor, traject=traject, gegevens=gegevens)
+    return _deel_opslaan(
+        Begeleidingsbehoefte,
+        BEGELEIDING_VELDEN,
+        Categorie.BEGELEIDINGSBEHOEFTE,
+        actor=actor,
+        traject=traject,
+        gegevens=gegevens,
+    )
 
 
 @transaction.atomic
 def veiligheidssignaal_toevoegen(*, actor, traject, gegevens: dict) -> Veiligheidssignaal:
     _mag_schrijven(actor, traject)
-    signaal = Veiligheidssignaal(traject=traject, bijgewerkt_door=actor, **{v: gegevens.get(v) for v in SIGNAAL_VELDEN})
+    velden = {v: gegevens.get(v) for v in SIGNAAL_VELDEN} | {TOELICHTING: gegevens.get(TOELICHTING) or ""}
+    signaal = Veiligheidssignaal(traject=traject, bijgewerkt_door=actor, **velden)
     signaal.full_clean()
+    _formulering_toetsen(Categorie.VEILIGHEIDSSIGNALEN, signaal)
     signaal.save()
     return signaal
 
@@ -81,8 +111,10 @@ def veiligheidssignaal_toevoegen(*, actor, traject, gegevens: dict) -> Veilighei
 @transaction.atomic
 def resultaat_toevoegen(*, actor, traject, gegevens: dict) -> Resultaat:
     _mag_schrijven(actor, traject)
-    resultaat = Resultaat(traject=traject, bijgewerkt_door=actor, **{v: gegevens.get(v) for v in RESULTAAT_VELDEN})
+    velden = {v: gegevens.get(v) for v in RESULTAAT_VELDEN} | {TOELICHTING: gegevens.get(TOELICHTING) or ""}
+    resultaat = Resultaat(traject=traject, bijgewerkt_door=actor, **velden)
     resultaat.full_clean()
+    _formulering_toetsen(Categorie.ONDERWIJSINFORMATIE, resultaat)
     resultaat.save()
     return resultaat
 
@@ -114,12 +146,13 @@ def herkomst_opslaan(*, actor, traject, gegevens: dict) -> HerkomstOnderwijsinfo
         traject=traject, organisatie=organisatie
     ).first() or HerkomstOnderwijsinformatie(traject=traject, organisatie=organisatie)
     gewijzigd = deel.pk is None
-    for veld in HERKOMST_VELDEN:
+    for veld in [*HERKOMST_VELDEN, TOELICHTING]:
         if veld in gegevens and getattr(deel, veld) != gegevens[veld]:
             setattr(deel, veld, gegevens[veld])
             gewijzigd = True
     if gewijzigd:
         deel.bijgewerkt_door, deel.bijgewerkt_op = actor, timezone.now()
         deel.full_clean()
+        _formulering_toetsen(Categorie.ONDERWIJSINFORMATIE, deel)
         deel.save()
     return deel

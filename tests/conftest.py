@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
+from dossier.woordenlijst import woordenlijst_laden
 from toegang.rollen import rolgroepen_bijwerken
 from trajecten.models import Traject
 from trajecten.routekaart_sjabloon import sjabloon_laden
@@ -55,6 +56,7 @@ def zaai_opnieuw() -> None:
     groups, routekaart template) and the demo data again."""
     rolgroepen_bijwerken()
     sjabloon_laden()
+    woordenlijst_laden()
     call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 

@@ -23,8 +23,12 @@ REGIE = (
     "trajecten.delete_toewijzing",
 )
 NETWERK_MODELLEN = ("regio", "organisatie", "medewerker", "contactpersoon")
-BEHEER = tuple(f"netwerk.{actie}_{model}" for model in NETWERK_MODELLEN for actie in ("view", "add", "change")) + tuple(
-    f"netwerk.view_historical{model}" for model in NETWERK_MODELLEN
+BEHEER = (
+    tuple(f"netwerk.{actie}_{model}" for model in NETWERK_MODELLEN for actie in ("view", "add", "change"))
+    + tuple(f"netwerk.view_historical{model}" for model in NETWERK_MODELLEN)
+    # The word list of the toekomstgericht check (no youth data).
+    + tuple(f"dossier.{actie}_formuleringswoord" for actie in ("view", "add", "change"))
+    + ("dossier.view_historicalformuleringswoord",)
 )
 
 PERMISSIES_PER_ROL: dict[str, tuple[str, ...]] = {

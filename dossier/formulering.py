@@ -1,0 +1,69 @@
+"""Toekomstgericht formuleren: wording in the dossier that looks backward or stigmatises is
+flagged with a hint toward support needs. The author may keep it with a reason (recorded on
+the part) — except in signalen voor veiligheid, where offence and treatment details are
+refused. The word list is data (``Formuleringswoord``), kept by the functioneel beheerder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from trajecten.constants import Categorie
+
+from .models import Formuleringswoord, WoordSoort
+
+# Per part: which kinds of words are flagged (may stay with a reason) and which are refused.
+GEMARKEERD = {
+    Categorie.ONDERWIJSINFORMATIE: frozenset({WoordSoort.DELICT, WoordSoort.TERUGBLIKKEND}),
+    Categorie.BEGELEIDINGSBEHOEFTE: frozenset({WoordSoort.DELICT, WoordSoort.TERUGBLIKKEND}),
+    Categorie.VEILIGHEIDSSIGNALEN: frozenset({WoordSoort.TERUGBLIKKEND}),
+}
+GEWEIGERD = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({WoordSoort.DELICT, WoordSoort.BEHANDELING})}
+
+
+@dataclass(frozen=True)
+class Vondst:
+    veld: str
+    woord: str  # as written in the text
+    soort: str
+    hint: str
+
+
+def vinden(teksten: dict[str, str], soorten: frozenset[str]) -> list[Vondst]:
+    """Every flagged word in these fields, once per field and word."""
+    vondsten: list[Vondst] = []
+    woorden = Formuleringswoord.objects.filter(actief=True, soort__in=soorten)
+    for woord in woorden:
+        patroon = woord.patroon()
+        for veld, tekst in teksten.items():
+            treffer = patroon.search(tekst or "")
+            if treffer:
+                vondsten.append(Vondst(veld, treffer.group(0), woord.soort, woord.hint))
+    return vondsten
+
+
+def toetsen(categorie: str, teksten: dict[str, str], toelichting: str) -> None:
+    """Refuse offence and treatment details in the safety part; ask for a reason to keep
+    other flagged wording. Raises ``ValidationError`` on the fields concerned."""
+    geweigerd = vinden(teksten, GEWEIGERD.get(categorie, frozenset()))
+    if geweigerd:
+        fouten: dict[str, list[str]] = {}
+        for v in geweigerd:
+            fouten.setdefault(v.veld, []).append(
+                _("'%(woord)s': geen delict- of behandelgegevens in signalen voor veiligheid. %(hint)s")
+                % {"woord": v.woord, "hint": v.hint}
+            )
+        raise ValidationError(fouten)
+    gemarkeerd = vinden(teksten, GEMARKEERD.get(categorie, frozenset()))
+    if gemarkeerd and not (toelichting or "").strip():
+        raise ValidationError(
+            {
+                "formulering_toelichting": [
+                    _("'%(woord)s' kijkt terug of kan stigmatiseren. %(hint)s") % {"woord": v.woord, "hint": v.hint}
+                    for v in gemarkeerd
+                ]
+                + [_("Pas de tekst aan, of leg hier uit waarom deze woorden nodig zijn.")]
+            }
+        )

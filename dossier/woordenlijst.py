@@ -1,0 +1,77 @@
+"""The starting word list of the toekomstgericht check (loaded by a data migration; the
+functioneel beheerder changes it afterwards)."""
+
+DELICT_HINT = "Beschrijf wat de jongere nodig heeft om verder te leren, niet wat er gebeurd is."
+JUSTITIE_HINT = "Justitiële informatie hoort niet in het dossier; beschrijf de afspraken die nu gelden."
+BEHANDELING_HINT = "Noem geen diagnose of behandeling; beschrijf wat de school kan doen (bijvoorbeeld: rustige plek)."
+TERUGBLIK_HINT = "Beschrijf gedrag en wat helpt, zonder oordeel over de persoon."
+
+WOORDEN: list[tuple[str, str, str]] = [
+    # (word, soort, hint) — a word matches at the start of a word with any ending
+    *[
+        (w, "delict", DELICT_HINT)
+        for w in (
+            "delict",
+            "veroordeel",
+            "geweldpleging",
+            "mishandel",
+            "diefstal",
+            "inbraak",
+            "overval",
+            "beroving",
+            "strafbaar",
+            "strafblad",
+            "strafzaak",
+            "dader",
+            "slachtoffer",
+            "wapen",
+        )
+    ],
+    *[
+        (w, "delict", JUSTITIE_HINT)
+        for w in (
+            "politie",
+            "arrestatie",
+            "rechter",
+            "rechtbank",
+            "officier van justitie",
+            "openbaar ministerie",
+            "proces-verbaal",
+            "advocaat",
+            "vonnis",
+            "gedetineerd",
+        )
+    ],
+    *[
+        (w, "behandeling", BEHANDELING_HINT)
+        for w in (
+            "diagnose",
+            "stoornis",
+            "ADHD",
+            "autisme",
+            "autistisch",
+            "PTSS",
+            "psychose",
+            "psychiatr",
+            "medicatie",
+            "behandeling",
+            "therapie",
+            "verslav",
+        )
+    ],
+    *[
+        (w, "terugblikkend", TERUGBLIK_HINT)
+        for w in ("crimineel", "criminaliteit", "probleemjongere", "onhandelbaar", "gevaarlijk", "agressief")
+    ],
+]
+
+
+def woordenlijst_laden(apps=None) -> None:
+    """Add the starting words that are missing (idempotent)."""
+    if apps is None:
+        from django.apps import apps
+    Formuleringswoord = apps.get_model("dossier", "Formuleringswoord")
+    bestaand = set(Formuleringswoord.objects.values_list("tekst", flat=True))
+    Formuleringswoord.objects.bulk_create(
+        [Formuleringswoord(tekst=w, soort=s, hint=h) for w, s, h in WOORDEN if w not in bestaand]
+    )
