@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from netwerk.constants import Rol, rollen_voor_soort
 from toegang import policy
@@ -181,3 +183,68 @@ def toestemmingenregister(traject):
     return traject.toestemmingen.select_related("ontvanger", "vastgelegd_door", "ingetrokken_door").order_by(
         "categorie", "ontvanger__naam", "-vastgelegd_op"
     )
+
+
+# How the youth's list names the parts and the ways of reading, in plain Dutch.
+DELEN_VOOR_JONGERE = {
+    Categorie.ONDERWIJSINFORMATIE: _l("de gegevens over je school en opleiding"),
+    Categorie.BEGELEIDINGSBEHOEFTE: _l("wat je nodig hebt aan begeleiding"),
+    Categorie.VEILIGHEIDSSIGNALEN: _l("de afspraken over veiligheid"),
+    policy.HERKOMST: _l("de gegevens van je vorige school"),
+    "dossier": _l("je dossier"),
+}
+ACTIES_VOOR_JONGERE = {
+    "bekijken": _l("bekeken"),
+    "geschiedenis": _l("eerdere versies bekeken"),
+    "pdf": _l("in een overdrachtsdocument gekregen"),
+    "api": _l("opgevraagd via een ander systeem"),
+    "afdrukken": _l("afgedrukt"),
+}
+
+
+@dataclass
+class Regel:
+    tijdstip: object
+    wie: str
+    deel: str
+    hoe: str
+    waarom: str
+    geweigerd: bool
+
+
+def _waarom(grondslag) -> str:
+    if grondslag is None:
+        return ""
+    datum = date_format(grondslag.datum_gegeven, "j F Y")
+    if grondslag.grondslag == "toestemming_jongere":
+        return _("Dat mocht omdat jij daar op %(datum)s toestemming voor gaf.") % {"datum": datum}
+    if grondslag.grondslag == "toestemming_ouder":
+        return _("Dat mocht omdat je ouder of voogd daar op %(datum)s toestemming voor gaf.") % {"datum": datum}
+    if grondslag.grondslag == "leerplicht":
+        return _("Dat mocht omdat je leerplichtig bent: scholen mogen dan gegevens over je onderwijs delen.")
+    return _("Dat mocht omdat de wet het toestaat (%(wet)s).") % {"wet": grondslag.toelichting}
+
+
+def raadplegingen_voor_jongere(user, traject) -> list[Regel]:
+    """Every reading of the youth's dossier, as sentences for the youth (oldest first)."""
+    regels = []
+    for r in (
+        policy.raadplegingen_zichtbaar_voor(user, traject)
+        .select_related("actor", "organisatie", "grondslag")
+        .order_by("tijdstip", "pk")
+    ):
+        rol = r.get_rol_display()
+        organisatie = r.organisatie.naam if r.organisatie_id else _("een organisatie")
+        naam = r.actor.get_full_name() or r.actor.username
+        wie = f"{naam} ({rol}, {organisatie})" if rol else f"{naam} ({organisatie})"
+        regels.append(
+            Regel(
+                tijdstip=r.tijdstip,
+                wie=wie,
+                deel=str(DELEN_VOOR_JONGERE.get(r.categorie, r.categorie)),
+                hoe=str(ACTIES_VOOR_JONGERE.get(r.actie, r.actie)),
+                waarom=_waarom(r.grondslag),
+                geweigerd=r.geweigerd,
+            )
+        )
+    return regels

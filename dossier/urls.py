@@ -25,4 +25,10 @@ urlpatterns = [
     path("<int:pk>/toestemmingen/", views.toestemmingen, name="toestemmingen"),
     path("<int:pk>/toestemmingen/nieuw/", views.toestemming_nieuw, name="toestemming_nieuw"),
     path("<int:pk>/raadplegingen/", views.raadplegingen, name="raadplegingen"),
+    path("<int:pk>/raadplegingen/voor-de-jongere/", views.jongere_raadplegingen, name="jongere_raadplegingen"),
+    path(
+        "<int:pk>/toestemmingen/<int:toestemming_pk>/bewijs/",
+        views.toestemming_bewijs,
+        name="toestemming_bewijs",
+    ),
 ]

@@ -8,8 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -302,6 +305,59 @@ def toestemming_nieuw(request, pk):
             "16 de gezaghebbende ouder of voogd, en de jongere wordt ook gevraagd."
         ),
         terug="dossier:toestemmingen",
+    )
+
+
+def _afdruk(request, template, context, bestandsnaam):
+    """A printable page, or the same page as PDF (``?formaat=pdf``), rendered with WeasyPrint."""
+    context = {**context, "nu": timezone.now(), "pdf": request.GET.get("formaat") == "pdf"}
+    if not context["pdf"]:
+        return render(request, template, context)
+    from weasyprint import HTML  # heavy: only when a PDF is asked for
+
+    html = render_to_string(template, context, request=request)
+    antwoord = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return antwoord
+
+
+@login_required
+def jongere_raadplegingen(request, pk):
+    """ "Wie heeft jouw gegevens bekeken?": the log in plain Dutch for the youth, printable and
+    as PDF, handed over by the JJI-school's zorgcoördinator."""
+    traject = _traject(request, pk)
+    if not policy.mag_raadplegingen_zien(request.user, traject):
+        raise Http404
+    return _afdruk(
+        request,
+        "dossier/jongere_raadplegingen.html",
+        {
+            "traject": traject,
+            "regels": selectors.raadplegingen_voor_jongere(request.user, traject),
+            "terug": reverse("dossier:raadplegingen", args=[traject.pk]),
+            "titel": _("Wie heeft jouw gegevens bekeken?"),
+        },
+        f"wie-heeft-je-gegevens-bekeken-{traject.pk}.pdf",
+    )
+
+
+@login_required
+def toestemming_bewijs(request, pk, toestemming_pk):
+    """A receipt of one consent (given or revoked), for the youth: printable and as PDF."""
+    traject = _beheerbaar(request, pk)
+    toestemming = get_object_or_404(selectors.toestemmingenregister(traject), pk=toestemming_pk)
+    return _afdruk(
+        request,
+        "dossier/toestemming_bewijs.html",
+        {
+            "traject": traject,
+            "t": toestemming,
+            "deel": selectors.DELEN_VOOR_JONGERE.get(toestemming.categorie)
+            or _("weten dat je in de JJI verblijft en je basisgegevens"),
+            "terug": reverse("dossier:toestemmingen", args=[traject.pk]),
+            "titel": _("Bewijs van toestemming"),
+        },
+        f"bewijs-van-toestemming-{toestemming.pk}.pdf",
     )
 
 

@@ -148,7 +148,16 @@ def test_matrix_explicit_part_url(client, demo, noah, lezer, categorie):
         assert _tel(noah, geweigerd=False) == 0
 
 
-@pytest.mark.parametrize("naam", ["dossier:toestemmingen", "dossier:raadplegingen", "dossier:bekijk_als"])
+@pytest.mark.parametrize(
+    "naam",
+    [
+        "dossier:toestemmingen",
+        "dossier:raadplegingen",
+        "dossier:bekijk_als",
+        "dossier:jongere_raadplegingen",
+        "dossier:toestemming_bewijs",
+    ],
+)
 @pytest.mark.parametrize("lezer", LEZERS)
 def test_matrix_register_log_and_preview(client, demo, noah, lezer, naam):
     """Only the JJI-school reaches these; none shows a part's content by itself or writes a record."""
@@ -156,7 +165,8 @@ def test_matrix_register_log_and_preview(client, demo, noah, lezer, naam):
     _consent_zetten(demo, noah, stand)
     client.force_login(getattr(demo, gebruiker))
     voor = _tel(noah)
-    antwoord = client.get(reverse(naam, args=[noah.pk]))
+    args = [noah.pk] + ([noah.toestemmingen.first().pk] if naam == "dossier:toestemming_bewijs" else [])
+    antwoord = client.get(reverse(naam, args=args))
     if gebruiker == "jji_school":
         assert antwoord.status_code in (200, 302)
     else:
@@ -630,3 +640,35 @@ def test_a_malformed_request_id_is_replaced(client, demo):
     assert antwoord.status_code == 200 and "\n" not in antwoord["X-Request-ID"]
     antwoord = client.get(reverse("trajecten:lijst"), HTTP_X_REQUEST_ID="proxy-1234567")
     assert antwoord["X-Request-ID"] == "proxy-1234567"
+
+
+def test_the_youths_list_in_plain_dutch_as_page_and_pdf(client, demo, noah):
+    onderwijs, *_rest = _alle_delen_gedeeld(demo, noah)
+    client.force_login(demo.mbo_intake)
+    client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]))
+    client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN]))  # refused
+    client.force_login(demo.coordinator)
+    url = reverse("dossier:jongere_raadplegingen", args=[noah.pk])
+    tekst = client.get(url).content.decode()
+    assert "Wie heeft jouw gegevens bekeken, Noah Verbeek?" in tekst
+    assert "Linda Vermeulen (intaker, ROC Lindewaard) heeft de gegevens over je school en opleiding bekeken." in tekst
+    assert "Dat mocht omdat jij daar op" in tekst and "toestemming voor gaf" in tekst
+    assert "probeerde de afspraken over veiligheid te bekijken" in tekst
+    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst
+    pdf = client.get(url, {"formaat": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert _tel(noah) == 2  # the list itself is no reading of a part
+
+
+def test_a_consent_receipt_as_page_and_pdf(client, demo, noah):
+    onderwijs = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    client.force_login(demo.coordinator)
+    url = reverse("dossier:toestemming_bewijs", args=[noah.pk, onderwijs.pk])
+    tekst = client.get(url).content.decode()
+    assert "Bewijs van toestemming" in tekst and "de gegevens over je school en opleiding" in tekst
+    assert "ROC Lindewaard" in tekst and "weigeren geen gevolgen heeft" in tekst
+    services.toestemming_intrekken(actor=demo.coordinator, toestemming=onderwijs)
+    assert "Ingetrokken" in client.get(url).content.decode()
+    assert client.get(url, {"formaat": "pdf"}).content.startswith(b"%PDF")
+    andere = demo.trajecten["Liam"].toestemmingen.first()
+    assert client.get(reverse("dossier:toestemming_bewijs", args=[noah.pk, andere.pk])).status_code == 404

@@ -58,6 +58,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "dossier:toestemmingen": Oppervlak("traject"),
     "dossier:toestemming_nieuw": Oppervlak("traject"),
     "dossier:raadplegingen": Oppervlak("traject"),
+    "dossier:jongere_raadplegingen": Oppervlak("traject"),
+    "dossier:toestemming_bewijs": Oppervlak("traject", extra=("toestemming_pk",)),
 }
 
 # URLs that show no youth data, with the reason.
