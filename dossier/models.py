@@ -86,6 +86,23 @@ class MboNiveau(models.IntegerChoices):
     MIDDENKADER = 4, _("niveau 4 (middenkader- of specialistenopleiding)")
 
 
+class GeschiedenisOmzeild(Exception):
+    """A write that would leave no history (``QuerySet.update``, plain bulk operations)."""
+
+
+class DossierQuerySet(models.QuerySet):
+    """Dossier parts change only through ``dossier.services`` (one save per object, so
+    simple-history records each change). Writes that skip history are refused."""
+
+    def _weigeren(self, *args, **kwargs):
+        raise GeschiedenisOmzeild(
+            "Dossiergegevens wijzigen alleen via dossier.services: een QuerySet-update of bulk-bewerking "
+            "laat geen geschiedenis na."
+        )
+
+    update = bulk_update = bulk_create = _weigeren
+
+
 class Dossierdeel(models.Model):
     """What every part has: the traject, its author and when it was last written, and why
     wording the toekomstgericht check flagged was kept."""
@@ -102,6 +119,8 @@ class Dossierdeel(models.Model):
             "leg uit waarom de volgende school ze nodig heeft."
         ),
     )
+
+    objects = DossierQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -210,7 +229,7 @@ class Begeleidingsbehoefte(Dossierdeel):
         return f"begeleidingsbehoefte {self.traject_id}"
 
 
-class VeiligheidssignaalQuerySet(models.QuerySet):
+class VeiligheidssignaalQuerySet(DossierQuerySet):
     def actueel(self, op=None):
         """Signals are shown until their end date, never after."""
         return self.filter(einddatum__gte=op or timezone.localdate())

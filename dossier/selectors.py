@@ -3,6 +3,7 @@ reading and its raadpleging go together."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -248,3 +249,82 @@ def raadplegingen_voor_jongere(user, traject) -> list[Regel]:
             )
         )
     return regels
+
+
+@dataclass
+class Versie:
+    """One change of a part: when, by whom, what kind, and the fields that changed."""
+
+    tijdstip: object
+    wie: str
+    soort: str  # "+", "~", "-"
+    onderwerp: str
+    wijzigingen: list[tuple[str, str, str]]  # (label, old, new)
+
+    @property
+    def soort_label(self) -> str:
+        return {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}.get(self.soort, self.soort)
+
+
+GESCHIEDENIS_MODELLEN = {
+    Categorie.ONDERWIJSINFORMATIE: (Onderwijsinformatie, Resultaat),
+    Categorie.BEGELEIDINGSBEHOEFTE: (Begeleidingsbehoefte,),
+    Categorie.VEILIGHEIDSSIGNALEN: (Veiligheidssignaal,),
+}
+NIET_TONEN = {"id", "traject", "bijgewerkt_door", "bijgewerkt_op"}
+
+
+def _waarde(record, veld) -> str:
+    waarde = getattr(record, veld.attname)
+    if waarde in (None, ""):
+        return "—"
+    if veld.choices:
+        return str(dict(veld.flatchoices).get(waarde, waarde))
+    if veld.is_relation:
+        return str(getattr(record, veld.name))
+    if isinstance(waarde, dt.date):
+        return date_format(waarde, "j F Y")
+    return str(waarde)
+
+
+def _versies(model, **filter) -> list[Versie]:
+    velden = [v for v in model._meta.concrete_fields if v.name not in NIET_TONEN]
+    records = model.history.filter(**filter).select_related("history_user").order_by("id", "history_date", "history_id")
+    versies: list[Versie] = []
+    vorige: dict[int, object] = {}
+    for record in records:
+        oud = vorige.get(record.id)
+        vorige[record.id] = record
+        wijzigingen = [
+            (str(v.verbose_name), _waarde(oud, v) if oud else "—", _waarde(record, v))
+            for v in velden
+            if oud is None or getattr(oud, v.attname) != getattr(record, v.attname)
+        ]
+        wijzigingen = [w for w in wijzigingen if w[1] != w[2]]
+        if not wijzigingen and record.history_type == "~":
+            continue
+        gebruiker = record.history_user
+        versies.append(
+            Versie(
+                tijdstip=record.history_date,
+                wie=(gebruiker.get_full_name() or gebruiker.username) if gebruiker else _("het systeem"),
+                soort=record.history_type,
+                onderwerp=str(model._meta.verbose_name),
+                wijzigingen=[] if record.history_type == "-" else wijzigingen,
+            )
+        )
+    return versies
+
+
+def geschiedenis(traject, categorie: str) -> list[Versie]:
+    """Every change of a part, newest first, with the changed fields (old → new). Only
+    ``toegang.policy.categorie_lezen`` calls this (the reading is on record)."""
+    versies = [v for model in GESCHIEDENIS_MODELLEN[categorie] for v in _versies(model, traject_id=traject.pk)]
+    return sorted(versies, key=lambda v: v.tijdstip, reverse=True)
+
+
+def toestemming_geschiedenis(traject) -> list[Versie]:
+    """Every change of the traject's grondslagen (no dossier content: for the regie)."""
+    from trajecten.models import Toestemming
+
+    return sorted(_versies(Toestemming, traject_id=traject.pk), key=lambda v: v.tijdstip, reverse=True)

@@ -51,6 +51,12 @@ def _formulering_toetsen(categorie: str, deel) -> None:
     toetsen(categorie, teksten, deel.formulering_toelichting)
 
 
+def _opslaan(deel, actor) -> None:
+    """Save one object; its history row names the author (also outside a web request)."""
+    deel._history_user = actor
+    deel.save()
+
+
 def _mag_schrijven(actor, traject) -> None:
     if not policy.mag_dossier_schrijven(actor, traject):
         raise PermissionDenied
@@ -69,7 +75,7 @@ def _deel_opslaan(model, velden, categorie, *, actor, traject, gegevens: dict):
     deel.bijgewerkt_door, deel.bijgewerkt_op = actor, timezone.now()
     deel.full_clean()
     _formulering_toetsen(categorie, deel)
-    deel.save()
+    _opslaan(deel, actor)
     return deel
 
 
@@ -104,7 +110,7 @@ def veiligheidssignaal_toevoegen(*, actor, traject, gegevens: dict) -> Veilighei
     signaal = Veiligheidssignaal(traject=traject, bijgewerkt_door=actor, **velden)
     signaal.full_clean()
     _formulering_toetsen(Categorie.VEILIGHEIDSSIGNALEN, signaal)
-    signaal.save()
+    _opslaan(signaal, actor)
     return signaal
 
 
@@ -115,7 +121,7 @@ def resultaat_toevoegen(*, actor, traject, gegevens: dict) -> Resultaat:
     resultaat = Resultaat(traject=traject, bijgewerkt_door=actor, **velden)
     resultaat.full_clean()
     _formulering_toetsen(Categorie.ONDERWIJSINFORMATIE, resultaat)
-    resultaat.save()
+    _opslaan(resultaat, actor)
     return resultaat
 
 
@@ -123,6 +129,7 @@ def resultaat_toevoegen(*, actor, traject, gegevens: dict) -> Resultaat:
 def resultaat_verwijderen(*, actor, resultaat: Resultaat) -> None:
     """Remove a result entered by mistake (its history stays)."""
     _mag_schrijven(actor, resultaat.traject)
+    resultaat._history_user = actor
     resultaat.delete()
 
 
@@ -132,7 +139,7 @@ def veiligheidssignaal_beeindigen(*, actor, signaal: Veiligheidssignaal) -> Veil
     _mag_schrijven(actor, signaal.traject)
     signaal.einddatum = min(signaal.einddatum, timezone.localdate() - dt.timedelta(days=1))
     signaal.bijgewerkt_door, signaal.bijgewerkt_op = actor, timezone.now()
-    signaal.save()
+    _opslaan(signaal, actor)
     return signaal
 
 
@@ -154,5 +161,5 @@ def herkomst_opslaan(*, actor, traject, gegevens: dict) -> HerkomstOnderwijsinfo
         deel.bijgewerkt_door, deel.bijgewerkt_op = actor, timezone.now()
         deel.full_clean()
         _formulering_toetsen(Categorie.ONDERWIJSINFORMATIE, deel)
-        deel.save()
+        _opslaan(deel, actor)
     return deel

@@ -21,9 +21,15 @@ urlpatterns = [
         name="signaal_beeindigen",
     ),
     path("<int:pk>/dossier/<slug:categorie>/", views.categorie, name="categorie"),
+    path("<int:pk>/dossier/<slug:categorie>/geschiedenis/", views.geschiedenis, name="geschiedenis"),
     path("<int:pk>/dossier/<slug:categorie>/bewerken/", views.bewerken, name="bewerken"),
     path("<int:pk>/toestemmingen/", views.toestemmingen, name="toestemmingen"),
     path("<int:pk>/toestemmingen/nieuw/", views.toestemming_nieuw, name="toestemming_nieuw"),
+    path(
+        "<int:pk>/toestemmingen/geschiedenis/",
+        views.toestemmingen_geschiedenis,
+        name="toestemmingen_geschiedenis",
+    ),
     path("<int:pk>/raadplegingen/", views.raadplegingen, name="raadplegingen"),
     path("<int:pk>/raadplegingen/voor-de-jongere/", views.jongere_raadplegingen, name="jongere_raadplegingen"),
     path(

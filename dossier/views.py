@@ -119,6 +119,53 @@ def categorie(request, pk, categorie):
 
 
 @login_required
+def geschiedenis(request, pk, categorie):
+    """The history of one part: old values only for who may read the part now, and each
+    view is a raadpleging (a refused one for anyone else)."""
+    traject = _traject(request, pk, categorie)
+    if categorie not in DOSSIER_CATEGORIEEN:
+        policy.raadpleging_weigeren(
+            actor=request.user,
+            traject=traject,
+            categorie=categorie,
+            actie=RaadplegingActie.GESCHIEDENIS,
+            verzoek=request,
+        )
+        raise Http404
+    versies = policy.categorie_lezen(
+        actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.GESCHIEDENIS, verzoek=request
+    )
+    return render(
+        request,
+        "dossier/geschiedenis.html",
+        {
+            "traject": traject,
+            "versies": versies,
+            "onderwerp": Categorie(categorie).label,
+            "terug": reverse("dossier:dossier", args=[traject.pk]) + f"#{categorie}",
+            "titel": _("Geschiedenis"),
+        },
+    )
+
+
+@login_required
+def toestemmingen_geschiedenis(request, pk):
+    """The history of the traject's grondslagen, for the regie (no dossier content)."""
+    traject = _beheerbaar(request, pk)
+    return render(
+        request,
+        "dossier/geschiedenis.html",
+        {
+            "traject": traject,
+            "versies": selectors.toestemming_geschiedenis(traject),
+            "onderwerp": _("toestemmingen en grondslagen"),
+            "terug": reverse("dossier:toestemmingen", args=[traject.pk]),
+            "titel": _("Geschiedenis"),
+        },
+    )
+
+
+@login_required
 def bekijk_als(request, pk):
     """Preview for the JJI-school: exactly what an organisation (with a rol) would see."""
     traject = _schrijfbaar(request, pk)

@@ -131,13 +131,16 @@ def test_matrix_dossier_page(client, demo, noah, lezer):
     assert _tel(noah, geweigerd=True) == 0
 
 
+@pytest.mark.parametrize("naam", ["dossier:categorie", "dossier:geschiedenis"])
 @pytest.mark.parametrize("categorie", DOSSIER_CATEGORIEEN)
 @pytest.mark.parametrize("lezer", LEZERS)
-def test_matrix_explicit_part_url(client, demo, noah, lezer, categorie):
+def test_matrix_explicit_part_url(client, demo, noah, lezer, categorie, naam):
+    """A part's own page and its history: readable with a current grondslag only (revoking
+    closes the history too), each view on record, a refusal on record as such."""
     gebruiker, stand, leest = LEZERS[lezer]
     _consent_zetten(demo, noah, stand)
     client.force_login(getattr(demo, gebruiker))
-    antwoord = client.get(reverse("dossier:categorie", args=[noah.pk, categorie]))
+    antwoord = client.get(reverse(naam, args=[noah.pk, categorie]))
     if categorie in leest:
         assert antwoord.status_code == 200 and MARKERS[categorie] in antwoord.content.decode()
         assert _tel(noah, categorie) == (0 if gebruiker == "jji_school" else 1)
@@ -156,6 +159,7 @@ def test_matrix_explicit_part_url(client, demo, noah, lezer, categorie):
         "dossier:bekijk_als",
         "dossier:jongere_raadplegingen",
         "dossier:toestemming_bewijs",
+        "dossier:toestemmingen_geschiedenis",
     ],
 )
 @pytest.mark.parametrize("lezer", LEZERS)
@@ -364,7 +368,9 @@ def test_a_signal_needs_a_reason_and_an_end_date(client, demo, noah, gegevens, f
 
 def test_a_signal_past_its_end_date_is_no_longer_shown(client, demo, noah):
     _alle_delen_gedeeld(demo, noah)
-    noah.veiligheidssignalen.update(einddatum=timezone.localdate() - dt.timedelta(days=1))
+    for signaal in noah.veiligheidssignalen.all():
+        signaal.einddatum = timezone.localdate() - dt.timedelta(days=1)
+        signaal.save()
     client.force_login(demo.verbindingsofficier)
     tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
     assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst and "Geen actuele signalen" in tekst
@@ -672,3 +678,38 @@ def test_a_consent_receipt_as_page_and_pdf(client, demo, noah):
     assert client.get(url, {"formaat": "pdf"}).content.startswith(b"%PDF")
     andere = demo.trajecten["Liam"].toestemmingen.first()
     assert client.get(reverse("dossier:toestemming_bewijs", args=[noah.pk, andere.pk])).status_code == 404
+
+
+def test_writes_that_skip_history_are_refused_on_dossier_parts(demo, noah):
+    from dossier.models import GeschiedenisOmzeild, Onderwijsinformatie, Veiligheidssignaal
+
+    with pytest.raises(GeschiedenisOmzeild):
+        Onderwijsinformatie.objects.filter(traject=noah).update(opleiding="stil")
+    with pytest.raises(GeschiedenisOmzeild):
+        noah.veiligheidssignalen.update(reden="stil")
+    with pytest.raises(GeschiedenisOmzeild):
+        Veiligheidssignaal.objects.bulk_create([])
+    assert noah.onderwijsinformatie.opleiding == MARKERS[Categorie.ONDERWIJSINFORMATIE]
+
+
+def test_the_history_shows_each_change_with_its_author(client, demo, noah):
+    dossier_services.onderwijsinformatie_opslaan(
+        actor=demo.coordinator, traject=noah, gegevens={"opleiding": "Nieuwe Opleiding Marker"}
+    )
+    client.force_login(demo.jji_school)
+    tekst = client.get(reverse("dossier:geschiedenis", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])).content.decode()
+    assert "Peter Aydin" in tekst and "Nieuwe Opleiding Marker" in tekst
+    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst  # the old value, for who may read the part now
+    tekst = client.get(reverse("dossier:toestemmingen_geschiedenis", args=[noah.pk])).content.decode()
+    assert "Toestemming of grondslag aangemaakt" in tekst or "aangemaakt" in tekst
+
+
+def test_admin_history_follows_model_permissions(client, demo, settings):
+    assert settings.SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS is True
+    from dossier.models import Formuleringswoord
+
+    woord = Formuleringswoord.objects.first()
+    client.force_login(demo.beheerder)
+    assert client.get(reverse("admin:dossier_formuleringswoord_history", args=[woord.pk])).status_code == 200
+    client.force_login(demo.mbo_intake)  # not staff
+    assert client.get(reverse("admin:dossier_formuleringswoord_history", args=[woord.pk])).status_code == 302

@@ -501,7 +501,7 @@ def categorie_lezen(*, actor, traject: Traject, categorie: str, actie: str, leze
     or a document recipient. A reading by someone outside the writing organisation writes
     one record; if it cannot be written, nothing is returned. A refused request is recorded
     as a refused attempt and answered with ``Http404``."""
-    from dossier.selectors import dossierdeel
+    from dossier.selectors import dossierdeel, geschiedenis
 
     leesbaar = leesbare_categorieen(lezer if lezer is not None else actor, traject)
     if lezer is not None and categorie not in leesbare_categorieen(actor, traject):
@@ -513,7 +513,8 @@ def categorie_lezen(*, actor, traject: Traject, categorie: str, actie: str, leze
     with transaction.atomic():
         if not _is_eigen_dossier(actor, traject):
             _raadpleging(actor, traject, categorie, actie, verzoek, grondslag=leesbaar[categorie], ontvanger=ontvanger)
-        return dossierdeel(traject, categorie)
+        # The history holds old values of the same part: the same door, the same record.
+        return geschiedenis(traject, categorie) if actie == "geschiedenis" else dossierdeel(traject, categorie)
 
 
 def _is_eigen_dossier(actor, traject: Traject) -> bool:

@@ -49,6 +49,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "dossier:dossier": Oppervlak("traject"),
     "dossier:bekijk_als": Oppervlak("traject"),
     "dossier:categorie": Oppervlak("traject", extra=("categorie",)),
+    "dossier:geschiedenis": Oppervlak("traject", extra=("categorie",)),
+    "dossier:toestemmingen_geschiedenis": Oppervlak("traject"),
     "dossier:bewerken": Oppervlak("traject", extra=("categorie",)),
     "dossier:signaal_toevoegen": Oppervlak("traject"),
     "dossier:herkomst_bewerken": Oppervlak("traject"),
