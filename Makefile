@@ -13,7 +13,7 @@ poort_open = $(shell $(PYTHON) -c "import socket; s=socket.socket(); s.settimeou
 TEST_DATABASE_URL = $(or $(DATABASE_URL),$(call poort_open,5432,$(PG_TEST_URL)))
 TEST_REDIS_URL = $(or $(REDIS_URL),$(call poort_open,6379,$(REDIS_TEST_URL)))
 
-.PHONY: run test install lint check messages clean
+.PHONY: run test install lint check messages clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -56,3 +56,11 @@ messages: $(STAMP)
 
 clean:
 	rm -rf var/static var/jji-traject.sqlite3* test-artifacts
+
+## make bench: the scale benchmark on PostgreSQL (its own database jji_traject_bench; not part of make test)
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jji_traject_bench
+bench: $(STAMP)
+	export DEBUG=false SECRET_KEY=bench ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
+		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=$(BENCH_DATABASE_URL); \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py bench $(BENCH_OPTIES)

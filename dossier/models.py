@@ -4,6 +4,7 @@ organisation only through ``toegang.policy.categorie_lezen`` (which writes the r
 Nothing here is queried by views directly: the policy module hands out the parts.
 """
 
+import contextvars
 import datetime as dt
 import re
 
@@ -90,17 +91,31 @@ class GeschiedenisOmzeild(Exception):
     """A write that would leave no history (``QuerySet.update``, plain bulk operations)."""
 
 
+# Set only by ``dossier.services.massaal_aanmaken``, the history-aware bulk path.
+GESCHIEDENIS_HELPER: contextvars.ContextVar[bool] = contextvars.ContextVar("geschiedenis_helper", default=False)
+
+
 class DossierQuerySet(models.QuerySet):
     """Dossier parts change only through ``dossier.services`` (one save per object, so
-    simple-history records each change). Writes that skip history are refused."""
+    simple-history records each change, or its history-aware bulk helper). Writes that skip
+    history are refused."""
 
-    def _weigeren(self, *args, **kwargs):
+    def _weigeren(self):
         raise GeschiedenisOmzeild(
             "Dossiergegevens wijzigen alleen via dossier.services: een QuerySet-update of bulk-bewerking "
             "laat geen geschiedenis na."
         )
 
-    update = bulk_update = bulk_create = _weigeren
+    def update(self, **kwargs):
+        self._weigeren()
+
+    def bulk_update(self, *args, **kwargs):
+        self._weigeren()
+
+    def bulk_create(self, *args, **kwargs):
+        if not GESCHIEDENIS_HELPER.get():
+            self._weigeren()
+        return super().bulk_create(*args, **kwargs)
 
 
 class Dossierdeel(models.Model):

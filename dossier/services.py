@@ -163,3 +163,19 @@ def herkomst_opslaan(*, actor, traject, gegevens: dict) -> HerkomstOnderwijsinfo
         _formulering_toetsen(Categorie.ONDERWIJSINFORMATIE, deel)
         _opslaan(deel, actor)
     return deel
+
+
+def massaal_aanmaken(delen: list, *, actor) -> list:
+    """The history-aware bulk path for dossier parts (generated data at scale): every object
+    gets its history row, written by ``actor``. Not for edits: those go one by one."""
+    from simple_history.utils import bulk_create_with_history
+
+    from .models import GESCHIEDENIS_HELPER
+
+    if not delen:
+        return []
+    token = GESCHIEDENIS_HELPER.set(True)
+    try:
+        return bulk_create_with_history(delen, type(delen[0]), default_user=actor)
+    finally:
+        GESCHIEDENIS_HELPER.reset(token)

@@ -86,19 +86,44 @@ def _view_permissie():
     return {"permission__content_type__app_label": app_label, "permission__codename": codename}
 
 
+def _lezersleutels(user) -> tuple[int, list[int]]:
+    """The id of ``view_traject`` and the reader's group ids, remembered on the user object
+    for the rest of the request (group changes take effect from the next request)."""
+    if not hasattr(user, "_jji_lezersleutels"):
+        permissie_id = (
+            Permission.objects.filter(**{k.removeprefix("permission__"): v for k, v in _view_permissie().items()})
+            .values_list("pk", flat=True)
+            .first()
+        )
+        user._jji_lezersleutels = (permissie_id or 0, list(user.groups.values_list("pk", flat=True)))
+    return user._jji_lezersleutels
+
+
 def zichtbaar_voor(user) -> QuerySet[Traject]:
     """Every traject ``user`` may see, as one queryset (one SQL query, flat in size)."""
     medewerker = medewerker_van(user)
     if medewerker is None or medewerker.rol == Rol.BEHEERDER:
         return Traject.objects.none()
     actief = Betrokkenheid.objects.actief().filter(traject=OuterRef("pk"), organisatie_id=medewerker.organisatie_id)
+    # The permission and the reader's groups as constants (looked up once per request): the
+    # planner then probes the permission index per listed row instead of hashing every row
+    # the reader may see, so a page of a long list costs what a page costs.
+    permissie_id, groep_ids = _lezersleutels(user)
     via_persoon = TrajectUserObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), user_id=user.pk, **_view_permissie()
+        content_object=OuterRef("pk"), user_id=user.pk, permission_id=permissie_id
     )
     via_groep = TrajectGroupObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), group__in=Group.objects.filter(user__pk=user.pk), **_view_permissie()
+        content_object=OuterRef("pk"), group_id__in=groep_ids, permission_id=permissie_id
     )
-    return Traject.objects.filter(Exists(actief)).filter(Exists(via_persoon) | Exists(via_groep))
+    return Traject.objects.filter(PerRij(actief)).filter(PerRij(via_persoon) | PerRij(via_groep))
+
+
+class PerRij(Exists):
+    """EXISTS that PostgreSQL probes per row (through the index) instead of hashing every
+    matching row first: ``OFFSET 0`` keeps the planner from turning it into a hashed
+    subplan, so a page of a long list reads about a page of rows."""
+
+    template = "EXISTS(%(subquery)s OFFSET 0)"
 
 
 def traject_ophalen(user, pk, *, voor_update: bool = False) -> Traject:

@@ -147,6 +147,9 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
     if jongere_velden:
         kind.full_clean()
         kind.save(update_fields=jongere_velden)
+        for ander in kind.trajecten.all():
+            ander.jongere = kind
+            ander.save(update_fields=["sorteernaam"])  # lists sort by the new name
     traject_velden = [v for v in TRAJECT_VELDEN if v in gegevens and getattr(traject, v) != gegevens[v]]
     for veld in traject_velden:
         setattr(traject, veld, gegevens[veld])

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from netwerk import services as netwerk_services
 from toegang import policy
 
-from . import selectors, services
+from . import paginering, selectors, services
 from .constants import VertrekStatus
 from .filters import TrajectFilter
 from .forms import (
@@ -50,7 +50,7 @@ PER_PAGINA = 25
 @login_required
 def lijst(request):
     filterset = TrajectFilter(request.GET or None, queryset=selectors.mijn_trajecten(request.user))
-    pagina = Paginator(filterset.qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    pagina = paginering.pagina(filterset.qs, request.GET.get("pagina"), PER_PAGINA)
     zoekparameters = request.GET.copy()
     zoekparameters.pop("pagina", None)
     return render(

@@ -61,6 +61,11 @@ class Jongere(models.Model):
     def naam(self) -> str:
         return " ".join(deel for deel in (self.voornaam, self.tussenvoegsel, self.achternaam) if deel)
 
+    @property
+    def sorteersleutel(self) -> str:
+        """How lists sort this youth: by surname, then first name (case-insensitive)."""
+        return f"{self.achternaam} {self.voornaam} {self.tussenvoegsel}".casefold()[:300]
+
     def clean(self):
         if self.geboortedatum and self.geboortedatum > timezone.localdate():
             raise ValidationError({"geboortedatum": _("De geboortedatum ligt in de toekomst.")})
@@ -153,6 +158,9 @@ class Traject(models.Model):
     afsluiting_besluit = models.TextField(_("besluit bij afsluiten"), blank=True)
     afsluiting_advies = models.CharField(_("geadviseerd door"), max_length=200, blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # The youth's name as lists sort it, kept here so a long list is read in index order
+    # and stops after one page (the youth's name itself stays on Jongere).
+    sorteernaam = models.CharField(max_length=300, editable=False, default="")
 
     history = HistoricalRecords()
     objects = TrajectQuerySet.as_manager()
@@ -181,10 +189,17 @@ class Traject(models.Model):
                 violation_error_message=_("De datum van afsluiten ligt vóór de startdatum."),
             ),
         ]
-        indexes = [models.Index(fields=["fase"])]
+        indexes = [models.Index(fields=["fase"]), models.Index(fields=["sorteernaam", "id"])]
 
     def __str__(self) -> str:
         return _("Traject van %(naam)s") % {"naam": self.jongere.naam}
+
+    def save(self, *args, **kwargs):
+        if self.jongere_id:
+            self.sorteernaam = self.jongere.sorteersleutel
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "sorteernaam"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.startdatum and self.startdatum > timezone.localdate():

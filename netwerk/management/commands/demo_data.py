@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +21,7 @@ from netwerk import services as netwerk_services
 from netwerk.constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, Organisatie, Regio
 from toegang.tasks import verlopen_grondslagen_verwerken
+from trajecten import schaal
 from trajecten import services as traject_services
 from trajecten.constants import (
     BetrokkenheidSoort,
@@ -278,15 +279,38 @@ JONGEREN = [
 
 
 class Command(BaseCommand):
-    help = "Fictieve demogegevens: een regio, partners, demogebruikers en een twaalftal jongeren (idempotent)."
+    help = (
+        "Fictieve demogegevens: een regio, partners, demogebruikers en een twaalftal jongeren (idempotent). "
+        "Met --trajecten N en --raadplegingen M daarbij N extra fictieve trajecten en M regels in het "
+        "raadplegingenlog (voor de benchmark)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--trajecten", type=int, default=0, help="extra fictieve trajecten (bulk)")
+        parser.add_argument("--raadplegingen", type=int, default=0, help="extra regels in het raadplegingenlog")
 
     def handle(self, *args, **options):
+        if options["trajecten"] < 0 or options["raadplegingen"] < 0:
+            raise CommandError("--trajecten en --raadplegingen zijn aantallen van 0 of meer.")
         with transaction.atomic():
             organisaties = self._organisaties()
             gebruikers = self._gebruikers(organisaties)
             self._routekaart(organisaties["jji"].regio, gebruikers["beheerder"])
             self._netwerkkaart(organisaties, gebruikers["beheerder"])
             nieuw = sum(self._traject(j, organisaties, gebruikers) for j in JONGEREN)
+        if options["trajecten"]:
+            nieuw += schaal.trajecten_genereren(
+                options["trajecten"],
+                jji=organisaties["jji"],
+                school=organisaties["school"],
+                mbo=organisaties["mbo"],
+                actor=gebruikers["coordinator"],
+            )
+        if options["raadplegingen"]:
+            schaal.raadplegingen_genereren(
+                options["raadplegingen"], lezer=gebruikers["mbo-intake"], organisatie=organisaties["mbo"]
+            )
+            self.stdout.write(f"{options['raadplegingen']} raadplegingen toegevoegd.")
         self.stdout.write(self.style.SUCCESS(f"Demogegevens klaar ({nieuw} nieuwe trajecten)."))
         self.stdout.write(f"Demogebruikers (wachtwoord: {settings.DEMO_PASSWORD}):")
         for naam, (org, rol, *_rest) in GEBRUIKERS.items():

@@ -1,0 +1,200 @@
+"""make bench: the four ratios of the scale goals, each measured in one run on PostgreSQL.
+
+It (re)creates its own database (its name must end in ``_bench``), fills it with fictional
+data through ``demo_data --trajecten/--raadplegingen`` and prints:
+1. "Mijn trajecten" for a verbindingsofficier, policy-filtered, against the same list query
+   without the policy filter, one page each (goal <= 1.5);
+2. that list at the large size against the small one (goal <= 1.3);
+3. the dossier page with the large log against an (almost) empty log (goal <= 1.1);
+4. a save through the service (onderwijsinformatie) with history against one without
+   (goal <= 1.3).
+Times are the median of repeated runs after a warm-up.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import override_settings
+from django.urls import reverse
+
+PAGINA = 25
+
+
+def _database_tijd(functie, herhalingen: int) -> float:
+    """The median time spent in the database (as the driver sees it) for one call."""
+    from django.test.utils import CaptureQueriesContext
+
+    functie()
+    tijden = []
+    for _ in range(herhalingen):
+        with CaptureQueriesContext(connection) as vastgelegd:
+            functie()
+        tijden.append(sum(float(q["time"]) for q in vastgelegd.captured_queries))
+    return max(statistics.median(tijden), 1e-6)
+
+
+def _meten(functie, herhalingen: int) -> float:
+    functie()  # warm-up
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden)
+
+
+class Command(BaseCommand):
+    help = "Benchmark op PostgreSQL (maakt een eigen database *_bench): vier verhoudingen van de schaaldoelen."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--klein", type=int, default=10_000)
+        parser.add_argument("--groot", type=int, default=100_000)
+        parser.add_argument("--raadplegingen", type=int, default=1_000_000)
+        parser.add_argument("--herhalingen", type=int, default=30)
+
+    def handle(self, *args, **opties):
+        instellingen = settings.DATABASES["default"]
+        if connection.vendor != "postgresql" or not str(instellingen["NAME"]).endswith("_bench"):
+            raise CommandError("De benchmark draait op PostgreSQL, in een database waarvan de naam eindigt op _bench.")
+        if not 0 < opties["klein"] < opties["groot"]:
+            raise CommandError("--klein moet groter dan 0 en kleiner dan --groot zijn.")
+        self._database_opnieuw(instellingen)
+        call_command("migrate", verbosity=0)
+        herhalingen = opties["herhalingen"]
+        start = time.perf_counter()
+
+        self._vullen(trajecten=opties["klein"])
+        vo = get_user_model().objects.get(username="verbindingsofficier")
+        gefilterd_klein = _meten(lambda: self._lijst(vo), herhalingen)
+        ongefilterd_klein = _meten(lambda: self._ongefilterd(vo), herhalingen)
+
+        self._vullen(trajecten=opties["groot"] - opties["klein"])
+        gefilterd_groot = _meten(lambda: self._lijst(vo), herhalingen)
+        ongefilterd_groot = _meten(lambda: self._ongefilterd(vo), herhalingen)
+        db_gefilterd = _database_tijd(lambda: self._lijst(vo), herhalingen)
+        db_ongefilterd = _database_tijd(lambda: self._ongefilterd(vo), herhalingen)
+        dossier_leeg = _meten(lambda: self._dossierpagina(vo), herhalingen)
+        met, zonder = self._opslaan(herhalingen)
+
+        self._vullen(raadplegingen=opties["raadplegingen"])
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        dossier_vol = _meten(lambda: self._dossierpagina(vo), herhalingen)
+
+        from toegang.models import Raadpleging
+        from trajecten.models import Traject
+
+        regels = [
+            (
+                "machine",
+                f"PostgreSQL {connection.pg_version // 10000}, {Traject.objects.count()} trajecten, "
+                f"{Raadpleging.objects.count()} raadplegingen, {herhalingen} herhalingen (mediaan)",
+            ),
+            (
+                "1. Mijn trajecten gefilterd / ongefilterd (klein)",
+                self._verhouding(gefilterd_klein, ongefilterd_klein, 1.5),
+            ),
+            (
+                "1. Mijn trajecten gefilterd / ongefilterd (groot)",
+                self._verhouding(gefilterd_groot, ongefilterd_groot, 1.5),
+            ),
+            (
+                "   (alleen databasetijd, groot)",
+                self._verhouding(db_gefilterd, db_ongefilterd, 1.5),
+            ),
+            ("2. Mijn trajecten groot / klein", self._verhouding(gefilterd_groot, gefilterd_klein, 1.3)),
+            ("3. dossierpagina vol log / leeg log", self._verhouding(dossier_vol, dossier_leeg, 1.1)),
+            ("4. opslaan met / zonder geschiedenis", self._verhouding(met, zonder, 1.3)),
+            ("duur", f"{time.perf_counter() - start:.0f} s"),
+        ]
+        for naam, waarde in regels:
+            self.stdout.write(f"{naam:<52} {waarde}")
+
+    @staticmethod
+    def _verhouding(a: float, b: float, doel: float) -> str:
+        verhouding = a / b
+        oordeel = "ok" if verhouding <= doel else "BOVEN HET DOEL"
+        return f"{verhouding:.2f}  ({a * 1000:.1f} ms / {b * 1000:.1f} ms; doel <= {doel}) {oordeel}"
+
+    def _database_opnieuw(self, instellingen) -> None:
+        import psycopg
+        from psycopg import sql
+
+        naam = instellingen["NAME"]
+        connections.close_all()
+        with psycopg.connect(
+            dbname="postgres",
+            user=instellingen.get("USER") or None,
+            password=instellingen.get("PASSWORD") or None,
+            host=instellingen.get("HOST") or None,
+            port=instellingen.get("PORT") or None,
+            autocommit=True,
+        ) as beheer:
+            beheer.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(naam)))
+            beheer.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(naam)))
+
+    def _vullen(self, **aantallen) -> None:
+        begin = time.perf_counter()
+        call_command("demo_data", stdout=open("/dev/null", "w"), **aantallen)  # noqa: SIM115
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.stdout.write(f"  gevuld {aantallen} in {time.perf_counter() - begin:.0f} s", ending="\n")
+
+    @staticmethod
+    def _lijst(vo) -> None:
+        from trajecten import paginering, selectors
+
+        vo.__dict__.pop("_jji_medewerker", None)  # a new request: nothing remembered
+        paginering.pagina(selectors.mijn_trajecten(vo), 1, PAGINA)
+
+    @staticmethod
+    def _ongefilterd(vo) -> None:
+        from toegang import policy
+        from trajecten import paginering, selectors
+        from trajecten.models import Traject
+
+        paginering.pagina(selectors.lijstregels(Traject.objects.all(), policy.medewerker_van(vo)), 1, PAGINA)
+
+    def _dossierpagina(self, vo) -> None:
+        from trajecten.models import Toestemming
+
+        if not hasattr(self, "_client"):
+            self._client = Client()
+            self._client.force_login(vo)
+            gedeeld = Toestemming.objects.filter(categorie="onderwijsinformatie").order_by("pk").first()
+            self._url = reverse("dossier:dossier", args=[gedeeld.traject_id])
+        with override_settings(ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
+            antwoord = self._client.get(self._url)
+        if antwoord.status_code != 200:
+            raise CommandError(f"De dossierpagina gaf {antwoord.status_code}.")
+
+    @staticmethod
+    def _opslaan(herhalingen: int) -> tuple[float, float]:
+        from dossier import services
+        from dossier.models import Onderwijsinformatie
+
+        deel = Onderwijsinformatie.objects.select_related("traject").order_by("pk").first()
+        school = get_user_model().objects.get(username="jji-school")
+        teller = iter(range(10**9))
+
+        def opslaan():
+            services.onderwijsinformatie_opslaan(
+                actor=school, traject=deel.traject, gegevens={"leerdoelen": f"Leerdoel {next(teller)}"}
+            )
+
+        def zonder():
+            Onderwijsinformatie.skip_history_when_saving = True  # simple-history skips the history row
+            try:
+                opslaan()
+            finally:
+                del Onderwijsinformatie.skip_history_when_saving
+
+        return _meten(opslaan, herhalingen * 3), _meten(zonder, herhalingen * 3)
