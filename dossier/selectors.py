@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from netwerk.constants import Rol, rollen_voor_soort
 from toegang import policy
@@ -188,27 +188,29 @@ def toestemmingenregister(traject):
 
 # How the youth's list names the parts and the ways of reading, in plain Dutch.
 DELEN_VOOR_JONGERE = {
-    Categorie.ONDERWIJSINFORMATIE: _l("de gegevens over je school en opleiding"),
-    Categorie.BEGELEIDINGSBEHOEFTE: _l("wat je nodig hebt aan begeleiding"),
-    Categorie.VEILIGHEIDSSIGNALEN: _l("de afspraken over veiligheid"),
-    policy.HERKOMST: _l("de gegevens van je vorige school"),
-    "dossier": _l("je dossier"),
+    Categorie.ONDERWIJSINFORMATIE: gettext_lazy("de gegevens over je school en opleiding"),
+    Categorie.BEGELEIDINGSBEHOEFTE: gettext_lazy("wat je nodig hebt aan begeleiding"),
+    Categorie.VEILIGHEIDSSIGNALEN: gettext_lazy("de afspraken over veiligheid"),
+    policy.HERKOMST: gettext_lazy("de gegevens van je vorige school"),
+    "dossier": gettext_lazy("je dossier"),
 }
-ACTIES_VOOR_JONGERE = {
-    "bekijken": _l("bekeken"),
-    "geschiedenis": _l("eerdere versies bekeken"),
-    "pdf": _l("in een overdrachtsdocument gekregen"),
-    "api": _l("opgevraagd via een ander systeem"),
-    "afdrukken": _l("afgedrukt"),
+# One whole sentence per way of reading (word order differs per action).
+ZINNEN_VOOR_JONGERE = {
+    "bekijken": gettext_lazy("%(wie)s heeft %(deel)s bekeken."),
+    "geschiedenis": gettext_lazy("%(wie)s heeft eerdere versies van %(deel)s bekeken."),
+    "pdf": gettext_lazy("%(wie)s heeft %(deel)s gekregen in een overdrachtsdocument."),
+    "api": gettext_lazy("%(wie)s heeft %(deel)s opgevraagd via een ander systeem."),
+    "afdrukken": gettext_lazy("%(wie)s heeft %(deel)s afgedrukt."),
 }
+GEWEIGERD_VOOR_JONGERE = gettext_lazy(
+    "%(wie)s probeerde %(deel)s te bekijken. Dat is niet gelukt: daar was geen toestemming voor."
+)
 
 
 @dataclass
 class Regel:
     tijdstip: object
-    wie: str
-    deel: str
-    hoe: str
+    zin: str
     waarom: str
     geweigerd: bool
 
@@ -238,13 +240,15 @@ def raadplegingen_voor_jongere(user, traject) -> list[Regel]:
         organisatie = r.organisatie.naam if r.organisatie_id else _("een organisatie")
         naam = r.actor.get_full_name() or r.actor.username
         wie = f"{naam} ({rol}, {organisatie})" if rol else f"{naam} ({organisatie})"
+        deel = str(DELEN_VOOR_JONGERE.get(r.categorie, r.categorie))
+        sjabloon = (
+            GEWEIGERD_VOOR_JONGERE if r.geweigerd else ZINNEN_VOOR_JONGERE.get(r.actie, ZINNEN_VOOR_JONGERE["bekijken"])
+        )
         regels.append(
             Regel(
                 tijdstip=r.tijdstip,
-                wie=wie,
-                deel=str(DELEN_VOOR_JONGERE.get(r.categorie, r.categorie)),
-                hoe=str(ACTIES_VOOR_JONGERE.get(r.actie, r.actie)),
-                waarom=_waarom(r.grondslag),
+                zin=str(sjabloon) % {"wie": wie, "deel": deel},
+                waarom="" if r.geweigerd else _waarom(r.grondslag),
                 geweigerd=r.geweigerd,
             )
         )

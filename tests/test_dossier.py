@@ -713,3 +713,11 @@ def test_admin_history_follows_model_permissions(client, demo, settings):
     assert client.get(reverse("admin:dossier_formuleringswoord_history", args=[woord.pk])).status_code == 200
     client.force_login(demo.mbo_intake)  # not staff
     assert client.get(reverse("admin:dossier_formuleringswoord_history", args=[woord.pk])).status_code == 302
+
+
+def test_a_receipt_for_a_legal_basis_does_not_speak_of_withdrawing(client, demo):
+    mila = demo.trajecten["Mila"]  # the school van herkomst is active on leerplicht
+    leerplicht = mila.toestemmingen.filter(grondslag=Grondslag.LEERPLICHT).first()
+    client.force_login(demo.coordinator)
+    tekst = client.get(reverse("dossier:toestemming_bewijs", args=[mila.pk, leerplicht.pk])).content.decode()
+    assert "Bewijs van de grondslag" in tekst and "volgt uit de wet" in tekst and "intrekken" not in tekst

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from netwerk.constants import OrganisatieSoort
@@ -480,8 +480,8 @@ def toewijzing_beeindigen(*, actor, toewijzing: Toewijzing) -> None:
 # --- Routekaart and tasks ----------------------------------------------------------------
 
 # Neutral on purpose: a school sees these reasons, and must not read the titel from them.
-ROUTE_REDEN = _l("Niet van toepassing in deze route.")
-SCHORSING_REDEN = _l("Niet van toepassing: de jongere is eerder vrijgekomen.")
+ROUTE_REDEN = gettext_lazy("Niet van toepassing in deze route.")
+SCHORSING_REDEN = gettext_lazy("Niet van toepassing: de jongere is eerder vrijgekomen.")
 
 
 def _stp_niet_van_toepassing(traject: Traject) -> bool:
