@@ -4,7 +4,6 @@ organisation only through ``toegang.policy.categorie_lezen`` (which writes the r
 Nothing here is queried by views directly: the policy module hands out the parts.
 """
 
-import contextvars
 import datetime as dt
 import re
 
@@ -15,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from jji_traject.geschiedenis import GeschiedenisOmzeild, GeschiedenisQuerySet  # noqa: F401 (re-exported)
 
 
 class WoordSoort(models.TextChoices):
@@ -40,6 +41,7 @@ class Formuleringswoord(models.Model):
     actief = models.BooleanField(_("actief"), default=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("woord voor toekomstgericht formuleren")
@@ -87,35 +89,9 @@ class MboNiveau(models.IntegerChoices):
     MIDDENKADER = 4, _("niveau 4 (middenkader- of specialistenopleiding)")
 
 
-class GeschiedenisOmzeild(Exception):
-    """A write that would leave no history (``QuerySet.update``, plain bulk operations)."""
-
-
-# Set only by ``dossier.services.massaal_aanmaken``, the history-aware bulk path.
-GESCHIEDENIS_HELPER: contextvars.ContextVar[bool] = contextvars.ContextVar("geschiedenis_helper", default=False)
-
-
-class DossierQuerySet(models.QuerySet):
+class DossierQuerySet(GeschiedenisQuerySet):
     """Dossier parts change only through ``dossier.services`` (one save per object, so
-    simple-history records each change, or its history-aware bulk helper). Writes that skip
-    history are refused."""
-
-    def _weigeren(self):
-        raise GeschiedenisOmzeild(
-            "Dossiergegevens wijzigen alleen via dossier.services: een QuerySet-update of bulk-bewerking "
-            "laat geen geschiedenis na."
-        )
-
-    def update(self, **kwargs):
-        self._weigeren()
-
-    def bulk_update(self, *args, **kwargs):
-        self._weigeren()
-
-    def bulk_create(self, *args, **kwargs):
-        if not GESCHIEDENIS_HELPER.get():
-            self._weigeren()
-        return super().bulk_create(*args, **kwargs)
+    simple-history records each change) or its history-aware bulk helper."""
 
 
 class Dossierdeel(models.Model):
@@ -167,6 +143,7 @@ class Onderwijsinformatie(Dossierdeel):
     ict_fase = models.CharField(_("ICT-fase (bijlage 3)"), max_length=2, choices=IctFase.choices, blank=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("onderwijsinformatie")
@@ -203,6 +180,7 @@ class Resultaat(Dossierdeel):
     )
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("resultaat")
@@ -235,6 +213,7 @@ class Begeleidingsbehoefte(Dossierdeel):
     wat_helpt = models.TextField(_("wat helpt deze jongere"), blank=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("begeleidingsbehoefte")
@@ -321,6 +300,7 @@ class HerkomstOnderwijsinformatie(Dossierdeel):
     toelichting = models.TextField(_("wat de JJI-school moet weten om het onderwijs voort te zetten"), blank=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("onderwijsinformatie van de school van herkomst")

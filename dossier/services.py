@@ -168,14 +168,6 @@ def herkomst_opslaan(*, actor, traject, gegevens: dict) -> HerkomstOnderwijsinfo
 def massaal_aanmaken(delen: list, *, actor) -> list:
     """The history-aware bulk path for dossier parts (generated data at scale): every object
     gets its history row, written by ``actor``. Not for edits: those go one by one."""
-    from simple_history.utils import bulk_create_with_history
+    from jji_traject.geschiedenis import bulk_aanmaken
 
-    from .models import GESCHIEDENIS_HELPER
-
-    if not delen:
-        return []
-    token = GESCHIEDENIS_HELPER.set(True)
-    try:
-        return bulk_create_with_history(delen, type(delen[0]), default_user=actor)
-    finally:
-        GESCHIEDENIS_HELPER.reset(token)
+    return bulk_aanmaken(delen, type(delen[0]), actor=actor) if delen else []

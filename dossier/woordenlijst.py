@@ -68,10 +68,15 @@ WOORDEN: list[tuple[str, str, str]] = [
 
 def woordenlijst_laden(apps=None) -> None:
     """Add the starting words that are missing (idempotent)."""
-    if apps is None:
+    echt = apps is None
+    if echt:
         from django.apps import apps
     Formuleringswoord = apps.get_model("dossier", "Formuleringswoord")
     bestaand = set(Formuleringswoord.objects.values_list("tekst", flat=True))
-    Formuleringswoord.objects.bulk_create(
-        [Formuleringswoord(tekst=w, soort=s, hint=h) for w, s, h in WOORDEN if w not in bestaand]
-    )
+    nieuw = [Formuleringswoord(tekst=w, soort=s, hint=h) for w, s, h in WOORDEN if w not in bestaand]
+    if echt:  # the running app: with history rows
+        from jji_traject.geschiedenis import bulk_aanmaken
+
+        bulk_aanmaken(nieuw, Formuleringswoord)
+    else:  # a migration's historical model has no history manager
+        Formuleringswoord.objects.bulk_create(nieuw)

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jji_traject.geschiedenis import GeschiedenisQuerySet
+
 from .constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
 
 TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
@@ -20,6 +22,7 @@ class Regio(models.Model):
     naam = models.CharField(_("naam"), max_length=120, unique=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("regio")
@@ -74,6 +77,7 @@ class Organisatie(models.Model):
     actief = models.BooleanField(_("actief"), default=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisatie")
@@ -177,6 +181,7 @@ class Medewerker(models.Model):
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("medewerker")
@@ -234,6 +239,7 @@ class Contactpersoon(models.Model):
     bevestigd_op = models.DateField(_("laatst bevestigd op"), default=timezone.localdate)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contactpersoon")
@@ -292,6 +298,7 @@ class NetwerkContact(models.Model):
     toegevoegd_op = models.DateTimeField(_("toegevoegd op"), default=timezone.now)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("netwerkcontact")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from jji_traject.celery import app
+from jji_traject.geschiedenis import bijwerken
 from toegang.models import TrajectUserObjectPermission
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten.models import Toestemming
@@ -74,7 +75,7 @@ def test_reminders_run_in_a_real_worker(vereist_postgres):
     from trajecten.models import Taak
 
     zaai_opnieuw()
-    Taak.objects.update(deadline=None)
+    bijwerken(Taak.objects.all(), deadline=None)
     eerste, tweede = Taak.objects.filter(
         traject__jongere__voornaam="Noah", organisatie__naam="ROC Lindewaard", status="open"
     )[:2]

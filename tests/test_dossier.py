@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dossier import services as dossier_services
+from jji_traject.geschiedenis import bijwerken
 from netwerk.models import Organisatie
 from toegang import policy
 from toegang.models import Raadpleging, TrajectGroupObjectPermission
@@ -97,8 +98,10 @@ def _consent_zetten(demo, traject, stand):
     if stand == "verlopen":
         # Expired yesterday; the hourly expiry task has not run, the guardian rows still stand.
         gisteren = timezone.localdate() - dt.timedelta(days=1)
-        Toestemming.objects.filter(pk__in=[r.pk for r in records]).update(
-            datum_gegeven=gisteren - dt.timedelta(days=10), geldig_tot=gisteren
+        bijwerken(
+            Toestemming.objects.filter(pk__in=[r.pk for r in records]),
+            datum_gegeven=gisteren - dt.timedelta(days=10),
+            geldig_tot=gisteren,
         )
 
 
@@ -635,7 +638,7 @@ def test_an_ended_signal_disappears_at_once_and_a_closed_traject_is_not_written(
     )
     from trajecten.models import Traject
 
-    Traject.objects.filter(pk=noah.pk).update(afgesloten_op=timezone.localdate())
+    bijwerken(Traject.objects.filter(pk=noah.pk), afgesloten_op=timezone.localdate())
     noah.refresh_from_db()
     assert not policy.mag_dossier_schrijven(demo.jji_school, noah)
 
@@ -721,3 +724,25 @@ def test_a_receipt_for_a_legal_basis_does_not_speak_of_withdrawing(client, demo)
     client.force_login(demo.coordinator)
     tekst = client.get(reverse("dossier:toestemming_bewijs", args=[mila.pk, leerplicht.pk])).content.decode()
     assert "Bewijs van de grondslag" in tekst and "volgt uit de wet" in tekst and "intrekken" not in tekst
+
+
+def test_every_tracked_model_refuses_writes_that_skip_history(demo):
+    from jji_traject.geschiedenis import GeschiedenisOmzeild, bijwerken
+    from netwerk.models import Contactpersoon, Organisatie
+    from trajecten.models import Taak, Traject
+
+    for qs, velden in (
+        (Traject.objects.all(), {"fase": "verblijf"}),
+        (Toestemming.objects.all(), {"toelichting": "stil"}),
+        (Taak.objects.all(), {"notitie": "stil"}),
+        (Organisatie.objects.all(), {"plaats": "stil"}),
+        (Contactpersoon.objects.all(), {"functie": "stil"}),
+    ):
+        with pytest.raises(GeschiedenisOmzeild):
+            qs.update(**velden)
+        with pytest.raises(GeschiedenisOmzeild):
+            qs.model.objects.bulk_create([])
+    contact = Contactpersoon.objects.first()
+    voor = contact.history.count()
+    assert bijwerken(Contactpersoon.objects.filter(pk=contact.pk), functie="Met geschiedenis") == 1
+    assert contact.history.count() == voor + 1

@@ -11,6 +11,7 @@ from django.utils import timezone
 from dossier import services
 from dossier.formulering import toetsen
 from dossier.models import Formuleringswoord
+from jji_traject.geschiedenis import bijwerken
 from trajecten.constants import Categorie
 
 pytestmark = pytest.mark.django_db
@@ -121,5 +122,5 @@ def test_a_new_word_and_a_regex_take_effect(client, demo):
         toetsen(ONDERWIJS, {"t": "Zat in de jeugdgevangenis."}, "")
     with pytest.raises(ValidationError, match="Geen wetsartikelen"):
         toetsen(ONDERWIJS, {"t": "Op grond van art. 300 Sr."}, "")
-    Formuleringswoord.objects.filter(tekst="jeugdgevangenis").update(actief=False)
+    bijwerken(Formuleringswoord.objects.filter(tekst="jeugdgevangenis"), actief=False)
     toetsen(ONDERWIJS, {"t": "Zat in de jeugdgevangenis."}, "")

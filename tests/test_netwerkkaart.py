@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from jji_traject.geschiedenis import bijwerken
 from netwerk import services
 from netwerk.constants import ContactRol
 from netwerk.models import Contactpersoon, Organisatie, Regio
@@ -100,7 +101,7 @@ def test_one_verbindingsofficier_per_organisation_in_the_database(demo):
 
 def test_stale_entries_are_marked(client, demo):
     contact = Contactpersoon.objects.get(naam="Tom Willems")
-    Contactpersoon.objects.filter(pk=contact.pk).update(bevestigd_op=timezone.localdate() - dt.timedelta(days=400))
+    bijwerken(Contactpersoon.objects.filter(pk=contact.pk), bevestigd_op=timezone.localdate() - dt.timedelta(days=400))
     client.force_login(demo.coordinator)
     assert "ouder dan een jaar" in client.get(reverse("netwerk:netwerkkaart")).content.decode()
     services.contactpersoon_opslaan(actor=demo.beheerder, contactpersoon=Contactpersoon.objects.get(pk=contact.pk))
@@ -118,7 +119,9 @@ def test_yearly_confirmation_is_asked_once_per_organisation_per_year(client, dem
     from signalering.models import Melding
 
     assert signalering.netwerkkaart_laten_bevestigen() == 0  # everything confirmed this year
-    Contactpersoon.objects.filter(naam="Tom Willems").update(bevestigd_op=timezone.localdate() - dt.timedelta(days=400))
+    bijwerken(
+        Contactpersoon.objects.filter(naam="Tom Willems"), bevestigd_op=timezone.localdate() - dt.timedelta(days=400)
+    )
     assert signalering.netwerkkaart_laten_bevestigen() == 1
     assert signalering.netwerkkaart_laten_bevestigen() == 0  # idempotent
     melding = Melding.objects.get(soort="netwerkkaart")
@@ -138,9 +141,9 @@ def test_a_deactivated_person_is_flagged_on_the_map_and_loses_their_open_tasks(c
     from trajecten.models import Taak
 
     vo = demo.verbindingsofficier.medewerker
-    Contactpersoon.objects.filter(naam="Marco Janssen").update(medewerker=vo)
+    bijwerken(Contactpersoon.objects.filter(naam="Marco Janssen"), medewerker=vo)
     taak = Taak.objects.filter(organisatie=vo.organisatie, status="open").first()
-    Taak.objects.filter(pk=taak.pk).update(medewerker=vo)
+    bijwerken(Taak.objects.filter(pk=taak.pk), medewerker=vo)
     services.medewerker_opslaan(
         actor=demo.beheerder,
         medewerker=vo,
@@ -271,7 +274,7 @@ def test_a_tasks_who_links_to_the_person_on_the_map(client, demo):
     marco.medewerker = vo
     marco.save()
     taak = Taak.objects.filter(traject=noah, organisatie=vo.organisatie).first()
-    Taak.objects.filter(pk=taak.pk).update(medewerker=vo)
+    bijwerken(Taak.objects.filter(pk=taak.pk), medewerker=vo)
     andere = Taak.objects.filter(traject=noah, organisatie__isnull=False, medewerker__isnull=True).first()
     client.force_login(demo.verbindingsofficier)
     tekst = client.get(reverse("trajecten:detail", args=[noah.pk])).content.decode()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from jji_traject.geschiedenis import bijwerken
 from signalering import services as signalering
 from signalering.models import Melding, MeldingSoort
 from toegang import policy
@@ -117,7 +118,7 @@ def _te_laat(traject, organisatie_naam):
 def test_reminders_are_sent_once_to_who_may_see_the_task_without_youth_data_in_mail(
     demo, django_capture_on_commit_callbacks
 ):
-    Taak.objects.update(deadline=None)  # only the deadlines this test sets
+    bijwerken(Taak.objects.all(), deadline=None)  # only the deadlines this test sets
     noah, sem = demo.trajecten["Noah"], demo.trajecten["Sem"]
     taak = _te_laat(noah, "ROC Lindewaard")
     _te_laat(sem, "Duinzichtcollege (JJI-school)")
@@ -142,7 +143,7 @@ def test_reminders_are_sent_once_to_who_may_see_the_task_without_youth_data_in_m
 
 
 def test_notifications_page_hides_the_name_after_access_ends(client, demo, django_capture_on_commit_callbacks):
-    Taak.objects.update(deadline=None)
+    bijwerken(Taak.objects.all(), deadline=None)
     noah = demo.trajecten["Noah"]
     _te_laat(noah, "ROC Lindewaard")
     with django_capture_on_commit_callbacks(execute=True):

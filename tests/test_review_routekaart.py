@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from jji_traject.geschiedenis import bijwerken
 from netwerk import services as netwerk_services
 from netwerk.constants import Rol
 from signalering import services as signalering
@@ -74,7 +75,7 @@ def test_a_school_cannot_read_the_titel_from_stp_or_reasons(client, demo):
 
 
 def test_notifications_hide_a_justice_task_once_it_is_no_longer_visible(client, demo):
-    Taak.objects.update(deadline=None)
+    bijwerken(Taak.objects.all(), deadline=None)
     noah = demo.trajecten["Noah"]
     taak = (
         noah.taken.filter(justitieel=True, organisatie__naam="JJI Duinzicht").exclude(status=TaakStatus.GEDAAN).first()
@@ -189,7 +190,7 @@ def test_bad_dates_and_ids_give_messages_not_errors(client, demo):
 def test_a_failed_mail_is_sent_on_the_next_run(demo):
     from django.core import mail
 
-    Taak.objects.update(deadline=None)
+    bijwerken(Taak.objects.all(), deadline=None)
     noah = demo.trajecten["Noah"]
     taak = noah.taken.filter(organisatie__naam="ROC Lindewaard").exclude(status=TaakStatus.GEDAAN).first()
     taak.deadline = VANDAAG()

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from jji_traject.geschiedenis import GeschiedenisQuerySet
+
 from .constants import ACTIEF_VANAF_START, Categorie
 
 
-class ToestemmingQuerySet(models.QuerySet):
+class ToestemmingQuerySet(GeschiedenisQuerySet):
     def geldig(self, op: dt.date | None = None):
         """Given on or before ``op``, not expired, not revoked."""
         op = op or timezone.localdate()
@@ -25,7 +26,7 @@ class ToestemmingQuerySet(models.QuerySet):
         return self.filter(categorie=Categorie.KENNISGEVING)
 
 
-class BetrokkenheidQuerySet(models.QuerySet):
+class BetrokkenheidQuerySet(GeschiedenisQuerySet):
     def met_actief(self, op: dt.date | None = None):
         """Annotate ``is_actief``: an organisation that is itself active, and then JJI and
         JJI-school always, others while a kennisgeving for them is valid. The one definition
@@ -47,7 +48,7 @@ class BetrokkenheidQuerySet(models.QuerySet):
         return self.met_actief(op).filter(is_actief=True)
 
 
-class TrajectQuerySet(models.QuerySet):
+class TrajectQuerySet(GeschiedenisQuerySet):
     def open(self):
         return self.filter(afgesloten_op__isnull=True)
 

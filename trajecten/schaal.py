@@ -3,7 +3,7 @@
 ``trajecten_genereren`` adds N trajecten at the demo JJI with involvement (JJI, JJI-school,
 and for two in three the ontvangende mbo with a kennisgeving), consent for onderwijsinformatie
 for half of those, a written onderwijsinformatie for each, all with their history rows
-(``bulk_create_with_history``), then derives the permissions once for the whole set.
+(``jji_traject.geschiedenis.bulk_aanmaken``), then derives the permissions once for the whole set.
 ``raadplegingen_genereren`` appends M rows to the log (inserts only: the log is append-only).
 Every name is made up; nothing here is real personal data.
 """
@@ -16,10 +16,10 @@ from collections.abc import Iterator
 
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from dossier import services as dossier_services
 from dossier.models import Onderwijsinformatie
+from jji_traject.geschiedenis import bulk_aanmaken
 from netwerk.models import Organisatie
 from toegang import policy
 from toegang.models import Raadpleging
@@ -45,7 +45,7 @@ def trajecten_genereren(aantal: int, *, jji: Organisatie, school: Organisatie, m
     for porties in _in_porties(list(range(aantal))):
         with transaction.atomic():
             voor = Traject.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-            jongeren = bulk_create_with_history(
+            jongeren = bulk_aanmaken(
                 [
                     Jongere(
                         voornaam=rnd.choice(VOORNAMEN),
@@ -55,9 +55,9 @@ def trajecten_genereren(aantal: int, *, jji: Organisatie, school: Organisatie, m
                     for i in porties
                 ],
                 Jongere,
-                default_user=actor,
+                actor=actor,
             )
-            trajecten = bulk_create_with_history(
+            trajecten = bulk_aanmaken(
                 [
                     Traject(
                         jongere=jongere,
@@ -71,7 +71,7 @@ def trajecten_genereren(aantal: int, *, jji: Organisatie, school: Organisatie, m
                     for jongere in jongeren
                 ],
                 Traject,
-                default_user=actor,
+                actor=actor,
             )
             _betrokkenheden_en_grondslagen(trajecten, jji, school, mbo, actor, nu, rnd)
             dossier_services.massaal_aanmaken(
@@ -122,8 +122,8 @@ def _betrokkenheden_en_grondslagen(trajecten, jji, school, mbo, actor, nu, rnd) 
                 )
                 for categorie in categorieen
             ]
-    bulk_create_with_history(betrokkenheden, Betrokkenheid, default_user=actor)
-    bulk_create_with_history(toestemmingen, Toestemming, default_user=actor)
+    bulk_aanmaken(betrokkenheden, Betrokkenheid, actor=actor)
+    bulk_aanmaken(toestemmingen, Toestemming, actor=actor)
 
 
 def raadplegingen_genereren(aantal: int, *, lezer, organisatie) -> int:

@@ -15,8 +15,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history
 
+from jji_traject.geschiedenis import bulk_aanmaken
 from netwerk.constants import OrganisatieSoort
 from netwerk.models import Medewerker, Organisatie
 from toegang import policy
@@ -199,7 +199,7 @@ def uitstroomroute_bijwerken(*, actor, traject: Traject) -> int:
     ]
     for taak in nieuw:
         taak.deadline = _termijn(traject, taak)
-    bulk_create_with_history(nieuw, Taak, default_user=actor)
+    bulk_aanmaken(nieuw, Taak, actor=actor)
     taken_organisaties_bijwerken(traject)
     return len(nieuw)
 
@@ -532,7 +532,7 @@ def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:
         )
         taak.deadline = _termijn(traject, taak)
         taken.append(taak)
-    aangemaakt = bulk_create_with_history(taken, Taak, default_user=actor)
+    aangemaakt = bulk_aanmaken(taken, Taak, actor=actor)
     taken_organisaties_bijwerken(traject)
     return aangemaakt
 

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jji_traject.geschiedenis import GeschiedenisQuerySet
+
 from ..constants import OverlegSoort, Uitstroombestemming, VertrekOnderwerp, VertrekStatus
 
 
@@ -34,6 +36,7 @@ class Overleg(models.Model):
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("overleg")
@@ -73,6 +76,7 @@ class VertrekItem(models.Model):
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), null=True, blank=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vertrekpunt")

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jji_traject.geschiedenis import GeschiedenisQuerySet
+
 from ..constants import AFGEROND, FASE_VAN_STAP, Gebeurtenis, OverlegSoort, Partij, Stap, TaakStatus, Voorwaarde
 
 
@@ -37,6 +39,7 @@ class Routekaart(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("routekaart")
@@ -72,6 +75,7 @@ class RoutekaartStap(models.Model):
     stem_jongere = models.TextField(_("in de woorden van de jongere"), blank=True)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("stap van de routekaart")
@@ -125,6 +129,7 @@ class RoutekaartActiviteit(TermijnBron):
     alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activiteit")
@@ -161,6 +166,7 @@ class Verantwoordelijkheid(TermijnBron):
     )
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("verantwoordelijkheid")
@@ -225,6 +231,7 @@ class Taak(TermijnBron):
     )
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("taak")

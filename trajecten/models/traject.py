@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jji_traject.geschiedenis import GeschiedenisQuerySet
 from netwerk.constants import OrganisatieSoort
 
 from .. import regels
@@ -48,6 +49,7 @@ class Jongere(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("jongere")
@@ -340,6 +342,7 @@ class Toewijzing(models.Model):
     toegewezen_op = models.DateTimeField(_("toegewezen op"), default=timezone.now)
 
     history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("toewijzing")
