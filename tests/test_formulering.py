@@ -26,6 +26,7 @@ ONDERWIJS, B, V = Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE,
         (ONDERWIJS, "Na zijn delict is hij gestopt met school.", "", "toelichting"),
         (ONDERWIJS, "Na zijn delict is hij gestopt met school.", "Verklaart het gat in de schoolloopbaan.", "goed"),
         (B, "Is veroordeeld en heeft structuur nodig.", "", "toelichting"),
+        (B, "Na zijn veroordeling heeft hij structuur nodig.", "", "toelichting"),
         (B, "Contact met de Politie verliep moeizaam.", "", "toelichting"),
         (B, "Heeft ADHD; een rustige plek helpt.", "", "goed"),  # diagnoses: only the safety part
         (B, "Wordt als probleemjongere gezien.", "", "toelichting"),
