@@ -23,6 +23,9 @@ GEMARKEERD = {
 GEWEIGERD = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({WoordSoort.DELICT, WoordSoort.BEHANDELING})}
 
 
+MAX_TEKST = 20_000  # characters per field that the check reads
+
+
 @dataclass(frozen=True)
 class Vondst:
     veld: str
@@ -38,7 +41,7 @@ def vinden(teksten: dict[str, str], soorten: frozenset[str]) -> list[Vondst]:
     for woord in woorden:
         patroon = woord.patroon()
         for veld, tekst in teksten.items():
-            treffer = patroon.search(tekst or "")
+            treffer = patroon.search((tekst or "")[:MAX_TEKST])
             if treffer:
                 vondsten.append(Vondst(veld, treffer.group(0), woord.soort, woord.hint))
     return vondsten
@@ -47,7 +50,8 @@ def vinden(teksten: dict[str, str], soorten: frozenset[str]) -> list[Vondst]:
 def toetsen(categorie: str, teksten: dict[str, str], toelichting: str) -> None:
     """Refuse offence and treatment details in the safety part; ask for a reason to keep
     other flagged wording. Raises ``ValidationError`` on the fields concerned."""
-    geweigerd = vinden(teksten, GEWEIGERD.get(categorie, frozenset()))
+    # The reason to keep wording is read with the part's history: it carries nothing refused either.
+    geweigerd = vinden({**teksten, "formulering_toelichting": toelichting}, GEWEIGERD.get(categorie, frozenset()))
     if geweigerd:
         fouten: dict[str, list[str]] = {}
         for v in geweigerd:

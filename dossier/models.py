@@ -24,6 +24,10 @@ class WoordSoort(models.TextChoices):
     TERUGBLIKKEND = "terugblikkend", _("terugblikkend of stigmatiserend")
 
 
+# A group with a quantifier inside, itself repeated: (a+)+, (a*)*, (\w+\s?)* … (catastrophic backtracking).
+GENESTE_HERHALING = re.compile(r"\([^()]*[+*}][^()]*\)\s*[+*{]")
+
+
 class Formuleringswoord(models.Model):
     """One entry of the word list of the toekomstgericht check (data, kept by the functioneel
     beheerder): a word (matched at the start of a word, any ending) or a regular expression."""
@@ -56,6 +60,15 @@ class Formuleringswoord(models.Model):
         if not self.tekst:
             raise ValidationError({"tekst": _("Vul een woord of patroon in.")})
         if self.is_regex:
+            if GENESTE_HERHALING.search(self.tekst):
+                raise ValidationError(
+                    {
+                        "tekst": _(
+                            "Dit patroon herhaalt een herhaling (zoals (a+)+) en kan het opslaan urenlang laten "
+                            "rekenen. Schrijf het zonder geneste herhaling."
+                        )
+                    }
+                )
             try:
                 patroon = re.compile(self.tekst, re.IGNORECASE)
             except re.error as fout:
@@ -66,6 +79,10 @@ class Formuleringswoord(models.Model):
                 raise ValidationError({"tekst": _("Dit patroon past op elke tekst; maak het specifieker.")})
         elif not any(teken.isalpha() for teken in self.tekst):
             raise ValidationError({"tekst": _("Een woord bevat letters.")})
+        elif len(self.tekst) < 4:
+            raise ValidationError(
+                {"tekst": _("Een woord van minder dan vier letters past op te veel teksten; gebruik een patroon.")}
+            )
 
     def patroon(self) -> re.Pattern:
         if self.is_regex:

@@ -193,6 +193,7 @@ DELEN_VOOR_JONGERE = {
     Categorie.VEILIGHEIDSSIGNALEN: gettext_lazy("de afspraken over veiligheid"),
     policy.HERKOMST: gettext_lazy("de gegevens van je vorige school"),
     "dossier": gettext_lazy("je dossier"),
+    "onbekend": gettext_lazy("je dossier"),
 }
 # One whole sentence per way of reading (word order differs per action).
 ZINNEN_VOOR_JONGERE = {
@@ -275,7 +276,7 @@ GESCHIEDENIS_MODELLEN = {
     Categorie.BEGELEIDINGSBEHOEFTE: (Begeleidingsbehoefte,),
     Categorie.VEILIGHEIDSSIGNALEN: (Veiligheidssignaal,),
 }
-NIET_TONEN = {"id", "traject", "bijgewerkt_door", "bijgewerkt_op"}
+NIET_TONEN = {"id", "traject", "bijgewerkt_door", "bijgewerkt_op", "formulering_toelichting"}
 
 
 def _waarde(record, veld) -> str:
@@ -320,10 +321,18 @@ def _versies(model, **filter) -> list[Versie]:
     return versies
 
 
-def geschiedenis(traject, categorie: str) -> list[Versie]:
+def geschiedenis(traject, categorie: str, *, alleen_actueel: bool = False) -> list[Versie]:
     """Every change of a part, newest first, with the changed fields (old → new). Only
-    ``toegang.policy.categorie_lezen`` calls this (the reading is on record)."""
-    versies = [v for model in GESCHIEDENIS_MODELLEN[categorie] for v in _versies(model, traject_id=traject.pk)]
+    ``toegang.policy.categorie_lezen`` calls this (the reading is on record). With
+    ``alleen_actueel`` the history of signals covers only the signals still shown."""
+    versies = []
+    for model in GESCHIEDENIS_MODELLEN[categorie]:
+        filter = {"traject_id": traject.pk}
+        if alleen_actueel and model is Veiligheidssignaal:
+            filter["id__in"] = list(
+                Veiligheidssignaal.objects.actueel().filter(traject=traject).values_list("pk", flat=True)
+            )
+        versies += _versies(model, **filter)
     return sorted(versies, key=lambda v: v.tijdstip, reverse=True)
 
 

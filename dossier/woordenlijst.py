@@ -6,6 +6,9 @@ JUSTITIE_HINT = "Justitiële informatie hoort niet in het dossier; beschrijf de 
 BEHANDELING_HINT = "Noem geen diagnose of behandeling; beschrijf wat de school kan doen (bijvoorbeeld: rustige plek)."
 TERUGBLIK_HINT = "Beschrijf gedrag en wat helpt, zonder oordeel over de persoon."
 
+# (pattern, soort, hint) entries that are regular expressions
+REGEX: list[tuple[str, str, str]] = [(r"\brechters?\b", "delict", JUSTITIE_HINT)]
+
 WOORDEN: list[tuple[str, str, str]] = [
     # (word, soort, hint) — a word matches at the start of a word with any ending
     *[
@@ -36,7 +39,6 @@ WOORDEN: list[tuple[str, str, str]] = [
             "arrestatie",
             "gearresteerd",
             "rechtszaak",
-            "rechter",
             "rechtbank",
             "officier van justitie",
             "openbaar ministerie",
@@ -78,6 +80,7 @@ def woordenlijst_laden(apps=None) -> None:
     Formuleringswoord = apps.get_model("dossier", "Formuleringswoord")
     bestaand = set(Formuleringswoord.objects.values_list("tekst", flat=True))
     nieuw = [Formuleringswoord(tekst=w, soort=s, hint=h) for w, s, h in WOORDEN if w not in bestaand]
+    nieuw += [Formuleringswoord(tekst=w, soort=s, hint=h, is_regex=True) for w, s, h in REGEX if w not in bestaand]
     if echt:  # the running app: with history rows
         from jji_traject.geschiedenis import bulk_aanmaken
 

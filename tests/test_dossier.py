@@ -746,3 +746,66 @@ def test_every_tracked_model_refuses_writes_that_skip_history(demo):
     voor = contact.history.count()
     assert bijwerken(Contactpersoon.objects.filter(pk=contact.pk), functie="Met geschiedenis") == 1
     assert contact.history.count() == voor + 1
+
+
+def test_an_ended_signal_stays_out_of_the_history_outside_the_school(client, demo, noah):
+    _alle_delen_gedeeld(demo, noah)
+    signaal = noah.veiligheidssignalen.get(signaal=MARKERS[Categorie.VEILIGHEIDSSIGNALEN])
+    dossier_services.veiligheidssignaal_beeindigen(actor=demo.jji_school, signaal=signaal)
+    url = reverse("dossier:geschiedenis", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN])
+    client.force_login(demo.verbindingsofficier)
+    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in client.get(url).content.decode()
+    client.force_login(demo.jji_school)
+    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] in client.get(url).content.decode()
+
+
+def test_a_made_up_part_in_a_url_is_logged_as_unknown_and_not_shown_to_the_youth(client, demo, noah):
+    client.force_login(demo.mbo_intake_other)
+    assert client.get(reverse("dossier:geschiedenis", args=[noah.pk, "jij-bent-crimineel"])).status_code == 404
+    assert client.get(reverse("dossier:categorie", args=[noah.pk, "nog-iets"])).status_code == 404
+    assert set(Raadpleging.objects.filter(traject=noah).values_list("categorie", flat=True)) == {"onbekend"}
+    client.force_login(demo.coordinator)
+    tekst = client.get(reverse("dossier:jongere_raadplegingen", args=[noah.pk])).content.decode()
+    assert "crimineel" not in tekst and "probeerde je dossier te bekijken" in tekst
+
+
+def test_the_reason_to_keep_wording_carries_nothing_refused_and_stays_out_of_the_history(client, demo, noah):
+    with pytest.raises(ValidationError, match="geen delict- of behandelgegevens"):
+        dossier_services.veiligheidssignaal_toevoegen(
+            actor=demo.jji_school,
+            traject=noah,
+            gegevens={
+                "signaal": "Kan agressief reageren.",
+                "reden": "Rust",
+                "einddatum": timezone.localdate() + dt.timedelta(days=10),
+                "formulering_toelichting": "Veroordeeld voor geweldpleging.",
+            },
+        )
+    dossier_services.begeleidingsbehoefte_opslaan(
+        actor=demo.jji_school,
+        traject=noah,
+        gegevens={"structuur": "Na het delict structuur nodig.", "formulering_toelichting": "Geheime Toelichting"},
+    )
+    _alle_delen_gedeeld(demo, noah)
+    client.force_login(demo.mbo_intake)
+    url = reverse("dossier:geschiedenis", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE])
+    assert "Geheime Toelichting" not in client.get(url).content.decode()
+
+
+def test_a_designation_change_is_seen_at_once_on_the_same_user_object(demo, noah):
+    from netwerk import services as netwerk_services
+
+    vo = demo.verbindingsofficier
+    assert policy.zichtbaar_voor(vo).filter(pk=noah.pk).exists()  # remembered on the object
+    mbo = vo.medewerker.organisatie
+    netwerk_services.verbindingsofficier_aanwijzen(actor=demo.beheerder, organisatie=mbo, medewerker=None)
+    assert (
+        not policy.zichtbaar_voor(vo).filter(pk=noah.pk).exists()
+        or noah.toewijzingen.filter(medewerker__user=vo).exists()
+    )
+
+
+def test_saving_no_fields_saves_nothing(demo, noah):
+    voor = noah.history.count()
+    noah.save(update_fields=[])
+    assert noah.history.count() == voor

@@ -125,3 +125,23 @@ def test_a_new_word_and_a_regex_take_effect(client, demo):
         toetsen(ONDERWIJS, {"t": "Op grond van art. 300 Sr."}, "")
     bijwerken(Formuleringswoord.objects.filter(tekst="jeugdgevangenis"), actief=False)
     toetsen(ONDERWIJS, {"t": "Zat in de jeugdgevangenis."}, "")
+
+
+@pytest.mark.parametrize(
+    ("gegevens", "melding"),
+    [
+        ({"tekst": "(a+)+$", "is_regex": "on", "soort": "delict", "hint": "x"}, "geneste herhaling"),
+        ({"tekst": r"(\w+\s?)*x", "is_regex": "on", "soort": "delict", "hint": "x"}, "geneste herhaling"),
+        ({"tekst": "ex", "soort": "delict", "hint": "x"}, "minder dan vier letters"),
+    ],
+)
+def test_patterns_that_could_hang_or_hit_everything_are_refused(client, demo, gegevens, melding):
+    client.force_login(demo.beheerder)
+    antwoord = client.post(reverse("admin:dossier_formuleringswoord_add"), {**gegevens, "actief": "on"})
+    assert antwoord.status_code == 200 and melding in antwoord.content.decode()
+
+
+def test_a_judge_is_flagged_but_the_right_hand_is_not(demo):
+    toetsen(V, {"t": "Zit aan de rechterhand van de docent."}, "")
+    with pytest.raises(ValidationError):
+        toetsen(V, {"t": "De rechter besliste anders."}, "")

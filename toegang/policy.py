@@ -86,17 +86,16 @@ def _view_permissie():
     return {"permission__content_type__app_label": app_label, "permission__codename": codename}
 
 
-def _lezersleutels(user) -> tuple[int, list[int]]:
-    """The id of ``view_traject`` and the reader's group ids, remembered on the user object
-    for the rest of the request (group changes take effect from the next request)."""
-    if not hasattr(user, "_jji_lezersleutels"):
-        permissie_id = (
-            Permission.objects.filter(**{k.removeprefix("permission__"): v for k, v in _view_permissie().items()})
+def _view_permissie_id(user) -> int:
+    """The id of ``view_traject``, looked up once per request (remembered on the user object)."""
+    if not hasattr(user, "_jji_view_permissie"):
+        user._jji_view_permissie = (
+            Permission.objects.filter(content_type__app_label=VIEW[0], codename=VIEW[1])
             .values_list("pk", flat=True)
             .first()
+            or 0
         )
-        user._jji_lezersleutels = (permissie_id or 0, list(user.groups.values_list("pk", flat=True)))
-    return user._jji_lezersleutels
+    return user._jji_view_permissie
 
 
 def zichtbaar_voor(user) -> QuerySet[Traject]:
@@ -105,15 +104,15 @@ def zichtbaar_voor(user) -> QuerySet[Traject]:
     if medewerker is None or medewerker.rol == Rol.BEHEERDER:
         return Traject.objects.none()
     actief = Betrokkenheid.objects.actief().filter(traject=OuterRef("pk"), organisatie_id=medewerker.organisatie_id)
-    # The permission and the reader's groups as constants (looked up once per request): the
-    # planner then probes the permission index per listed row instead of hashing every row
-    # the reader may see, so a page of a long list costs what a page costs.
-    permissie_id, groep_ids = _lezersleutels(user)
+    # The permission as a constant, and the checks probed per listed row (``PerRij``), so a
+    # page of a long list costs what a page costs. Group membership is read in the query
+    # itself: a change of rol or designation counts at once.
+    permissie_id = _view_permissie_id(user)
     via_persoon = TrajectUserObjectPermission.objects.filter(
         content_object=OuterRef("pk"), user_id=user.pk, permission_id=permissie_id
     )
     via_groep = TrajectGroupObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), group_id__in=groep_ids, permission_id=permissie_id
+        content_object=OuterRef("pk"), group__user=user.pk, permission_id=permissie_id
     )
     return Traject.objects.filter(PerRij(actief)).filter(PerRij(via_persoon) | PerRij(via_groep))
 
@@ -539,7 +538,10 @@ def categorie_lezen(*, actor, traject: Traject, categorie: str, actie: str, leze
         if not _is_eigen_dossier(actor, traject):
             _raadpleging(actor, traject, categorie, actie, verzoek, grondslag=leesbaar[categorie], ontvanger=ontvanger)
         # The history holds old values of the same part: the same door, the same record.
-        return geschiedenis(traject, categorie) if actie == "geschiedenis" else dossierdeel(traject, categorie)
+        if actie == "geschiedenis":
+            # Outside the writing school an ended signal stays gone, in its history too.
+            return geschiedenis(traject, categorie, alleen_actueel=not _is_eigen_dossier(actor, traject))
+        return dossierdeel(traject, categorie)
 
 
 def _is_eigen_dossier(actor, traject: Traject) -> bool:
@@ -550,6 +552,9 @@ def _is_eigen_dossier(actor, traject: Traject) -> bool:
 
 def _raadpleging(actor, traject, categorie, actie, verzoek, *, grondslag=None, ontvanger=None, geweigerd=False):
     from .models import Raadpleging
+
+    if categorie not in (*DOSSIER_CATEGORIEEN, HERKOMST, "dossier"):
+        categorie = "onbekend"  # a made-up part in a URL is not written into the youth's list
 
     # Also for a person whose organisation was deactivated: the log keeps where they came from.
     medewerker = medewerker_van(actor) or (

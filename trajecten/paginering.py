@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MAX_PAGINA = 10_000
+MAX_PAGINA = 200  # deeper than 5,000 rows: search or filter instead
 
 
 @dataclass

@@ -197,7 +197,7 @@ class Traject(models.Model):
         return _("Traject van %(naam)s") % {"naam": self.jongere.naam}
 
     def save(self, *args, **kwargs):
-        if self.jongere_id:
+        if self.jongere_id and kwargs.get("update_fields") != []:  # [] saves nothing, as in Django
             self.sorteernaam = self.jongere.sorteersleutel
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "sorteernaam"}
