@@ -5,6 +5,8 @@ Celery runs every task eagerly in the web process. With ``DEBUG`` off a ``SECRET
 required and the secure defaults of ``check --deploy`` apply.
 """
 
+import secrets
+import sys
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -17,12 +19,19 @@ VAR_DIR = BASE_DIR / "var"
 
 DEBUG = waarde("DEBUG", bool, default=False)
 
+# Commands that only read or write source files need no key: they never serve a request
+# and sign nothing (so `makemigrations --check` runs on a bare checkout).
+ZONDER_SLEUTEL = {"makemigrations", "makemessages", "compilemessages"}
+
 SECRET_KEY = waarde("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" and sys.argv[1] in ZONDER_SLEUTEL:
+        SECRET_KEY = secrets.token_urlsafe(50)  # thrown away when the command ends
+    elif not DEBUG:
         stop("SECRET_KEY ontbreekt: zet de omgevingsvariabele SECRET_KEY (of DEBUG=true voor lokaal gebruik).")
-    # Only reachable with DEBUG on (make run generates a key anyway).
-    SECRET_KEY = "lokaal-onveilig-alleen-voor-debug"  # noqa: S105
+    else:
+        # Only reachable with DEBUG on (make run generates a key anyway).
+        SECRET_KEY = "lokaal-onveilig-alleen-voor-debug"  # noqa: S105
 
 ALLOWED_HOSTS = waarde("ALLOWED_HOSTS", list, default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = waarde("CSRF_TRUSTED_ORIGINS", list, default=[])

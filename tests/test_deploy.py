@@ -135,3 +135,10 @@ def test_readme_documents_every_variable():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     assert [v.naam for v in VARIABELEN if f"`{v.naam}`" not in readme] == []
+
+
+def test_makemigrations_check_needs_no_secret_key():
+    """Commands that only touch source files run on a bare checkout (and sign nothing)."""
+    resultaat = manage("makemigrations", "--check", "--dry-run", env=productie_omgeving(DEBUG="false"))
+    assert resultaat.returncode == 0, resultaat.stderr
+    assert "No changes detected" in resultaat.stdout
