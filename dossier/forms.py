@@ -1,12 +1,11 @@
 """Forms of the doorstroomdossier and of the consent per part."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie, Grondslag, Wijze
-from trajecten.forms import DATUM
-from trajecten.models import Toestemming
+from toegang import policy
+from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+from trajecten.forms import DATUM, KennisgevingForm
 
 from . import services
 from .models import (
@@ -86,32 +85,15 @@ class VeiligheidssignaalForm(FormuleringMixin, forms.ModelForm):
         widgets = {"signaal": TEKST, "reden": TEKST, "einddatum": DATUM, services.TOELICHTING: TEKST}
 
 
-class CategorieToestemmingForm(forms.ModelForm):
-    """The grondslag for showing one part of the dossier to one organisation."""
+class CategorieToestemmingForm(KennisgevingForm):
+    """The grondslag for showing one part of the dossier to one organisation: the fields of
+    the kennisgeving, plus which organisation and which part."""
 
-    class Meta:
-        model = Toestemming
-        fields = [
-            "ontvanger",
-            "categorie",
-            "grondslag",
-            "datum_gegeven",
-            "wijze",
-            "gegeven_door",
-            "jongere_gevraagd",
-            "weigeren_zonder_gevolgen",
-            "toelichting",
-            "geldig_tot",
-        ]
-        widgets = {
-            "categorie": forms.RadioSelect,
-            "grondslag": forms.RadioSelect,
-            "wijze": forms.RadioSelect,
-            "datum_gegeven": DATUM,
-            "geldig_tot": DATUM,
-            "toelichting": forms.Textarea(attrs={"rows": 3}),
-        }
+    class Meta(KennisgevingForm.Meta):
+        fields = ["ontvanger", "categorie", *KennisgevingForm.Meta.fields]
+        widgets = {**KennisgevingForm.Meta.widgets, "categorie": forms.RadioSelect}
         help_texts = {
+            **KennisgevingForm.Meta.help_texts,
             "categorie": _(
                 "Eén deel per keer. Begeleidingsbehoefte kan gezondheidsgegevens bevatten: daarvoor is "
                 "uitdrukkelijke toestemming nodig. Leerplicht geldt alleen voor onderwijsinformatie. Met de "
@@ -121,21 +103,14 @@ class CategorieToestemmingForm(forms.ModelForm):
         }
 
     def __init__(self, *args, traject, ontvangers, actor, **kwargs):
-        instance = Toestemming(traject=traject, vastgelegd_door=actor, datum_gegeven=timezone.localdate())
-        super().__init__(*args, instance=instance, **kwargs)
+        super().__init__(*args, traject=traject, ontvanger=None, actor=actor, **kwargs)
         self.fields["ontvanger"].queryset = ontvangers
         self.fields["ontvanger"].empty_label = _("— kies een organisatie —")
-        school_id = (
-            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL)
-            .values_list("organisatie_id", flat=True)
-            .first()
-        )
+        school = policy.schrijvende_school(traject)
         self.fields["ontvanger"].label_from_instance = lambda org: (
             _("%(naam)s (onderwijsinformatie van de school van herkomst)") % {"naam": org.naam}
-            if org.pk == school_id
+            if school is not None and org.pk == school.pk
             else org.naam
         )
         self.fields["ontvanger"].help_text = _("Alleen organisaties die actief betrokken zijn bij dit traject.")
         self.fields["categorie"].choices = [(c, Categorie(c).label) for c in DOSSIER_CATEGORIEEN]
-        self.fields["grondslag"].choices = Grondslag.choices
-        self.fields["wijze"].choices = Wijze.choices

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from netwerk.constants import Rol, rollen_voor_soort
 from toegang import policy
 from toegang.models import RaadplegingActie
-from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie
+from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
 
 from .models import Begeleidingsbehoefte, Onderwijsinformatie, Resultaat, Veiligheidssignaal
 
@@ -153,8 +153,7 @@ def mogelijke_ontvangers(user, traject):
     JJI-school only when a school van herkomst shares its onderwijsinformatie with it."""
     school = policy.schrijvende_school(traject)
     organisaties = policy.actieve_organisaties(user, traject)
-    heeft_herkomst = traject.betrokkenheden.actief().filter(soort=BetrokkenheidSoort.MBO_HERKOMST).exists()
-    return organisaties.exclude(pk=school.pk) if school and not heeft_herkomst else organisaties
+    return organisaties.exclude(pk=school.pk) if school and not policy.heeft_actieve_herkomst(traject) else organisaties
 
 
 @dataclass
@@ -173,7 +172,7 @@ def herkomst_voor(user, traject, *, verzoek=None) -> Herkomst | None:
         return Herkomst(policy.herkomst_lezen(actor=user, traject=traject, verzoek=verzoek), mag_schrijven=True)
     if not policy.mag_dossier_schrijven(user, traject):
         return None
-    if not traject.betrokkenheden.actief().filter(soort=BetrokkenheidSoort.MBO_HERKOMST).exists():
+    if not policy.heeft_actieve_herkomst(traject):
         return None
     gegevens = policy.herkomst_lezen(actor=user, traject=traject, verzoek=verzoek)
     return Herkomst(gegevens, mag_schrijven=False, grondslag=policy.herkomst_grondslag(traject))

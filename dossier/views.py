@@ -5,9 +5,7 @@ as a refused attempt."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,8 +16,8 @@ from django.views.decorators.http import require_POST
 
 from toegang import policy
 from toegang.models import RaadplegingActie
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
-from trajecten.forms import fout_op_formulier
+from trajecten.constants import Categorie
+from trajecten.formulierpagina import formulierpagina
 from trajecten.services import toestemming_vastleggen
 
 from . import selectors, services
@@ -56,28 +54,6 @@ def _beheerbaar(request, pk):
     return traject
 
 
-def _formulier(request, traject, form, opslaan, *, titel, knop, melding, uitleg="", terug="dossier:dossier"):
-    """A one-form page: a valid POST calls ``opslaan(cleaned_data)`` (a service, atomic) and
-    goes back with ``melding`` (a text, or a function of the form); a refusal is shown on
-    the form, nothing is saved."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                opslaan(form.cleaned_data)
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(request, melding(form) if callable(melding) else melding)
-            return redirect(terug, pk=traject.pk)
-    return render(
-        request,
-        "trajecten/formulier.html",
-        {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
-    )
-
-
 @login_required
 def dossier(request, pk):
     """The three parts: what the reader may read (each reading on record), badges for the rest."""
@@ -102,11 +78,7 @@ def dossier(request, pk):
 def categorie(request, pk, categorie):
     """One part on its own URL: an explicit request, refused (404, on record) when not shared."""
     traject = _traject(request, pk, categorie)
-    if categorie not in DOSSIER_CATEGORIEEN:
-        policy.raadpleging_weigeren(
-            actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.BEKIJKEN, verzoek=request
-        )
-        raise Http404
+    # An unknown part is refused (and on record) by categorie_lezen like any other.
     gegevens = policy.categorie_lezen(
         actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.BEKIJKEN, verzoek=request
     )
@@ -123,15 +95,6 @@ def geschiedenis(request, pk, categorie):
     """The history of one part: old values only for who may read the part now, and each
     view is a raadpleging (a refused one for anyone else)."""
     traject = _traject(request, pk, categorie)
-    if categorie not in DOSSIER_CATEGORIEEN:
-        policy.raadpleging_weigeren(
-            actor=request.user,
-            traject=traject,
-            categorie=categorie,
-            actie=RaadplegingActie.GESCHIEDENIS,
-            verzoek=request,
-        )
-        raise Http404
     versies = policy.categorie_lezen(
         actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.GESCHIEDENIS, verzoek=request
     )
@@ -199,11 +162,11 @@ def bewerken(request, pk, categorie):
     )
     form = form_klasse(request.POST or None, instance=huidig)
     deel = Categorie(categorie).label.capitalize()
-    return _formulier(
+    return formulierpagina(
         request,
         traject,
         form,
-        lambda gegevens: opslaan(actor=request.user, traject=traject, gegevens=gegevens),
+        lambda f: opslaan(actor=request.user, traject=traject, gegevens=f.cleaned_data),
         titel=deel,
         knop=_("Opslaan"),
         melding=_("%(deel)s is opgeslagen.") % {"deel": deel},
@@ -217,11 +180,11 @@ def bewerken(request, pk, categorie):
 @login_required
 def resultaat_toevoegen(request, pk):
     traject = _schrijfbaar(request, pk)
-    return _formulier(
+    return formulierpagina(
         request,
         traject,
         ResultaatForm(request.POST or None),
-        lambda gegevens: services.resultaat_toevoegen(actor=request.user, traject=traject, gegevens=gegevens),
+        lambda f: services.resultaat_toevoegen(actor=request.user, traject=traject, gegevens=f.cleaned_data),
         titel=_("Certificaat of examenresultaat vastleggen"),
         knop=_("Vastleggen"),
         melding=_("Het resultaat is vastgelegd."),
@@ -255,11 +218,11 @@ def herkomst_bewerken(request, pk):
     if not policy.mag_herkomst_schrijven(request.user, traject):
         raise Http404
     huidig = policy.herkomst_lezen(actor=request.user, traject=traject, verzoek=request)
-    return _formulier(
+    return formulierpagina(
         request,
         traject,
         HerkomstForm(request.POST or None, instance=huidig[0] if huidig else None),
-        lambda gegevens: services.herkomst_opslaan(actor=request.user, traject=traject, gegevens=gegevens),
+        lambda f: services.herkomst_opslaan(actor=request.user, traject=traject, gegevens=f.cleaned_data),
         titel=_("Onderwijsinformatie voor de JJI-school"),
         knop=_("Opslaan"),
         melding=_("De onderwijsinformatie voor de JJI-school is opgeslagen."),
@@ -273,11 +236,11 @@ def herkomst_bewerken(request, pk):
 @login_required
 def signaal_toevoegen(request, pk):
     traject = _schrijfbaar(request, pk)
-    return _formulier(
+    return formulierpagina(
         request,
         traject,
         VeiligheidssignaalForm(request.POST or None),
-        lambda gegevens: services.veiligheidssignaal_toevoegen(actor=request.user, traject=traject, gegevens=gegevens),
+        lambda f: services.veiligheidssignaal_toevoegen(actor=request.user, traject=traject, gegevens=f.cleaned_data),
         titel=_("Signaal voor veiligheid toevoegen"),
         knop=_("Vastleggen"),
         melding=_("Het signaal is vastgelegd."),
@@ -329,16 +292,16 @@ def toestemming_nieuw(request, pk):
         actor=request.user,
     )
     velden = [veld for veld in form.Meta.fields if veld not in ("ontvanger", "categorie")]
-    return _formulier(
+    return formulierpagina(
         request,
         traject,
         form,
-        lambda gegevens: toestemming_vastleggen(
+        lambda f: toestemming_vastleggen(
             actor=request.user,
             traject=traject,
-            ontvanger=gegevens["ontvanger"],
-            categorie=gegevens["categorie"],
-            gegevens={veld: gegevens[veld] for veld in velden},
+            ontvanger=f.cleaned_data["ontvanger"],
+            categorie=f.cleaned_data["categorie"],
+            gegevens={veld: f.cleaned_data[veld] for veld in velden},
         ),
         titel=_("Toestemming per deel van het dossier vastleggen"),
         knop=_("Toestemming vastleggen"),

@@ -342,18 +342,19 @@ def toestemming_vastleggen(
                 )
             }
         )
-    if betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists():
-        # The other direction: the JJI-school reads the mbo van herkomst's onderwijsinformatie.
-        herkomst = Betrokkenheid.objects.actief().filter(traject=traject, soort=BetrokkenheidSoort.MBO_HERKOMST)
-        if categorie != Categorie.ONDERWIJSINFORMATIE or not herkomst.exists():
-            raise ValidationError(
-                {
-                    "ontvanger": _(
-                        "De JJI-school schrijft het dossier zelf. Alleen de onderwijsinformatie van een actief "
-                        "betrokken school van herkomst vraagt een grondslag voor de JJI-school."
-                    )
-                }
-            )
+    # The JJI-school itself needs a grondslag only in the other direction: to read the mbo van
+    # herkomst's onderwijsinformatie.
+    if betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists() and (
+        categorie != Categorie.ONDERWIJSINFORMATIE or not policy.heeft_actieve_herkomst(traject)
+    ):
+        raise ValidationError(
+            {
+                "ontvanger": _(
+                    "De JJI-school schrijft het dossier zelf. Alleen de onderwijsinformatie van een actief "
+                    "betrokken school van herkomst vraagt een grondslag voor de JJI-school."
+                )
+            }
+        )
     grondslag = gegevens.get("grondslag")
     if grondslag not in GRONDSLAGEN_PER_CATEGORIE[categorie]:
         raise ValidationError(

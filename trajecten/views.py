@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,6 +41,7 @@ from .forms import (
     VertrekItemForm,
     fout_op_formulier,
 )
+from .formulierpagina import formulierpagina
 from .models import Traject, Verantwoordelijkheid
 
 PER_PAGINA = 25
@@ -148,24 +148,6 @@ def wijzigen(request, pk):
     )
 
 
-def _enkelvoudig_formulier(request, traject, form, actie, *, titel, knop, melding, uitleg=""):
-    """A one-form page whose valid POST calls ``actie(form)`` (a service) and goes back to the traject."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                actie(form)
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        else:
-            messages.success(request, melding)
-            return redirect("trajecten:detail", pk=traject.pk)
-    return render(
-        request,
-        "trajecten/formulier.html",
-        {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
-    )
-
-
 @login_required
 def fase_wijzigen(request, pk):
     traject = _beheerbaar(request, pk)
@@ -174,7 +156,7 @@ def fase_wijzigen(request, pk):
         return redirect("trajecten:detail", pk=traject.pk)
     open_taken = selectors.open_taken_in_fase(request.user, traject)
     form = FaseForm(request.POST or None, traject=traject, open_taken=open_taken)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,
@@ -196,7 +178,7 @@ def fase_wijzigen(request, pk):
 def afsluiten(request, pk):
     traject = _beheerbaar(request, pk)
     form = AfsluitenForm(request.POST or None)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,
@@ -218,7 +200,7 @@ def afsluiten(request, pk):
 def organisatie_toevoegen(request, pk):
     traject = _beheerbaar(request, pk)
     form = BetrokkenheidForm(request.POST or None, user=request.user, traject=traject)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,
@@ -244,7 +226,7 @@ def grondslag_vastleggen(request, pk, betrokkenheid_pk):
     betrokkenheid = get_object_or_404(traject.betrokkenheden.select_related("organisatie"), pk=betrokkenheid_pk)
     ontvanger = betrokkenheid.organisatie
     form = KennisgevingForm(request.POST or None, traject=traject, ontvanger=ontvanger, actor=request.user)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,
@@ -288,7 +270,7 @@ def medewerker_toewijzen(request, pk):
     if not policy.mag_toewijzen(request.user, traject):
         raise Http404
     form = ToewijzingForm(request.POST or None, user=request.user, traject=traject)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,
@@ -364,7 +346,7 @@ def taak_bijwerken(request, pk, taak_pk):
 def taak_toevoegen(request, pk):
     traject = _beheerbaar(request, pk)
     form = TaakForm(request.POST or None, user=request.user, traject=traject)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,
@@ -466,7 +448,7 @@ def overleg_vastleggen(request, pk):
     if not policy.mag_overleg_vastleggen(request.user, traject):
         raise Http404
     form = OverlegForm(request.POST or None, user=request.user, traject=traject)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,
@@ -506,7 +488,7 @@ def vertrekitem_bijwerken(request, pk, onderwerp):
 def netwerk_toevoegen(request, pk):
     traject = _beheerbaar(request, pk)
     form = NetwerkContactForm(request.POST or None, user=request.user, traject=traject)
-    return _enkelvoudig_formulier(
+    return formulierpagina(
         request,
         traject,
         form,

@@ -1,0 +1,31 @@
+"""One helper for the many one-form pages (traject, dossier, consent): a valid POST calls a
+service inside a transaction; a refusal lands on the form and nothing is saved."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from .forms import fout_op_formulier
+
+
+def formulierpagina(request, traject, form, actie, *, titel, knop, melding, uitleg="", terug="trajecten:detail"):
+    """``actie(form)`` on a valid POST, then back to ``terug`` with ``melding`` (a text, or a
+    function of the form); otherwise the form (again) with its messages."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                actie(form)
+        except ValidationError as fout:
+            fout_op_formulier(form, fout)
+        except PermissionDenied:
+            raise Http404 from None  # a form one may not use does not exist for them
+        else:
+            messages.success(request, melding(form) if callable(melding) else melding)
+            return redirect(terug, pk=traject.pk)
+    return render(
+        request,
+        "trajecten/formulier.html",
+        {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
+    )
