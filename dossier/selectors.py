@@ -282,10 +282,14 @@ def _waarde(record, veld) -> str:
     waarde = getattr(record, veld.attname)
     if waarde in (None, ""):
         return "—"
+    if isinstance(waarde, bool):
+        return _("ja") if waarde else _("nee")
     if veld.choices:
         return str(dict(veld.flatchoices).get(waarde, waarde))
     if veld.is_relation:
-        return str(getattr(record, veld.name))
+        gerelateerd = getattr(record, veld.name)
+        volledige_naam = getattr(gerelateerd, "get_full_name", None)  # a person: their name, not a login
+        return (volledige_naam() or gerelateerd.username) if volledige_naam else str(gerelateerd)
     if isinstance(waarde, dt.date):
         return date_format(waarde, "j F Y")
     return str(waarde)
