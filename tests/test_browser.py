@@ -120,10 +120,13 @@ def test_jji_school_marks_tasks_done_and_the_timeline_moves_on(pagina, settings)
         if pagina.locator(".tijdlijn__stap--huidig li.taak.taak--open").count() == 0:
             break
         taak = pagina.locator(".tijdlijn__stap--huidig li.taak.taak--open").first
+        taak_id = taak.get_attribute("id")
         taak.get_by_label("Status").select_option("gedaan")
         with pagina.expect_response(lambda r: "/taken/" in r.url and r.request.method == "POST"):
             taak.get_by_role("button", name="Opslaan").click()
-        pagina.get_by_text("Opgeslagen.").wait_for()
+        # Wait for the swapped-in routekaart to show this task done (an earlier "Opgeslagen."
+        # may still be on the page until htmx has swapped).
+        pagina.locator(f"#{taak_id}.taak--gedaan").wait_for()
     stap_na = pagina.locator(".tijdlijn__stap--huidig .tijdlijn__titel").inner_text()
     assert stap_na != stap_voor
     screenshot(pagina, "jji-school-tijdlijn-verder")
