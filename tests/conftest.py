@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
+from beslismodel.sjabloon import sjabloon_laden as beslismodel_laden
 from dossier.woordenlijst import woordenlijst_laden
 from toegang.rollen import rolgroepen_bijwerken
 from trajecten.models import Traject
@@ -53,10 +54,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 def zaai_opnieuw() -> None:
     """After a transactional test flushed the tables: what the migrations seeded (role
-    groups, routekaart template) and the demo data again."""
+    groups, routekaart template, beslismodel template) and the demo data again."""
     rolgroepen_bijwerken()
     sjabloon_laden()
     woordenlijst_laden()
+    beslismodel_laden()
     call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
