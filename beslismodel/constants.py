@@ -97,3 +97,9 @@ STAP_VAN_MAATREGEL = {
     MaatregelSoort.BEGELEIDING: 9,
     MaatregelSoort.EVALUATIE: 9,
 }
+
+
+def veldnaam(sleutel: str, deel: str) -> str:
+    """The form field of one part of an item's answer (``aandacht``, ``toelichting``, ``keuze``),
+    so a refusal from a service lands on the field it is about."""
+    return f"{sleutel}__{deel}"

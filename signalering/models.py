@@ -11,6 +11,20 @@ class MeldingSoort(models.TextChoices):
     TAAK_TE_LAAT = "taak_te_laat", _("taak is te laat")
     NETWERKKAART = "netwerkkaart", _("netwerkkaart bevestigen")
     TOESTEMMING_16 = "toestemming_16", _("toestemming opnieuw vragen (16 jaar)")
+    BESLISMODEL_TE_BEOORDELEN = "beslismodel_te_beoordelen", _("beslismodel te beoordelen")
+    BESLISMODEL_TE_BEVESTIGEN = "beslismodel_te_bevestigen", _("status van een beslismodel bevestigen")
+    BESLISMODEL_VASTGESTELD = "beslismodel_vastgesteld", _("besluit over een beslismodel")
+    BESLISMODEL_TERUGGELEGD = "beslismodel_teruggelegd", _("besluit over een beslismodel teruggelegd")
+
+
+BESLISMODEL_MELDINGEN = frozenset(
+    {
+        MeldingSoort.BESLISMODEL_TE_BEOORDELEN,
+        MeldingSoort.BESLISMODEL_TE_BEVESTIGEN,
+        MeldingSoort.BESLISMODEL_VASTGESTELD,
+        MeldingSoort.BESLISMODEL_TERUGGELEGD,
+    }
+)
 
 
 class Melding(models.Model):

@@ -25,7 +25,7 @@ from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing
 
-from .models import Melding, MeldingSoort
+from .models import BESLISMODEL_MELDINGEN, Melding, MeldingSoort
 
 logger = logging.getLogger(__name__)
 
@@ -165,7 +165,8 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
     te_laat = sum(m.soort == MeldingSoort.TAAK_TE_LAAT for m in meldingen)
     kaart = sum(m.soort == MeldingSoort.NETWERKKAART for m in meldingen)
     zestien = sum(m.soort == MeldingSoort.TOESTEMMING_16 for m in meldingen)
-    binnenkort = len(meldingen) - te_laat - kaart - zestien
+    beslismodel = sum(m.soort in BESLISMODEL_MELDINGEN for m in meldingen)
+    binnenkort = len(meldingen) - te_laat - kaart - zestien - beslismodel
     regels = []
     if te_laat:
         regels.append(ngettext("%(n)d taak is te laat.", "%(n)d taken zijn te laat.", te_laat) % {"n": te_laat})
@@ -178,6 +179,8 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
         regels.append(_("De netwerkkaart van je regio is aan bevestiging toe."))
     if zestien:
         regels.append(_("Een toestemming moet opnieuw worden gevraagd."))
+    if beslismodel:
+        regels.append(_("Er is nieuws over een beslismodel, of er wacht er een op je."))
     link = settings.SITE_URL + reverse("signalering:meldingen")
     send_mail(
         subject=_("Herinnering: er staan taken voor je klaar"),
@@ -226,4 +229,43 @@ def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:
                 user, MeldingSoort.NETWERKKAART, f"netwerkkaart:{organisatie.pk}:{op.year}", organisatie=organisatie
             )
     mails_versturen()
+    return nieuw
+
+
+def beslismodel_melden(beslismodel, wat: str, *, besluit=None) -> int:
+    """Tell who acts next on a beslismodel: a submitted version → who may decide it at the
+    receiving mbo; oranje or rood → its verbindingsofficier; a decision that stands → who
+    submitted it; a decision sent back → who took it. Only people who may act on it now; the
+    mail (after commit, in the background) carries no youth data."""
+    from beslismodel.constants import Stand
+    from netwerk.models import Medewerker
+
+    traject = beslismodel.traject
+    if wat == "ingediend":
+        soort = MeldingSoort.BESLISMODEL_TE_BEOORDELEN
+        kandidaten = [
+            m.user
+            for m in Medewerker.objects.filter(organisatie_id=beslismodel.ontvanger_id, user__is_active=True)
+            .select_related("user", "organisatie")
+            .order_by("pk")
+        ]
+        ontvangers = [u for u in kandidaten if policy.mag_beslismodel_besluiten(u, beslismodel)]
+    elif wat == "te_bevestigen":
+        soort = MeldingSoort.BESLISMODEL_TE_BEVESTIGEN
+        vo = beslismodel.ontvanger.verbindingsofficier
+        ontvangers = [vo.user] if vo and policy.mag_beslismodel_bevestigen(vo.user, beslismodel) else []
+    elif wat == "vastgesteld":
+        soort = MeldingSoort.BESLISMODEL_VASTGESTELD
+        ontvangers = [beslismodel.ingediend_door] if policy.is_zichtbaar(beslismodel.ingediend_door, traject) else []
+    elif wat == "teruggelegd" and besluit is not None and beslismodel.stand == Stand.INGEDIEND:
+        soort = MeldingSoort.BESLISMODEL_TERUGGELEGD
+        ontvangers = [besluit.besloten_door] if policy.is_zichtbaar(besluit.besloten_door, traject) else []
+    else:
+        raise ValueError(wat)
+    sleutel = f"beslismodel:{beslismodel.pk}:{wat}:{besluit.pk if besluit else ''}"
+    nieuw = sum(_melden(user, soort, sleutel, traject=traject) for user in ontvangers if user.is_active)
+    if nieuw:
+        from .tasks import mails_versturen as mails_taak
+
+        mails_taak.delay_on_commit()
     return nieuw

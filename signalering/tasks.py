@@ -21,3 +21,9 @@ def netwerkkaart_laten_bevestigen() -> int:
 def toestemming_op_16_herinneren() -> int:
     """Daily: a parent's consent for a youth who turned 16 is asked again of the youth."""
     return services.toestemming_op_16_herinneren()
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def mails_versturen() -> int:
+    """Mail the notifications not mailed yet (after a beslismodel was submitted or decided)."""
+    return services.mails_versturen()

@@ -518,13 +518,16 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
 ALLEEN_OP_DE_PAGINA = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({"bekijken", "geschiedenis"})}
 
 
-def categorie_lezen(*, actor, traject: Traject, categorie: str, actie: str, lezer=None, verzoek=None, ontvanger=None):
+def categorie_lezen(
+    *, actor, traject: Traject, categorie: str, actie: str, lezer=None, verzoek=None, ontvanger=None, ophalen=None
+):
     """Read one part of the dossier and write the raadpleging, in one transaction.
 
     ``lezer`` (default: the actor) decides what may be read — a :class:`Lezer` for a preview
     or a document recipient. A reading by someone outside the writing organisation writes
     one record; if it cannot be written, nothing is returned. A refused request is recorded
-    as a refused attempt and answered with ``Http404``."""
+    as a refused attempt and answered with ``Http404``. ``ophalen`` fetches other data of the
+    same part (the beslismodel's answers that belong to it) instead of the dossier part."""
     from dossier.selectors import dossierdeel, geschiedenis
 
     leesbaar = leesbare_categorieen(lezer if lezer is not None else actor, traject)
@@ -537,6 +540,8 @@ def categorie_lezen(*, actor, traject: Traject, categorie: str, actie: str, leze
     with transaction.atomic():
         if not _is_eigen_dossier(actor, traject):
             _raadpleging(actor, traject, categorie, actie, verzoek, grondslag=leesbaar[categorie], ontvanger=ontvanger)
+        if ophalen is not None:
+            return ophalen()
         # The history holds old values of the same part: the same door, the same record.
         if actie == "geschiedenis":
             # Outside the writing school an ended signal stays gone, in its history too.
@@ -691,6 +696,125 @@ def raadplegingen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
     if not mag_raadplegingen_zien(user, traject):
         return Raadpleging.objects.none()
     return Raadpleging.objects.filter(traject=traject)
+
+
+# --- Beslismodel ---------------------------------------------------------------------------
+
+# Who decides a submitted beslismodel at the receiving mbo (and its verbindingsofficier).
+BESLUIT_ROLLEN = frozenset({Rol.INTAKER, Rol.ZORGCOORDINATOR})
+
+
+def mag_beslismodel_opstellen(user, traject: Traject) -> bool:
+    """The JJI-school prepares the beslismodel with the young person: the same people who
+    write the doorstroomdossier (its docenten and zorgcoördinatoren), on an open traject."""
+    return mag_dossier_schrijven(user, traject)
+
+
+def beslismodellen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    """The versions of a traject's beslismodel a reader may see: every version for the
+    JJI-school (a draft is its alone); for a receiving mbo the versions submitted to it;
+    nothing for anyone else (the gemeente, a justice partner, another school)."""
+    from beslismodel.constants import Stand
+    from beslismodel.models import Beslismodel
+
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol == Rol.BEHEERDER or not is_zichtbaar(user, traject):
+        return Beslismodel.objects.none()
+    versies = Beslismodel.objects.filter(traject=traject)
+    if _is_eigen_dossier(user, traject):
+        return versies
+    return versies.filter(ontvanger_id=medewerker.organisatie_id).exclude(stand=Stand.CONCEPT)
+
+
+def _is_verbindingsofficier(medewerker: Medewerker) -> bool:
+    return medewerker.organisatie.verbindingsofficier_id == medewerker.pk
+
+
+def mag_beslismodel_besluiten(user, beslismodel) -> bool:
+    """A submitted version is decided at the mbo it was submitted to: by its intakers and
+    zorgcoördinatoren who see the traject, and by its verbindingsofficier."""
+    from beslismodel.constants import Stand
+
+    medewerker = medewerker_van(user)
+    return (
+        medewerker is not None
+        and beslismodel.stand == Stand.INGEDIEND
+        and beslismodel.ontvanger_id == medewerker.organisatie_id
+        and (medewerker.rol in BESLUIT_ROLLEN or _is_verbindingsofficier(medewerker))
+        and not beslismodel.traject.is_afgesloten
+        and is_zichtbaar(user, beslismodel.traject)
+    )
+
+
+def mag_beslismodel_bevestigen(user, beslismodel) -> bool:
+    """Oranje and rood stand once the verbindingsofficier of the receiving mbo confirms them.
+    (That it is not the person who decided — four eyes — the service checks and says.)"""
+    medewerker = medewerker_van(user)
+    return (
+        medewerker is not None
+        and beslismodel.ontvanger_id == medewerker.organisatie_id
+        and _is_verbindingsofficier(medewerker)
+        and not beslismodel.traject.is_afgesloten
+        and is_zichtbaar(user, beslismodel.traject)
+    )
+
+
+def beslismodellen_te_beoordelen(user) -> QuerySet:
+    """Submitted versions waiting at the reader's organisation, across the trajecten they see:
+    to decide (for who may decide) and, for the verbindingsofficier, to confirm."""
+    from beslismodel.constants import Stand
+    from beslismodel.models import Beslismodel
+
+    medewerker = medewerker_van(user)
+    if medewerker is None:
+        return Beslismodel.objects.none()
+    standen = []
+    if medewerker.rol in BESLUIT_ROLLEN or _is_verbindingsofficier(medewerker):
+        standen.append(Stand.INGEDIEND)
+    if _is_verbindingsofficier(medewerker):
+        standen.append(Stand.BESLOTEN)
+    return Beslismodel.objects.filter(
+        ontvanger_id=medewerker.organisatie_id,
+        stand__in=standen,
+        traject__in=zichtbaar_voor(user),
+        traject__afgesloten_op__isnull=True,
+    )
+
+
+def beslismodel_lezen(*, actor, traject: Traject, versies: list, actie: str = "bekijken", verzoek=None):
+    """The answers of these versions that the reader may read, per part: the placement
+    choices for whoever sees the version; every other answer only with a grondslag for its
+    part of the dossier, read through :func:`categorie_lezen` (one raadpleging per part read
+    outside the JJI-school). Returns ``(answers by version id, the parts kept back)``; a
+    part kept back is a badge, not a request."""
+    from beslismodel.models import Antwoord
+
+    zichtbaar = set(beslismodellen_zichtbaar_voor(actor, traject).values_list("pk", flat=True))
+    if any(versie.pk not in zichtbaar for versie in versies):
+        raise Http404
+    antwoorden = list(
+        Antwoord.objects.filter(beslismodel__in=versies).select_related("item__sectie", "keuze").order_by("pk")
+    )
+    per_deel: dict[str, list] = {}
+    for antwoord in antwoorden:
+        per_deel.setdefault(antwoord.item.categorie, []).append(antwoord)
+    leesbaar = leesbare_categorieen(actor, traject)
+    gelezen = list(per_deel.pop("", []))  # the placement choices: the version's own content
+    achtergehouden = set()
+    for categorie in DOSSIER_CATEGORIEEN:
+        deel = per_deel.get(categorie)
+        if not deel or all(a.is_leeg for a in deel):
+            continue
+        if categorie not in leesbaar:
+            achtergehouden.add(categorie)
+            continue
+        gelezen += categorie_lezen(
+            actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek, ophalen=lambda d=deel: d
+        )
+    per_versie: dict[int, dict[int, object]] = {versie.pk: {} for versie in versies}
+    for antwoord in gelezen:
+        per_versie[antwoord.beslismodel_id][antwoord.item_id] = antwoord
+    return per_versie, achtergehouden
 
 
 # --- Deriving guardian permissions -------------------------------------------------------

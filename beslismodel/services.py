@@ -1,0 +1,492 @@
+"""Writing the beslismodel: the JJI-school drafts and submits it, the receiving mbo decides,
+its verbindingsofficier confirms oranje and rood. A submitted version never changes (a change
+is a new version); every decision is kept; agreed measures become routekaart tasks once the
+decision stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dossier.formulering import GEWEIGERD, toetsen, vinden
+from toegang import policy
+from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie
+from trajecten.models import Betrokkenheid, Taak, Traject
+
+from .constants import (
+    STAP_VAN_MAATREGEL,
+    Bevestiging,
+    ItemSoort,
+    MaatregelSoort,
+    Stand,
+    Status,
+    veldnaam,
+)
+from .models import Antwoord, Beslismodel, Besluit, Maatregel, Sjabloon, SjabloonItem
+from .suggestie import Keuzeantwoord, Suggestie, status_suggereren
+
+# The involvements a beslismodel is submitted to: the receiving mbo, or the mbo van herkomst
+# when the youth returns there.
+ONTVANGENDE_SOORTEN = (BetrokkenheidSoort.MBO_ONTVANGEND, BetrokkenheidSoort.MBO_HERKOMST)
+TEKST_MAX = 5000
+
+
+def sjabloon_voor(traject: Traject) -> Sjabloon:
+    """The template a new beslismodel is filled in with: the newest published version of the
+    traject's regio, else the newest national one."""
+    gepubliceerd = Sjabloon.objects.filter(gepubliceerd_op__isnull=False)
+    return (
+        gepubliceerd.filter(regio_id=traject.jji.regio_id).order_by("-versie").first()
+        or gepubliceerd.filter(regio__isnull=True).order_by("-versie").first()
+    )
+
+
+def items_van(sjabloon: Sjabloon) -> list[SjabloonItem]:
+    return list(
+        SjabloonItem.objects.filter(sectie__sjabloon=sjabloon).select_related("sectie").prefetch_related("keuzes")
+    )
+
+
+def _vergrendeld(beslismodel: Beslismodel) -> Beslismodel:
+    """A fresh, row-locked copy: a version is checked as it stands now, and concurrent
+    decisions on the same version queue."""
+    return (
+        Beslismodel.objects.select_for_update(of=("self",))
+        .select_related("traject__jji", "sjabloon", "ontvanger")
+        .get(pk=beslismodel.pk)
+    )
+
+
+def _opslaan(obj, actor) -> None:
+    """One save; its history row names the author (also outside a web request)."""
+    obj._history_user = actor
+    obj.full_clean()
+    obj.save()
+
+
+def _alleen_concept(beslismodel: Beslismodel) -> None:
+    if not beslismodel.is_concept:
+        raise ValidationError(
+            _(
+                "Versie %(versie)s is al ingediend en verandert niet meer. Maak een nieuwe versie om iets aan te "
+                "passen; de ontvangende school ziet dan wat er veranderde."
+            )
+            % {"versie": beslismodel.versie}
+        )
+
+
+# --- The JJI-school ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def beslismodel_beginnen(*, actor, traject: Traject) -> Beslismodel:
+    """A draft: the first version, or a new version with the answers of the latest one
+    (its template too: a filled form keeps the words it was filled in with)."""
+    traject = Traject.objects.select_for_update(of=("self",)).select_related("jji").get(pk=traject.pk)
+    if not policy.mag_beslismodel_opstellen(actor, traject):
+        raise PermissionDenied
+    versies = Beslismodel.objects.filter(traject=traject)
+    concept = versies.filter(stand=Stand.CONCEPT).first()
+    if concept is not None:
+        raise ValidationError(
+            _("Er is al een concept (versie %(versie)s). Werk dat verder uit.") % {"versie": concept.versie}
+        )
+    vorige = versies.order_by("-versie").first()
+    sjabloon = vorige.sjabloon if vorige else sjabloon_voor(traject)
+    nieuw = Beslismodel(
+        traject=traject,
+        versie=(versies.aggregate(hoogste=Max("versie"))["hoogste"] or 0) + 1,
+        sjabloon=sjabloon,
+        aangemaakt_door=actor,
+        bijgewerkt_door=actor,
+        formulering_toelichting=vorige.formulering_toelichting if vorige else "",
+    )
+    _opslaan(nieuw, actor)
+    if vorige is not None:
+        for oud in vorige.antwoorden.all():
+            _opslaan(
+                Antwoord(
+                    beslismodel=nieuw,
+                    item_id=oud.item_id,
+                    extra_aandacht=oud.extra_aandacht,
+                    toelichting=oud.toelichting,
+                    keuze_id=oud.keuze_id,
+                ),
+                actor,
+            )
+    return nieuw
+
+
+def _formulering_toetsen(items: list[SjabloonItem], antwoorden: dict[int, Antwoord], toelichting: str) -> None:
+    """The toekomstgericht check of the dossier, per part the answers belong to: offence and
+    treatment details refused where safety is concerned, other flagged wording only with a
+    reason."""
+    fouten: dict[str, list] = {}
+    for categorie in DOSSIER_CATEGORIEEN:
+        teksten = {
+            veldnaam(item.sleutel, "toelichting"): antwoorden[item.pk].toelichting
+            for item in items
+            if item.categorie == categorie and item.pk in antwoorden
+        }
+        if not teksten:
+            continue
+        try:
+            toetsen(categorie, teksten, toelichting)
+        except ValidationError as fout:
+            for veld, meldingen in fout.message_dict.items():
+                fouten.setdefault(veld, []).extend(m for m in meldingen if m not in fouten.get(veld, []))
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def antwoorden_opslaan(
+    *, actor, beslismodel: Beslismodel, gegevens: dict, formulering_toelichting: str | None = None
+) -> Beslismodel:
+    """Save the draft's answers (``gegevens`` by form field, see ``veldnaam``): extra aandacht
+    and what is needed per item, the choice of each choice item. Only a draft changes."""
+    beslismodel = _vergrendeld(beslismodel)
+    if not policy.mag_beslismodel_opstellen(actor, beslismodel.traject):
+        raise PermissionDenied
+    _alleen_concept(beslismodel)
+    items = items_van(beslismodel.sjabloon)
+    bestaand = {a.item_id: a for a in beslismodel.antwoorden.all()}
+    gewijzigd: list[Antwoord] = []
+    fouten: dict[str, str] = {}
+    for item in items:
+        antwoord = bestaand.get(item.pk) or Antwoord(beslismodel=beslismodel, item=item)
+        oud = (antwoord.extra_aandacht, antwoord.toelichting, antwoord.keuze_id)
+        if item.soort == ItemSoort.KEUZE:
+            code = gegevens.get(veldnaam(item.sleutel, "keuze"), "")
+            keuze = next((k for k in item.keuzes.all() if k.code == code), None)
+            if code and keuze is None:
+                fouten[veldnaam(item.sleutel, "keuze")] = _("Kies een van de mogelijkheden.")
+            antwoord.keuze = keuze
+        else:
+            antwoord.extra_aandacht = bool(gegevens.get(veldnaam(item.sleutel, "aandacht"), False))
+            antwoord.toelichting = (gegevens.get(veldnaam(item.sleutel, "toelichting")) or "").strip()
+            if len(antwoord.toelichting) > TEKST_MAX:
+                fouten[veldnaam(item.sleutel, "toelichting")] = _(
+                    "Houd het kort: hooguit %(max)s tekens. De ontvangende school leest wat nodig is."
+                ) % {"max": TEKST_MAX}
+        bestaand[item.pk] = antwoord
+        if antwoord.pk is None or oud != (antwoord.extra_aandacht, antwoord.toelichting, antwoord.keuze_id):
+            gewijzigd.append(antwoord)
+    if fouten:
+        raise ValidationError(fouten)
+    if formulering_toelichting is not None and formulering_toelichting != beslismodel.formulering_toelichting:
+        beslismodel.formulering_toelichting = formulering_toelichting
+        gewijzigd.append(beslismodel)
+    _formulering_toetsen(items, bestaand, beslismodel.formulering_toelichting)
+    if not gewijzigd:
+        return beslismodel  # nothing changed: no new date, author or history row
+    for obj in gewijzigd:
+        if obj is not beslismodel:
+            _opslaan(obj, actor)
+    beslismodel.bijgewerkt_door, beslismodel.bijgewerkt_op = actor, timezone.now()
+    _opslaan(beslismodel, actor)
+    return beslismodel
+
+
+def ontvangers(traject: Traject):
+    """The mbo's a beslismodel can be submitted to: involved as receiving mbo (or as mbo van
+    herkomst, for a return there). Whether they are active is checked on submission."""
+    from netwerk.models import Organisatie
+
+    betrokken = Betrokkenheid.objects.filter(traject=traject, soort__in=ONTVANGENDE_SOORTEN)
+    return Organisatie.objects.filter(pk__in=betrokken.values("organisatie_id"), actief=True).order_by("naam")
+
+
+def keuzes_van(antwoorden) -> list[Keuzeantwoord]:
+    """The placement choices among these answers, as the suggestion reads them."""
+    return [
+        Keuzeantwoord(vraag=a.item.titel, code=a.keuze.code, label=a.keuze.label)
+        for a in antwoorden
+        if a.item.soort == ItemSoort.KEUZE and a.keuze_id
+    ]
+
+
+def suggestie_van(beslismodel: Beslismodel) -> Suggestie:
+    """The suggested status of one version (the placement choices are the version's own content)."""
+    antwoorden = beslismodel.antwoorden.filter(item__soort=ItemSoort.KEUZE).select_related("item", "keuze")
+    return status_suggereren(keuzes_van(antwoorden))
+
+
+@transaction.atomic
+def beslismodel_indienen(*, actor, beslismodel: Beslismodel, ontvanger, met_jongere_besproken: bool) -> Beslismodel:
+    """Submit the draft to a receiving mbo that is active in the traject. An earlier version
+    still waiting there is replaced (it stays in the history)."""
+    beslismodel = _vergrendeld(beslismodel)
+    traject = beslismodel.traject
+    if not policy.mag_beslismodel_opstellen(actor, traject):
+        raise PermissionDenied
+    _alleen_concept(beslismodel)
+    fouten: dict[str, str] = {}
+    if ontvanger is None or not ontvangers(traject).filter(pk=ontvanger.pk).exists():
+        fouten["ontvanger"] = _("Kies de mbo-instelling waar de jongere gaat leren.")
+    elif not Betrokkenheid.objects.actief().filter(traject=traject, organisatie=ontvanger).exists():
+        fouten["ontvanger"] = _(
+            "%(org)s is nog niet actief betrokken: leg eerst een grondslag vast om de school over de plaatsing "
+            "te informeren (toestemming van de jongere, of leerplicht)."
+        ) % {"org": ontvanger.naam}
+    if not met_jongere_besproken:
+        fouten["met_jongere_besproken"] = _(
+            "Bereid het beslismodel samen met de jongere voor, en bespreek wat de school te weten krijgt en waarom."
+        )
+    items = items_van(beslismodel.sjabloon)
+    antwoorden = {a.item_id: a for a in beslismodel.antwoorden.select_related("item", "keuze")}
+    for item in items:
+        if item.soort == ItemSoort.KEUZE and not getattr(antwoorden.get(item.pk), "keuze_id", None):
+            fouten[veldnaam(item.sleutel, "keuze")] = _("Maak deze keuze voordat je indient: %(vraag)s") % {
+                "vraag": item.titel
+            }
+    if fouten:
+        raise ValidationError(fouten)
+    # The word list may have grown since the draft was saved.
+    _formulering_toetsen(items, antwoorden, beslismodel.formulering_toelichting)
+    for oud in Beslismodel.objects.filter(traject=traject, stand__in=[Stand.INGEDIEND, Stand.BESLOTEN]):
+        oud.stand = Stand.VERVANGEN
+        _opslaan(oud, actor)
+    beslismodel.stand = Stand.INGEDIEND
+    beslismodel.ontvanger = ontvanger
+    beslismodel.met_jongere_besproken = True
+    beslismodel.ingediend_door, beslismodel.ingediend_op = actor, timezone.now()
+    _opslaan(beslismodel, actor)
+    _melden(beslismodel, "ingediend")
+    return beslismodel
+
+
+# --- The receiving mbo ------------------------------------------------------------------------
+
+
+def _mensen_van_ontvanger(actor, beslismodel: Beslismodel):
+    return policy.actieve_medewerkers(actor, beslismodel.traject).filter(organisatie_id=beslismodel.ontvanger_id)
+
+
+def _maatregelen_controleren(actor, beslismodel, maatregelen: list[dict]) -> dict[str, str]:
+    """Measures become tasks that everyone in the traject sees: people of the receiving
+    school, dates from today, and no offence or treatment details."""
+    fouten: dict[str, str] = {}
+    mensen = set(_mensen_van_ontvanger(actor, beslismodel).values_list("pk", flat=True))
+    vandaag = timezone.localdate()
+    for i, maatregel in enumerate(maatregelen):
+        veld = maatregel.setdefault("veld", f"maatregel-{i}")
+        if maatregel.get("medewerker") is not None and maatregel["medewerker"].pk not in mensen:
+            fouten[veld] = _("Kies iemand van %(org)s.") % {"org": beslismodel.ontvanger.naam}
+        elif maatregel.get("datum") and maatregel["datum"] < vandaag:
+            fouten[veld] = _("Deze datum ligt in het verleden.")
+        elif maatregel.get("datum") and maatregel["datum"] > vandaag + dt.timedelta(days=731):
+            fouten[veld] = _("Kies een datum binnen twee jaar.")
+        elif len(maatregel["omschrijving"]) > 300:
+            fouten[veld] = _("Houd een afspraak kort (hooguit 300 tekens): het wordt een taak.")
+    verboden = GEWEIGERD[Categorie.VEILIGHEIDSSIGNALEN]
+    for vondst in vinden({m["veld"]: m["omschrijving"] for m in maatregelen}, verboden):
+        fouten.setdefault(
+            vondst.veld,
+            _(
+                "'%(woord)s': een afspraak wordt een taak die iedereen bij het traject ziet. Noem geen delict- of "
+                "behandelgegevens; beschrijf wat er gebeurt."
+            )
+            % {"woord": vondst.woord},
+        )
+    return fouten
+
+
+@transaction.atomic
+def beslismodel_besluiten(
+    *,
+    actor,
+    beslismodel: Beslismodel,
+    status: str,
+    advies: str,
+    motivatie: str,
+    afwijkingsreden: str = "",
+    aanspreekpunt=None,
+    evaluatie_op: dt.date | None = None,
+    maatregelen: list[dict] | None = None,
+) -> Besluit:
+    """The receiving mbo decides a submitted version: the advice on measures and support
+    and a status with its motivation; a status that differs from the suggestion needs a
+    reason. Groen stands at once; oranje and rood wait for the verbindingsofficier.
+
+    ``maatregelen``: begeleidingsplan items, each ``{"omschrijving", "medewerker", "datum"}``;
+    with the first contact person and the evaluation date they become tasks."""
+    beslismodel = _vergrendeld(beslismodel)
+    if not policy.beslismodellen_zichtbaar_voor(actor, beslismodel.traject).filter(pk=beslismodel.pk).exists():
+        raise PermissionDenied
+    if beslismodel.stand != Stand.INGEDIEND:
+        raise ValidationError(
+            _("Over versie %(versie)s is al besloten, of er is een nieuwere versie. Een besluit verandert niet meer.")
+            % {"versie": beslismodel.versie}
+        )
+    if beslismodel.traject.is_afgesloten:
+        raise ValidationError(_("Dit traject is afgesloten; er kan niets meer worden besloten."))
+    if not policy.mag_beslismodel_besluiten(actor, beslismodel):
+        raise PermissionDenied
+    suggestie = suggestie_van(beslismodel)
+    if not suggestie.is_volledig:  # submission requires the choices; a guard, not a path
+        raise ValidationError(
+            _("De keuzes voor het plaatsingsadvies ontbreken. Vraag de JJI-school om een nieuwe versie.")
+        )
+    advies, motivatie, afwijkingsreden = (
+        (advies or "").strip(),
+        (motivatie or "").strip(),
+        (afwijkingsreden or "").strip(),
+    )
+    fouten: dict[str, str] = {}
+    if status not in Status.values:
+        fouten["status"] = _("Kies groen, oranje of rood.")
+    if not advies:
+        fouten["advies"] = _("Schrijf het advies: wat is nodig op de plek waar de jongere gaat leren, en wie doet het?")
+    if not motivatie:
+        fouten["motivatie"] = _("Motiveer de status: waarom past deze bij wat de jongere nodig heeft?")
+    if status in Status.values and status != suggestie.status and not afwijkingsreden:
+        fouten["afwijkingsreden"] = _(
+            "De status wijkt af van de suggestie (%(suggestie)s). Leg uit waarom je anders besluit."
+        ) % {"suggestie": Status(suggestie.status).label}
+    if aanspreekpunt is not None and not _mensen_van_ontvanger(actor, beslismodel).filter(pk=aanspreekpunt.pk).exists():
+        fouten["aanspreekpunt"] = _("Kies iemand van %(org)s.") % {"org": beslismodel.ontvanger.naam}
+    if evaluatie_op and not (timezone.localdate() <= evaluatie_op <= timezone.localdate() + dt.timedelta(days=731)):
+        fouten["evaluatie_op"] = _("Kies een evaluatiedatum vanaf vandaag, binnen twee jaar.")
+    maatregelen = [m for m in (maatregelen or []) if (m.get("omschrijving") or "").strip()]
+    for m in maatregelen:
+        m["omschrijving"] = m["omschrijving"].strip()
+    fouten.update(_maatregelen_controleren(actor, beslismodel, maatregelen))
+    if fouten:
+        raise ValidationError(fouten)
+    groen = status == Status.GROEN
+    besluit = Besluit(
+        beslismodel=beslismodel,
+        advies=advies,
+        status=status,
+        suggestie=suggestie.status,
+        regelversie=suggestie.versie,
+        motivatie=motivatie,
+        afwijkingsreden=afwijkingsreden if status != suggestie.status else "",
+        besloten_door=actor,
+        bevestiging=Bevestiging.NIET_NODIG if groen else Bevestiging.GEVRAAGD,
+    )
+    _opslaan(besluit, actor)
+    vast = []
+    if aanspreekpunt is not None:
+        vast.append(
+            {
+                "soort": MaatregelSoort.AANSPREEKPUNT,
+                "omschrijving": _("Eerste aanspreekpunt voor de jongere: kennismaken, bereikbaar bij zorgen of vragen"),
+                "medewerker": aanspreekpunt,
+                "datum": None,
+            }
+        )
+    if evaluatie_op:
+        vast.append(
+            {
+                "soort": MaatregelSoort.EVALUATIE,
+                "omschrijving": _("Begeleidingsplan evalueren met de student, school en betrokken hulpverleners"),
+                "medewerker": aanspreekpunt,
+                "datum": evaluatie_op,
+            }
+        )
+    for volgorde, m in enumerate([*vast, *({**m, "soort": MaatregelSoort.BEGELEIDING} for m in maatregelen)], 1):
+        _opslaan(
+            Maatregel(
+                besluit=besluit,
+                soort=m["soort"],
+                omschrijving=m["omschrijving"],
+                medewerker=m.get("medewerker"),
+                datum=m.get("datum"),
+                volgorde=volgorde,
+            ),
+            actor,
+        )
+    beslismodel.stand = Stand.VASTGESTELD if groen else Stand.BESLOTEN
+    _opslaan(beslismodel, actor)
+    if groen:
+        _taken_aanmaken(besluit, actor)
+        _melden(beslismodel, "vastgesteld")
+    else:
+        _melden(beslismodel, "te_bevestigen")
+    return besluit
+
+
+def _te_bevestigen(actor, beslismodel: Beslismodel) -> tuple[Beslismodel, Besluit]:
+    """The version and its decision waiting for the verbindingsofficier, row-locked, or a
+    clear refusal: not waiting, or decided by the same person (four eyes)."""
+    beslismodel = _vergrendeld(beslismodel)
+    if not policy.mag_beslismodel_bevestigen(actor, beslismodel):
+        raise PermissionDenied
+    besluit = beslismodel.besluiten.select_for_update().filter(bevestiging=Bevestiging.GEVRAAGD).first()
+    if beslismodel.stand != Stand.BESLOTEN or besluit is None:
+        raise ValidationError(_("Dit besluit wacht niet (meer) op bevestiging."))
+    if besluit.besloten_door_id == actor.pk:
+        raise ValidationError(
+            _(
+                "Je hebt dit besluit zelf genomen. Een oranje of rode status wordt bevestigd door iemand anders "
+                "(vier ogen): vraag een intaker of zorgcoördinator van je school het besluit te nemen, dan "
+                "bevestig jij het."
+            )
+        )
+    return beslismodel, besluit
+
+
+@transaction.atomic
+def besluit_bevestigen(*, actor, beslismodel: Beslismodel) -> Besluit:
+    """The verbindingsofficier confirms oranje or rood: the decision stands and its measures
+    become tasks."""
+    beslismodel, besluit = _te_bevestigen(actor, beslismodel)
+    besluit.bevestiging, besluit.bevestigd_door, besluit.bevestigd_op = Bevestiging.BEVESTIGD, actor, timezone.now()
+    _opslaan(besluit, actor)
+    beslismodel.stand = Stand.VASTGESTELD
+    _opslaan(beslismodel, actor)
+    _taken_aanmaken(besluit, actor)
+    _melden(beslismodel, "vastgesteld")
+    return besluit
+
+
+@transaction.atomic
+def besluit_terugleggen(*, actor, beslismodel: Beslismodel, reactie: str) -> Besluit:
+    """The verbindingsofficier does not confirm: the decision is kept with the reason, and
+    the version waits for a new decision."""
+    beslismodel, besluit = _te_bevestigen(actor, beslismodel)
+    reactie = (reactie or "").strip()
+    if not reactie:
+        raise ValidationError({"reactie": _("Leg uit waarom je het besluit teruglegt, zodat een nieuw besluit kan.")})
+    besluit.bevestiging, besluit.bevestigd_door, besluit.bevestigd_op = Bevestiging.TERUGGELEGD, actor, timezone.now()
+    besluit.reactie = reactie
+    _opslaan(besluit, actor)
+    beslismodel.stand = Stand.INGEDIEND
+    _opslaan(beslismodel, actor)
+    _melden(beslismodel, "teruggelegd", besluit=besluit)
+    return besluit
+
+
+def _taken_aanmaken(besluit: Besluit, actor) -> list[Taak]:
+    """Each agreed measure becomes a task of the receiving school on the routekaart (the
+    first contact person and the begeleidingsplan in the first school days)."""
+    beslismodel = besluit.beslismodel
+    taken = []
+    for maatregel in besluit.maatregelen.select_related("medewerker"):
+        taak = Taak(
+            traject=beslismodel.traject,
+            stap=STAP_VAN_MAATREGEL[maatregel.soort],
+            tekst=maatregel.omschrijving,
+            organisatie=beslismodel.ontvanger,
+            medewerker=maatregel.medewerker,
+            deadline=maatregel.datum,
+        )
+        _opslaan(taak, actor)
+        maatregel.taak = taak
+        _opslaan(maatregel, actor)
+        taken.append(taak)
+    return taken
+
+
+def _melden(beslismodel: Beslismodel, wat: str, *, besluit: Besluit | None = None) -> None:
+    """Notify who must act next (in the app, and a mail without youth data after commit)."""
+    from signalering import services as signalering
+
+    signalering.beslismodel_melden(beslismodel, wat, besluit=besluit)
