@@ -6,14 +6,13 @@ as a refused attempt."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jji_traject.afdruk import afdruk
 from toegang import policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
@@ -318,19 +317,6 @@ def toestemming_nieuw(request, pk):
     )
 
 
-def _afdruk(request, template, context, bestandsnaam):
-    """A printable page, or the same page as PDF (``?formaat=pdf``), rendered with WeasyPrint."""
-    context = {**context, "nu": timezone.now(), "pdf": request.GET.get("formaat") == "pdf"}
-    if not context["pdf"]:
-        return render(request, template, context)
-    from weasyprint import HTML  # heavy: only when a PDF is asked for
-
-    html = render_to_string(template, context, request=request)
-    antwoord = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
-    return antwoord
-
-
 @login_required
 def jongere_raadplegingen(request, pk):
     """ "Wie heeft jouw gegevens bekeken?": the log in plain Dutch for the youth, printable and
@@ -338,7 +324,7 @@ def jongere_raadplegingen(request, pk):
     traject = _traject(request, pk)
     if not policy.mag_raadplegingen_zien(request.user, traject):
         raise Http404
-    return _afdruk(
+    return afdruk(
         request,
         "dossier/jongere_raadplegingen.html",
         {
@@ -356,7 +342,7 @@ def toestemming_bewijs(request, pk, toestemming_pk):
     """A receipt of one consent (given or revoked), for the youth: printable and as PDF."""
     traject = _beheerbaar(request, pk)
     toestemming = get_object_or_404(selectors.toestemmingenregister(traject), pk=toestemming_pk)
-    return _afdruk(
+    return afdruk(
         request,
         "dossier/toestemming_bewijs.html",
         {

@@ -55,6 +55,9 @@ def _url(naam, traject, demo):
             obj = traject.resultaten.first() or noah.resultaten.first()
         elif extra == "signaal_pk":
             obj = traject.veiligheidssignalen.first() or noah.veiligheidssignalen.first()
+        elif extra == "versie":  # a version number within this traject (1 when it has none)
+            kwargs[extra] = getattr(traject.beslismodellen.order_by("versie").first(), "versie", 1)
+            continue
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
             raise AssertionError(f"onbekende URL-parameter {extra}")
         kwargs[extra] = obj.pk
@@ -101,13 +104,22 @@ def test_reader_without_access_gets_404_or_nothing(client, demo, naam, lezer, jo
         assert volledige_naam not in response.content.decode()
 
 
-ANDERE_SCHRIJVER = {"dossier:herkomst_bewerken": ("mbo_herkomst", "Mila")}
+ANDERE_SCHRIJVER = {
+    "dossier:herkomst_bewerken": ("mbo_herkomst", "Mila"),
+    # The beslismodel: Daan's draft, Liam's decided version, Finn's waiting at ROC Lindewaard.
+    "beslismodel:invullen": ("jji_school", "Daan"),
+    "beslismodel:indienen": ("jji_school", "Daan"),
+    "beslismodel:versie": ("jji_school", "Liam"),
+    "beslismodel:voor_jongere": ("jji_school", "Liam"),
+    "beslismodel:besluiten": ("mbo_intake", "Finn"),
+    "beslismodel:bevestigen": ("verbindingsofficier", "Liam"),
+}
 
 
 @pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
 def test_the_regie_reaches_every_surface(client, demo, naam):
     """Positive control: the JJI-school docent reaches each surface (the 404s above are real);
-    the mbo van herkomst its own onderwijsinformatie."""
+    the mbo van herkomst its own onderwijsinformatie; the receiving mbo its beslismodel pages."""
     gebruiker, jongere = ANDERE_SCHRIJVER.get(naam, ("jji_school", "Noah"))
     client.force_login(getattr(demo, gebruiker))
     response = _vraag(client, naam, _url(naam, demo.trajecten[jongere], demo))

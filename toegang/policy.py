@@ -684,10 +684,15 @@ def herkomst_lezen(*, actor, traject: Traject, verzoek=None):
         return list(delen)
 
 
+def is_schrijvende_school(user, traject: Traject) -> bool:
+    """Whether the reader works at the JJI-school that writes this traject's dossier (and sees it)."""
+    return _is_eigen_dossier(user, traject) and is_zichtbaar(user, traject)
+
+
 def mag_raadplegingen_zien(user, traject: Traject) -> bool:
     """The log of a traject is for the writing JJI-school (through its zorgcoördinator the
     youth hears who saw their data: "Wie heeft jouw gegevens bekeken?")."""
-    return _is_eigen_dossier(user, traject) and is_zichtbaar(user, traject)
+    return is_schrijvende_school(user, traject)
 
 
 def raadplegingen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
@@ -800,13 +805,11 @@ def beslismodel_lezen(*, actor, traject: Traject, versies: list, actie: str = "b
         per_deel.setdefault(antwoord.item.categorie, []).append(antwoord)
     leesbaar = leesbare_categorieen(actor, traject)
     gelezen = list(per_deel.pop("", []))  # the placement choices: the version's own content
-    achtergehouden = set()
+    # Kept back whether or not anything was written: an empty part is not shown as empty.
+    achtergehouden = {c for c in DOSSIER_CATEGORIEEN if c not in leesbaar}
     for categorie in DOSSIER_CATEGORIEEN:
         deel = per_deel.get(categorie)
-        if not deel or all(a.is_leeg for a in deel):
-            continue
-        if categorie not in leesbaar:
-            achtergehouden.add(categorie)
+        if categorie in achtergehouden or not deel or all(a.is_leeg for a in deel):
             continue
         gelezen += categorie_lezen(
             actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek, ophalen=lambda d=deel: d

@@ -62,6 +62,15 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "dossier:raadplegingen": Oppervlak("traject"),
     "dossier:jongere_raadplegingen": Oppervlak("traject"),
     "dossier:toestemming_bewijs": Oppervlak("traject", extra=("toestemming_pk",)),
+    "beslismodel:te_beoordelen": Oppervlak("lijst"),
+    "beslismodel:overzicht": Oppervlak("traject"),
+    "beslismodel:beginnen": Oppervlak("traject", methode="post"),
+    "beslismodel:versie": Oppervlak("traject", extra=("versie",)),
+    "beslismodel:invullen": Oppervlak("traject", extra=("versie",)),
+    "beslismodel:indienen": Oppervlak("traject", extra=("versie",)),
+    "beslismodel:besluiten": Oppervlak("traject", extra=("versie",)),
+    "beslismodel:bevestigen": Oppervlak("traject", extra=("versie",), methode="post"),
+    "beslismodel:voor_jongere": Oppervlak("traject", extra=("versie",)),
 }
 
 # URLs that show no youth data, with the reason.

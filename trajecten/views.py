@@ -68,6 +68,8 @@ def lijst(request):
 
 @login_required
 def detail(request, pk):
+    from beslismodel.selectors import stand_op_traject
+
     traject = policy.traject_ophalen(request.user, pk)
     stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
     return render(
@@ -78,6 +80,8 @@ def detail(request, pk):
             "stappen": stappen,
             "bijwerkbaar": bijwerkbaar,
             "vertrek_statussen": VertrekStatus.choices,
+            # Only for the JJI-school and the receiving mbo (need to know): None for anyone else.
+            "beslismodel": stand_op_traject(request.user, traject),
         },
     )
 

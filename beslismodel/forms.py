@@ -1,0 +1,165 @@
+"""Forms of the beslismodel. The draft's form is built from the template version the draft
+was begun with; its fields are named by ``veldnaam`` so a service's refusal lands on them."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from trajecten.forms import DATUM
+
+from .constants import STATUS_ICOON, STATUS_UITLEG, ItemSoort, Status, veldnaam
+
+
+class AntwoordenForm(forms.Form):
+    """Per item: "extra aandacht nodig" and what is needed, or a choice; and the reason to
+    keep flagged wording."""
+
+    def __init__(self, *args, items, antwoorden, formulering_toelichting="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            antwoord = antwoorden.get(item.pk)
+            if item.soort == ItemSoort.KEUZE:
+                self.fields[veldnaam(item.sleutel, "keuze")] = forms.ChoiceField(
+                    label=item.titel,
+                    choices=[(k.code, k.label) for k in item.keuzes.all()],
+                    required=False,
+                    widget=forms.RadioSelect,
+                    initial=antwoord.keuze.code if antwoord and antwoord.keuze_id else None,
+                    help_text=" ".join(
+                        filter(
+                            None,
+                            [item.uitleg, str(_("Nodig om in te dienen; de ontvangende school leest dit altijd."))],
+                        )
+                    ),
+                )
+            else:
+                self.fields[veldnaam(item.sleutel, "aandacht")] = forms.BooleanField(
+                    label=_("Extra aandacht nodig"),
+                    required=False,
+                    initial=bool(antwoord and antwoord.extra_aandacht),
+                )
+                self.fields[veldnaam(item.sleutel, "toelichting")] = forms.CharField(
+                    label=item.vraag or _("Toelichting; wat is nodig"),
+                    required=False,
+                    max_length=5000,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                    initial=antwoord.toelichting if antwoord else "",
+                )
+        self.fields["formulering_toelichting"] = forms.CharField(
+            label=_("Waarom deze woorden nodig zijn"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            initial=formulering_toelichting,
+            help_text=_(
+                "Alleen als de controle op toekomstgericht formuleren woorden aanwijst die je toch wilt houden: "
+                "leg uit waarom de ontvangende school ze nodig heeft."
+            ),
+        )
+
+    def velden_van(self, item) -> list:
+        namen = ["keuze"] if item.soort == ItemSoort.KEUZE else ["aandacht", "toelichting"]
+        return [self[veldnaam(item.sleutel, naam)] for naam in namen]
+
+
+class IndienenForm(forms.Form):
+    ontvanger = forms.ModelChoiceField(
+        label=_("Indienen bij"),
+        queryset=None,
+        empty_label=_("Kies de mbo-instelling"),
+        error_messages={
+            "required": _("Kies de mbo-instelling waar de jongere gaat leren."),
+            "invalid_choice": _("Kies een mbo-instelling die bij dit traject betrokken is."),
+        },
+        help_text=_("De mbo-instelling waar de jongere gaat leren. Zij moet actief betrokken zijn."),
+    )
+    met_jongere_besproken = forms.BooleanField(
+        label=_("Ik heb het beslismodel samen met de jongere voorbereid en besproken wat de school te weten krijgt"),
+        error_messages={
+            "required": _(
+                "Bereid het beslismodel samen met de jongere voor, en bespreek wat de school te weten krijgt en waarom."
+            )
+        },
+    )
+
+    def __init__(self, *args, ontvangers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ontvanger"].queryset = ontvangers
+
+
+def _status_keuzes():
+    """Each status with its word, an icon and what it means: never colour alone."""
+    return [(s.value, f"{STATUS_ICOON[s]} {s.label} — {STATUS_UITLEG[s]}") for s in Status]
+
+
+class BesluitForm(forms.Form):
+    advies = forms.CharField(
+        label=_("Advies voor maatregelen en ondersteuning"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={
+            "required": _("Schrijf het advies: wat is nodig op de plek waar de jongere gaat leren, en wie doet het?")
+        },
+        help_text=_("Wat is nodig op de plek waar de jongere gaat leren, en wie doet het?"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=_status_keuzes,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Kies groen, oranje of rood."),
+            "invalid_choice": _("Kies groen, oranje of rood."),
+        },
+    )
+    motivatie = forms.CharField(
+        label=_("Motivatie"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        error_messages={"required": _("Motiveer de status: waarom past deze bij wat de jongere nodig heeft?")},
+        help_text=_("Waarom past deze status bij wat de jongere nodig heeft? Rood is geen weigering van toelating."),
+    )
+    afwijkingsreden = forms.CharField(
+        label=_("Waarom een andere status dan de suggestie"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5000,
+        required=False,
+        help_text=_("Alleen nodig als je een andere status kiest dan de suggestie."),
+    )
+    aanspreekpunt = forms.ModelChoiceField(
+        label=_("Eerste aanspreekpunt voor de jongere"),
+        queryset=None,
+        required=False,
+        empty_label=_("nog niemand"),
+        help_text=_("Wordt een taak op de routekaart (stap 8)."),
+    )
+    evaluatie_op = forms.DateField(
+        label=_("Evaluatie van het begeleidingsplan op"),
+        required=False,
+        widget=DATUM,
+        help_text=_("Met de student, school en betrokken hulpverleners. Wordt een taak met deze datum."),
+    )
+
+    def __init__(self, *args, mensen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aanspreekpunt"].queryset = mensen
+
+
+class MaatregelForm(forms.Form):
+    omschrijving = forms.CharField(label=_("Afspraak uit het begeleidingsplan"), max_length=300, required=False)
+    medewerker = forms.ModelChoiceField(label=_("Wie"), queryset=None, required=False, empty_label=_("de school"))
+    datum = forms.DateField(label=_("Uiterlijk op"), required=False, widget=DATUM)
+
+    def __init__(self, *args, mensen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["medewerker"].queryset = mensen
+
+
+MaatregelFormSet = forms.formset_factory(MaatregelForm, extra=3, max_num=20, absolute_max=20, validate_max=True)
+
+
+class TerugleggenForm(forms.Form):
+    reactie = forms.CharField(
+        label=_("Waarom leg je het besluit terug?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        required=False,
+    )

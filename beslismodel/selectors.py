@@ -1,0 +1,201 @@
+"""Reads for the beslismodel pages, through the access policy: versions only for who may see
+them, answers only through ``policy.beslismodel_lezen`` (the dossier's door and its log)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from netwerk.constants import Rol
+from toegang import policy
+from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+
+from . import services
+from .constants import Bevestiging, ItemSoort, Stand
+from .models import Antwoord, Beslismodel, Besluit, SjabloonItem, SjabloonSectie
+from .suggestie import Suggestie, status_suggereren
+
+
+@dataclass
+class ItemWeergave:
+    item: SjabloonItem
+    antwoord: Antwoord | None
+    gedeeld: bool  # False: the part of the dossier it belongs to is not shared with the reader
+
+    @property
+    def deel(self) -> str:
+        return Categorie(self.item.categorie).label if self.item.categorie else ""
+
+
+@dataclass
+class SectieWeergave:
+    sectie: SjabloonSectie
+    items: list[ItemWeergave]
+
+
+@dataclass
+class Wijziging:
+    item: SjabloonItem
+    oud: str
+    nieuw: str
+
+
+@dataclass
+class VersieWeergave:
+    beslismodel: Beslismodel
+    secties: list[SectieWeergave]
+    achtergehouden: list[str]
+    suggestie: Suggestie
+    besluiten: list[Besluit] = field(default_factory=list)
+    vorige: Beslismodel | None = None
+    wijzigingen: list[Wijziging] = field(default_factory=list)
+
+    @property
+    def huidig_besluit(self) -> Besluit | None:
+        return next((b for b in self.besluiten if b.bevestiging != Bevestiging.TERUGGELEGD), None)
+
+
+def _secties(items: list[SjabloonItem], antwoorden: dict[int, Antwoord], achtergehouden: set[str]):
+    per_sectie: dict[int, SectieWeergave] = {}
+    for item in items:
+        weergave = per_sectie.setdefault(item.sectie_id, SectieWeergave(item.sectie, []))
+        weergave.items.append(ItemWeergave(item, antwoorden.get(item.pk), item.categorie not in achtergehouden))
+    return list(per_sectie.values())
+
+
+def _als_tekst(antwoord: Antwoord | None) -> str:
+    if antwoord is None or antwoord.is_leeg:
+        return "—"
+    if antwoord.item.soort == ItemSoort.KEUZE:
+        return antwoord.keuze.label
+    aandacht = _("extra aandacht nodig") if antwoord.extra_aandacht else _("geen extra aandacht nodig")
+    return f"{aandacht}. {antwoord.toelichting}".strip() if antwoord.toelichting else aandacht
+
+
+def vorige_versie(user, beslismodel: Beslismodel) -> Beslismodel | None:
+    """The version submitted before this one to the same school (what a resubmission is compared with)."""
+    if beslismodel.is_concept:
+        return None
+    return (
+        policy.beslismodellen_zichtbaar_voor(user, beslismodel.traject)
+        .filter(ontvanger_id=beslismodel.ontvanger_id, versie__lt=beslismodel.versie)
+        .exclude(stand=Stand.CONCEPT)
+        .order_by("-versie")
+        .first()
+    )
+
+
+def versie_weergave(user, traject, beslismodel: Beslismodel, *, verzoek=None) -> VersieWeergave:
+    """One version as this reader may see it, with its decisions and what changed since the
+    version before it. Each part of the dossier read here is on record (once per page)."""
+    vorige = vorige_versie(user, beslismodel)
+    versies = [beslismodel, *([vorige] if vorige else [])]
+    gelezen, achtergehouden = policy.beslismodel_lezen(actor=user, traject=traject, versies=versies, verzoek=verzoek)
+    items = services.items_van(beslismodel.sjabloon)
+    weergave = VersieWeergave(
+        beslismodel=beslismodel,
+        secties=_secties(items, gelezen[beslismodel.pk], achtergehouden),
+        achtergehouden=[Categorie(c).label for c in DOSSIER_CATEGORIEEN if c in achtergehouden],
+        suggestie=status_suggereren(services.keuzes_van(gelezen[beslismodel.pk].values())),
+        besluiten=list(
+            beslismodel.besluiten.select_related("besloten_door", "bevestigd_door").prefetch_related(
+                "maatregelen__medewerker__user"
+            )
+        ),
+        vorige=vorige,
+    )
+    if vorige is not None:
+        oud = {a.item.sleutel: a for a in gelezen[vorige.pk].values()}
+        for item in items:
+            if item.categorie in achtergehouden:
+                continue
+            was, is_nu = _als_tekst(oud.get(item.sleutel)), _als_tekst(gelezen[beslismodel.pk].get(item.pk))
+            if was != is_nu:
+                weergave.wijzigingen.append(Wijziging(item, was, is_nu))
+    return weergave
+
+
+def concept_weergave(user, traject, beslismodel: Beslismodel):
+    """The draft with its answers, for the JJI-school filling it in (its own: no record)."""
+    gelezen, _achter = policy.beslismodel_lezen(actor=user, traject=traject, versies=[beslismodel])
+    return services.items_van(beslismodel.sjabloon), gelezen[beslismodel.pk]
+
+
+@dataclass
+class TrajectStand:
+    """What the traject page shows of the beslismodel: the newest submitted version and the
+    decision that counts, and whether the JJI-school has a draft."""
+
+    versie: Beslismodel | None
+    besluit: Besluit | None
+    concept: Beslismodel | None
+    mag_opstellen: bool
+
+
+def stand_op_traject(user, traject) -> TrajectStand | None:
+    """None for a reader who has no business with the beslismodel (need to know)."""
+    versies = list(
+        policy.beslismodellen_zichtbaar_voor(user, traject)
+        .exclude(stand=Stand.VERVANGEN)
+        .select_related("ontvanger")
+        .prefetch_related(
+            Prefetch(
+                "besluiten",
+                queryset=Besluit.objects.exclude(bevestiging=Bevestiging.TERUGGELEGD).select_related(
+                    "besloten_door", "bevestigd_door"
+                ),
+            )
+        )
+        .order_by("-versie")
+    )
+    mag_opstellen = policy.mag_beslismodel_opstellen(user, traject)
+    if not versies and not mag_opstellen:
+        return None
+    concept = next((v for v in versies if v.is_concept), None)
+    ingediend = next((v for v in versies if not v.is_concept), None)
+    besluiten = list(ingediend.besluiten.all()) if ingediend else []
+    return TrajectStand(ingediend, besluiten[0] if besluiten else None, concept, mag_opstellen)
+
+
+def te_beoordelen(user):
+    """Submitted versions waiting at the reader's school, oldest first, with the decision
+    that waits for confirmation (flat in the number of rows)."""
+    return (
+        policy.beslismodellen_te_beoordelen(user)
+        .select_related("traject__jongere", "ingediend_door", "ontvanger")
+        .prefetch_related(
+            Prefetch(
+                "besluiten",
+                queryset=Besluit.objects.filter(bevestiging=Bevestiging.GEVRAAGD).select_related("besloten_door"),
+                to_attr="wachtend",
+            )
+        )
+        .order_by("ingediend_op", "pk")
+    )
+
+
+@dataclass
+class OntvangerZicht:
+    """What a candidate receiving school would read of the beslismodel (names of parts only)."""
+
+    organisatie: object
+    actief: bool
+    intaker: list[str]
+    verbindingsofficier: list[str]
+
+
+def wat_ontvangers_zien(traject) -> list[OntvangerZicht]:
+    """Per school the beslismodel can go to: whether it is active, and which parts its intaker
+    and its verbindingsofficier would read (the placement advice always)."""
+    actief = set(traject.betrokkenheden.actief().values_list("organisatie_id", flat=True))
+    zicht = []
+    for organisatie in services.ontvangers(traject):
+        delen = []
+        intaker = policy.Lezer(organisatie, Rol.INTAKER)
+        for lezer in (intaker, policy.Lezer(organisatie, "", is_verbindingsofficier=True)):
+            leesbaar = policy.leesbare_categorieen(lezer, traject)
+            delen.append([_("plaatsingsadvies")] + [Categorie(c).label for c in DOSSIER_CATEGORIEEN if c in leesbaar])
+        zicht.append(OntvangerZicht(organisatie, organisatie.pk in actief, *delen))
+    return zicht
