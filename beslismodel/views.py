@@ -30,6 +30,11 @@ from .forms import AntwoordenForm, BesluitForm, IndienenForm, MaatregelFormSet, 
 PER_PAGINA = 25
 
 
+def _post(request):
+    """The posted data, also when it is empty (an empty POST is a bad request, not a fresh form)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _versie(request, pk, versie):
     # A version holds dossier data: a request for another traject's is on record (URL tampering).
     traject = policy.dossier_traject_ophalen(request.user, pk, verzoek=request)
@@ -104,7 +109,7 @@ def invullen(request, pk, versie):
         return redirect("beslismodel:versie", pk=traject.pk, versie=beslismodel.versie)
     items, antwoorden = selectors.concept_weergave(request.user, traject, beslismodel)
     form = AntwoordenForm(
-        request.POST or None,
+        _post(request),
         items=items,
         antwoorden=antwoorden,
         formulering_toelichting=beslismodel.formulering_toelichting,
@@ -154,7 +159,7 @@ def indienen(request, pk, versie):
     vorige = policy.beslismodellen_zichtbaar_voor(request.user, traject).exclude(stand=Stand.CONCEPT)
     vorige = vorige.order_by("-versie").first()
     form = IndienenForm(
-        request.POST or None,
+        _post(request),
         ontvangers=services.ontvangers(traject),
         initial={"ontvanger": vorige.ontvanger_id if vorige else None},
     )
@@ -247,8 +252,8 @@ def besluiten(request, pk, versie):
             return redirect("beslismodel:versie", pk=traject.pk, versie=beslismodel.versie)
         raise Http404
     mensen = policy.actieve_medewerkers(request.user, traject).filter(organisatie_id=beslismodel.ontvanger_id)
-    form = BesluitForm(request.POST or None, mensen=mensen)
-    formset = MaatregelFormSet(request.POST or None, prefix="maatregel", form_kwargs={"mensen": mensen})
+    form = BesluitForm(_post(request), mensen=mensen)
+    formset = MaatregelFormSet(_post(request), prefix="maatregel", form_kwargs={"mensen": mensen})
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         maatregelen = [
             {**f.cleaned_data, "veld": f"{f.prefix}-omschrijving"}

@@ -47,7 +47,9 @@ def test_expiry_task_runs_in_a_real_worker(vereist_postgres):
     assert not rij.exists()
 
 
-VERBODEN = re.compile(r"\b(Jongere|Traject|Betrokkenheid|Toestemming|Toewijzing)\.objects\b")
+VERBODEN = re.compile(
+    r"\b(Jongere|Traject|Betrokkenheid|Toestemming|Toewijzing|Beslismodel|Antwoord|Besluit|Maatregel)\.objects\b"
+)
 
 
 def test_views_forms_and_admin_never_query_youth_models_directly():
