@@ -212,3 +212,62 @@ def test_consent_for_one_part_opens_it_for_the_mbo_and_revocation_closes_it(pagi
     assert rijen.count() == 1
     assert "Linda Vermeulen" in rijen.first.inner_text() and "onderwijsinformatie" in rijen.first.inner_text()
     screenshot(pagina, "jji-school-raadplegingen")
+
+
+def test_beslismodel_from_the_jji_school_to_a_confirmed_status(pagina, settings):
+    """Journey: the JJI-school fills in and submits a beslismodel; the mbo's intaker finds it
+    under "Te beoordelen" and decides oranje with a motivation; the verbindingsofficier
+    confirms; the traject shows the status."""
+    inloggen(pagina, "jji-school", settings.DEMO_PASSWORD)
+    pagina.get_by_role("link", name="Noah Verbeek").click()
+    pagina.get_by_role("link", name="Naar het beslismodel").click()
+    pagina.get_by_role("button", name="Beslismodel invullen").click()
+    pagina.get_by_text("alleen de JJI-school ziet het").wait_for()
+    item = pagina.locator("#item-opleidingsniveau")
+    item.get_by_label("Extra aandacht nodig").check()
+    item.get_by_label("Toelichting; wat is nodig").fill("Extra oefentijd rekenen in de eerste maanden.")
+    item = pagina.locator("#item-inbedding")
+    item.get_by_label("Extra aandacht nodig").check()
+    item.get_by_label("Toelichting; wat draagt bij").fill("Start in een kleine groep met een vaste docent.")
+    pagina.locator("#item-aanbod").get_by_label("regulier", exact=True).check()
+    pagina.locator("#item-setting").get_by_label("extra ondersteuning in een kleinschalige setting").check()
+    screenshot(pagina, "jji-school-beslismodel-invullen")
+    pagina.get_by_role("button", name="Opslaan en naar indienen").click()
+    pagina.get_by_label("Indienen bij").select_option(label="ROC Lindewaard")
+    pagina.get_by_label("Ik heb het beslismodel samen met de jongere voorbereid").check()
+    pagina.get_by_role("button", name="Indienen").click()
+    pagina.get_by_text("is ingediend bij ROC Lindewaard").wait_for()
+    pagina.context.clear_cookies()
+
+    inloggen(pagina, "mbo-intake", settings.DEMO_PASSWORD)
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Te beoordelen").click()
+    pagina.get_by_role("heading", name="Te beoordelen").wait_for()
+    screenshot(pagina, "mbo-intake-te-beoordelen")
+    pagina.get_by_role("link", name="Noah Verbeek").click()
+    pagina.get_by_role("heading", name="Suggestie uit de antwoorden").wait_for()
+    assert "niet gedeeld" in pagina.locator("main").inner_text()  # no consent for the parts yet
+    pagina.get_by_label("Advies voor maatregelen en ondersteuning").fill(
+        "Start in een kleine groep met een vaste mentor; extra rekenen."
+    )
+    pagina.get_by_label("oranje", exact=False).check()
+    pagina.get_by_label("Motivatie").fill("Een kleine groep geeft Noah rust om te wennen; daarna regulier.")
+    pagina.get_by_label("Eerste aanspreekpunt voor de jongere").select_option(label="Linda Vermeulen")
+    pagina.locator("#id_maatregel-0-omschrijving").fill("Wekelijks gesprek met de mentor")
+    screenshot(pagina, "mbo-intake-besluit")
+    pagina.get_by_role("button", name="Besluit vastleggen").click()
+    pagina.get_by_text("De verbindingsofficier bevestigt de status oranje").wait_for()
+    pagina.context.clear_cookies()
+
+    inloggen(pagina, "verbindingsofficier", settings.DEMO_PASSWORD)
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Te beoordelen").click()
+    pagina.get_by_role("link", name="Noah Verbeek").click()
+    pagina.get_by_role("button", name="Status bevestigen").click()
+    pagina.get_by_text("De status is bevestigd").wait_for()
+    pagina.get_by_role("link", name="Terug naar het beslismodel").click()
+    pagina.get_by_role("link", name="Terug naar Noah Verbeek").click()
+    sectie = pagina.locator("#beslismodel")
+    assert "oranje" in sectie.inner_text() and "bevestigd" in sectie.inner_text()
+    stap9 = pagina.locator(".tijdlijn__stap", has_text="Stap 9")
+    stap9.locator("summary").click()  # a step still to come is folded
+    assert stap9.locator(".taak__tekst", has_text="Wekelijks gesprek met de mentor").is_visible()  # now a task
+    screenshot(pagina, "verbindingsofficier-traject-met-status")
