@@ -163,3 +163,57 @@ class TerugleggenForm(forms.Form):
         max_length=5000,
         required=False,
     )
+
+
+# --- The template (functioneel beheerder) -----------------------------------------------------
+
+
+class SjabloonTekstForm(forms.Form):
+    naam = forms.CharField(label=_("Naam"), max_length=200)
+    adviestitel = forms.CharField(label=_("Kop van het advies"), max_length=200)
+    adviesuitleg = forms.CharField(
+        label=_("Uitleg bij het advies"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+
+class SectieForm(forms.Form):
+    titel = forms.CharField(label=_("Titel"), max_length=200)
+    uitleg = forms.CharField(
+        label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
+
+
+class ItemForm(forms.Form):
+    """The words of one item; for a choice item also the words of each option (the options
+    themselves, and what they mean for the suggestion, stay)."""
+
+    titel = forms.CharField(label=_("Titel"), max_length=300)
+    uitleg = forms.CharField(
+        label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
+    aandachtspunten = forms.CharField(
+        label=_("Aandachtspunten"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=4000,
+        help_text=_("Eén per regel."),
+    )
+    vraag = forms.CharField(label=_("Vraag bij de toelichting"), max_length=300, required=False)
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keuzecodes = []
+        if item.soort == ItemSoort.KEUZE:
+            del self.fields["aandachtspunten"], self.fields["vraag"]
+            for keuze in item.keuzes.all():
+                naam = f"keuze_{keuze.code}"
+                self.keuzecodes.append(keuze.code)
+                self.fields[naam] = forms.CharField(
+                    label=_("Keuze: %(betekenis)s") % {"betekenis": keuze.get_code_display()},
+                    max_length=200,
+                    initial=keuze.label,
+                    help_text=_("Wat de keuze betekent voor de suggestie blijft hetzelfde; alleen de tekst verandert."),
+                )
+
+    def keuzelabels(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"keuze_{code}"] for code in self.keuzecodes}

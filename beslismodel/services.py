@@ -37,13 +37,11 @@ TEKST_MAX = 5000
 
 
 def sjabloon_voor(traject: Traject) -> Sjabloon:
-    """The template a new beslismodel is filled in with: the newest published version of the
-    traject's regio, else the newest national one."""
-    gepubliceerd = Sjabloon.objects.filter(gepubliceerd_op__isnull=False)
-    return (
-        gepubliceerd.filter(regio_id=traject.jji.regio_id).order_by("-versie").first()
-        or gepubliceerd.filter(regio__isnull=True).order_by("-versie").first()
-    )
+    """The template a new beslismodel is filled in with: the version in use in the traject's
+    regio (its newest published version, else the national one)."""
+    from .sjabloonbeheer import in_gebruik
+
+    return in_gebruik(traject.jji.regio)
 
 
 def items_van(sjabloon: Sjabloon) -> list[SjabloonItem]:

@@ -93,6 +93,12 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "netwerk:contact_nieuw": "adds a map entry (no youth data)",
     "netwerk:contact_wijzigen": "changes a map entry (no youth data)",
     "netwerk:contact_verwijderen": "removes a map entry (no youth data)",
+    "beslismodel:sjabloon": "the regio's template of the beslismodel (no youth), for its functioneel beheerder",
+    "beslismodel:sjabloon_kopieren": "makes a new version of the regio's beslismodel template (no youth)",
+    "beslismodel:sjabloon_publiceren": "publishes the regio's new beslismodel template (no youth)",
+    "beslismodel:sjabloon_tekst": "the name and advice heading of the template (no youth)",
+    "beslismodel:sjabloon_sectie": "the words of a section of the template (no youth)",
+    "beslismodel:sjabloon_item": "the words of an item of the template (no youth)",
 }
 
 # Django admin: youth models are never registered there (a test checks the registered

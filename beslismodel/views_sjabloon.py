@@ -1,0 +1,173 @@
+"""The beheer pages of the beslismodel's template: the functioneel beheerder adapts the
+wording for their regio in a new version and publishes it. No youth data."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toegang import policy
+from trajecten.forms import fout_op_formulier
+
+from . import services, sjabloonbeheer
+from .forms import ItemForm, SectieForm, SjabloonTekstForm
+from .models import Sjabloon, SjabloonItem, SjabloonSectie
+
+
+def _eigen_regio(request):
+    """The regio of the functioneel beheerder (404 for anyone else: not their page)."""
+    regio = policy.regio_van(request.user)
+    if regio is None or not policy.mag_regio_beheren(request.user, regio):
+        raise Http404
+    return regio
+
+
+def _concept(request):
+    regio = _eigen_regio(request)
+    concept = sjabloonbeheer.concept_van(regio)
+    if concept is None:
+        raise Http404
+    return concept
+
+
+@login_required
+def sjabloon(request):
+    """The version in use in the regio and, once made, the new version being edited."""
+    regio = _eigen_regio(request)
+    in_gebruik = sjabloonbeheer.in_gebruik(regio)
+    concept = sjabloonbeheer.concept_van(regio)
+    getoond = concept or in_gebruik
+    return render(
+        request,
+        "beslismodel/sjabloon.html",
+        {
+            "regio": regio,
+            "in_gebruik": in_gebruik,
+            "concept": concept,
+            "sjabloon": getoond,
+            "items": services.items_van(getoond),
+            "versies": Sjabloon.objects.filter(regio=regio).order_by("-versie"),
+            "titel": _("Beslismodel"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def sjabloon_kopieren(request):
+    regio = _eigen_regio(request)
+    try:
+        nieuw = sjabloonbeheer.sjabloon_kopieren(actor=request.user, regio=regio)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    except PermissionDenied:
+        raise Http404 from None
+    else:
+        messages.success(
+            request,
+            _("Versie %(versie)s is gemaakt. Pas de tekst aan en publiceer haar; tot dan geldt de huidige versie.")
+            % {"versie": nieuw.versie},
+        )
+    return redirect("beslismodel:sjabloon")
+
+
+@login_required
+@require_POST
+def sjabloon_publiceren(request):
+    concept = _concept(request)
+    try:
+        sjabloonbeheer.sjabloon_publiceren(actor=request.user, sjabloon=concept)
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    except PermissionDenied:
+        raise Http404 from None
+    else:
+        messages.success(
+            request,
+            _("Versie %(versie)s is gepubliceerd: nieuwe beslismodellen in je regio gebruiken deze tekst.")
+            % {"versie": concept.versie},
+        )
+    return redirect("beslismodel:sjabloon")
+
+
+def _formulier(request, form, actie, titel):
+    """One form of the template's words: save through ``actie`` or show the refusal."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                actie(form)
+        except ValidationError as fout:
+            fout_op_formulier(form, fout)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            messages.success(request, _("De tekst is opgeslagen."))
+            return redirect("beslismodel:sjabloon")
+    return render(request, "beslismodel/sjabloon_formulier.html", {"formulieren": [form], "titel": titel})
+
+
+def _post(request):
+    return request.POST if request.method == "POST" else None
+
+
+@login_required
+def sjabloon_tekst(request):
+    concept = _concept(request)
+    form = SjabloonTekstForm(
+        _post(request),
+        initial={"naam": concept.naam, "adviestitel": concept.adviestitel, "adviesuitleg": concept.adviesuitleg},
+    )
+    return _formulier(
+        request,
+        form,
+        lambda f: sjabloonbeheer.sjabloon_tekst_wijzigen(actor=request.user, sjabloon=concept, gegevens=f.cleaned_data),
+        _("Naam en kop van het advies"),
+    )
+
+
+@login_required
+def sectie_wijzigen(request, sectie_pk):
+    sectie = get_object_or_404(SjabloonSectie, pk=sectie_pk, sjabloon=_concept(request))
+    form = SectieForm(_post(request), initial={"titel": sectie.titel, "uitleg": sectie.uitleg})
+    return _formulier(
+        request,
+        form,
+        lambda f: sjabloonbeheer.sectie_wijzigen(actor=request.user, sectie=sectie, gegevens=f.cleaned_data),
+        _("Sectie: %(titel)s") % {"titel": sectie.titel},
+    )
+
+
+@login_required
+def item_wijzigen(request, item_pk):
+    item = get_object_or_404(
+        SjabloonItem.objects.select_related("sectie__sjabloon").prefetch_related("keuzes"),
+        pk=item_pk,
+        sectie__sjabloon=_concept(request),
+    )
+    form = ItemForm(
+        _post(request),
+        item=item,
+        initial={
+            "titel": item.titel,
+            "uitleg": item.uitleg,
+            "aandachtspunten": item.aandachtspunten,
+            "vraag": item.vraag,
+        },
+    )
+    return _formulier(
+        request,
+        form,
+        lambda f: sjabloonbeheer.item_wijzigen(
+            actor=request.user,
+            item=item,
+            gegevens={k: v for k, v in f.cleaned_data.items() if not k.startswith("keuze_")},
+            keuzelabels=f.keuzelabels(),
+        ),
+        _("Onderdeel: %(titel)s") % {"titel": item.titel},
+    )
