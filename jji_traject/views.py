@@ -16,10 +16,15 @@ from .forms import InlogForm
 
 @login_required
 def start(request):
-    """Home is work: the beheerder lands on the beheer pages, everyone else on their trajecten."""
+    """Home is work: the beheerder lands on the beheer pages, an intaker with beslismodellen
+    waiting on "Te beoordelen", everyone else on their trajecten."""
     medewerker = policy.medewerker_van(request.user)
     if medewerker is not None and medewerker.rol == Rol.BEHEERDER:
         return redirect("admin:index")
+    # The intaker's work is the beslismodellen waiting for a decision.
+    intaker = medewerker is not None and medewerker.rol == Rol.INTAKER
+    if intaker and policy.beslismodellen_te_beoordelen(request.user).exists():
+        return redirect("beslismodel:te_beoordelen")
     return redirect("trajecten:lijst")
 
 

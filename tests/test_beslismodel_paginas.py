@@ -381,3 +381,15 @@ def test_version_page_query_count_is_flat(client, demo, django_assert_max_num_qu
     )
     with django_assert_max_num_queries(weinig):
         client.get(url)
+
+
+def test_the_intaker_lands_on_what_waits_and_the_verbindingsofficier_is_told(client, demo, settings):
+    client.force_login(demo.mbo_intake)  # Finn's beslismodel waits at ROC Lindewaard
+    assert client.get(reverse("start"))["Location"] == reverse("beslismodel:te_beoordelen")
+    client.force_login(demo.verbindingsofficier)
+    assert client.get(reverse("start"))["Location"] == reverse("trajecten:lijst")
+    tekst = client.get(reverse("trajecten:lijst")).content.decode()
+    assert "Er wacht 1 beslismodel op jouw besluit of bevestiging." in tekst
+    client.force_login(demo.mbo_intake_other)  # nothing waits: the list as ever
+    assert client.get(reverse("start"))["Location"] == reverse("trajecten:lijst")
+    assert "beslismodel op jouw" not in client.get(reverse("trajecten:lijst")).content.decode()

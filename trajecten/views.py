@@ -62,8 +62,19 @@ def lijst(request):
             "zoekparameters": zoekparameters.urlencode(),
             "mag_starten": policy.mag_traject_starten(request.user),
             "gefilterd": bool(request.GET.get("q") or request.GET.get("fase")),
+            "te_beoordelen": _te_beoordelen(request.user),
         },
     )
+
+
+def _te_beoordelen(user) -> int:
+    """How many beslismodellen wait for this person at an mbo (0 elsewhere: no query)."""
+    from netwerk.constants import OrganisatieSoort
+
+    medewerker = policy.medewerker_van(user)
+    if medewerker is None or medewerker.organisatie.soort != OrganisatieSoort.MBO:
+        return 0
+    return policy.beslismodellen_te_beoordelen(user).count()
 
 
 @login_required
