@@ -1,5 +1,7 @@
 """Choices of the beslismodel (bijlage 2 of the handreiking)."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +65,8 @@ STATUS_UITLEG = {
 STATUS_ICOON = {Status.GROEN: "●", Status.ORANJE: "◆", Status.ROOD: "■"}
 # Oranje and rood are confirmed by the verbindingsofficier (four eyes).
 TE_BEVESTIGEN = frozenset({Status.ORANJE, Status.ROOD})
+# The status words (also in English): kept off what the young person sees.
+STATUSWOORD = re.compile(r"\b(groen|oranje|rood|green|amber|orange|red)\b", re.IGNORECASE)
 
 
 class Stand(models.TextChoices):

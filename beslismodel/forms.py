@@ -13,9 +13,12 @@ class AntwoordenForm(forms.Form):
     """Per item: "extra aandacht nodig" and what is needed, or a choice; and the reason to
     keep flagged wording."""
 
-    def __init__(self, *args, items, antwoorden, formulering_toelichting="", **kwargs):
+    stempel = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, items, antwoorden, formulering_toelichting="", stempel="", **kwargs):
         super().__init__(*args, **kwargs)
         self.items = items
+        self.fields["stempel"].initial = stempel
         for item in items:
             antwoord = antwoorden.get(item.pk)
             if item.soort == ItemSoort.KEUZE:
@@ -55,6 +58,15 @@ class AntwoordenForm(forms.Form):
                 "leg uit waarom de ontvangende school ze nodig heeft."
             ),
         )
+
+    def clean(self):
+        # A post without the form's own fields (an empty or cut-off request) must not save an
+        # empty draft over the answers.
+        if not self.cleaned_data.get("stempel"):
+            raise forms.ValidationError(
+                _("Het formulier kwam niet compleet aan. Laad de pagina opnieuw; er is niets opgeslagen.")
+            )
+        return self.cleaned_data
 
     def velden_van(self, item) -> list:
         namen = ["keuze"] if item.soort == ItemSoort.KEUZE else ["aandacht", "toelichting"]

@@ -362,8 +362,10 @@ class Besluit(models.Model):
                 name="besluit_afwijking_met_reden",
                 violation_error_message=_("Een status die afwijkt van de suggestie heeft een reden."),
             ),
+            # Confirming is for someone else; taking one's own decision back is not.
             models.CheckConstraint(
-                condition=models.Q(bevestigd_door__isnull=True) | ~models.Q(bevestigd_door=models.F("besloten_door")),
+                condition=~models.Q(bevestiging=Bevestiging.BEVESTIGD)
+                | (models.Q(bevestigd_door__isnull=False) & ~models.Q(bevestigd_door=models.F("besloten_door"))),
                 name="besluit_vier_ogen",
                 violation_error_message=_("Wie besloot, bevestigt niet zelf."),
             ),

@@ -199,3 +199,8 @@ def wat_ontvangers_zien(traject) -> list[OntvangerZicht]:
             delen.append([_("plaatsingsadvies")] + [Categorie(c).label for c in DOSSIER_CATEGORIEEN if c in leesbaar])
         zicht.append(OntvangerZicht(organisatie, organisatie.pk in actief, *delen))
     return zicht
+
+
+def wachtend_besluit(beslismodel: Beslismodel) -> Besluit | None:
+    """The decision on this version that waits for confirmation, if any."""
+    return beslismodel.besluiten.filter(bevestiging=Bevestiging.GEVRAAGD).select_related("beslismodel").first()

@@ -14,12 +14,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossier.formulering import GEWEIGERD, toetsen, vinden
+from jji_traject.geschiedenis import opslaan
 from toegang import policy
+from trajecten import services as trajecten_services
 from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie
 from trajecten.models import Betrokkenheid, Taak, Traject
 
 from .constants import (
     STAP_VAN_MAATREGEL,
+    STATUSWOORD,
+    TE_BEVESTIGEN,
     Bevestiging,
     ItemSoort,
     MaatregelSoort,
@@ -60,11 +64,8 @@ def _vergrendeld(beslismodel: Beslismodel) -> Beslismodel:
     )
 
 
-def _opslaan(obj, actor) -> None:
-    """One save; its history row names the author (also outside a web request)."""
-    obj._history_user = actor
-    obj.full_clean()
-    obj.save()
+def _opslaan(obj, actor, velden: list[str] | None = None) -> None:
+    opslaan(obj, actor=actor, velden=velden)
 
 
 def _alleen_concept(beslismodel: Beslismodel) -> None:
@@ -106,7 +107,9 @@ def beslismodel_beginnen(*, actor, traject: Traject) -> Beslismodel:
     )
     _opslaan(nieuw, actor)
     if vorige is not None:
-        for oud in vorige.antwoorden.all():
+        # What safety needs is looked at again for every version: it is not carried over (a
+        # signal is never kept longer than it is needed).
+        for oud in vorige.antwoorden.exclude(item__categorie=Categorie.VEILIGHEIDSSIGNALEN):
             _opslaan(
                 Antwoord(
                     beslismodel=nieuw,
@@ -142,16 +145,36 @@ def _formulering_toetsen(items: list[SjabloonItem], antwoorden: dict[int, Antwoo
         raise ValidationError(fouten)
 
 
+def stempel_van(beslismodel: Beslismodel) -> str:
+    """When the draft was last saved, as the form carries it (to notice a save in between)."""
+    return beslismodel.bijgewerkt_op.isoformat()
+
+
 @transaction.atomic
 def antwoorden_opslaan(
-    *, actor, beslismodel: Beslismodel, gegevens: dict, formulering_toelichting: str | None = None
+    *,
+    actor,
+    beslismodel: Beslismodel,
+    gegevens: dict,
+    formulering_toelichting: str | None = None,
+    stempel: str | None = None,
 ) -> Beslismodel:
     """Save the draft's answers (``gegevens`` by form field, see ``veldnaam``): extra aandacht
-    and what is needed per item, the choice of each choice item. Only a draft changes."""
+    and what is needed per item, the choice of each choice item. Only a draft changes. With
+    ``stempel`` (see :func:`stempel_van`) a save made in between by someone else is refused
+    instead of overwritten."""
     beslismodel = _vergrendeld(beslismodel)
     if not policy.mag_beslismodel_opstellen(actor, beslismodel.traject):
         raise PermissionDenied
     _alleen_concept(beslismodel)
+    if stempel is not None and stempel != stempel_van(beslismodel):
+        raise ValidationError(
+            _(
+                "%(wie)s heeft dit concept intussen opgeslagen. Je wijzigingen zijn niet opgeslagen: laad de pagina "
+                "opnieuw en vul ze nog eens in."
+            )
+            % {"wie": beslismodel.bijgewerkt_door.get_full_name() or beslismodel.bijgewerkt_door.username}
+        )
     items = items_van(beslismodel.sjabloon)
     bestaand = {a.item_id: a for a in beslismodel.antwoorden.all()}
     gewijzigd: list[Antwoord] = []
@@ -247,14 +270,18 @@ def beslismodel_indienen(*, actor, beslismodel: Beslismodel, ontvanger, met_jong
         raise ValidationError(fouten)
     # The word list may have grown since the draft was saved.
     _formulering_toetsen(items, antwoorden, beslismodel.formulering_toelichting)
-    for oud in Beslismodel.objects.filter(traject=traject, stand__in=[Stand.INGEDIEND, Stand.BESLOTEN]):
+    # Locked: a decision being taken on an earlier version finishes first, and then stands.
+    wachtend = Beslismodel.objects.select_for_update().filter(
+        traject=traject, stand__in=[Stand.INGEDIEND, Stand.BESLOTEN]
+    )
+    for oud in wachtend:
         oud.stand = Stand.VERVANGEN
-        _opslaan(oud, actor)
+        _opslaan(oud, actor, ["stand"])
     beslismodel.stand = Stand.INGEDIEND
     beslismodel.ontvanger = ontvanger
     beslismodel.met_jongere_besproken = True
     beslismodel.ingediend_door, beslismodel.ingediend_op = actor, timezone.now()
-    _opslaan(beslismodel, actor)
+    _opslaan(beslismodel, actor, ["stand", "ontvanger", "met_jongere_besproken", "ingediend_door", "ingediend_op"])
     _melden(beslismodel, "ingediend")
     return beslismodel
 
@@ -262,7 +289,8 @@ def beslismodel_indienen(*, actor, beslismodel: Beslismodel, ontvanger, met_jong
 # --- The receiving mbo ------------------------------------------------------------------------
 
 
-def _mensen_van_ontvanger(actor, beslismodel: Beslismodel):
+def mensen_van_ontvanger(actor, beslismodel: Beslismodel):
+    """The people of the receiving school who can take on an agreed measure."""
     return policy.actieve_medewerkers(actor, beslismodel.traject).filter(organisatie_id=beslismodel.ontvanger_id)
 
 
@@ -270,7 +298,7 @@ def _maatregelen_controleren(actor, beslismodel, maatregelen: list[dict]) -> dic
     """Measures become tasks that everyone in the traject sees: people of the receiving
     school, dates from today, and no offence or treatment details."""
     fouten: dict[str, str] = {}
-    mensen = set(_mensen_van_ontvanger(actor, beslismodel).values_list("pk", flat=True))
+    mensen = set(mensen_van_ontvanger(actor, beslismodel).values_list("pk", flat=True))
     vandaag = timezone.localdate()
     for i, maatregel in enumerate(maatregelen):
         veld = maatregel.setdefault("veld", f"maatregel-{i}")
@@ -347,14 +375,29 @@ def beslismodel_besluiten(
         fouten["afwijkingsreden"] = _(
             "De status wijkt af van de suggestie (%(suggestie)s). Leg uit waarom je anders besluit."
         ) % {"suggestie": Status(suggestie.status).label}
-    if aanspreekpunt is not None and not _mensen_van_ontvanger(actor, beslismodel).filter(pk=aanspreekpunt.pk).exists():
+    if aanspreekpunt is not None and not mensen_van_ontvanger(actor, beslismodel).filter(pk=aanspreekpunt.pk).exists():
         fouten["aanspreekpunt"] = _("Kies iemand van %(org)s.") % {"org": beslismodel.ontvanger.naam}
     if evaluatie_op and not (timezone.localdate() <= evaluatie_op <= timezone.localdate() + dt.timedelta(days=731)):
         fouten["evaluatie_op"] = _("Kies een evaluatiedatum vanaf vandaag, binnen twee jaar.")
+    if status in TE_BEVESTIGEN and not policy.bevestigers(beslismodel).exclude(user=actor).exists():
+        fouten["status"] = _(
+            "Een oranje of rode status wordt bevestigd door de verbindingsofficier van %(org)s (zonder "
+            "verbindingsofficier: een zorgcoördinator), nooit door wie besloot. Er is nu niemand anders die kan "
+            "bevestigen: laat het besluit nemen door een intaker of zorgcoördinator, of vraag de functioneel "
+            "beheerder een verbindingsofficier aan te wijzen."
+        ) % {"org": beslismodel.ontvanger.naam}
     maatregelen = [m for m in (maatregelen or []) if (m.get("omschrijving") or "").strip()]
     for m in maatregelen:
         m["omschrijving"] = m["omschrijving"].strip()
     fouten.update(_maatregelen_controleren(actor, beslismodel, maatregelen))
+    # The advice and the measures go onto the young person's printout: no status word there.
+    for veld, tekst in [("advies", advies)] + [(m["veld"], m["omschrijving"]) for m in maatregelen]:
+        treffer = STATUSWOORD.search(tekst)
+        if treffer and veld not in fouten:
+            fouten[veld] = _(
+                "'%(woord)s': het advies en de afspraken komen op het overzicht voor de jongere. Noem de status daar "
+                "niet; die staat bij het besluit."
+            ) % {"woord": treffer.group(0)}
     if fouten:
         raise ValidationError(fouten)
     groen = status == Status.GROEN
@@ -402,30 +445,35 @@ def beslismodel_besluiten(
             actor,
         )
     beslismodel.stand = Stand.VASTGESTELD if groen else Stand.BESLOTEN
-    _opslaan(beslismodel, actor)
+    _opslaan(beslismodel, actor, ["stand"])
     if groen:
         _taken_aanmaken(besluit, actor)
-        _melden(beslismodel, "vastgesteld")
+        _melden(beslismodel, "vastgesteld", besluit=besluit)
     else:
-        _melden(beslismodel, "te_bevestigen")
+        _melden(beslismodel, "te_bevestigen", besluit=besluit)
     return besluit
 
 
-def _te_bevestigen(actor, beslismodel: Beslismodel) -> tuple[Beslismodel, Besluit]:
-    """The version and its decision waiting for the verbindingsofficier, row-locked, or a
-    clear refusal: not waiting, or decided by the same person (four eyes)."""
+def _wachtend(actor, beslismodel: Beslismodel, *, terugleggen: bool = False) -> tuple[Beslismodel, Besluit]:
+    """The version and its decision waiting for confirmation, row-locked, or a clear refusal:
+    not waiting, or — to confirm — decided by the same person (four eyes). Sending back is
+    also open to whoever took the decision."""
     beslismodel = _vergrendeld(beslismodel)
-    if not policy.mag_beslismodel_bevestigen(actor, beslismodel):
-        raise PermissionDenied
     besluit = beslismodel.besluiten.select_for_update().filter(bevestiging=Bevestiging.GEVRAAGD).first()
+    mag = (
+        policy.mag_besluit_terugleggen(actor, besluit)
+        if terugleggen and besluit is not None
+        else policy.mag_beslismodel_bevestigen(actor, beslismodel)
+    )
+    if not mag:
+        raise PermissionDenied
     if beslismodel.stand != Stand.BESLOTEN or besluit is None:
         raise ValidationError(_("Dit besluit wacht niet (meer) op bevestiging."))
-    if besluit.besloten_door_id == actor.pk:
+    if not terugleggen and besluit.besloten_door_id == actor.pk:
         raise ValidationError(
             _(
                 "Je hebt dit besluit zelf genomen. Een oranje of rode status wordt bevestigd door iemand anders "
-                "(vier ogen): vraag een intaker of zorgcoördinator van je school het besluit te nemen, dan "
-                "bevestig jij het."
+                "(vier ogen). Je kunt het besluit wel terugleggen, zodat iemand anders besluit."
             )
         )
     return beslismodel, besluit
@@ -433,42 +481,56 @@ def _te_bevestigen(actor, beslismodel: Beslismodel) -> tuple[Beslismodel, Beslui
 
 @transaction.atomic
 def besluit_bevestigen(*, actor, beslismodel: Beslismodel) -> Besluit:
-    """The verbindingsofficier confirms oranje or rood: the decision stands and its measures
-    become tasks."""
-    beslismodel, besluit = _te_bevestigen(actor, beslismodel)
+    """A confirmer of the receiving school confirms oranje or rood: the decision stands and
+    its measures become tasks."""
+    beslismodel, besluit = _wachtend(actor, beslismodel)
     besluit.bevestiging, besluit.bevestigd_door, besluit.bevestigd_op = Bevestiging.BEVESTIGD, actor, timezone.now()
-    _opslaan(besluit, actor)
+    _opslaan(besluit, actor, ["bevestiging", "bevestigd_door", "bevestigd_op"])
     beslismodel.stand = Stand.VASTGESTELD
-    _opslaan(beslismodel, actor)
+    _opslaan(beslismodel, actor, ["stand"])
     _taken_aanmaken(besluit, actor)
-    _melden(beslismodel, "vastgesteld")
+    _melden(beslismodel, "vastgesteld", besluit=besluit)
     return besluit
 
 
 @transaction.atomic
 def besluit_terugleggen(*, actor, beslismodel: Beslismodel, reactie: str) -> Besluit:
-    """The verbindingsofficier does not confirm: the decision is kept with the reason, and
-    the version waits for a new decision."""
-    beslismodel, besluit = _te_bevestigen(actor, beslismodel)
+    """The decision is not confirmed (or its maker takes it back): it is kept with the reason,
+    and the version waits for a new decision."""
+    beslismodel, besluit = _wachtend(actor, beslismodel, terugleggen=True)
     reactie = (reactie or "").strip()
     if not reactie:
         raise ValidationError({"reactie": _("Leg uit waarom je het besluit teruglegt, zodat een nieuw besluit kan.")})
     besluit.bevestiging, besluit.bevestigd_door, besluit.bevestigd_op = Bevestiging.TERUGGELEGD, actor, timezone.now()
     besluit.reactie = reactie
-    _opslaan(besluit, actor)
+    _opslaan(besluit, actor, ["bevestiging", "bevestigd_door", "bevestigd_op", "reactie"])
     beslismodel.stand = Stand.INGEDIEND
-    _opslaan(beslismodel, actor)
-    _melden(beslismodel, "teruggelegd", besluit=besluit)
+    _opslaan(beslismodel, actor, ["stand"])
+    if besluit.besloten_door_id != actor.pk:
+        _melden(beslismodel, "teruggelegd", besluit=besluit)
     return besluit
 
 
 def _taken_aanmaken(besluit: Besluit, actor) -> list[Taak]:
     """Each agreed measure becomes a task of the receiving school on the routekaart (the
-    first contact person and the begeleidingsplan in the first school days)."""
+    first contact person and the begeleidingsplan in the first school days). Open tasks of an
+    earlier decision on this traject are replaced: they lapse, with the reason."""
     beslismodel = besluit.beslismodel
+    eerdere = Taak.objects.filter(
+        pk__in=Maatregel.objects.filter(besluit__beslismodel__traject=beslismodel.traject, taak__isnull=False)
+        .exclude(besluit=besluit)
+        .values("taak_id")
+    )
+    trajecten_services.afspraak_taken_laten_vervallen(
+        actor=actor,
+        taken=eerdere,
+        reden=_("Vervangen door de afspraken bij versie %(versie)s van het beslismodel.")
+        % {"versie": beslismodel.versie},
+    )
     taken = []
     for maatregel in besluit.maatregelen.select_related("medewerker"):
-        taak = Taak(
+        taak = trajecten_services.afspraak_als_taak_toevoegen(
+            actor=actor,
             traject=beslismodel.traject,
             stap=STAP_VAN_MAATREGEL[maatregel.soort],
             tekst=maatregel.omschrijving,
@@ -476,9 +538,8 @@ def _taken_aanmaken(besluit: Besluit, actor) -> list[Taak]:
             medewerker=maatregel.medewerker,
             deadline=maatregel.datum,
         )
-        _opslaan(taak, actor)
         maatregel.taak = taak
-        _opslaan(maatregel, actor)
+        _opslaan(maatregel, actor, ["taak"])
         taken.append(taak)
     return taken
 

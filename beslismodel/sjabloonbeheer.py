@@ -15,6 +15,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jji_traject.geschiedenis import opslaan
+from netwerk.models import Regio
 from toegang import policy
 
 from .models import Sjabloon, SjabloonItem, SjabloonKeuze, SjabloonSectie
@@ -34,9 +36,7 @@ def concept_van(regio) -> Sjabloon | None:
 
 
 def _opslaan(obj, actor) -> None:
-    obj._history_user = actor
-    obj.full_clean()
-    obj.save()
+    opslaan(obj, actor=actor)
 
 
 def _beheerbaar(actor, sjabloon: Sjabloon) -> Sjabloon:
@@ -63,8 +63,8 @@ def sjabloon_kopieren(*, actor, regio) -> Sjabloon:
     """A new, unpublished version for the regio: a copy of the version in use."""
     if regio is None or not policy.mag_regio_beheren(actor, regio):
         raise PermissionDenied
-    # One concept per regio: lock the regio's versions while deciding.
-    list(Sjabloon.objects.select_for_update().filter(regio=regio))
+    # One concept per regio: the regio's row is the lock (there may be no version to lock yet).
+    Regio.objects.select_for_update().get(pk=regio.pk)
     if concept_van(regio) is not None:
         raise ValidationError(_("Er is al een nieuwe versie in bewerking. Pas die aan en publiceer haar."))
     bron = in_gebruik(regio)

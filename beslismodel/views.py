@@ -22,17 +22,13 @@ from jji_traject.afdruk import afdruk
 from toegang import policy
 from trajecten import paginering
 from trajecten.forms import fout_op_formulier
+from trajecten.formulierpagina import gepost
 
 from . import selectors, services
 from .constants import STATUS_ICOON, STATUS_UITLEG, Sectie, Stand, Status
 from .forms import AntwoordenForm, BesluitForm, IndienenForm, MaatregelFormSet, TerugleggenForm
 
 PER_PAGINA = 25
-
-
-def _post(request):
-    """The posted data, also when it is empty (an empty POST is a bad request, not a fresh form)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _versie(request, pk, versie):
@@ -109,10 +105,11 @@ def invullen(request, pk, versie):
         return redirect("beslismodel:versie", pk=traject.pk, versie=beslismodel.versie)
     items, antwoorden = selectors.concept_weergave(request.user, traject, beslismodel)
     form = AntwoordenForm(
-        _post(request),
+        gepost(request),
         items=items,
         antwoorden=antwoorden,
         formulering_toelichting=beslismodel.formulering_toelichting,
+        stempel=services.stempel_van(beslismodel),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -122,6 +119,7 @@ def invullen(request, pk, versie):
                     beslismodel=beslismodel,
                     gegevens=form.cleaned_data,
                     formulering_toelichting=form.cleaned_data["formulering_toelichting"],
+                    stempel=form.cleaned_data["stempel"],
                 )
         except ValidationError as fout:
             fout_op_formulier(form, fout)
@@ -159,7 +157,7 @@ def indienen(request, pk, versie):
     vorige = policy.beslismodellen_zichtbaar_voor(request.user, traject).exclude(stand=Stand.CONCEPT)
     vorige = vorige.order_by("-versie").first()
     form = IndienenForm(
-        _post(request),
+        gepost(request),
         ontvangers=services.ontvangers(traject),
         initial={"ontvanger": vorige.ontvanger_id if vorige else None},
     )
@@ -206,9 +204,9 @@ def versie(request, pk, versie):
         return redirect("beslismodel:invullen", pk=traject.pk, versie=beslismodel.versie)
     weergave = selectors.versie_weergave(request.user, traject, beslismodel, verzoek=request)
     huidig = weergave.huidig_besluit
-    mag_bevestigen = beslismodel.stand == Stand.BESLOTEN and policy.mag_beslismodel_bevestigen(
-        request.user, beslismodel
-    )
+    wacht = beslismodel.stand == Stand.BESLOTEN and huidig is not None
+    mag_bevestigen = wacht and policy.mag_beslismodel_bevestigen(request.user, beslismodel)
+    mag_terugleggen = wacht and policy.mag_besluit_terugleggen(request.user, huidig)
     return render(
         request,
         "beslismodel/versie.html",
@@ -218,6 +216,7 @@ def versie(request, pk, versie):
             "huidig": huidig,
             "mag_besluiten": policy.mag_beslismodel_besluiten(request.user, beslismodel),
             "mag_bevestigen": mag_bevestigen,
+            "mag_terugleggen": mag_terugleggen,
             "zelf_besloten": bool(huidig and huidig.besloten_door_id == request.user.pk),
             "terugleggen": TerugleggenForm(),
             "voor_jongere": policy.is_schrijvende_school(request.user, traject)
@@ -251,9 +250,9 @@ def besluiten(request, pk, versie):
             messages.info(request, _("Over deze versie is al besloten; een besluit verandert niet meer."))
             return redirect("beslismodel:versie", pk=traject.pk, versie=beslismodel.versie)
         raise Http404
-    mensen = policy.actieve_medewerkers(request.user, traject).filter(organisatie_id=beslismodel.ontvanger_id)
-    form = BesluitForm(_post(request), mensen=mensen)
-    formset = MaatregelFormSet(_post(request), prefix="maatregel", form_kwargs={"mensen": mensen})
+    mensen = services.mensen_van_ontvanger(request.user, beslismodel)
+    form = BesluitForm(gepost(request), mensen=mensen)
+    formset = MaatregelFormSet(gepost(request), prefix="maatregel", form_kwargs={"mensen": mensen})
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         maatregelen = [
             {**f.cleaned_data, "veld": f"{f.prefix}-omschrijving"}
@@ -305,9 +304,14 @@ def besluiten(request, pk, versie):
 @login_required
 @require_POST
 def bevestigen(request, pk, versie):
-    """The verbindingsofficier confirms oranje or rood, or sends the decision back with a reason."""
+    """A confirmer confirms oranje or rood, or sends the decision back with a reason (as may
+    whoever took it)."""
     traject, beslismodel = _versie(request, pk, versie)
-    if not policy.mag_beslismodel_bevestigen(request.user, beslismodel):
+    wachtend = selectors.wachtend_besluit(beslismodel)
+    if not (
+        policy.mag_beslismodel_bevestigen(request.user, beslismodel)
+        or (wachtend is not None and policy.mag_besluit_terugleggen(request.user, wachtend))
+    ):
         raise Http404
     actie = request.POST.get("actie")
     try:
@@ -316,8 +320,11 @@ def bevestigen(request, pk, versie):
             messages.success(request, _("De status is bevestigd. De afspraken staan als taken op de routekaart."))
         elif actie == "terugleggen":
             form = TerugleggenForm(request.POST)
-            reactie = form.cleaned_data["reactie"] if form.is_valid() else ""
-            services.besluit_terugleggen(actor=request.user, beslismodel=beslismodel, reactie=reactie)
+            if not form.is_valid():
+                raise ValidationError([m for fouten in form.errors.values() for m in fouten])
+            services.besluit_terugleggen(
+                actor=request.user, beslismodel=beslismodel, reactie=form.cleaned_data["reactie"]
+            )
             messages.success(request, _("Het besluit is teruggelegd; er kan een nieuw besluit worden genomen."))
         else:
             messages.error(request, _("Kies: bevestigen of terugleggen."))

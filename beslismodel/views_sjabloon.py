@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from toegang import policy
 from trajecten.forms import fout_op_formulier
+from trajecten.formulierpagina import gepost
 
 from . import services, sjabloonbeheer
 from .forms import ItemForm, SectieForm, SjabloonTekstForm
@@ -112,15 +113,11 @@ def _formulier(request, form, actie, titel):
     return render(request, "beslismodel/sjabloon_formulier.html", {"formulieren": [form], "titel": titel})
 
 
-def _post(request):
-    return request.POST if request.method == "POST" else None
-
-
 @login_required
 def sjabloon_tekst(request):
     concept = _concept(request)
     form = SjabloonTekstForm(
-        _post(request),
+        gepost(request),
         initial={"naam": concept.naam, "adviestitel": concept.adviestitel, "adviesuitleg": concept.adviesuitleg},
     )
     return _formulier(
@@ -134,7 +131,7 @@ def sjabloon_tekst(request):
 @login_required
 def sectie_wijzigen(request, sectie_pk):
     sectie = get_object_or_404(SjabloonSectie, pk=sectie_pk, sjabloon=_concept(request))
-    form = SectieForm(_post(request), initial={"titel": sectie.titel, "uitleg": sectie.uitleg})
+    form = SectieForm(gepost(request), initial={"titel": sectie.titel, "uitleg": sectie.uitleg})
     return _formulier(
         request,
         form,
@@ -151,7 +148,7 @@ def item_wijzigen(request, item_pk):
         sectie__sjabloon=_concept(request),
     )
     form = ItemForm(
-        _post(request),
+        gepost(request),
         item=item,
         initial={
             "titel": item.titel,

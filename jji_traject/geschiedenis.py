@@ -66,3 +66,11 @@ def bijwerken(queryset, **velden) -> int:
         obj.save(update_fields=list(velden))
         aantal += 1
     return aantal
+
+
+def opslaan(obj, *, actor, velden: list[str] | None = None) -> None:
+    """Validate and save one object; its history row names ``actor`` (also outside a web
+    request). ``velden``: save only these fields (a state change, not a rewrite of the row)."""
+    obj._history_user = actor
+    obj.full_clean()
+    obj.save(update_fields=velden)

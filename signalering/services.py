@@ -234,8 +234,8 @@ def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:
 
 def beslismodel_melden(beslismodel, wat: str, *, besluit=None) -> int:
     """Tell who acts next on a beslismodel: a submitted version → who may decide it at the
-    receiving mbo; oranje or rood → its verbindingsofficier; a decision that stands → who
-    submitted it; a decision sent back → who took it. Only people who may act on it now; the
+    receiving mbo; oranje or rood → who may confirm it there (not who decided); a decision
+    that stands → who submitted it; a decision sent back → who took it. Only people who may act on it now; the
     mail (after commit, in the background) carries no youth data."""
     from beslismodel.constants import Stand
     from netwerk.models import Medewerker
@@ -250,10 +250,13 @@ def beslismodel_melden(beslismodel, wat: str, *, besluit=None) -> int:
             .order_by("pk")
         ]
         ontvangers = [u for u in kandidaten if policy.mag_beslismodel_besluiten(u, beslismodel)]
-    elif wat == "te_bevestigen":
+    elif wat == "te_bevestigen" and besluit is not None:
         soort = MeldingSoort.BESLISMODEL_TE_BEVESTIGEN
-        vo = beslismodel.ontvanger.verbindingsofficier
-        ontvangers = [vo.user] if vo and policy.mag_beslismodel_bevestigen(vo.user, beslismodel) else []
+        ontvangers = [
+            m.user
+            for m in policy.bevestigers(beslismodel).exclude(user_id=besluit.besloten_door_id)
+            if policy.mag_beslismodel_bevestigen(m.user, beslismodel)
+        ]
     elif wat == "vastgesteld":
         soort = MeldingSoort.BESLISMODEL_VASTGESTELD
         ontvangers = [beslismodel.ingediend_door] if policy.is_zichtbaar(beslismodel.ingediend_door, traject) else []

@@ -268,13 +268,70 @@ def test_oranje_and_rood_wait_for_the_verbindingsofficier_and_then_become_tasks(
     assert Taak.objects.filter(tekst="Start in een kleine groep", organisatie=_roc()).count() == 1
 
 
-def test_confirming_ones_own_oranje_is_refused(demo):
+def test_the_verbindingsofficier_cannot_decide_what_only_they_could_confirm(demo):
     versie = ingediend(demo, setting=Setting.KLEINSCHALIG)
-    besluiten(demo, versie, Status.ORANJE, door=demo.verbindingsofficier)
-    with pytest.raises(ValidationError, match="zelf genomen"):
-        services.besluit_bevestigen(actor=demo.verbindingsofficier, beslismodel=versie)
+    with pytest.raises(ValidationError) as fout:
+        besluiten(demo, versie, Status.ORANJE, door=demo.verbindingsofficier)
+    assert "nooit door wie besloot" in str(fout.value.message_dict["status"])
     versie.refresh_from_db()
-    assert versie.stand == Stand.BESLOTEN
+    assert versie.stand == Stand.INGEDIEND and not versie.besluiten.exists()
+    besluiten(demo, versie, Status.GROEN, door=demo.verbindingsofficier, afwijkingsreden="Past toch regulier.")
+    versie.refresh_from_db()
+    assert versie.stand == Stand.VASTGESTELD  # groen needs no second pair of eyes
+
+
+def test_confirming_ones_own_decision_is_refused_but_taking_it_back_is_not(demo):
+    """The designation moves to the person who decided: they may not confirm, and the version
+    is not stuck — they take their decision back and someone else decides."""
+    from netwerk import services as netwerk_services
+
+    versie = ingediend(demo, setting=Setting.KLEINSCHALIG)
+    besluit = besluiten(demo, versie, Status.ORANJE)
+    netwerk_services.verbindingsofficier_aanwijzen(
+        actor=None, organisatie=_roc(), medewerker=demo.mbo_intake.medewerker
+    )
+    with pytest.raises(ValidationError, match="zelf genomen"):
+        services.besluit_bevestigen(actor=demo.mbo_intake, beslismodel=versie)
+    services.besluit_terugleggen(actor=demo.mbo_intake, beslismodel=versie, reactie="Ik ben nu zelf de VO.")
+    versie.refresh_from_db()
+    besluit.refresh_from_db()
+    assert versie.stand == Stand.INGEDIEND and besluit.bevestiging == Bevestiging.TERUGGELEGD
+    assert besluit.bevestigd_door == demo.mbo_intake  # on record who took it back
+
+
+def test_a_school_without_verbindingsofficier_has_its_zorgcoordinator_confirm(demo):
+    """Vakcollege Oostmeer has no verbindingsofficier and no zorgcoördinator in the demo: an
+    oranje or rood there is refused up front (nobody could confirm); with a zorgcoördinator it
+    is confirmed by them."""
+    from netwerk import services as netwerk_services
+
+    mila = demo.trajecten["Mila"]
+    oostmeer = Organisatie.objects.get(naam="Vakcollege Oostmeer")
+    concept = services.beslismodel_beginnen(actor=demo.jji_school, traject=mila)
+    services.antwoorden_opslaan(actor=demo.jji_school, beslismodel=concept, gegevens=antwoorden(setting=Setting.ZORG))
+    versie = services.beslismodel_indienen(
+        actor=demo.jji_school, beslismodel=concept, ontvanger=oostmeer, met_jongere_besproken=True
+    )
+    assert not policy.bevestigers(versie).exists()
+    with pytest.raises(ValidationError, match="niemand anders die kan bevestigen"):
+        besluiten(demo, versie, Status.ROOD, door=demo.mbo_herkomst)
+    zorg = netwerk_services.medewerker_opslaan(
+        actor=None,
+        gebruikersnaam="zorg-oostmeer",
+        voornaam="Iris",
+        achternaam="Zorg",
+        email="zorg-oostmeer@example.org",
+        organisatie=oostmeer,
+        rol="zorgcoordinator",
+        functietitel="Zorgcoördinator",
+        telefoon="06-00000000",
+        wachtwoord="een-lang-demo-wachtwoord-2026",
+    )
+    besluiten(demo, versie, Status.ROOD, door=demo.mbo_herkomst)
+    assert list(policy.beslismodellen_te_beoordelen(zorg.user).filter(traject=mila)) == [versie]
+    services.besluit_bevestigen(actor=zorg.user, beslismodel=versie)
+    versie.refresh_from_db()
+    assert versie.stand == Stand.VASTGESTELD
 
 
 def test_the_database_refuses_four_eyes_broken_behind_the_services_back(demo):
@@ -282,7 +339,7 @@ def test_the_database_refuses_four_eyes_broken_behind_the_services_back(demo):
 
     versie = ingediend(demo, setting=Setting.KLEINSCHALIG)
     besluit = besluiten(demo, versie, Status.ORANJE)
-    besluit.bevestigd_door = besluit.besloten_door
+    besluit.bevestiging, besluit.bevestigd_door = Bevestiging.BEVESTIGD, besluit.besloten_door
     with pytest.raises(IntegrityError), transaction.atomic():
         besluit.save()
 
@@ -358,9 +415,12 @@ def test_a_new_version_copies_the_answers_and_replaces_the_waiting_one(demo):
     eerste = ingediend(demo)
     tweede = services.beslismodel_beginnen(actor=demo.jji_school, traject=noah)
     assert tweede.versie == 2 and tweede.sjabloon == eerste.sjabloon
+    # Everything but what safety needs, which is looked at again for every version.
     assert {(a.item_id, a.toelichting, a.keuze_id) for a in tweede.antwoorden.all()} == {
-        (a.item_id, a.toelichting, a.keuze_id) for a in eerste.antwoorden.all()
+        (a.item_id, a.toelichting, a.keuze_id) for a in eerste.antwoorden.exclude(item__sleutel="veiligheid")
     }
+    assert eerste.antwoorden.filter(item__sleutel="veiligheid").exists()
+    assert not tweede.antwoorden.filter(item__sleutel="veiligheid").exists()
     services.beslismodel_indienen(
         actor=demo.jji_school, beslismodel=tweede, ontvanger=_roc(), met_jongere_besproken=True
     )
@@ -424,3 +484,52 @@ def test_reading_the_answers_goes_through_the_dossier_door(demo):
     assert sorted(Raadpleging.objects.filter(traject=noah).values_list("categorie", flat=True)) == sorted(MARKERS)
     gelezen, achter = policy.beslismodel_lezen(actor=demo.mbo_intake, traject=noah, versies=[versie])
     assert achter == {"veiligheidssignalen"}  # signals: the verbindingsofficier and veiligheidscoördinator only
+
+
+def test_a_save_in_between_is_not_overwritten(demo):
+    concept = services.beslismodel_beginnen(actor=demo.jji_school, traject=demo.trajecten["Noah"])
+    stempel = services.stempel_van(concept)
+    services.antwoorden_opslaan(actor=demo.coordinator, beslismodel=concept, gegevens=antwoorden(), stempel=stempel)
+    with pytest.raises(ValidationError, match="Peter Aydin heeft dit concept intussen opgeslagen"):
+        services.antwoorden_opslaan(actor=demo.jji_school, beslismodel=concept, gegevens={}, stempel=stempel)
+    assert concept.antwoorden.get(item__sleutel="opleidingsniveau").toelichting == MARKERS["onderwijsinformatie"]
+
+
+def test_a_new_decision_replaces_the_open_tasks_of_the_earlier_one(demo):
+    from trajecten.services import taak_bijwerken
+
+    noah = demo.trajecten["Noah"]
+    linda = demo.mbo_intake.medewerker
+    eerste = ingediend(demo)
+    oud = besluiten(demo, eerste, Status.GROEN, aanspreekpunt=linda, maatregelen=[{"omschrijving": "Oude afspraak"}])
+    gedaan = oud.maatregelen.get(omschrijving="Oude afspraak").taak
+    taak_bijwerken(actor=demo.mbo_intake, taak=gedaan, status="gedaan")
+    tweede = services.beslismodel_beginnen(actor=demo.jji_school, traject=noah)
+    services.beslismodel_indienen(
+        actor=demo.jji_school, beslismodel=tweede, ontvanger=_roc(), met_jongere_besproken=True
+    )
+    besluiten(demo, tweede, Status.GROEN, aanspreekpunt=linda, maatregelen=[{"omschrijving": "Nieuwe afspraak"}])
+    aanspreekpunt = Taak.objects.filter(traject=noah, tekst__startswith="Eerste aanspreekpunt").order_by("pk")
+    assert [t.status for t in aanspreekpunt] == ["nvt", "open"]
+    assert "versie 2" in aanspreekpunt[0].reden
+    gedaan.refresh_from_db()
+    assert gedaan.status == "gedaan"  # what was done stays done
+
+
+def test_after_sending_back_the_next_decision_is_announced_again(demo):
+    Melding.objects.all().delete()
+    versie = ingediend(demo, setting=Setting.KLEINSCHALIG)
+    besluiten(demo, versie, Status.ORANJE)
+    services.besluit_terugleggen(actor=demo.verbindingsofficier, beslismodel=versie, reactie="Nog eens kijken.")
+    assert Melding.objects.filter(soort=MeldingSoort.BESLISMODEL_TERUGGELEGD, ontvanger=demo.mbo_intake).count() == 1
+    besluiten(demo, versie, Status.ORANJE)
+    te_bevestigen = Melding.objects.filter(soort=MeldingSoort.BESLISMODEL_TE_BEVESTIGEN)
+    assert [m.ontvanger for m in te_bevestigen] == [demo.verbindingsofficier] * 2
+
+
+@pytest.mark.parametrize("tekst", ["Status oranje: kleine groep.", "Green light for regular class."])
+def test_the_status_word_stays_out_of_the_advice_and_the_measures(demo, tekst):
+    versie = ingediend(demo, setting=Setting.KLEINSCHALIG)
+    with pytest.raises(ValidationError) as fout:
+        besluiten(demo, versie, Status.ORANJE, advies=tekst, maatregelen=[{"omschrijving": tekst, "veld": "m-0"}])
+    assert set(fout.value.message_dict) == {"advies", "m-0"}

@@ -115,6 +115,9 @@ def test_the_jji_school_fills_in_and_submits_through_the_pages(client, demo):
     versie = Beslismodel.objects.get(traject=noah)
     assert antwoord["Location"] == reverse("beslismodel:invullen", args=[noah.pk, versie.versie])
     gegevens = {k: v for k, v in antwoorden(setting=Setting.KLEINSCHALIG).items() if v is not False}
+    gegevens["stempel"] = services.stempel_van(versie)
+    formulier = client.get(reverse("beslismodel:invullen", args=[noah.pk, versie.versie])).content.decode()
+    assert f'value="{gegevens["stempel"]}"' in formulier
     antwoord = client.post(
         reverse("beslismodel:invullen", args=[noah.pk, versie.versie]), {**gegevens, "naar_indienen": "1"}
     )
@@ -169,15 +172,41 @@ def test_submitting_without_the_placement_choices_names_them(client, demo):
     assert antwoord.status_code == 200 and "Passend mbo-aanbod" in tekst and "Waar kan de jongere nu leren?" in tekst
 
 
+def test_a_post_without_the_forms_fields_saves_nothing(client, demo):
+    daan = demo.trajecten["Daan"]
+    concept = Beslismodel.objects.get(traject=daan, stand=Stand.CONCEPT)
+    voor = list(concept.antwoorden.values_list("item_id", "toelichting"))
+    assert voor
+    client.force_login(demo.jji_school)
+    antwoord = client.post(reverse("beslismodel:invullen", args=[daan.pk, concept.versie]), {"opslaan": ""})
+    assert antwoord.status_code == 200 and "niet compleet" in antwoord.content.decode()
+    assert list(concept.antwoorden.values_list("item_id", "toelichting")) == voor
+
+
+def test_a_reason_to_send_back_that_is_refused_says_why(client, demo):
+    noah = demo.trajecten["Noah"]
+    versie = ingediend(demo, setting=Setting.ZORG)
+    besluiten(demo, versie, Status.ROOD)
+    client.force_login(demo.verbindingsofficier)
+    url = reverse("beslismodel:bevestigen", args=[noah.pk, versie.versie])
+    tekst = client.get(client.post(url, {"actie": "terugleggen", "reactie": "x" * 6000})["Location"]).content.decode()
+    assert "5000" in tekst
+    versie.refresh_from_db()
+    assert versie.stand == Stand.BESLOTEN
+
+
 def test_a_huge_or_odd_answer_gets_a_message_not_a_500(client, demo):
     daan = demo.trajecten["Daan"]
     concept = Beslismodel.objects.get(traject=daan, stand=Stand.CONCEPT)
     client.force_login(demo.jji_school)
     url = reverse("beslismodel:invullen", args=[daan.pk, concept.versie])
     veld = veldnaam("grenzen", "toelichting")
-    groot = client.post(url, {veld: "woord " * 2000})
+    stempel = services.stempel_van(concept)
+    groot = client.post(url, {veld: "woord " * 2000, "stempel": stempel})
     assert groot.status_code == 200 and "Controleer het formulier" in groot.content.decode()
-    vreemd = client.post(url, {veldnaam("setting", "keuze"): "<script>alert(1)</script>", veld: "🙂 مرحبا"})
+    vreemd = client.post(
+        url, {veldnaam("setting", "keuze"): "<script>alert(1)</script>", veld: "🙂 مرحبا\x00", "stempel": stempel}
+    )
     assert vreemd.status_code == 200 and "<script>alert(1)</script>" not in vreemd.content.decode()
     concept.refresh_from_db()
     assert not concept.antwoorden.filter(item__sleutel="grenzen", toelichting__contains="woord").exists()
@@ -234,18 +263,28 @@ def test_the_intaker_decides_through_the_page_and_bad_input_is_refused(client, d
 
 
 def test_the_verbindingsofficier_confirms_on_the_page_but_not_their_own(client, demo):
+    from netwerk import services as netwerk_services
+
     noah = demo.trajecten["Noah"]
     versie = ingediend(demo, setting=Setting.ZORG)
-    besluiten(demo, versie, Status.ROOD, door=demo.verbindingsofficier)
     client.force_login(demo.verbindingsofficier)
+    url = reverse("beslismodel:besluiten", args=[noah.pk, versie.versie])
+    assert "niemand anders die kan bevestigen" in client.post(url, _besluit_post(status=Status.ROOD)).content.decode()
+    besluiten(demo, versie, Status.ROOD)  # by the intaker
+    netwerk_services.verbindingsofficier_aanwijzen(
+        actor=None, organisatie=versie.ontvanger, medewerker=demo.mbo_intake.medewerker
+    )
+    client.force_login(demo.mbo_intake)  # now the verbindingsofficier, and the one who decided
     pagina = client.get(reverse("beslismodel:versie", args=[noah.pk, versie.versie])).content.decode()
-    assert "Je nam dit besluit zelf" in pagina and "Status bevestigen" not in pagina
-    antwoord = client.post(reverse("beslismodel:bevestigen", args=[noah.pk, versie.versie]), {"actie": "bevestigen"})
-    assert antwoord.status_code == 302
-    volgende = client.get(antwoord["Location"]).content.decode()
-    assert "zelf genomen" in volgende
+    assert "Je nam dit besluit zelf" in pagina and "Status bevestigen" not in pagina and "Besluit terugleggen" in pagina
+    bevestigen = reverse("beslismodel:bevestigen", args=[noah.pk, versie.versie])
+    antwoord = client.post(bevestigen, {"actie": "bevestigen"})
+    assert "zelf genomen" in client.get(antwoord["Location"]).content.decode()
     versie.refresh_from_db()
     assert versie.stand == Stand.BESLOTEN
+    client.post(bevestigen, {"actie": "terugleggen", "reactie": "Terug."})
+    versie.refresh_from_db()
+    assert versie.stand == Stand.INGEDIEND
 
 
 def test_sending_back_on_the_page(client, demo):

@@ -751,14 +751,48 @@ def mag_beslismodel_besluiten(user, beslismodel) -> bool:
     )
 
 
+def is_bevestiger(medewerker: Medewerker, organisatie: Organisatie) -> bool:
+    """Who confirms oranje and rood at a receiving school: its verbindingsofficier; at a school
+    without one, its zorgcoördinatoren."""
+    if medewerker.organisatie_id != organisatie.pk:
+        return False
+    if organisatie.verbindingsofficier_id:
+        return organisatie.verbindingsofficier_id == medewerker.pk
+    return medewerker.rol == Rol.ZORGCOORDINATOR
+
+
+def bevestigers(beslismodel) -> QuerySet[Medewerker]:
+    """The active people who may confirm an oranje or rood decision on this version."""
+    organisatie = beslismodel.ontvanger
+    mensen = Medewerker.objects.filter(organisatie=organisatie, user__is_active=True).select_related("user")
+    if organisatie.verbindingsofficier_id:
+        return mensen.filter(pk=organisatie.verbindingsofficier_id)
+    return mensen.filter(rol=Rol.ZORGCOORDINATOR)
+
+
 def mag_beslismodel_bevestigen(user, beslismodel) -> bool:
-    """Oranje and rood stand once the verbindingsofficier of the receiving mbo confirms them.
-    (That it is not the person who decided — four eyes — the service checks and says.)"""
+    """Oranje and rood stand once a confirmer of the receiving school (see
+    :func:`is_bevestiger`) confirms them. That it is not the person who decided — four eyes —
+    the service checks and says."""
     medewerker = medewerker_van(user)
     return (
         medewerker is not None
-        and beslismodel.ontvanger_id == medewerker.organisatie_id
-        and _is_verbindingsofficier(medewerker)
+        and beslismodel.ontvanger_id is not None
+        and is_bevestiger(medewerker, beslismodel.ontvanger)
+        and not beslismodel.traject.is_afgesloten
+        and is_zichtbaar(user, beslismodel.traject)
+    )
+
+
+def mag_besluit_terugleggen(user, besluit) -> bool:
+    """A decision waiting for confirmation goes back for a new one: by a confirmer, or by
+    whoever took it (taking one's own decision back needs no second pair of eyes)."""
+    beslismodel = besluit.beslismodel
+    if mag_beslismodel_bevestigen(user, beslismodel):
+        return True
+    return (
+        besluit.besloten_door_id == getattr(user, "pk", None)
+        and medewerker_van(user) is not None
         and not beslismodel.traject.is_afgesloten
         and is_zichtbaar(user, beslismodel.traject)
     )
@@ -766,21 +800,24 @@ def mag_beslismodel_bevestigen(user, beslismodel) -> bool:
 
 def beslismodellen_te_beoordelen(user) -> QuerySet:
     """Submitted versions waiting at the reader's organisation, across the trajecten they see:
-    to decide (for who may decide) and, for the verbindingsofficier, to confirm."""
-    from beslismodel.constants import Stand
-    from beslismodel.models import Beslismodel
+    to decide (for who may decide) and, for a confirmer, decisions of others to confirm."""
+    from beslismodel.constants import Bevestiging, Stand
+    from beslismodel.models import Beslismodel, Besluit
 
     medewerker = medewerker_van(user)
     if medewerker is None:
         return Beslismodel.objects.none()
-    standen = []
+    wacht = Q(pk__in=[])
     if medewerker.rol in BESLUIT_ROLLEN or _is_verbindingsofficier(medewerker):
-        standen.append(Stand.INGEDIEND)
-    if _is_verbindingsofficier(medewerker):
-        standen.append(Stand.BESLOTEN)
+        wacht |= Q(stand=Stand.INGEDIEND)
+    if is_bevestiger(medewerker, medewerker.organisatie):
+        van_een_ander = Besluit.objects.filter(beslismodel=OuterRef("pk"), bevestiging=Bevestiging.GEVRAAGD).exclude(
+            besloten_door=user.pk
+        )
+        wacht |= Q(stand=Stand.BESLOTEN) & Exists(van_een_ander)
     return Beslismodel.objects.filter(
+        wacht,
         ontvanger_id=medewerker.organisatie_id,
-        stand__in=standen,
         traject__in=zichtbaar_voor(user),
         traject__afgesloten_op__isnull=True,
     )

@@ -10,6 +10,11 @@ from django.shortcuts import redirect, render
 from .forms import fout_op_formulier
 
 
+def gepost(request):
+    """The posted data, also when it is empty (an empty POST is a bad request, not a fresh form)."""
+    return request.POST if request.method == "POST" else None
+
+
 def formulierpagina(request, traject, form, actie, *, titel, knop, melding, uitleg="", terug="trajecten:detail"):
     """``actie(form)`` on a valid POST, then back to ``terug`` with ``melding`` (a text, or a
     function of the form); otherwise the form (again) with its messages."""

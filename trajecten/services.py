@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jji_traject.geschiedenis import bulk_aanmaken
+from jji_traject.geschiedenis import bulk_aanmaken, opslaan
 from netwerk.constants import OrganisatieSoort
 from netwerk.models import Medewerker, Organisatie
 from toegang import policy
@@ -681,6 +681,43 @@ def taak_toevoegen(
     taak.full_clean()
     taak.save()
     return taak
+
+
+@transaction.atomic
+def afspraak_als_taak_toevoegen(
+    *, actor, traject: Traject, stap: int, tekst: str, organisatie: Organisatie, medewerker, deadline
+) -> Taak:
+    """A task from an agreement made elsewhere in the traject (the beslismodel's measures), for
+    an organisation active in it and, optionally, one of its people. The caller has checked
+    that the actor may make the agreement."""
+    if not policy.actieve_organisaties(actor, traject).filter(pk=organisatie.pk).exists():
+        raise ValidationError({"organisatie": _("Kies een organisatie die actief betrokken is bij dit traject.")})
+    if medewerker is not None and medewerker.organisatie_id != organisatie.pk:
+        raise ValidationError({"medewerker": _("Kies iemand van de organisatie die deze taak uitvoert.")})
+    taak = Taak(
+        traject=traject,
+        stap=stap,
+        tekst=tekst,
+        organisatie=organisatie,
+        medewerker=medewerker,
+        deadline=deadline,
+        justitieel=policy.is_justitiepartner(organisatie),
+    )
+    opslaan(taak, actor=actor)
+    return taak
+
+
+@transaction.atomic
+def afspraak_taken_laten_vervallen(*, actor, taken, reden: str) -> int:
+    """Open tasks of an agreement that was replaced: not applicable any more, with the reason
+    (done tasks stay as they are)."""
+    aantal = 0
+    for taak in taken:
+        if taak.status in (TaakStatus.OPEN, TaakStatus.BEZIG):
+            taak.status, taak.reden = TaakStatus.NVT, reden[:300]
+            opslaan(taak, actor=actor, velden=["status", "reden"])
+            aantal += 1
+    return aantal
 
 
 @transaction.atomic
