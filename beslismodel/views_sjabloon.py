@@ -6,15 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from toegang import policy
-from trajecten.forms import fout_op_formulier
-from trajecten.formulierpagina import gepost
+from trajecten.formulierpagina import formulierpagina, gepost
 
 from . import services, sjabloonbeheer
 from .forms import ItemForm, SectieForm, SjabloonTekstForm
@@ -98,19 +96,18 @@ def sjabloon_publiceren(request):
 
 
 def _formulier(request, form, actie, titel):
-    """One form of the template's words: save through ``actie`` or show the refusal."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                actie(form)
-        except ValidationError as fout:
-            fout_op_formulier(form, fout)
-        except PermissionDenied:
-            raise Http404 from None
-        else:
-            messages.success(request, _("De tekst is opgeslagen."))
-            return redirect("beslismodel:sjabloon")
-    return render(request, "beslismodel/sjabloon_formulier.html", {"formulieren": [form], "titel": titel})
+    """One form of the template's words, saved through ``actie`` (the one form-page helper)."""
+    return formulierpagina(
+        request,
+        None,
+        form,
+        actie,
+        titel=titel,
+        knop=_("Opslaan"),
+        melding=_("De tekst is opgeslagen."),
+        terug="beslismodel:sjabloon",
+        sjabloon="beslismodel/sjabloon_formulier.html",
+    )
 
 
 @login_required

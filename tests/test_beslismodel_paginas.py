@@ -12,22 +12,12 @@ from beslismodel import services
 from beslismodel.constants import Setting, Stand, Status, veldnaam
 from beslismodel.models import Beslismodel
 from toegang import policy
-from toegang.models import Raadpleging
 from trajecten.constants import DOSSIER_CATEGORIEEN
 
 from .test_beslismodel import MARKERS, antwoorden, besluiten, ingediend
-from .test_dossier import LEZERS, _consent_zetten
+from .test_dossier import LEZERS, _consent_zetten, _tel
 
 pytestmark = pytest.mark.django_db
-
-
-def _tel(traject, categorie=None, geweigerd=None):
-    qs = Raadpleging.objects.filter(traject=traject)
-    if categorie is not None:
-        qs = qs.filter(categorie=categorie)
-    if geweigerd is not None:
-        qs = qs.filter(geweigerd=geweigerd)
-    return qs.count()
 
 
 def _main(antwoord) -> str:

@@ -15,9 +15,22 @@ def gepost(request):
     return request.POST if request.method == "POST" else None
 
 
-def formulierpagina(request, traject, form, actie, *, titel, knop, melding, uitleg="", terug="trajecten:detail"):
-    """``actie(form)`` on a valid POST, then back to ``terug`` with ``melding`` (a text, or a
-    function of the form); otherwise the form (again) with its messages."""
+def formulierpagina(
+    request,
+    traject,
+    form,
+    actie,
+    *,
+    titel,
+    knop,
+    melding,
+    uitleg="",
+    terug="trajecten:detail",
+    sjabloon="trajecten/formulier.html",
+):
+    """``actie(form)`` on a valid POST, then back to ``terug`` (of the traject, when there is
+    one) with ``melding`` (a text, or a function of the form); otherwise the form (again)
+    with its messages."""
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -28,9 +41,9 @@ def formulierpagina(request, traject, form, actie, *, titel, knop, melding, uitl
             raise Http404 from None  # a form one may not use does not exist for them
         else:
             messages.success(request, melding(form) if callable(melding) else melding)
-            return redirect(terug, pk=traject.pk)
+            return redirect(terug, pk=traject.pk) if traject is not None else redirect(terug)
     return render(
         request,
-        "trajecten/formulier.html",
+        sjabloon,
         {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
     )
