@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossier.formulering import GEWEIGERD, toetsen, vinden
+from dossier.formulering import toetsen, voor_iedereen_toetsen
 from jji_traject.geschiedenis import opslaan
 from toegang import policy
 from trajecten import services as trajecten_services
@@ -310,16 +310,11 @@ def _maatregelen_controleren(actor, beslismodel, maatregelen: list[dict]) -> dic
             fouten[veld] = _("Kies een datum binnen twee jaar.")
         elif len(maatregel["omschrijving"]) > 300:
             fouten[veld] = _("Houd een afspraak kort (hooguit 300 tekens): het wordt een taak.")
-    verboden = GEWEIGERD[Categorie.VEILIGHEIDSSIGNALEN]
-    for vondst in vinden({m["veld"]: m["omschrijving"] for m in maatregelen}, verboden):
-        fouten.setdefault(
-            vondst.veld,
-            _(
-                "'%(woord)s': een afspraak wordt een taak die iedereen bij het traject ziet. Noem geen delict- of "
-                "behandelgegevens; beschrijf wat er gebeurt."
-            )
-            % {"woord": vondst.woord},
-        )
+    try:
+        voor_iedereen_toetsen({m["veld"]: m["omschrijving"] for m in maatregelen})  # a task everyone sees
+    except ValidationError as fout:
+        for veld, meldingen in fout.message_dict.items():
+            fouten.setdefault(veld, meldingen[0])
     return fouten
 
 

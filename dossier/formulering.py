@@ -71,3 +71,16 @@ def toetsen(categorie: str, teksten: dict[str, str], toelichting: str) -> None:
                 + [_("Pas de tekst aan, of leg hier uit waarom deze woorden nodig zijn.")]
             }
         )
+
+
+def voor_iedereen_toetsen(teksten: dict[str, str]) -> None:
+    """Text that everyone who sees the traject reads (a task from an agreement, the
+    toekomstperspectief): offence and treatment details are refused outright."""
+    fouten: dict[str, list[str]] = {}
+    for v in vinden(teksten, GEWEIGERD[Categorie.VEILIGHEIDSSIGNALEN]):
+        fouten.setdefault(v.veld, []).append(
+            _("'%(woord)s': iedereen die het traject ziet, leest dit. Noem geen delict- of behandelgegevens. %(hint)s")
+            % {"woord": v.woord, "hint": v.hint}
+        )
+    if fouten:
+        raise ValidationError(fouten)

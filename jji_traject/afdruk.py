@@ -1,20 +1,83 @@
-"""The one PDF module: a printable page, or the same page as PDF (``?formaat=pdf``), rendered
-with WeasyPrint. WeasyPrint is imported here only, and only when a PDF is asked for (it is
-heavy at import time)."""
+"""The one PDF module: every PDF of the app is made here, with WeasyPrint, from a Django
+template. WeasyPrint is imported here only, and only when a PDF is made (it is heavy).
 
+WeasyPrint may load only the app's own static files (SSRF, CVE-2025-68616): its URL fetcher
+refuses the network, ``file:`` and ``data:`` URLs and any path outside the static files;
+a template refers to them with ``{% static %}`` (resolved against :data:`BASIS`). Fonts are
+shipped with the app (``static/fonts``); user text reaches the template escaped, as always.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+# The made-up address static URLs in a PDF template resolve against (never looked up).
+BASIS = "https://pdf.jji-traject.invalid/"
+
+
+class GeweigerdeBron(ValueError):
+    """WeasyPrint asked for something outside the app's static files."""
+
+
+def statisch_bestand(url: str) -> Path:
+    """The static file a PDF's URL names, or :class:`GeweigerdeBron`. Only ``BASIS`` +
+    ``STATIC_URL`` + a path that stays inside the static root (or a static folder of the app)."""
+    delen = urlsplit(url)
+    voorvoegsel = urlsplit(BASIS)
+    if (delen.scheme, delen.netloc) != (voorvoegsel.scheme, voorvoegsel.netloc):
+        raise GeweigerdeBron(f"geweigerd: {delen.scheme}://{delen.netloc}")
+    pad = unquote(delen.path)
+    if not pad.startswith(settings.STATIC_URL) or "\x00" in pad:
+        raise GeweigerdeBron("geweigerd: buiten de statische bestanden")
+    relatief = pad[len(settings.STATIC_URL) :]
+    wortels = [Path(settings.STATIC_ROOT)] + [Path(p) for p in getattr(settings, "STATICFILES_DIRS", [])]
+    for wortel in wortels:
+        kandidaat = (wortel / relatief).resolve()
+        if kandidaat.is_file() and kandidaat.is_relative_to(wortel.resolve()):
+            return kandidaat
+    if Path(relatief).is_absolute() or ".." in Path(relatief).parts:
+        raise GeweigerdeBron("geweigerd: buiten de statische bestanden")
+    gevonden = finders.find(relatief)  # the apps' static folders (tests, DEBUG)
+    if gevonden:
+        return Path(gevonden)
+    raise GeweigerdeBron("geweigerd: geen statisch bestand")
+
+
+def _ophaler():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class AlleenStatisch(URLFetcher):
+        def fetch(self, url, headers=None):
+            bestand = statisch_bestand(url)
+            soort = mimetypes.guess_type(bestand.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, bestand.read_bytes(), {"Content-Type": soort})
+
+    return AlleenStatisch(allowed_protocols=["https"], allow_redirects=False)
+
+
+def pdf_maken(html: str) -> bytes:
+    """The PDF of a rendered template (static files through the one safe fetcher)."""
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=BASIS, url_fetcher=_ophaler()).write_pdf()
+
 
 def afdruk(request, template, context, bestandsnaam):
+    """A printable page, or the same page as PDF (``?formaat=pdf``)."""
     context = {**context, "nu": timezone.now(), "pdf": request.GET.get("formaat") == "pdf"}
     if not context["pdf"]:
         return render(request, template, context)
-    from weasyprint import HTML
-
-    html = render_to_string(template, context, request=request)
-    antwoord = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    antwoord = HttpResponse(
+        pdf_maken(render_to_string(template, context, request=request)), content_type="application/pdf"
+    )
     antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
     return antwoord

@@ -44,6 +44,7 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:netwerk_toevoegen": Oppervlak("traject"),
     "trajecten:netwerk_verwijderen": Oppervlak("traject", extra=("contact_pk",), methode="post"),
     "trajecten:overleg_vastleggen": Oppervlak("traject"),
+    "trajecten:toekomstperspectief": Oppervlak("traject"),
     "trajecten:vertrekitem_bijwerken": Oppervlak("traject", extra=("onderwerp",), methode="post"),
     "signalering:meldingen": Oppervlak("lijst"),
     "dossier:dossier": Oppervlak("traject"),

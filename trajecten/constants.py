@@ -209,3 +209,12 @@ class VertrekStatus(models.TextChoices):
     BEZIG = "bezig", _("wordt geregeld")
     GEREGELD = "geregeld", _("geregeld")
     NVT = "nvt", _("niet nodig")
+
+
+class Leefgebied(models.TextChoices):
+    """The leefgebieden of a realistic toekomstperspectief (seed 001 of the handreiking)."""
+
+    WONEN = "wonen", _("wonen")
+    ONDERWIJS_WERK = "onderwijs_werk", _("onderwijs, werk of dagbesteding")
+    VRIJE_TIJD = "vrije_tijd", _("vrije tijd")
+    ZORG = "zorg", _("zorg en begeleiding")

@@ -381,3 +381,32 @@ class NetwerkContactForm(forms.Form):
             if not data.get("naam", "").strip():
                 self.add_error("naam", _("Vul de naam in."))
         return data
+
+
+class ToekomstperspectiefForm(forms.Form):
+    """Per leefgebied: where does the young person stand after the JJI? Future-oriented."""
+
+    def __init__(self, *args, huidig: dict[str, str], **kwargs):
+        from .constants import Leefgebied
+
+        super().__init__(*args, **kwargs)
+        for gebied in Leefgebied:
+            self.fields[gebied.value] = forms.CharField(
+                label=str(gebied.label).capitalize(),
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=huidig.get(gebied.value, ""),
+                help_text=UITLEG_LEEFGEBIED.get(gebied.value, ""),
+            )
+
+
+UITLEG_LEEFGEBIED = {
+    "wonen": _("Waar gaat de jongere wonen, en is dat geregeld voor de dag van vertrek?"),
+    "onderwijs_werk": _("Welke school, opleiding, werk of dagbesteding; wanneer begint het?"),
+    "vrije_tijd": _("Sport, hobby's, mensen die goed doen."),
+    "zorg": _(
+        "Welke begeleiding gaat door en wie doet het? Zonder diagnose of behandeling: iedereen bij het traject "
+        "leest dit."
+    ),
+}

@@ -68,6 +68,7 @@ class TrajectOverzicht:
     titel_zichtbaar_stp: bool = False
     netwerk: list = field(default_factory=list)
     beeindigbaar: set[int] = field(default_factory=set)
+    toekomstperspectief: list = field(default_factory=list)
 
 
 def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
@@ -116,6 +117,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     )
     overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
     overzicht.netwerk = list(policy.netwerk_zichtbaar_voor(user, traject).select_related("contactpersoon__organisatie"))
+    overzicht.toekomstperspectief = toekomstperspectief(traject)
     if traject.fase != Fase.INSTROOM:
         items = {item.onderwerp: item for item in traject.vertrekitems.all()}
         overzicht.vertrek = [(waarde, label, items.get(waarde)) for waarde, label in VertrekOnderwerp.choices]
@@ -272,3 +274,11 @@ def huidige_stap(traject: Traject) -> int:
         traject.taken.filter(stap__in=stappen).exclude(status__in=AFGEROND).values_list("stap", flat=True)
     )
     return next((stap for stap in stappen if stap in open_stappen), stappen[-1])
+
+
+def toekomstperspectief(traject: Traject) -> list:
+    """The toekomstperspectief of a traject the reader sees, in the order of the leefgebieden."""
+    from .constants import Leefgebied
+
+    volgorde = {waarde: i for i, waarde in enumerate(Leefgebied.values)}
+    return sorted(traject.toekomstperspectieven.select_related("bijgewerkt_door"), key=lambda t: volgorde[t.leefgebied])

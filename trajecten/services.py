@@ -34,6 +34,7 @@ from .constants import (
     Fase,
     Gebeurtenis,
     Grondslag,
+    Leefgebied,
     OverlegSoort,
     Stap,
     TaakStatus,
@@ -51,6 +52,7 @@ from .models import (
     RoutekaartActiviteit,
     RoutekaartStap,
     Taak,
+    Toekomstperspectief,
     Toestemming,
     Toewijzing,
     Traject,
@@ -888,3 +890,34 @@ def vertrekitem_bijwerken(
     item.full_clean()
     item.save()
     return item
+
+
+@transaction.atomic
+def toekomstperspectief_opslaan(*, actor, traject: Traject, teksten: dict[str, str]) -> list[Toekomstperspectief]:
+    """The young person's perspective per leefgebied, written by the regie (JJI, JJI-school)
+    with them. Empty removes a leefgebied's text; the toekomstgericht check of the dossier
+    applies (everyone who sees the traject reads this)."""
+    from dossier.formulering import voor_iedereen_toetsen  # the one word list (dossier sits above trajecten)
+
+    traject = _vergrendeld(traject)
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    onbekend = set(teksten) - set(Leefgebied.values)
+    if onbekend:
+        raise ValidationError(_("Onbekend leefgebied."))
+    schoon = {gebied: (tekst or "").strip() for gebied, tekst in teksten.items()}
+    voor_iedereen_toetsen({gebied: tekst for gebied, tekst in schoon.items() if tekst})
+    bestaand = {t.leefgebied: t for t in traject.toekomstperspectieven.select_for_update()}
+    for gebied, tekst in schoon.items():
+        huidig = bestaand.get(gebied)
+        if not tekst:
+            if huidig is not None:
+                huidig._history_user = actor
+                huidig.delete()
+            continue
+        if huidig is not None and huidig.tekst == tekst:
+            continue
+        huidig = huidig or Toekomstperspectief(traject=traject, leefgebied=gebied)
+        huidig.tekst, huidig.bijgewerkt_door, huidig.bijgewerkt_op = tekst, actor, timezone.now()
+        opslaan(huidig, actor=actor)
+    return list(traject.toekomstperspectieven.all())

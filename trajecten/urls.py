@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/overleggen/nieuw/", views.overleg_vastleggen, name="overleg_vastleggen"),
     path("<int:pk>/vertrek/<slug:onderwerp>/", views.vertrekitem_bijwerken, name="vertrekitem_bijwerken"),
     path("<int:pk>/netwerk/nieuw/", views.netwerk_toevoegen, name="netwerk_toevoegen"),
+    path("<int:pk>/toekomstperspectief/", views.toekomstperspectief, name="toekomstperspectief"),
     path("<int:pk>/netwerk/<int:contact_pk>/verwijderen/", views.netwerk_verwijderen, name="netwerk_verwijderen"),
     path("taken/", views.mijn_taken, name="mijn_taken"),
     path("routekaart/", views.routekaart, name="routekaart"),

@@ -34,6 +34,7 @@ from .forms import (
     OverlegForm,
     TaakForm,
     TaakStatusForm,
+    ToekomstperspectiefForm,
     ToewijzingForm,
     TrajectStartForm,
     TrajectWijzigForm,
@@ -528,3 +529,24 @@ def netwerk_verwijderen(request, pk, contact_pk):
     netwerk_services.netwerkcontact_verwijderen(actor=request.user, contact=contact)
     messages.success(request, _("Verwijderd uit het netwerk."))
     return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#netwerk")
+
+
+@login_required
+def toekomstperspectief(request, pk):
+    """The toekomstperspectief per leefgebied, written by the regie with the young person."""
+    traject = _beheerbaar(request, pk)
+    huidig = {t.leefgebied: t.tekst for t in selectors.toekomstperspectief(traject)}
+    return formulierpagina(
+        request,
+        traject,
+        ToekomstperspectiefForm(request.POST if request.method == "POST" else None, huidig=huidig),
+        lambda f: services.toekomstperspectief_opslaan(actor=request.user, traject=traject, teksten=f.cleaned_data),
+        titel=_("Toekomstperspectief"),
+        knop=_("Opslaan"),
+        melding=_("Het toekomstperspectief is opgeslagen."),
+        uitleg=_(
+            "Samen met de jongere: een realistisch perspectief op wonen, onderwijs of werk, vrije tijd en zorg. Bij "
+            "vertrek hoeft niemand te wachten op een plek om te wonen of te leren. Iedereen die het traject ziet, "
+            "leest dit, en het gaat mee in het overdrachtsdocument."
+        ),
+    )

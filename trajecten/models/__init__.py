@@ -1,6 +1,7 @@
 """Models of the trajecten app: the traject of one youth, and its routekaart and tasks."""
 
 from .overleg import Overleg, VertrekItem
+from .perspectief import Toekomstperspectief
 from .routekaart import Routekaart, RoutekaartActiviteit, RoutekaartStap, Taak, Verantwoordelijkheid
 from .traject import Betrokkenheid, Jongere, Toestemming, Toewijzing, Traject
 
@@ -12,6 +13,7 @@ __all__ = [
     "RoutekaartActiviteit",
     "RoutekaartStap",
     "Taak",
+    "Toekomstperspectief",
     "Toestemming",
     "Toewijzing",
     "Traject",

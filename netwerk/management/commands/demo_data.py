@@ -148,6 +148,21 @@ DEMO_SIGNAAL = {
     "reden": "Voorkomt dat oude conflicten de start op school verstoren.",
 }
 
+# The toekomstperspectief per leefgebied of two demo youths (fictional).
+DEMO_PERSPECTIEF = {
+    "Noah": {
+        "wonen": "Gaat terug naar huis bij zijn moeder; zijn kamer is vrij.",
+        "onderwijs_werk": "Wil een BBL-opleiding logistiek bij ROC Lindewaard.",
+        "vrije_tijd": "Voetbal bij de club in de wijk, twee avonden per week.",
+    },
+    "Liam": {
+        "wonen": "Kamer in een begeleid-wonenproject van de gemeente, vanaf de dag van vertrek.",
+        "onderwijs_werk": "Logistiek niveau 2 bij ROC Lindewaard, start na de zomer; tot dan werkervaring.",
+        "vrije_tijd": "Fitness; wil een vaste sportschool dicht bij huis.",
+        "zorg": "Wekelijks gesprek met de nazorgcoach van de gemeente in de eerste drie maanden.",
+    },
+}
+
 # Demo beslismodellen (fictional, future-oriented): Liam's is decided (groen), Finn's waits
 # at ROC Lindewaard, Daan's is a draft. Per item: (extra aandacht nodig, wat is nodig); the two placement choices.
 DEMO_BESLISMODELLEN = {
@@ -511,6 +526,9 @@ class Command(BaseCommand):
         self._voortgang(traject, docent, gebruikers["itb"] if demo.voornaam not in ZONDER_ITB else None)
         if demo.voornaam in ("Noah", "Liam"):
             self._netwerk_rond(traject, gebruikers["coordinator"])
+            traject_services.toekomstperspectief_opslaan(
+                actor=docent, traject=traject, teksten=DEMO_PERSPECTIEF[demo.voornaam]
+            )
         if demo.voornaam in DOSSIERS:
             self._dossier(traject, docent, coordinator, organisaties["mbo"], delen=DOSSIERS[demo.voornaam])
         if demo.voornaam in DEMO_BESLISMODELLEN:
