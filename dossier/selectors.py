@@ -194,11 +194,27 @@ DELEN_VOOR_JONGERE = {
     "dossier": gettext_lazy("je dossier"),
     "onbekend": gettext_lazy("je dossier"),
 }
+
+
+def terugvragen(user, traject) -> list:
+    """The requests to delete copies of documents of this traject, for who reads its log."""
+    from overdracht.models import Terugvraag
+
+    if not policy.mag_raadplegingen_zien(user, traject):
+        return []
+    return list(
+        Terugvraag.objects.filter(overdracht__traject=traject).select_related(
+            "overdracht__ontvanger", "overdracht__ontvanger_organisatie"
+        )
+    )
+
+
 # One whole sentence per way of reading (word order differs per action).
 ZINNEN_VOOR_JONGERE = {
     "bekijken": gettext_lazy("%(wie)s heeft %(deel)s bekeken."),
     "geschiedenis": gettext_lazy("%(wie)s heeft eerdere versies van %(deel)s bekeken."),
     "pdf": gettext_lazy("%(wie)s heeft %(deel)s gekregen in een overdrachtsdocument."),
+    "pdf_voor": gettext_lazy("%(wie)s heeft %(deel)s in een overdrachtsdocument meegegeven aan %(ontvanger)s."),
     "api": gettext_lazy("%(wie)s heeft %(deel)s opgevraagd via een ander systeem."),
     "afdrukken": gettext_lazy("%(wie)s heeft %(deel)s afgedrukt."),
 }
@@ -233,7 +249,7 @@ def raadplegingen_voor_jongere(user, traject) -> list[Regel]:
     regels = []
     for r in (
         policy.raadplegingen_zichtbaar_voor(user, traject)
-        .select_related("actor", "organisatie", "grondslag")
+        .select_related("actor", "organisatie", "grondslag", "ontvanger", "ontvanger_persoon")
         .order_by("tijdstip", "pk")
     ):
         rol = r.get_rol_display()
@@ -241,13 +257,18 @@ def raadplegingen_voor_jongere(user, traject) -> list[Regel]:
         naam = r.actor.get_full_name() or r.actor.username
         wie = f"{naam} ({rol}, {organisatie})" if rol else f"{naam} ({organisatie})"
         deel = str(DELEN_VOOR_JONGERE.get(r.categorie, r.categorie))
+        actie = "pdf_voor" if r.actie == "pdf" and r.ontvanger_persoon_id else r.actie
         sjabloon = (
-            GEWEIGERD_VOOR_JONGERE if r.geweigerd else ZINNEN_VOOR_JONGERE.get(r.actie, ZINNEN_VOOR_JONGERE["bekijken"])
+            GEWEIGERD_VOOR_JONGERE if r.geweigerd else ZINNEN_VOOR_JONGERE.get(actie, ZINNEN_VOOR_JONGERE["bekijken"])
         )
+        ontvanger = ""
+        if r.ontvanger_persoon_id:
+            naam_ontvanger = r.ontvanger_persoon.get_full_name() or r.ontvanger_persoon.username
+            ontvanger = f"{naam_ontvanger} ({r.ontvanger.naam})" if r.ontvanger_id else naam_ontvanger
         regels.append(
             Regel(
                 tijdstip=r.tijdstip,
-                zin=str(sjabloon) % {"wie": wie, "deel": deel},
+                zin=str(sjabloon) % {"wie": wie, "deel": deel, "ontvanger": ontvanger},
                 waarom="" if r.geweigerd else _waarom(r.grondslag),
                 geweigerd=r.geweigerd,
             )

@@ -364,11 +364,16 @@ def raadplegingen(request, pk):
     if not policy.mag_raadplegingen_zien(request.user, traject):
         raise Http404
     log = policy.raadplegingen_zichtbaar_voor(request.user, traject)
-    pagina = Paginator(log.select_related("actor", "organisatie", "ontvanger", "grondslag"), 50).get_page(
-        request.GET.get("pagina")
-    )
+    pagina = Paginator(
+        log.select_related("actor", "organisatie", "ontvanger", "ontvanger_persoon", "grondslag"), 50
+    ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "dossier/raadplegingen.html",
-        {"traject": traject, "pagina": pagina, "titel": _("Raadplegingen")},
+        {
+            "traject": traject,
+            "pagina": pagina,
+            "terugvragen": selectors.terugvragen(request.user, traject),
+            "titel": _("Raadplegingen"),
+        },
     )

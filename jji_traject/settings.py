@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "toegang",
     "dossier",
     "beslismodel",
+    "overdracht",
     "signalering",
 ]
 
@@ -214,6 +215,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=15),
     },
     # Monthly check, one notification per organisation per year (the map is updated yearly).
+    "overdrachten-opruimen": {
+        "task": "overdracht.tasks.overdrachten_opruimen",
+        "schedule": crontab(hour=3, minute=0),
+    },
     "netwerkkaart-bevestigen": {
         "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
         "schedule": crontab(day_of_month=1, hour=7, minute=30),
@@ -234,6 +239,11 @@ LOGGING = {
 UIT_BEELD_DAGEN = waarde("UIT_BEELD_DAGEN", int, default=21)
 HERINNERING_DAGEN = waarde("HERINNERING_DAGEN", int, default=3)
 SITE_URL = (waarde("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
+
+# --- Overdrachtsdocument -------------------------------------------------------------------
+OVERDRACHT_BEWAARDAGEN = waarde("OVERDRACHT_BEWAARDAGEN", int, default=7)
+# WeasyPrint returns memory only when its process ends: a worker is replaced after this many tasks.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = waarde("CELERY_MAX_TASKS_PER_CHILD", int, default=50)
 
 # --- Demo -------------------------------------------------------------------------------
 DEMO_PASSWORD = waarde("DEMO_PASSWORD", default="jji-demo-2026")

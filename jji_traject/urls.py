@@ -15,6 +15,7 @@ urlpatterns = [
     path("taal/", include("django.conf.urls.i18n")),
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/", include("dossier.urls")),
+    path("trajecten/", include("overdracht.urls")),
     path("", include("beslismodel.urls")),
     path("meldingen/", include("signalering.urls")),
     path("netwerk/", include("netwerk.urls")),

@@ -15,6 +15,7 @@ class MeldingSoort(models.TextChoices):
     BESLISMODEL_TE_BEVESTIGEN = "beslismodel_te_bevestigen", _("status van een beslismodel bevestigen")
     BESLISMODEL_VASTGESTELD = "beslismodel_vastgesteld", _("besluit over een beslismodel")
     BESLISMODEL_TERUGGELEGD = "beslismodel_teruggelegd", _("besluit over een beslismodel teruggelegd")
+    KOPIE_VERWIJDEREN = "kopie_verwijderen", _("kopie van een overdrachtsdocument verwijderen")
 
 
 BESLISMODEL_MELDINGEN = frozenset(
@@ -39,6 +40,9 @@ class Melding(models.Model):
         "netwerk.Organisatie", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     sleutel = models.CharField(_("sleutel"), max_length=120, help_text=_("Maakt een herinnering eenmalig."))
+    document = models.CharField(
+        _("documentnummer"), max_length=40, blank=True, help_text=_("Bij een overdrachtsdocument: welk document.")
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)

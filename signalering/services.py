@@ -166,7 +166,8 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
     kaart = sum(m.soort == MeldingSoort.NETWERKKAART for m in meldingen)
     zestien = sum(m.soort == MeldingSoort.TOESTEMMING_16 for m in meldingen)
     beslismodel = sum(m.soort in BESLISMODEL_MELDINGEN for m in meldingen)
-    binnenkort = len(meldingen) - te_laat - kaart - zestien - beslismodel
+    kopie = sum(m.soort == MeldingSoort.KOPIE_VERWIJDEREN for m in meldingen)
+    binnenkort = len(meldingen) - te_laat - kaart - zestien - beslismodel - kopie
     regels = []
     if te_laat:
         regels.append(ngettext("%(n)d taak is te laat.", "%(n)d taken zijn te laat.", te_laat) % {"n": te_laat})
@@ -181,6 +182,8 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
         regels.append(_("Een toestemming moet opnieuw worden gevraagd."))
     if beslismodel:
         regels.append(_("Er is nieuws over een beslismodel, of er wacht er een op je."))
+    if kopie:
+        regels.append(_("Je wordt gevraagd een document te verwijderen dat je eerder kreeg."))
     link = settings.SITE_URL + reverse("signalering:meldingen")
     send_mail(
         subject=_("Herinnering: er staan taken voor je klaar"),
@@ -267,6 +270,24 @@ def beslismodel_melden(beslismodel, wat: str, *, besluit=None) -> int:
         raise ValueError(wat)
     sleutel = f"beslismodel:{beslismodel.pk}:{wat}:{besluit.pk if besluit else ''}"
     nieuw = sum(_melden(user, soort, sleutel, traject=traject) for user in ontvangers if user.is_active)
+    if nieuw:
+        from .tasks import mails_versturen as mails_taak
+
+        mails_taak.delay_on_commit()
+    return nieuw
+
+
+def kopie_terugvragen_melden(overdracht, categorie: str) -> int:
+    """Ask the recipient of a document to delete their copy: the consent for a part it carried
+    was revoked. The notification names the document number (the recipient may no longer see
+    the traject); the mail carries no youth data."""
+    nieuw = _melden(
+        overdracht.ontvanger,
+        MeldingSoort.KOPIE_VERWIJDEREN,
+        f"kopie:{overdracht.pk}:{categorie}",
+        traject=overdracht.traject,
+        document=overdracht.nummer,
+    )
     if nieuw:
         from .tasks import mails_versturen as mails_taak
 

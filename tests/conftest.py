@@ -37,18 +37,24 @@ def overslaan_of_falen(reden: str) -> None:
     pytest.skip(reden)
 
 
+def _zonder_manifest():
+    # The manifest storage of production needs collectstatic; tests serve from the finders.
+    from django.conf import settings
+
+    return {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
 @pytest.fixture(autouse=True)
 def _statische_bestanden_zonder_manifest(settings):
-    # The manifest storage of production needs collectstatic; tests serve from the finders.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    settings.STORAGES = _zonder_manifest()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    from django.test import override_settings
+
+    # The demo data renders an overdrachtsdocument (its static files from the finders, too).
+    with django_db_blocker.unblock(), override_settings(STORAGES=_zonder_manifest()):
         call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 

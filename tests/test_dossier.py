@@ -196,7 +196,7 @@ def test_the_admin_shows_no_dossier_and_the_log_read_only(admin_client, demo, no
     )
     lijst = admin_client.get(reverse("admin:toegang_raadpleging_changelist"))
     assert lijst.status_code == 200 and MARKERS[Categorie.ONDERWIJSINFORMATIE] not in lijst.content.decode()
-    record = Raadpleging.objects.get()
+    record = Raadpleging.objects.get(traject=noah)
     wijzig = admin_client.post(reverse("admin:toegang_raadpleging_change", args=[record.pk]), {"rol": "x"})
     assert wijzig.status_code == 403
     assert admin_client.post(reverse("admin:toegang_raadpleging_delete", args=[record.pk])).status_code == 403
@@ -226,7 +226,7 @@ def test_the_log_lists_the_reading_with_its_grondslag(client, demo, noah):
     (onderwijs, *_rest) = _alle_delen_gedeeld(demo, noah)
     client.force_login(demo.mbo_intake)
     client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]), REMOTE_ADDR="10.1.2.3")
-    record = Raadpleging.objects.get()
+    record = Raadpleging.objects.get(traject=noah)
     medewerker = demo.mbo_intake.medewerker
     assert (record.actor, record.organisatie, record.rol) == (demo.mbo_intake, medewerker.organisatie, "intaker")
     assert (record.jongere_id, record.grondslag, record.ip) == (noah.jongere_id, onderwijs, "10.1.2.3")
@@ -242,7 +242,7 @@ def test_the_log_refuses_update_and_delete(demo, noah):
     policy.categorie_lezen(
         actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
     )
-    record = Raadpleging.objects.get()
+    record = Raadpleging.objects.get(traject=noah)
     with pytest.raises(DatabaseError), transaction.atomic():
         Raadpleging.objects.filter(pk=record.pk).update(rol="beheerder")
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -564,7 +564,7 @@ def test_the_admin_log_page_names_no_youth(admin_client, demo, noah):
     policy.categorie_lezen(
         actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
     )
-    record = Raadpleging.objects.get()
+    record = Raadpleging.objects.get(traject=noah)
     tekst = admin_client.get(reverse("admin:toegang_raadpleging_change", args=[record.pk])).content.decode()
     assert noah.jongere.naam not in tekst and str(noah.pk) in tekst
 

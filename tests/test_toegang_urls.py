@@ -55,6 +55,8 @@ def _url(naam, traject, demo):
             obj = traject.resultaten.first() or noah.resultaten.first()
         elif extra == "signaal_pk":
             obj = traject.veiligheidssignalen.first() or noah.veiligheidssignalen.first()
+        elif extra == "overdracht_pk":
+            obj = traject.overdrachten.first() or demo.trajecten["Liam"].overdrachten.first()
         elif extra == "versie":  # a version number within this traject (1 when it has none)
             kwargs[extra] = getattr(traject.beslismodellen.order_by("versie").first(), "versie", 1)
             continue
@@ -113,6 +115,9 @@ ANDERE_SCHRIJVER = {
     "beslismodel:voor_jongere": ("jji_school", "Liam"),
     "beslismodel:besluiten": ("mbo_intake", "Finn"),
     "beslismodel:bevestigen": ("verbindingsofficier", "Liam"),
+    # Liam's overdrachtsdocument, made by the zorgcoördinator: only its maker fetches it.
+    "overdracht:status": ("coordinator", "Liam"),
+    "overdracht:bestand": ("coordinator", "Liam"),
 }
 
 

@@ -70,6 +70,15 @@ class Raadpleging(models.Model):
         related_name="+",
         verbose_name=_("ontvanger (bij een document)"),
     )
+    ontvanger_persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ontvangende persoon (bij een document)"),
+    )
+    document = models.CharField(_("documentnummer"), max_length=40, blank=True)
     jongere = models.ForeignKey(
         "trajecten.Jongere", on_delete=models.PROTECT, related_name="+", verbose_name=_("jongere")
     )

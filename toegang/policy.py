@@ -519,7 +519,16 @@ ALLEEN_OP_DE_PAGINA = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({"bekijken", "ge
 
 
 def categorie_lezen(
-    *, actor, traject: Traject, categorie: str, actie: str, lezer=None, verzoek=None, ontvanger=None, ophalen=None
+    *,
+    actor,
+    traject: Traject,
+    categorie: str,
+    actie: str,
+    lezer=None,
+    verzoek=None,
+    ontvanger=None,
+    ophalen=None,
+    document: str = "",
 ):
     """Read one part of the dossier and write the raadpleging, in one transaction.
 
@@ -527,7 +536,9 @@ def categorie_lezen(
     or a document recipient. A reading by someone outside the writing organisation writes
     one record; if it cannot be written, nothing is returned. A refused request is recorded
     as a refused attempt and answered with ``Http404``. ``ophalen`` fetches other data of the
-    same part (the beslismodel's answers that belong to it) instead of the dossier part."""
+    same part (the beslismodel's answers that belong to it) instead of the dossier part.
+    ``document``: the number of a document that leaves the app for ``lezer`` (a person) —
+    a disclosure to them, on record also when the writing school makes it."""
     from dossier.selectors import dossierdeel, geschiedenis
 
     leesbaar = leesbare_categorieen(lezer if lezer is not None else actor, traject)
@@ -538,8 +549,18 @@ def categorie_lezen(
         raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
         raise Http404
     with transaction.atomic():
-        if not _is_eigen_dossier(actor, traject):
-            _raadpleging(actor, traject, categorie, actie, verzoek, grondslag=leesbaar[categorie], ontvanger=ontvanger)
+        if document or not _is_eigen_dossier(actor, traject):
+            _raadpleging(
+                actor,
+                traject,
+                categorie,
+                actie,
+                verzoek,
+                grondslag=leesbaar[categorie],
+                ontvanger=ontvanger,
+                ontvanger_persoon=lezer if document and not isinstance(lezer, Lezer) else None,
+                document=document,
+            )
         if ophalen is not None:
             return ophalen()
         # The history holds old values of the same part: the same door, the same record.
@@ -555,7 +576,9 @@ def _is_eigen_dossier(actor, traject: Traject) -> bool:
     return medewerker is not None and school is not None and medewerker.organisatie_id == school.pk
 
 
-def _raadpleging(actor, traject, categorie, actie, verzoek, *, grondslag=None, ontvanger=None, geweigerd=False):
+def _raadpleging(
+    actor, traject, categorie, actie, verzoek, *, grondslag=None, ontvanger=None, geweigerd=False, **document
+):
     from .models import Raadpleging
 
     if categorie not in (*DOSSIER_CATEGORIEEN, HERKOMST, "dossier"):
@@ -578,6 +601,7 @@ def _raadpleging(actor, traject, categorie, actie, verzoek, *, grondslag=None, o
         grondslag=grondslag,
         verzoek_id=getattr(verzoek, "verzoek_id", "")[:64] if verzoek is not None else "",
         ip=(verzoek.META.get("REMOTE_ADDR") or None) if verzoek is not None else None,
+        **document,  # ontvanger_persoon and document number, for a document that leaves the app
     )
 
 
@@ -855,6 +879,39 @@ def beslismodel_lezen(*, actor, traject: Traject, versies: list, actie: str = "b
     for antwoord in gelezen:
         per_versie[antwoord.beslismodel_id][antwoord.item_id] = antwoord
     return per_versie, achtergehouden
+
+
+# --- Overdrachtsdocument ---------------------------------------------------------------------
+
+
+def mag_overdracht_maken(user, traject: Traject) -> bool:
+    """The JJI-school (its zorgcoördinator, or a docent) makes the overdrachtsdocument."""
+    return mag_dossier_schrijven(user, traject)
+
+
+def overdracht_ontvangers(user, traject: Traject) -> list[Medewerker]:
+    """Whom a document can be made for: an active person of an organisation active in the
+    traject (not the writing school itself), who sees the traject — the document carries its
+    basic data, so nobody gets it who may not see that."""
+    if not mag_overdracht_maken(user, traject):
+        return []
+    school = schrijvende_school(traject)
+    kandidaten = actieve_medewerkers(user, traject).exclude(organisatie=school).order_by("organisatie__naam", "pk")
+    return [m for m in kandidaten if is_zichtbaar(m.user, traject)]
+
+
+def overdrachten_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    """The documents made for a traject: for the writing JJI-school (its register of what left)."""
+    from overdracht.models import Overdracht
+
+    if not is_schrijvende_school(user, traject):
+        return Overdracht.objects.none()
+    return Overdracht.objects.filter(traject=traject)
+
+
+def mag_overdracht_ophalen(user, overdracht) -> bool:
+    """The file goes only to the person who asked for it, while they still see the traject."""
+    return overdracht.aangevraagd_door_id == getattr(user, "pk", None) and is_zichtbaar(user, overdracht.traject)
 
 
 # --- Deriving guardian permissions -------------------------------------------------------

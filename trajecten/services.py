@@ -414,6 +414,11 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
     toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
     policy.rechten_afleiden(toestemming.traject)
     taken_organisaties_bijwerken(toestemming.traject)
+    # Documents that carried a revoked part: their recipients are asked to delete their copies.
+    from overdracht.services import kopieen_terugvragen  # the overdracht app sits above trajecten
+
+    for ingetrokken in traject.toestemmingen.filter(ingetrokken_op=nu, ontvanger=toestemming.ontvanger):
+        kopieen_terugvragen(actor=actor, toestemming=ingetrokken)
     return toestemming
 
 

@@ -94,6 +94,7 @@ def detail(request, pk):
             "vertrek_statussen": VertrekStatus.choices,
             # Only for the JJI-school and the receiving mbo (need to know): None for anyone else.
             "beslismodel": stand_op_traject(request.user, traject),
+            "mag_overdracht": policy.mag_overdracht_maken(request.user, traject),
         },
     )
 

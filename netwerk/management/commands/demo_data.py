@@ -533,6 +533,13 @@ class Command(BaseCommand):
             self._dossier(traject, docent, coordinator, organisaties["mbo"], delen=DOSSIERS[demo.voornaam])
         if demo.voornaam in DEMO_BESLISMODELLEN:
             self._beslismodel(traject, DEMO_BESLISMODELLEN[demo.voornaam], gebruikers, organisaties["mbo"])
+        if demo.voornaam == "Liam":
+            # An overdrachtsdocument for the receiving mbo's verbindingsofficier (made after commit).
+            from overdracht import services as overdracht_services
+
+            overdracht_services.overdracht_aanvragen(
+                actor=coordinator, traject=traject, ontvanger=gebruikers["verbindingsofficier"].medewerker
+            )
         return 1
 
     def _beslismodel(self, traject, demo: dict, gebruikers, mbo) -> None:

@@ -1,0 +1,133 @@
+"""The overdrachtsdocument pages, for the JJI-school: choose the recipient person, preview
+exactly what they will get, export (made in the background), follow it, download it. Every
+URL here is registered in ``toegang.registry``."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toegang import policy
+
+from . import selectors, services
+from .forms import OntvangerForm
+from .models import OverdrachtStatus
+
+
+def _traject(request, pk):
+    traject = policy.traject_ophalen(request.user, pk)
+    if not policy.mag_overdracht_maken(request.user, traject):
+        raise Http404
+    return traject
+
+
+def _formulier(request, traject, data=None):
+    return OntvangerForm(data, kandidaten=policy.overdracht_ontvangers(request.user, traject))
+
+
+@login_required
+def overzicht(request, pk):
+    """The documents made for this traject, and a new one."""
+    traject = _traject(request, pk)
+    documenten = (
+        policy.overdrachten_zichtbaar_voor(request.user, traject)
+        .select_related("ontvanger", "ontvanger_organisatie", "aangevraagd_door")
+        .defer("bestand")
+    )
+    return render(
+        request,
+        "overdracht/overzicht.html",
+        {
+            "traject": traject,
+            "documenten": documenten,
+            "form": _formulier(request, traject),
+            "bewaardagen": settings.OVERDRACHT_BEWAARDAGEN,
+            "titel": _("Overdrachtsdocument"),
+        },
+    )
+
+
+@login_required
+def voorbeeld(request, pk):
+    """Exactly what the chosen person will get, with today's consents (nothing leaves yet)."""
+    traject = _traject(request, pk)
+    form = _formulier(request, traject, request.GET)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for fouten in form.errors.values() for m in fouten))
+        return redirect("overdracht:overzicht", pk=traject.pk)
+    ontvanger = form.medewerker()
+    return render(
+        request,
+        "overdracht/voorbeeld.html",
+        {
+            "traject": traject,
+            "ontvanger": ontvanger,
+            "i": selectors.inhoud(actor=request.user, ontvanger=ontvanger, traject=traject),
+            "nu": timezone.now(),
+            "titel": _("Voorbeeld van het overdrachtsdocument"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def exporteren(request, pk):
+    traject = _traject(request, pk)
+    form = _formulier(request, traject, request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for fouten in form.errors.values() for m in fouten))
+        return redirect("overdracht:overzicht", pk=traject.pk)
+    try:
+        overdracht = services.overdracht_aanvragen(actor=request.user, traject=traject, ontvanger=form.medewerker())
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+        return redirect("overdracht:overzicht", pk=traject.pk)
+    except PermissionDenied:
+        raise Http404 from None
+    return redirect("overdracht:status", pk=traject.pk, overdracht_pk=overdracht.pk)
+
+
+def _eigen(request, pk, overdracht_pk):
+    """A document of this traject asked for by the reader (anyone else: 404)."""
+    traject = policy.traject_ophalen(request.user, pk)
+    overdracht = get_object_or_404(
+        policy.overdrachten_zichtbaar_voor(request.user, traject).select_related("ontvanger", "ontvanger_organisatie"),
+        pk=overdracht_pk,
+    )
+    if not policy.mag_overdracht_ophalen(request.user, overdracht):
+        raise Http404
+    return traject, overdracht
+
+
+@login_required
+def status(request, pk, overdracht_pk):
+    """How the document is coming along; refreshes itself until it is ready."""
+    traject, overdracht = _eigen(request, pk, overdracht_pk)
+    return render(
+        request,
+        "overdracht/status.html",
+        {
+            "traject": traject,
+            "o": overdracht,
+            "bewaardagen": settings.OVERDRACHT_BEWAARDAGEN,
+            "titel": _("Overdrachtsdocument %(nummer)s") % {"nummer": overdracht.nummer},
+        },
+    )
+
+
+@login_required
+def bestand(request, pk, overdracht_pk):
+    """The PDF, for who asked for it only, until the bewaartermijn ends."""
+    _traject_, overdracht = _eigen(request, pk, overdracht_pk)
+    if overdracht.status != OverdrachtStatus.KLAAR or not overdracht.bestand:
+        raise Http404
+    antwoord = HttpResponse(bytes(overdracht.bestand), content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="overdrachtsdocument-{overdracht.nummer}.pdf"'
+    return antwoord
