@@ -13,7 +13,7 @@ poort_open = $(shell $(PYTHON) -c "import socket; s=socket.socket(); s.settimeou
 TEST_DATABASE_URL = $(or $(DATABASE_URL),$(call poort_open,5432,$(PG_TEST_URL)))
 TEST_REDIS_URL = $(or $(REDIS_URL),$(call poort_open,6379,$(REDIS_TEST_URL)))
 
-.PHONY: run test install lint check messages clean bench
+.PHONY: run test install lint check messages clean bench bench-pdf
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -64,3 +64,13 @@ bench: $(STAMP)
 		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=$(BENCH_DATABASE_URL); \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py bench $(BENCH_OPTIES)
+
+## make bench-pdf: render time of a full demo overdrachtsdocument, PDF against the same HTML page (own SQLite database)
+bench-pdf: $(STAMP)
+	export DEBUG=false SECRET_KEY=bench ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
+		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=sqlite:///$(CURDIR)/var/bench-pdf.sqlite3; \
+	rm -f var/bench-pdf.sqlite3 && mkdir -p var && \
+	$(PY) manage.py migrate --noinput --verbosity 0 && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py demo_data > /dev/null && \
+	$(PY) manage.py overdracht_bench

@@ -37,6 +37,10 @@ class Inhoud:
     taken: list = field(default_factory=list)
 
     @property
+    def gedeelde_delen(self) -> list[str]:
+        return [Categorie(c).label for c in self.gedeeld]
+
+    @property
     def regie_na_uitstroom(self) -> list:
         return [c for c in self.netwerk if c.regie_na_uitstroom]
 

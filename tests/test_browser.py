@@ -271,3 +271,33 @@ def test_beslismodel_from_the_jji_school_to_a_confirmed_status(pagina, settings)
     stap9.locator("summary").click()  # a step still to come is folded
     assert stap9.locator(".taak__tekst", has_text="Wekelijks gesprek met de mentor").is_visible()  # now a task
     screenshot(pagina, "verbindingsofficier-traject-met-status")
+
+
+def test_coordinator_previews_exports_and_downloads_an_overdrachtsdocument(pagina, settings, tmp_path):
+    """Journey: the zorgcoördinator previews what the receiving mbo's verbindingsofficier will
+    get, exports the document and downloads the PDF."""
+    import io
+
+    from pypdf import PdfReader
+
+    inloggen(pagina, "coordinator", settings.DEMO_PASSWORD)
+    pagina.get_by_role("link", name="Liam Mulder").click()
+    pagina.get_by_role("link", name="Overdrachtsdocument maken").click()
+    pagina.get_by_label("Voor wie").select_option(label="Marco Janssen — veiligheidscoördinator, ROC Lindewaard")
+    pagina.get_by_role("button", name="Voorbeeld bekijken").click()
+    pagina.get_by_role("heading", name="Voorbeeld van het overdrachtsdocument").wait_for()
+    voorbeeld = pagina.locator("main").inner_text()
+    assert "Medewerker logistiek" in voorbeeld  # onderwijsinformatie, shared with ROC Lindewaard
+    assert "dezelfde klas" not in voorbeeld  # signalen voor veiligheid never go into a document
+    screenshot(pagina, "coordinator-overdracht-voorbeeld")
+    pagina.get_by_role("button", name="Exporteren voor Marco Janssen").click()
+    pagina.get_by_role("link", name="Downloaden (PDF)").wait_for()
+    screenshot(pagina, "coordinator-overdracht-klaar")
+    with pagina.expect_download() as download:
+        pagina.get_by_role("link", name="Downloaden (PDF)").click()
+    pad = tmp_path / "overdracht.pdf"
+    download.value.save_as(pad)
+    inhoud = pad.read_bytes()
+    assert inhoud.startswith(b"%PDF")
+    tekst = " ".join(p.extract_text().replace("\x00", "") for p in PdfReader(io.BytesIO(inhoud)).pages)
+    assert "Vertrouwelijk" in tekst and "Marco Janssen" in tekst and "Medewerker logistiek" in tekst
