@@ -39,17 +39,23 @@ def statisch_bestand(url: str) -> Path:
     if not pad.startswith(settings.STATIC_URL) or "\x00" in pad:
         raise GeweigerdeBron("geweigerd: buiten de statische bestanden")
     relatief = pad[len(settings.STATIC_URL) :]
-    wortels = [Path(settings.STATIC_ROOT)] + [Path(p) for p in getattr(settings, "STATICFILES_DIRS", [])]
-    for wortel in wortels:
-        kandidaat = (wortel / relatief).resolve()
-        if kandidaat.is_file() and kandidaat.is_relative_to(wortel.resolve()):
-            return kandidaat
     if Path(relatief).is_absolute() or ".." in Path(relatief).parts:
         raise GeweigerdeBron("geweigerd: buiten de statische bestanden")
-    gevonden = finders.find(relatief)  # the apps' static folders (tests, DEBUG)
-    if gevonden:
-        return Path(gevonden)
+    for wortel in _wortels():
+        # Resolved, so a symbolic link cannot point out of the static folders either.
+        kandidaat = (wortel / relatief).resolve()
+        if kandidaat.is_file() and kandidaat.is_relative_to(wortel):
+            return kandidaat
     raise GeweigerdeBron("geweigerd: geen statisch bestand")
+
+
+def _wortels() -> list[Path]:
+    """The static folders, resolved: the collected root (production) and the folders the
+    staticfiles finders read (the project's and each app's, for development and tests)."""
+    mappen = [Path(settings.STATIC_ROOT)]
+    for finder in finders.get_finders():
+        mappen += [Path(opslag.location) for opslag in getattr(finder, "storages", {}).values()]
+    return [map_.resolve() for map_ in mappen if map_.is_dir()]
 
 
 def _ophaler():

@@ -232,7 +232,12 @@ LOGGING = {
     "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kort"}},
     "root": {"handlers": ["console"], "level": waarde("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # WeasyPrint logs every rendering step at INFO (and fontTools every font it subsets).
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # --- Signalering: reminders and "uit beeld" ------------------------------------------------

@@ -21,6 +21,11 @@ class OverdrachtStatus(models.TextChoices):
     KLAAR = "klaar", _("klaar")
     MISLUKT = "mislukt", _("niet gelukt")
     VERWIJDERD = "verwijderd", _("verwijderd na de bewaartermijn")
+    TERUGGEVRAAGD = "teruggevraagd", _("teruggevraagd: een toestemming is ingetrokken")
+
+
+# Documents that left the app (a copy may exist with the recipient).
+VERSTUURD = (OverdrachtStatus.KLAAR, OverdrachtStatus.VERWIJDERD, OverdrachtStatus.TERUGGEVRAAGD)
 
 
 def documentnummer() -> str:
@@ -55,6 +60,10 @@ class Overdracht(models.Model):
     verwijderd_op = models.DateTimeField(_("bestand verwijderd op"), null=True, blank=True)
     categorieen = models.JSONField(_("gedeelde delen"), default=list, blank=True)
     fout = models.CharField(_("reden"), max_length=200, blank=True)
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    # Of the request that asked for it: the raadplegingen written in the background carry them.
+    verzoek_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
     # The PDF itself, private: in the database every web and worker container reaches, never a
     # static or media URL. Cleared after the bewaartermijn (and never kept in the history).
     bestand = models.BinaryField(_("bestand"), null=True, blank=True, editable=False)

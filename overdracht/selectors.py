@@ -14,7 +14,7 @@ from beslismodel.models import Antwoord, Besluit
 from dossier.selectors import Deel, dossierdeel
 from toegang import policy
 from toegang.models import RaadplegingActie
-from trajecten.constants import AFGEROND, Categorie
+from trajecten.constants import AFGEROND, Categorie, Leefgebied
 from trajecten.selectors import toekomstperspectief
 
 # Signalen voor veiligheid never leave the page: a document carries these two parts at most.
@@ -29,6 +29,7 @@ class Inhoud:
     ontvanger: object  # the recipient's Medewerker
     nummer: str
     perspectief: list = field(default_factory=list)
+    zorg: object = None  # the toekomstperspectief on care: with begeleidingsbehoefte only
     delen: list[Deel] = field(default_factory=list)  # both parts, carried or not
     gedeeld: list[str] = field(default_factory=list)  # the parts carried
     besluit: Besluit | None = None
@@ -72,7 +73,7 @@ def inhoud(*, actor, ontvanger, traject, nummer: str = "", verzoek=None) -> Inho
     preview for the JJI-school, which reads its own dossier (no record)."""
     lezer = ontvanger.user
     inhoud = Inhoud(traject=traject, ontvanger=ontvanger, nummer=nummer)
-    inhoud.perspectief = toekomstperspectief(traject)
+    inhoud.perspectief = toekomstperspectief(traject, met_zorg=False)
     versie, inhoud.besluit = _beslismodel(lezer, traject)
     leesbaar = policy.leesbare_categorieen(lezer, traject)
     for categorie in DELEN:
@@ -82,13 +83,20 @@ def inhoud(*, actor, ontvanger, traject, nummer: str = "", verzoek=None) -> Inho
 
         def ophalen(categorie=categorie):
             deel = dossierdeel(traject, categorie)
-            if categorie != Categorie.BEGELEIDINGSBEHOEFTE or versie is None:
-                return deel, None
+            if categorie != Categorie.BEGELEIDINGSBEHOEFTE:
+                return deel, None, None
+            zorg = traject.toekomstperspectieven.filter(leefgebied=Leefgebied.ZORG).first()
             # Section 3's afspraken: the shareable form of what safety needs, under this part.
-            afspraken = versie.antwoorden.filter(item__sectie__code=Sectie.KADERS).select_related("item").first()
-            return deel, afspraken
+            afspraken = (
+                versie.antwoorden.filter(item__sectie__code=Sectie.KADERS, item__categorie=categorie)
+                .select_related("item")
+                .first()
+                if versie is not None
+                else None
+            )
+            return deel, afspraken, zorg
 
-        deel, afspraken = policy.categorie_lezen(
+        deel, afspraken, zorg = policy.categorie_lezen(
             actor=actor,
             lezer=lezer,
             traject=traject,
@@ -101,8 +109,8 @@ def inhoud(*, actor, ontvanger, traject, nummer: str = "", verzoek=None) -> Inho
         )
         inhoud.gedeeld.append(categorie)
         inhoud.delen.append(Deel(categorie=categorie, leesbaar=True, gegevens=deel, grondslag=leesbaar[categorie]))
-        if afspraken is not None:
-            inhoud.afspraken = afspraken
+        if categorie == Categorie.BEGELEIDINGSBEHOEFTE:
+            inhoud.afspraken, inhoud.zorg = afspraken, zorg
     inhoud.netwerk = list(policy.netwerk_zichtbaar_voor(lezer, traject).select_related("contactpersoon__organisatie"))
     inhoud.taken = list(
         policy.taken_zichtbaar_voor(lezer, traject)

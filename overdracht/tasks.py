@@ -7,18 +7,20 @@ from . import services
 
 
 @shared_task(
+    bind=True,
     acks_late=True,  # acknowledged after the work: a worker that dies mid-render leaves it queued
     reject_on_worker_lost=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=True,
     max_retries=5,
 )
-def overdracht_maken(overdracht_id: int) -> str:
+def overdracht_maken(self, overdracht_id: int) -> str:
     """Render one overdrachtsdocument with what its recipient may read now."""
     try:
         return services.overdracht_maken(overdracht_id)
-    except (OperationalError, InterfaceError):
-        raise  # the database was away: try again
+    except (OperationalError, InterfaceError) as fout:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            services.overdracht_mislukt(overdracht_id, fout)
+            return "mislukt"
+        raise self.retry(exc=fout, countdown=5 * 2**self.request.retries) from fout  # the database was away
     except Exception as fout:  # noqa: BLE001 - a render that cannot succeed is marked, not retried forever
         services.overdracht_mislukt(overdracht_id, fout)
         return "mislukt"

@@ -85,7 +85,9 @@ def exporteren(request, pk):
         messages.error(request, " ".join(str(m) for fouten in form.errors.values() for m in fouten))
         return redirect("overdracht:overzicht", pk=traject.pk)
     try:
-        overdracht = services.overdracht_aanvragen(actor=request.user, traject=traject, ontvanger=form.medewerker())
+        overdracht = services.overdracht_aanvragen(
+            actor=request.user, traject=traject, ontvanger=form.medewerker(), verzoek=request
+        )
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
         return redirect("overdracht:overzicht", pk=traject.pk)
@@ -98,7 +100,9 @@ def _eigen(request, pk, overdracht_pk):
     """A document of this traject asked for by the reader (anyone else: 404)."""
     traject = policy.traject_ophalen(request.user, pk)
     overdracht = get_object_or_404(
-        policy.overdrachten_zichtbaar_voor(request.user, traject).select_related("ontvanger", "ontvanger_organisatie"),
+        policy.overdrachten_zichtbaar_voor(request.user, traject)
+        .select_related("ontvanger", "ontvanger_organisatie")
+        .defer("bestand"),
         pk=overdracht_pk,
     )
     if not policy.mag_overdracht_ophalen(request.user, overdracht):
@@ -110,6 +114,7 @@ def _eigen(request, pk, overdracht_pk):
 def status(request, pk, overdracht_pk):
     """How the document is coming along; refreshes itself until it is ready."""
     traject, overdracht = _eigen(request, pk, overdracht_pk)
+    services.opnieuw_inplannen_als_nodig(overdracht)  # a job lost on its way is sent again
     return render(
         request,
         "overdracht/status.html",
@@ -125,9 +130,19 @@ def status(request, pk, overdracht_pk):
 @login_required
 def bestand(request, pk, overdracht_pk):
     """The PDF, for who asked for it only, until the bewaartermijn ends."""
-    _traject_, overdracht = _eigen(request, pk, overdracht_pk)
-    if overdracht.status != OverdrachtStatus.KLAAR or not overdracht.bestand:
+    traject, overdracht = _eigen(request, pk, overdracht_pk)
+    if overdracht.status != OverdrachtStatus.KLAAR:
         raise Http404
-    antwoord = HttpResponse(bytes(overdracht.bestand), content_type="application/pdf")
+    if not policy.overdracht_geldt_nog(overdracht):
+        messages.error(
+            request,
+            _(
+                "Dit document kan niet meer worden gedownload: de ontvanger mag niet meer alles lezen wat erin staat. "
+                "Maak zo nodig een nieuw document."
+            ),
+        )
+        return redirect("overdracht:status", pk=traject.pk, overdracht_pk=overdracht.pk)
+    inhoud = policy.overdrachten_zichtbaar_voor(request.user, traject).values_list("bestand", flat=True)
+    antwoord = HttpResponse(bytes(inhoud.get(pk=overdracht.pk)), content_type="application/pdf")
     antwoord["Content-Disposition"] = f'attachment; filename="overdrachtsdocument-{overdracht.nummer}.pdf"'
     return antwoord

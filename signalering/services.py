@@ -185,8 +185,9 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
     if kopie:
         regels.append(_("Je wordt gevraagd een document te verwijderen dat je eerder kreeg."))
     link = settings.SITE_URL + reverse("signalering:meldingen")
+    alleen_taken = len(meldingen) == te_laat + binnenkort
     send_mail(
-        subject=_("Herinnering: er staan taken voor je klaar"),
+        subject=_("Herinnering: er staan taken voor je klaar") if alleen_taken else _("Er staat iets voor je klaar"),
         message="\n".join([_("Goedendag,"), "", *regels, "", _("Bekijk ze na inloggen: %(link)s") % {"link": link}]),
         from_email=None,
         recipient_list=[ontvanger.email],
@@ -278,16 +279,18 @@ def beslismodel_melden(beslismodel, wat: str, *, besluit=None) -> int:
 
 
 def kopie_terugvragen_melden(overdracht, categorie: str) -> int:
-    """Ask the recipient of a document to delete their copy: the consent for a part it carried
-    was revoked. The notification names the document number (the recipient may no longer see
-    the traject); the mail carries no youth data."""
-    nieuw = _melden(
-        overdracht.ontvanger,
-        MeldingSoort.KOPIE_VERWIJDEREN,
-        f"kopie:{overdracht.pk}:{categorie}",
-        traject=overdracht.traject,
-        document=overdracht.nummer,
-    )
+    """Ask the recipient of a document to delete their copy (a grondslag it relied on was
+    revoked), and tell its maker. Once per document: the notification names the document
+    number (the recipient may no longer see the traject); the mail carries no youth data."""
+    nieuw = 0
+    for ontvanger, wie in ((overdracht.ontvanger, "ontvanger"), (overdracht.aangevraagd_door, "maker")):
+        nieuw += _melden(
+            ontvanger,
+            MeldingSoort.KOPIE_VERWIJDEREN,
+            f"kopie:{overdracht.pk}:{wie}",
+            traject=overdracht.traject,
+            document=overdracht.nummer,
+        )
     if nieuw:
         from .tasks import mails_versturen as mails_taak
 

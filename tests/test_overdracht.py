@@ -170,8 +170,13 @@ def test_revoking_consent_asks_for_copies_back(client, demo, noah, django_captur
     traject_services.toestemming_intrekken(actor=demo.coordinator, toestemming=toestemming)
     vraag = Terugvraag.objects.get(overdracht=overdracht)
     assert vraag.categorie == Categorie.ONDERWIJSINFORMATIE
-    melding = Melding.objects.get(soort=MeldingSoort.KOPIE_VERWIJDEREN)
-    assert melding.ontvanger == demo.verbindingsofficier and melding.document == overdracht.nummer
+    meldingen = Melding.objects.filter(soort=MeldingSoort.KOPIE_VERWIJDEREN)
+    assert {(m.ontvanger, m.document) for m in meldingen} == {
+        (demo.verbindingsofficier, overdracht.nummer),  # the recipient
+        (demo.coordinator, overdracht.nummer),  # and who made (and downloaded) it
+    }
+    overdracht.refresh_from_db()
+    assert overdracht.status == OverdrachtStatus.TERUGGEVRAAGD and overdracht.bestand is None
     client.force_login(demo.verbindingsofficier)
     assert overdracht.nummer in client.get(reverse("signalering:meldingen")).content.decode()
     client.force_login(demo.jji_school)
@@ -261,3 +266,165 @@ def test_the_youths_list_says_who_gave_what_to_whom(client, demo, noah, django_c
     client.force_login(demo.coordinator)
     tekst = client.get(reverse("dossier:jongere_raadplegingen", args=[noah.pk])).content.decode()
     assert re.search(r"Peter Aydin .*in een overdrachtsdocument meegegeven aan Marco Janssen \(ROC Lindewaard\)", tekst)
+
+
+def test_revoking_the_kennisgeving_recalls_even_a_basic_data_document(demo, noah, django_capture_on_commit_callbacks):
+    overdracht = exporteren(demo, noah, demo.mbo_intake.medewerker, django_capture_on_commit_callbacks)
+    assert overdracht.categorieen == []
+    kennisgeving = noah.toestemmingen.get(categorie=Categorie.KENNISGEVING, ingetrokken_op__isnull=True)
+    traject_services.toestemming_intrekken(actor=demo.coordinator, toestemming=kennisgeving)
+    assert Terugvraag.objects.get(overdracht=overdracht).categorie == Categorie.KENNISGEVING
+    overdracht.refresh_from_db()
+    assert overdracht.status == OverdrachtStatus.TERUGGEVRAAGD
+
+
+def test_the_download_stops_when_the_recipient_may_no_longer_read_a_part(
+    client, demo, noah, django_capture_on_commit_callbacks
+):
+    from jji_traject.geschiedenis import bijwerken
+    from trajecten.models import Toestemming
+
+    toestemming = _toestemming(demo, noah, Categorie.BEGELEIDINGSBEHOEFTE)
+    overdracht = exporteren(demo, noah, demo.verbindingsofficier.medewerker, django_capture_on_commit_callbacks)
+    url = reverse("overdracht:bestand", args=[noah.pk, overdracht.pk])
+    client.force_login(demo.coordinator)
+    assert client.get(url).status_code == 200
+    # Expired (no revocation, so no recall yet): the download stops all the same.
+    gisteren = timezone.localdate() - dt.timedelta(days=1)
+    bijwerken(
+        Toestemming.objects.filter(pk=toestemming.pk),
+        datum_gegeven=gisteren - dt.timedelta(days=5),
+        geldig_tot=gisteren,
+    )
+    antwoord = client.get(url)
+    assert antwoord.status_code == 302 and MARKERS[Categorie.BEGELEIDINGSBEHOEFTE].encode() not in antwoord.content
+    assert "kan niet meer worden gedownload" in client.get(antwoord["Location"]).content.decode()
+
+
+def test_revoking_an_old_consent_does_not_recall_a_document_made_on_a_newer_one(
+    demo, noah, django_capture_on_commit_callbacks
+):
+    from jji_traject.geschiedenis import bijwerken
+    from trajecten.models import Toestemming
+
+    oud = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    gisteren = timezone.localdate() - dt.timedelta(days=1)
+    bijwerken(Toestemming.objects.filter(pk=oud.pk), datum_gegeven=gisteren - dt.timedelta(days=5), geldig_tot=gisteren)
+    nieuw = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    overdracht = exporteren(demo, noah, demo.verbindingsofficier.medewerker, django_capture_on_commit_callbacks)
+    assert Raadpleging.objects.get(document=overdracht.nummer).grondslag == nieuw
+    oud.refresh_from_db()
+    traject_services.toestemming_intrekken(actor=demo.coordinator, toestemming=oud)
+    assert not Terugvraag.objects.filter(overdracht=overdracht).exists()
+    traject_services.toestemming_intrekken(actor=demo.coordinator, toestemming=nieuw)
+    assert Terugvraag.objects.get(overdracht=overdracht).toestemming == nieuw
+
+
+def test_a_render_that_fails_is_marked_and_retried_only_a_few_times(demo, noah, monkeypatch):
+    from django.db import OperationalError
+
+    from overdracht import tasks
+
+    overdracht = services.overdracht_aanvragen(
+        actor=demo.coordinator, traject=noah, ontvanger=demo.verbindingsofficier.medewerker
+    )
+
+    def kapot(html):
+        raise RuntimeError("render stuk")
+
+    monkeypatch.setattr(services, "pdf_maken", kapot)
+    assert tasks.overdracht_maken.delay(overdracht.pk).get() == "mislukt"
+    overdracht.refresh_from_db()
+    assert overdracht.status == OverdrachtStatus.MISLUKT and not Raadpleging.objects.filter(traject=noah).exists()
+    # A database that is away, eagerly (no worker to retry later): marked, not a 500.
+    tweede = services.overdracht_aanvragen(
+        actor=demo.coordinator, traject=noah, ontvanger=demo.verbindingsofficier.medewerker
+    )
+
+    def weg(html):
+        raise OperationalError("database weg")
+
+    monkeypatch.setattr(services, "pdf_maken", weg)
+    assert tasks.overdracht_maken.delay(tweede.pk).get() == "mislukt"
+    # A render that keeps killing its worker: after a few attempts, given up.
+    derde = services.overdracht_aanvragen(
+        actor=demo.coordinator, traject=noah, ontvanger=demo.verbindingsofficier.medewerker
+    )
+    from jji_traject.geschiedenis import bijwerken
+
+    bijwerken(Overdracht.objects.filter(pk=derde.pk), pogingen=services.MAX_POGINGEN)
+    assert services.overdracht_maken(derde.pk) == OverdrachtStatus.MISLUKT
+
+
+def test_a_job_lost_on_its_way_is_sent_again_from_the_status_page(client, demo, noah):
+    from jji_traject.geschiedenis import bijwerken
+
+    overdracht = services.overdracht_aanvragen(
+        actor=demo.coordinator, traject=noah, ontvanger=demo.verbindingsofficier.medewerker
+    )  # its job never ran (no commit callback in this test)
+    client.force_login(demo.coordinator)
+    url = reverse("overdracht:status", args=[noah.pk, overdracht.pk])
+    assert 'http-equiv="refresh"' in client.get(url).content.decode()
+    overdracht.refresh_from_db()
+    assert overdracht.status == OverdrachtStatus.WACHT  # not yet: it may still be on its way
+    bijwerken(Overdracht.objects.filter(pk=overdracht.pk), aangevraagd_op=timezone.now() - dt.timedelta(minutes=5))
+    client.get(url)
+    overdracht.refresh_from_db()
+    assert overdracht.status == OverdrachtStatus.KLAAR
+
+
+def test_the_readings_carry_the_request_that_asked(client, demo, noah, django_capture_on_commit_callbacks):
+    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    client.force_login(demo.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("overdracht:exporteren", args=[noah.pk]),
+            {"ontvanger": demo.verbindingsofficier.medewerker.pk},
+            HTTP_X_REQUEST_ID="verzoek-123",
+            REMOTE_ADDR="192.0.2.7",
+        )
+    r = Raadpleging.objects.get(traject=noah, actie="pdf")
+    assert (r.verzoek_id, r.ip) == ("verzoek-123", "192.0.2.7")
+
+
+def test_who_sees_the_traject_is_one_query_and_the_same_rule(demo, django_assert_num_queries):
+    from netwerk.models import Medewerker
+    from toegang import policy
+
+    for traject in demo.trajecten.values():
+        verwacht = {m.pk for m in Medewerker.objects.select_related("user") if policy.is_zichtbaar(m.user, traject)}
+        assert {m.pk for m in policy.kijkers(traject)} == verwacht, traject.jongere.voornaam
+    noah = demo.trajecten["Noah"]
+    with django_assert_num_queries(2):  # the permission's id, and the people
+        list(policy.kijkers(noah))
+
+
+def test_the_overview_query_count_does_not_grow_with_people(client, demo, noah, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from netwerk import services as netwerk_services
+    from trajecten.services import toewijzing_toevoegen
+
+    client.force_login(demo.coordinator)
+    url = reverse("overdracht:overzicht", args=[noah.pk])
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(url)
+    roc = demo.verbindingsofficier.medewerker.organisatie
+    for i in range(8):
+        m = netwerk_services.medewerker_opslaan(
+            actor=None,
+            gebruikersnaam=f"intaker-{i}",
+            voornaam="Extra",
+            achternaam=f"Intaker {i}",
+            email=f"intaker-{i}@example.org",
+            organisatie=roc,
+            rol="intaker",
+            functietitel="Intaker",
+            telefoon="06-00000000",
+            wachtwoord="een-lang-demo-wachtwoord-2026",
+        )
+        toewijzing_toevoegen(actor=demo.coordinator, traject=noah, medewerker=m)
+    with django_assert_max_num_queries(len(ctx.captured_queries)):
+        tekst = client.get(url).content.decode()
+    assert "Extra Intaker 7" in tekst

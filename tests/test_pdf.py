@@ -85,3 +85,22 @@ def test_the_shipped_font_is_embedded():
         str(f["/BaseFont"]) for pagina in lezer.pages for f in (pagina["/Resources"]["/Font"].get_object().values())
     }
     assert any("JJI-Sans" in naam for naam in fonts), fonts  # the @font-face of static/fonts
+
+
+def test_a_symbolic_link_out_of_a_static_folder_is_refused(settings, tmp_path):
+    geheim = tmp_path / "geheim.txt"
+    geheim.write_text("root:x:0:0")
+    statisch = tmp_path / "statisch"
+    statisch.mkdir()
+    (statisch / "link.css").symlink_to(geheim)
+    (statisch / "echt.css").write_text("p { color: red }")
+    settings.STATICFILES_DIRS = [str(statisch)]
+    from django.contrib.staticfiles import finders
+
+    finders.get_finder.cache_clear()
+    try:
+        assert statisch_bestand(f"{BASIS}static/echt.css").name == "echt.css"
+        with pytest.raises(GeweigerdeBron):
+            statisch_bestand(f"{BASIS}static/link.css")
+    finally:
+        finders.get_finder.cache_clear()

@@ -889,15 +889,39 @@ def mag_overdracht_maken(user, traject: Traject) -> bool:
     return mag_dossier_schrijven(user, traject)
 
 
-def overdracht_ontvangers(user, traject: Traject) -> list[Medewerker]:
-    """Whom a document can be made for: an active person of an organisation active in the
-    traject (not the writing school itself), who sees the traject — the document carries its
-    basic data, so nobody gets it who may not see that."""
+def kijkers(traject: Traject) -> QuerySet[Medewerker]:
+    """Everyone who sees this traject, in one query: the rule of :func:`zichtbaar_voor` seen
+    from the traject (an active person, not the beheerder, of an organisation that is active
+    and active in the traject, with the view permission in person or through a group)."""
+    permissie_id = (
+        Permission.objects.filter(content_type__app_label=VIEW[0], codename=VIEW[1])
+        .values_list("pk", flat=True)
+        .first()
+    )
+    actief = Betrokkenheid.objects.actief().filter(traject=traject, organisatie_id=OuterRef("organisatie_id"))
+    via_persoon = TrajectUserObjectPermission.objects.filter(
+        content_object=traject, permission_id=permissie_id, user_id=OuterRef("user_id")
+    )
+    via_groep = TrajectGroupObjectPermission.objects.filter(
+        content_object=traject, permission_id=permissie_id, group__user=OuterRef("user_id")
+    )
+    return (
+        Medewerker.objects.filter(user__is_active=True, organisatie__actief=True)
+        .exclude(rol=Rol.BEHEERDER)
+        .filter(Exists(actief))
+        .filter(Exists(via_persoon) | Exists(via_groep))
+        .select_related("user", "organisatie")
+    )
+
+
+def overdracht_ontvangers(user, traject: Traject) -> QuerySet[Medewerker]:
+    """Whom a document can be made for: someone of an organisation active in the traject
+    (not the writing school itself) who sees the traject — the document carries its basic
+    data, so nobody gets it who may not see that."""
     if not mag_overdracht_maken(user, traject):
-        return []
+        return Medewerker.objects.none()
     school = schrijvende_school(traject)
-    kandidaten = actieve_medewerkers(user, traject).exclude(organisatie=school).order_by("organisatie__naam", "pk")
-    return [m for m in kandidaten if is_zichtbaar(m.user, traject)]
+    return kijkers(traject).exclude(organisatie=school).order_by("organisatie__naam", "pk")
 
 
 def overdrachten_zichtbaar_voor(user, traject: Traject) -> QuerySet:
@@ -912,6 +936,15 @@ def overdrachten_zichtbaar_voor(user, traject: Traject) -> QuerySet:
 def mag_overdracht_ophalen(user, overdracht) -> bool:
     """The file goes only to the person who asked for it, while they still see the traject."""
     return overdracht.aangevraagd_door_id == getattr(user, "pk", None) and is_zichtbaar(user, overdracht.traject)
+
+
+def overdracht_geldt_nog(overdracht) -> bool:
+    """Whether what a document carries may still go to its recipient: they see the traject
+    and may read every part it carries (a revoked consent ends the download as well)."""
+    ontvanger = overdracht.ontvanger
+    if not is_zichtbaar(ontvanger, overdracht.traject):
+        return False
+    return set(overdracht.categorieen) <= set(leesbare_categorieen(ontvanger, overdracht.traject))
 
 
 # --- Deriving guardian permissions -------------------------------------------------------

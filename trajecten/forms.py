@@ -406,7 +406,7 @@ UITLEG_LEEFGEBIED = {
     "onderwijs_werk": _("Welke school, opleiding, werk of dagbesteding; wanneer begint het?"),
     "vrije_tijd": _("Sport, hobby's, mensen die goed doen."),
     "zorg": _(
-        "Welke begeleiding gaat door en wie doet het? Zonder diagnose of behandeling: iedereen bij het traject "
-        "leest dit."
+        "Welke begeleiding gaat door en wie doet het? Zonder diagnose of behandeling. Alleen de JJI en de "
+        "JJI-school lezen dit; een ander alleen met toestemming voor begeleidingsbehoefte."
     ),
 }

@@ -117,7 +117,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     )
     overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
     overzicht.netwerk = list(policy.netwerk_zichtbaar_voor(user, traject).select_related("contactpersoon__organisatie"))
-    overzicht.toekomstperspectief = toekomstperspectief(traject)
+    overzicht.toekomstperspectief = toekomstperspectief(traject, met_zorg=mag_beheren)
     if traject.fase != Fase.INSTROOM:
         items = {item.onderwerp: item for item in traject.vertrekitems.all()}
         overzicht.vertrek = [(waarde, label, items.get(waarde)) for waarde, label in VertrekOnderwerp.choices]
@@ -276,9 +276,14 @@ def huidige_stap(traject: Traject) -> int:
     return next((stap for stap in stappen if stap in open_stappen), stappen[-1])
 
 
-def toekomstperspectief(traject: Traject) -> list:
-    """The toekomstperspectief of a traject the reader sees, in the order of the leefgebieden."""
+def toekomstperspectief(traject: Traject, *, met_zorg: bool) -> list:
+    """The toekomstperspectief of a traject, in the order of the leefgebieden. Care may hold
+    health data: ``met_zorg`` only for the regie (JJI, JJI-school, who write it); elsewhere it
+    travels only with begeleidingsbehoefte (the overdrachtsdocument reads it under that part)."""
     from .constants import Leefgebied
 
     volgorde = {waarde: i for i, waarde in enumerate(Leefgebied.values)}
-    return sorted(traject.toekomstperspectieven.select_related("bijgewerkt_door"), key=lambda t: volgorde[t.leefgebied])
+    perspectief = traject.toekomstperspectieven.select_related("bijgewerkt_door")
+    if not met_zorg:
+        perspectief = perspectief.exclude(leefgebied=Leefgebied.ZORG)
+    return sorted(perspectief, key=lambda t: volgorde[t.leefgebied])

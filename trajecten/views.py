@@ -536,7 +536,7 @@ def netwerk_verwijderen(request, pk, contact_pk):
 def toekomstperspectief(request, pk):
     """The toekomstperspectief per leefgebied, written by the regie with the young person."""
     traject = _beheerbaar(request, pk)
-    huidig = {t.leefgebied: t.tekst for t in selectors.toekomstperspectief(traject)}
+    huidig = {t.leefgebied: t.tekst for t in selectors.toekomstperspectief(traject, met_zorg=True)}
     return formulierpagina(
         request,
         traject,
@@ -548,6 +548,7 @@ def toekomstperspectief(request, pk):
         uitleg=_(
             "Samen met de jongere: een realistisch perspectief op wonen, onderwijs of werk, vrije tijd en zorg. Bij "
             "vertrek hoeft niemand te wachten op een plek om te wonen of te leren. Iedereen die het traject ziet, "
-            "leest dit, en het gaat mee in het overdrachtsdocument."
+            "leest dit en het gaat mee in het overdrachtsdocument; zorg en begeleiding alleen met toestemming voor "
+            "begeleidingsbehoefte."
         ),
     )
