@@ -103,3 +103,40 @@ def test_reminders_run_in_a_real_worker(vereist_postgres):
         app.conf.task_always_eager = True
     assert Melding.objects.filter(taak=tweede).count() == 1
     assert Melding.objects.filter(taak=eerste).count() == 1  # idempotent: not notified twice
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_overdrachtsdocument_is_made_by_a_real_worker(vereist_postgres):
+    """Through Redis: the page asks, a worker renders, the status page shows the download."""
+    if not settings.REDIS_URL:
+        overslaan_of_falen("deze test heeft Redis nodig (zet REDIS_URL)")
+    from celery.contrib.testing.worker import start_worker
+    from django.db import transaction
+
+    from netwerk.models import Medewerker
+    from overdracht import services
+    from overdracht.models import Overdracht, OverdrachtStatus
+    from trajecten.models import Traject
+
+    zaai_opnieuw()
+    liam = Traject.objects.get(jongere__voornaam="Liam")
+    maker = Medewerker.objects.get(user__username="coordinator")
+    ontvanger = Medewerker.objects.get(user__username="verbindingsofficier")
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            with transaction.atomic():
+                overdracht = services.overdracht_aanvragen(actor=maker.user, traject=liam, ontvanger=ontvanger)
+            einde = time.monotonic() + 30
+            while time.monotonic() < einde:
+                overdracht = Overdracht.objects.get(pk=overdracht.pk)
+                if overdracht.status != OverdrachtStatus.WACHT:
+                    break
+                time.sleep(0.2)
+    finally:
+        app.conf.task_always_eager = True
+    assert overdracht.status == OverdrachtStatus.KLAAR
+    assert bytes(overdracht.bestand).startswith(b"%PDF") and set(overdracht.categorieen) == {
+        "onderwijsinformatie",
+        "begeleidingsbehoefte",
+    }
