@@ -44,6 +44,8 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("UIT_BEELD_DAGEN", "Traject in uitstroom zonder contact in zoveel dagen: 'uit beeld' (standaard 21)."),
     Variabele("HERINNERING_DAGEN", "Herinner aan taken die binnen zoveel dagen verlopen (standaard 3)."),
     Variabele("SITE_URL", "Adres van de app voor links in e-mail, bv. https://jji-traject.example.org."),
+    Variabele("API_LIMIET", "Aantal API-verzoeken per token, bv. 600/min (standaard)."),
+    Variabele("API_TOKEN_DAGEN", "Geldigheid van een nieuw API-token in dagen (standaard 90)."),
     Variabele("OVERDRACHT_BEWAARDAGEN", "Na zoveel dagen wordt een overdrachtsdocument verwijderd (standaard 7)."),
     Variabele(
         "CELERY_MAX_TASKS_PER_CHILD",

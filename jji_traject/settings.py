@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_filters",
+    "rest_framework",
+    "knox",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "guardian",
     "simple_history",
     "netwerk",
@@ -53,6 +57,7 @@ INSTALLED_APPS = [
     "beslismodel",
     "overdracht",
     "signalering",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -244,6 +249,51 @@ LOGGING = {
 UIT_BEELD_DAGEN = waarde("UIT_BEELD_DAGEN", int, default=21)
 HERINNERING_DAGEN = waarde("HERINNERING_DAGEN", int, default=3)
 SITE_URL = (waarde("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
+
+# --- Cache: shared by every web container (the API's throttling counts per token) ------------
+CACHES = (
+    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "jji"}}
+    if REDIS_URL
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+
+# --- API for partner systems -----------------------------------------------------------------
+API_LIMIET = waarde("API_LIMIET", default="600/min")  # requests per token (or session)
+API_TOKEN_DAGEN = waarde("API_TOKEN_DAGEN", int, default=90)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "knox.auth.TokenAuthentication",  # hashed, expiring, revocable tokens
+        "rest_framework.authentication.SessionAuthentication",  # the browser, with CSRF
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["api.fouten.BegrensdeJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.fouten.PerToken"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.fouten.uitzondering",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+REST_KNOX = {"TOKEN_TTL": None, "AUTO_REFRESH": False}  # the expiry is set per token (create_api_token)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "jji-traject API",
+    "DESCRIPTION": (
+        "Voor de systemen van partners: dezelfde toegangsregels en dezelfde raadplegingen als de pagina's. "
+        "Authenticatie: `Authorization: Token <token>` (manage.py create_api_token)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "TaakStatusEnum": "trajecten.constants.TaakStatus",
+        "BeslismodelStatusEnum": "beslismodel.constants.Status",
+        "CategorieEnum": "trajecten.constants.Categorie",
+        "DossierdeelEnum": [("onderwijsinformatie",) * 2, ("begeleidingsbehoefte",) * 2, ("veiligheidssignalen",) * 2],
+    },
+}
 
 # --- Overdrachtsdocument -------------------------------------------------------------------
 OVERDRACHT_BEWAARDAGEN = waarde("OVERDRACHT_BEWAARDAGEN", int, default=7)

@@ -21,4 +21,8 @@ urlpatterns = [
     path("netwerk/", include("netwerk.urls")),
     path("beheer/", admin.site.urls),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path("", include("api.urls")),
 ]
+
+handler404 = "jji_traject.views.niet_gevonden"
+handler500 = "jji_traject.views.serverfout"

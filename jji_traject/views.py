@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from netwerk.constants import Rol
@@ -46,3 +47,20 @@ def gezondheid(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def niet_gevonden(request, exception=None):
+    """404: JSON for the API (a path that matches no operation), the page elsewhere."""
+    if request.path.startswith("/api/"):
+        from api.fouten import json_404
+
+        return json_404(request, exception)
+    return defaults.page_not_found(request, exception)
+
+
+def serverfout(request):
+    if request.path.startswith("/api/"):
+        from api.fouten import json_500
+
+        return json_500(request)
+    return defaults.server_error(request)

@@ -26,16 +26,20 @@ class Rol(models.TextChoices):
     INTAKER = "intaker", _("intaker")
     VEILIGHEIDSCOORDINATOR = "veiligheidscoordinator", _("veiligheidscoördinator")
     BEHEERDER = "beheerder", _("functioneel beheerder")
+    # A named account through which a partner system of the organisation reads the API.
+    SYSTEEM = "systeem", _("systeemaccount (koppeling met een ander systeem)")
 
 
 # Which rol fits which soort organisatie. A rol outside this table is refused when a
 # person is saved: an intaker works at an mbo, an ITB'er at a JJI.
 ROLLEN_PER_SOORT: dict[str, frozenset[str]] = {
-    OrganisatieSoort.JJI: frozenset({Rol.ITB, Rol.BEHEERDER}),
-    OrganisatieSoort.JJI_SCHOOL: frozenset({Rol.DOCENT, Rol.ZORGCOORDINATOR, Rol.BEHEERDER}),
-    OrganisatieSoort.MBO: frozenset({Rol.ZORGCOORDINATOR, Rol.INTAKER, Rol.VEILIGHEIDSCOORDINATOR, Rol.BEHEERDER}),
+    OrganisatieSoort.JJI: frozenset({Rol.ITB, Rol.BEHEERDER, Rol.SYSTEEM}),
+    OrganisatieSoort.JJI_SCHOOL: frozenset({Rol.DOCENT, Rol.ZORGCOORDINATOR, Rol.BEHEERDER, Rol.SYSTEEM}),
+    OrganisatieSoort.MBO: frozenset(
+        {Rol.ZORGCOORDINATOR, Rol.INTAKER, Rol.VEILIGHEIDSCOORDINATOR, Rol.BEHEERDER, Rol.SYSTEEM}
+    ),
 }
-ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER})
+ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER, Rol.SYSTEEM})
 
 
 def rollen_voor_soort(soort: str) -> frozenset[str]:

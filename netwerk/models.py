@@ -116,6 +116,10 @@ class Organisatie(models.Model):
                     )
                 }
             )
+        if self.verbindingsofficier_id and self.verbindingsofficier.rol == Rol.SYSTEEM:
+            raise ValidationError(
+                {"verbindingsofficier": _("Een systeemaccount is geen persoon en kan geen verbindingsofficier zijn.")}
+            )
         if self.verbindingsofficier_id and not self.verbindingsofficier.user.is_active:
             raise ValidationError({"verbindingsofficier": _("Deze medewerker is niet meer actief.")})
         if self.aanspreekpunt_id:

@@ -144,6 +144,12 @@ def medewerker_opslaan(
             taak.medewerker = None
             taak.save(update_fields=["medewerker"])
     policy.medewerker_groepen_bijwerken(profiel)
+    if rol == Rol.SYSTEEM:
+        # The organisation-wide group of system accounts gets its rows on every traject there.
+        geraakt = Traject.objects.filter(pk__in=geraakt.values("pk")) | Traject.objects.filter(
+            betrokkenheden__organisatie=organisatie
+        )
+        geraakt = geraakt.distinct()
     policy.rechten_afleiden(geraakt)
     return profiel
 

@@ -30,7 +30,7 @@ def _url(naam, traject, demo):
     oppervlak = registry.JONGERENGEGEVENS[naam]
     if oppervlak.soort == "lijst":
         return reverse(naam)
-    kwargs = {"pk": traject.pk}
+    kwargs = {} if oppervlak.soort == "object" else {"pk": traject.pk}
     noah = demo.trajecten["Noah"]
     mbo = demo.mbo_intake.medewerker.organisatie
     # Sub-objects: this traject's own where it has them, else Noah's (URL tampering).
@@ -86,6 +86,9 @@ ZONDER_TOEGANG = [
 @pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
 def test_anonymous_is_sent_to_login(client, demo, naam):
     response = _vraag(client, naam, _url(naam, demo.trajecten["Noah"], demo))
+    if naam.startswith("api:"):  # an API answers, in JSON, that it needs a token or a session
+        assert response.status_code == 401 and response.json()["code"] == "not_authenticated"
+        return
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -118,6 +121,9 @@ ANDERE_SCHRIJVER = {
     # Liam's overdrachtsdocument, made by the zorgcoördinator: only its maker fetches it.
     "overdracht:status": ("coordinator", "Liam"),
     "overdracht:bestand": ("coordinator", "Liam"),
+    "api:besluit": ("mbo_intake", "Finn"),
+    "api:overdracht": ("coordinator", "Liam"),
+    "api:overdracht_bestand": ("coordinator", "Liam"),
 }
 
 
@@ -128,7 +134,8 @@ def test_the_regie_reaches_every_surface(client, demo, naam):
     gebruiker, jongere = ANDERE_SCHRIJVER.get(naam, ("jji_school", "Noah"))
     client.force_login(getattr(demo, gebruiker))
     response = _vraag(client, naam, _url(naam, demo.trajecten[jongere], demo))
-    assert response.status_code in (200, 302)
+    # An API write without a (JSON) body is refused as bad input (400, 415): that, too, is not a 404.
+    assert response.status_code in ((200, 302, 400, 415) if naam.startswith("api:") else (200, 302))
     if response.status_code == 302:
         assert not response["Location"].startswith(reverse("login"))
 

@@ -53,8 +53,11 @@ JUSTITIE_SOORTEN = frozenset(
 )
 # Organisations that run the traject: they start it, edit it, add partners and record grondslagen.
 REGIE_SOORTEN = frozenset({OrganisatieSoort.JJI, OrganisatieSoort.JJI_SCHOOL})
-# Within an active organisation these see every traject; others only their assigned ones.
-ALLE_TRAJECTEN_ROLLEN = frozenset({Rol.ZORGCOORDINATOR})
+# Within an active organisation these see every traject; others only their assigned ones. A
+# system account (a partner system of the organisation, through the API) sees what the
+# zorgcoördinator sees; it never reads signalen voor veiligheid (it is neither the
+# verbindingsofficier nor a veiligheidscoördinator).
+ALLE_TRAJECTEN_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.SYSTEEM})
 
 VIEW = ("trajecten", "view_traject")
 GROEP_VERBINDINGSOFFICIER = "verbindingsofficier"
@@ -488,7 +491,10 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
         rechten = _categorierechten(lezer, traject)
     school = schrijvende_school(traject)
     if school is not None and wie.organisatie.pk == school.pk:
-        return {c: None for c in DOSSIER_CATEGORIEEN if f"lees_{c}" in rechten}
+        eigen = {c: None for c in DOSSIER_CATEGORIEEN if f"lees_{c}" in rechten}
+        if wie.rol == Rol.SYSTEEM:  # a system account never reads signals, not even its own school's
+            eigen.pop(Categorie.VEILIGHEIDSSIGNALEN, None)
+        return eigen
     grondslagen = {}
     for record in _onthoud(
         traject,
@@ -513,9 +519,10 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
     return {c: leesbaar[c] for c in DOSSIER_CATEGORIEEN if c in leesbaar}
 
 
-# Signalen voor veiligheid never leave the page: not in a PDF, e-mail, search or a system
-# account's API answer.
-ALLEEN_OP_DE_PAGINA = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({"bekijken", "geschiedenis"})}
+# Signalen voor veiligheid never leave the page: not in a PDF, e-mail or search. Through the
+# API only a person reads them (under the same rule as on the page); a system account never
+# does (see leesbare_categorieen).
+ACTIES_PER_CATEGORIE = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({"bekijken", "geschiedenis", "api"})}
 
 
 def categorie_lezen(
@@ -544,7 +551,7 @@ def categorie_lezen(
     leesbaar = leesbare_categorieen(lezer if lezer is not None else actor, traject)
     if lezer is not None and categorie not in leesbare_categorieen(actor, traject):
         leesbaar = {}  # a preview never shows more than the actor may read themselves
-    toegestane_acties = ALLEEN_OP_DE_PAGINA.get(categorie)
+    toegestane_acties = ACTIES_PER_CATEGORIE.get(categorie)
     if categorie not in leesbaar or (toegestane_acties is not None and actie not in toegestane_acties):
         raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
         raise Http404
@@ -945,6 +952,36 @@ def overdracht_geldt_nog(overdracht) -> bool:
     if not is_zichtbaar(ontvanger, overdracht.traject):
         return False
     return set(overdracht.categorieen) <= set(leesbare_categorieen(ontvanger, overdracht.traject))
+
+
+# --- Single objects by id (the API) ------------------------------------------------------------
+
+
+def toestemming_ophalen(user, pk):
+    """One grondslag record by id, for who may record grondslagen on its traject; ``Http404``
+    for a missing and a forbidden one alike."""
+    from trajecten.models import Toestemming
+
+    toestemming = Toestemming.objects.filter(pk=pk).select_related("traject").first() if str(pk).isdigit() else None
+    if toestemming is None or not is_zichtbaar(user, toestemming.traject):
+        raise Http404
+    if not mag_grondslag_vastleggen(user, toestemming.traject):
+        raise Http404
+    return toestemming
+
+
+def overdracht_ophalen(user, pk):
+    """One overdrachtsdocument by id, for its maker only (``Http404`` otherwise)."""
+    from overdracht.models import Overdracht
+
+    overdracht = (
+        Overdracht.objects.filter(pk=pk).defer("bestand").select_related("traject", "ontvanger").first()
+        if str(pk).isdigit()
+        else None
+    )
+    if overdracht is None or not mag_overdracht_ophalen(user, overdracht):
+        raise Http404
+    return overdracht
 
 
 # --- Deriving guardian permissions -------------------------------------------------------

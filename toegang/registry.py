@@ -16,7 +16,8 @@ class Oppervlak:
     """A URL that shows (or acts on) youth data.
 
     ``soort``: ``"traject"`` — its kwargs name one traject (``pk``) and a reader without
-    access gets 404; ``"lijst"`` — it lists trajecten, and an unauthorised reader sees none.
+    access gets 404; ``"lijst"`` — it lists trajecten, and an unauthorised reader sees none;
+    ``"object"`` — its kwargs name one object of a traject (no ``pk``), 404 without access.
     ``extra``: further URL kwargs and the object they name (``betrokkenheid``,
     ``toestemming``, ``toewijzing``) so the test can build the URL.
     ``methode``: the HTTP method that shows or does the thing.
@@ -69,6 +70,20 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "overdracht:status": Oppervlak("traject", extra=("overdracht_pk",)),
     "overdracht:bestand": Oppervlak("traject", extra=("overdracht_pk",)),
     "beslismodel:te_beoordelen": Oppervlak("lijst"),
+    # The API for partner systems (the same policy; tested here through the session too).
+    "api:trajecten": Oppervlak("lijst"),
+    "api:traject": Oppervlak("traject"),
+    "api:taken": Oppervlak("traject"),
+    "api:taak": Oppervlak("traject", extra=("taak_pk",), methode="patch"),
+    "api:dossierdeel": Oppervlak("traject", extra=("categorie",)),
+    "api:toestemmingen": Oppervlak("traject"),
+    "api:intrekken": Oppervlak("object", extra=("toestemming_pk",), methode="post"),
+    "api:raadplegingen": Oppervlak("traject"),
+    "api:beslismodel": Oppervlak("traject"),
+    "api:besluit": Oppervlak("traject", extra=("versie",), methode="post"),
+    "api:overdracht_maken": Oppervlak("traject", methode="post"),
+    "api:overdracht": Oppervlak("object", extra=("overdracht_pk",)),
+    "api:overdracht_bestand": Oppervlak("object", extra=("overdracht_pk",)),
     "beslismodel:overzicht": Oppervlak("traject"),
     "beslismodel:beginnen": Oppervlak("traject", methode="post"),
     "beslismodel:versie": Oppervlak("traject", extra=("versie",)),
@@ -99,6 +114,11 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "netwerk:contact_nieuw": "adds a map entry (no youth data)",
     "netwerk:contact_wijzigen": "changes a map entry (no youth data)",
     "netwerk:contact_verwijderen": "removes a map entry (no youth data)",
+    "api:schema": "the OpenAPI schema of the API (no data)",
+    "api:docs": "the API's documentation page (no data)",
+    "api:redoc": "the API's documentation page (no data)",
+    "api:organisaties": "the regio's organisations and their verbindingsofficier (no youth data)",
+    "api:netwerkkaart": "the regio's netwerkkaart contacts (no youth data)",
     "beslismodel:sjabloon": "the regio's template of the beslismodel (no youth), for its functioneel beheerder",
     "beslismodel:sjabloon_kopieren": "makes a new version of the regio's beslismodel template (no youth)",
     "beslismodel:sjabloon_publiceren": "publishes the regio's new beslismodel template (no youth)",
