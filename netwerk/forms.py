@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .constants import Rol
 from .models import Contactpersoon, Medewerker
 
 
@@ -18,9 +19,11 @@ class ContactpersoonForm(forms.ModelForm):
     def __init__(self, *args, organisatie, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.organisatie = organisatie
-        self.fields["medewerker"].queryset = Medewerker.objects.filter(
-            organisatie=organisatie, user__is_active=True
-        ).select_related("user")
+        self.fields["medewerker"].queryset = (
+            Medewerker.objects.filter(organisatie=organisatie, user__is_active=True)
+            .exclude(rol=Rol.SYSTEEM)  # a contact on the map is a person
+            .select_related("user")
+        )
         self.fields["medewerker"].label_from_instance = lambda m: m.naam
 
 

@@ -18,6 +18,7 @@ from rest_framework.test import APIClient
 from beslismodel.constants import Setting, Status
 from netwerk import services as netwerk_services
 from netwerk.models import Organisatie
+from toegang import policy
 from toegang.models import Raadpleging
 from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
 
@@ -161,6 +162,27 @@ def test_a_system_account_cannot_log_in_on_the_pages(client, demo, settings):
     systeem.user.save()
     antwoord = client.post(reverse("login"), {"username": "roc-koppeling", "password": settings.DEMO_PASSWORD})
     assert antwoord.status_code == 200 and "klopt niet" in antwoord.content.decode()
+
+
+def test_a_system_account_is_never_chosen_as_a_person(demo, noah):  # noqa: F811
+    from trajecten.models import Taak
+
+    roc = Organisatie.objects.get(naam="ROC Lindewaard")
+    systeem = _systeemaccount(roc)
+    coordinator = demo.coordinator
+    assert systeem not in policy.toewijsbare_medewerkers(coordinator, noah)
+    assert systeem not in policy.actieve_medewerkers(coordinator, noah)
+    assert systeem in policy.kijkers(noah)  # it does see the traject …
+    assert systeem not in policy.overdracht_ontvangers(coordinator, noah)  # … but gets no document
+    # Nor is a task given to it through the API.
+    taak = Taak.objects.filter(traject=noah, organisatie=roc).exclude(status="afgerond").first()
+    assert taak is not None
+    antwoord = klant(demo.verbindingsofficier).patch(
+        reverse("api:taak", args=[noah.pk, taak.pk]), {"medewerker": systeem.pk}, format="json"
+    )
+    assert antwoord.status_code == 400 and antwoord.json()["code"] == "invalid", antwoord.content
+    taak.refresh_from_db()
+    assert taak.medewerker_id != systeem.pk
 
 
 def test_the_jji_school_writes_a_part_and_others_cannot(demo, noah):  # noqa: F811

@@ -58,6 +58,10 @@ REGIE_SOORTEN = frozenset({OrganisatieSoort.JJI, OrganisatieSoort.JJI_SCHOOL})
 # zorgcoördinator sees; it never reads signalen voor veiligheid (it is neither the
 # verbindingsofficier nor a veiligheidscoördinator).
 ALLE_TRAJECTEN_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.SYSTEEM})
+# Who is never chosen as a person in a traject (assigned, a task's or measure's "wie", a
+# meeting's participant, the recipient of a document): the beheerder sees no youth data, and
+# a system account is not a person.
+GEEN_PERSOON_IN_TRAJECT = frozenset({Rol.BEHEERDER, Rol.SYSTEEM})
 
 VIEW = ("trajecten", "view_traject")
 GROEP_VERBINDINGSOFFICIER = "verbindingsofficier"
@@ -211,7 +215,7 @@ def toewijsbare_medewerkers(user, traject: Traject, *, ook_toegewezen: bool = Fa
     actieve_organisaties = Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
     kandidaten = (
         Medewerker.objects.filter(organisatie_id__in=actieve_organisaties, user__is_active=True)
-        .exclude(rol=Rol.BEHEERDER)
+        .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
         .select_related("user", "organisatie")
     )
     if not ook_toegewezen:
@@ -243,7 +247,7 @@ def actieve_medewerkers(user, traject: Traject) -> QuerySet[Medewerker]:
     """People of the organisations active in a traject (choices for a meeting's participants)."""
     return (
         Medewerker.objects.filter(organisatie__in=actieve_organisaties(user, traject), user__is_active=True)
-        .exclude(rol=Rol.BEHEERDER)
+        .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
         .select_related("user", "organisatie")
     )
 
@@ -922,13 +926,18 @@ def kijkers(traject: Traject) -> QuerySet[Medewerker]:
 
 
 def overdracht_ontvangers(user, traject: Traject) -> QuerySet[Medewerker]:
-    """Whom a document can be made for: someone of an organisation active in the traject
-    (not the writing school itself) who sees the traject — the document carries its basic
+    """Whom a document can be made for: a person (not a system account) of an organisation
+    active in the traject (not the writing school itself) who sees the traject — the document carries its basic
     data, so nobody gets it who may not see that."""
     if not mag_overdracht_maken(user, traject):
         return Medewerker.objects.none()
     school = schrijvende_school(traject)
-    return kijkers(traject).exclude(organisatie=school).order_by("organisatie__naam", "pk")
+    return (
+        kijkers(traject)
+        .exclude(organisatie=school)
+        .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
+        .order_by("organisatie__naam", "pk")
+    )
 
 
 def overdrachten_zichtbaar_voor(user, traject: Traject) -> QuerySet:
