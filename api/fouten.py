@@ -11,7 +11,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
@@ -40,8 +40,8 @@ class NietGedeeld(exceptions.APIException):
 
 
 class BegrensdeJSONParser(JSONParser):
-    """JSON only, and never more than DATA_UPLOAD_MAX_MEMORY_SIZE bytes (also when the client
-    sends no Content-Length)."""
+    """JSON only, and never more than DATA_UPLOAD_MAX_MEMORY_SIZE bytes, whatever the
+    Content-Length says (a body without one is refused before parsing: :func:`inhoud`)."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         grens = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -53,6 +53,25 @@ class BegrensdeJSONParser(JSONParser):
         if len(inhoud) > grens:
             raise TeGroot(_("Het verzoek is groter dan %(grens)s bytes.") % {"grens": grens})
         return super().parse(io.BytesIO(inhoud), media_type, parser_context)
+
+
+class LengteNodig(exceptions.APIException):
+    status_code = status.HTTP_411_LENGTH_REQUIRED
+    default_detail = gettext_lazy("Stuur de inhoud met een Content-Length (niet in delen).")
+    default_code = "length_required"
+
+
+def inhoud(request):
+    """The JSON body of a write. A body without Content-Length (chunked) never reaches Django
+    and an empty one would save every field as empty: both are refused, not read as ``{}``."""
+    lengte = request.META.get("CONTENT_LENGTH")
+    if not lengte:
+        if request.META.get("HTTP_TRANSFER_ENCODING"):
+            raise LengteNodig()
+        raise exceptions.ValidationError([_("Het verzoek heeft geen inhoud: stuur JSON.")])
+    if lengte == "0":
+        raise exceptions.ValidationError([_("Het verzoek heeft geen inhoud: stuur JSON.")])
+    return request.data
 
 
 class PerToken(SimpleRateThrottle):
@@ -102,6 +121,8 @@ def uitzondering(exc, context):
         exc = exceptions.NotFound(_("Niet gevonden."))  # a form one may not use does not exist for them
     elif isinstance(exc, RequestDataTooBig):
         exc = TeGroot()
+    elif isinstance(exc, SuspiciousOperation):  # e.g. too many query parameters
+        return _antwoord("invalid", _("Dit verzoek kan niet worden verwerkt."), 400)
     elif isinstance(exc, DjangoValidationError):
         velden = {k: [str(m) for m in v] for k, v in exc.message_dict.items()} if hasattr(exc, "error_dict") else {}
         algemeen = velden.pop("__all__", None) or ([] if velden else [str(m) for m in exc.messages])

@@ -12,18 +12,19 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from beslismodel import services as beslismodel_services
+from beslismodel.constants import Stand
 from beslismodel.suggestie import status_suggereren
 from dossier import selectors as dossier_selectors
 from dossier import services as dossier_services
+from netwerk import selectors as netwerk_selectors
 from netwerk.models import Medewerker, Organisatie
-from netwerk.selectors import netwerkkaart
 from overdracht import services as overdracht_services
 from overdracht.models import OverdrachtStatus
 from toegang import policy
@@ -34,7 +35,7 @@ from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Fase
 from trajecten.selectors import huidige_stap
 
 from . import serializers as s
-from .fouten import NietGedeeld
+from .fouten import NietGedeeld, inhoud
 
 PER_PAGINA = 25
 FOUTEN = {
@@ -42,6 +43,7 @@ FOUTEN = {
     401: OpenApiResponse(s.Fout, description="Niet aangemeld"),
     403: OpenApiResponse(s.Fout, description="Niet met jou gedeeld"),
     404: OpenApiResponse(s.Fout, description="Niet gevonden (of niet voor jou)"),
+    411: OpenApiResponse(s.Fout, description="Content-Length ontbreekt"),
     413: OpenApiResponse(s.Fout, description="Te groot"),
     415: OpenApiResponse(s.Fout, description="Alleen JSON"),
     429: OpenApiResponse(s.Fout, description="Te veel verzoeken"),
@@ -52,15 +54,24 @@ def _fouten(*codes):
     return {code: FOUTEN[code] for code in (401, 404, 429, *codes)}
 
 
-def _valideer(serializer_klasse, data):
-    serializer = serializer_klasse(data=data)
+def _valideer(serializer_klasse, request):
+    serializer = serializer_klasse(data=inhoud(request))
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
 
 
 def _pagina(request, queryset, regel):
-    """A page without counting to the end (one row more tells whether there is a next one)."""
-    pagina = paginering.pagina(queryset, request.query_params.get("pagina"), PER_PAGINA)
+    """A page without counting to the end (one row more tells whether there is a next one).
+    A page number that is not one is a 400; a page beyond the end, a 404 (never silently
+    the first page)."""
+    nummer = netwerk_selectors.getal(request.query_params.get("pagina", "1"))
+    if nummer is None or not 1 <= nummer <= paginering.MAX_PAGINA:
+        raise ValidationError(
+            {"pagina": [_("Een paginanummer van 1 tot en met %(max)s.") % {"max": paginering.MAX_PAGINA}]}
+        )
+    pagina = paginering.pagina(queryset, nummer, PER_PAGINA)
+    if pagina.number != nummer:
+        raise Http404
 
     def link(nummer):
         parameters = request.query_params.copy()
@@ -152,7 +163,7 @@ class Taak(APIView):
     @extend_schema(
         summary="De status van een taak bijwerken",
         request=s.TaakIn,
-        responses={200: s.TaakUit, **_fouten(400, 403, 413, 415)},
+        responses={200: s.TaakUit, **_fouten(400, 403, 411, 413, 415)},
     )
     def patch(self, request, pk, taak_pk):
         traject = _traject(request, pk)
@@ -161,7 +172,7 @@ class Taak(APIView):
             raise Http404
         if not policy.mag_taak_bijwerken(request.user, taak):
             raise NietGedeeld(_("Deze taak werk je niet bij: ze is van een andere organisatie."))
-        gegevens = _valideer(s.TaakIn, request.data)
+        gegevens = _valideer(s.TaakIn, request)
         with transaction.atomic():
             taak = traject_services.taak_bijwerken(
                 actor=request.user,
@@ -209,7 +220,9 @@ class Dossierdeel(APIView):
         responses={200: s.DeelUit, **_fouten(403)},
     )
     def get(self, request, pk, categorie):
-        traject = policy.dossier_traject_ophalen(request.user, pk, categorie=categorie, verzoek=request)
+        traject = policy.dossier_traject_ophalen(
+            request.user, pk, categorie=categorie, actie=RaadplegingActie.API, verzoek=request
+        )
         if categorie not in DOSSIER_CATEGORIEEN:
             policy.raadpleging_weigeren(
                 actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.API, verzoek=request
@@ -226,11 +239,17 @@ class Dossierdeel(APIView):
     @extend_schema(
         summary="Onderwijsinformatie of begeleidingsbehoefte vastleggen (de JJI-school)",
         parameters=[CATEGORIE],
-        request=s.OnderwijsinformatieIn,
-        responses={200: s.DeelUit, **_fouten(400, 403, 413, 415)},
+        request=PolymorphicProxySerializer(
+            component_name="DeelIn",
+            serializers=[s.OnderwijsinformatieIn, s.BegeleidingsbehoefteIn],
+            resource_type_field_name=None,
+        ),
+        responses={200: s.DeelUit, **_fouten(400, 403, 411, 413, 415)},
     )
     def put(self, request, pk, categorie):
-        traject = policy.dossier_traject_ophalen(request.user, pk, categorie=categorie, verzoek=request)
+        traject = policy.dossier_traject_ophalen(
+            request.user, pk, categorie=categorie, actie=RaadplegingActie.API, verzoek=request
+        )
         if categorie not in DOSSIER_CATEGORIEEN:
             raise Http404
         if categorie not in DEEL_IN:
@@ -244,7 +263,7 @@ class Dossierdeel(APIView):
         if not policy.mag_dossier_schrijven(request.user, traject):
             raise NietGedeeld(_("Alleen de JJI-school schrijft het doorstroomdossier."))
         invoer, opslaan = DEEL_IN[categorie]
-        gegevens = _valideer(invoer, request.data)
+        gegevens = _valideer(invoer, request)
         volledig = {veld: gegevens.get(veld, None if veld == "niveau" else "") for veld in invoer().get_fields()}
         with transaction.atomic():
             opslaan(actor=request.user, traject=traject, gegevens=volledig)
@@ -287,11 +306,11 @@ class Toestemmingen(APIView):
     @extend_schema(
         summary="Een toestemming of andere grondslag vastleggen",
         request=s.ToestemmingIn,
-        responses={201: s.ToestemmingUit, **_fouten(400, 403, 413, 415)},
+        responses={201: s.ToestemmingUit, **_fouten(400, 403, 411, 413, 415)},
     )
     def post(self, request, pk):
         traject = self._beheerbaar(request, pk)
-        gegevens = dict(_valideer(s.ToestemmingIn, request.data))
+        gegevens = dict(_valideer(s.ToestemmingIn, request))
         ontvanger = Organisatie.objects.filter(pk=gegevens.pop("ontvanger")).first()
         if ontvanger is None:
             raise ValidationError({"ontvanger": [_("Kies een organisatie die bij dit traject betrokken is.")]})
@@ -316,6 +335,8 @@ class ToestemmingIntrekken(APIView):
     )
     def post(self, request, toestemming_pk):
         toestemming = policy.toestemming_ophalen(request.user, toestemming_pk)
+        if request.META.get("CONTENT_LENGTH") not in (None, "", "0"):
+            request.data  # noqa: B018 - a body is optional, but a broken one is refused before anything happens
         with transaction.atomic():
             toestemming = traject_services.toestemming_intrekken(actor=request.user, toestemming=toestemming)
         return Response(s.ToestemmingUit(_toestemming(toestemming)).data)
@@ -430,14 +451,20 @@ class Besluit(APIView):
     @extend_schema(
         summary="Besluiten over een ingediende versie (de ontvangende school)",
         request=s.BesluitIn,
-        responses={201: s.BesluitUit, **_fouten(400, 403, 413, 415)},
+        responses={201: s.BesluitUit, **_fouten(400, 403, 411, 413, 415)},
     )
     def post(self, request, pk, versie):
         traject = _traject(request, pk)
         beslismodel = policy.beslismodellen_zichtbaar_voor(request.user, traject).filter(versie=versie).first()
         if beslismodel is None:
             raise Http404
-        gegevens = _valideer(s.BesluitIn, request.data)
+        open_voor_besluit = beslismodel.stand == Stand.INGEDIEND and not traject.is_afgesloten
+        if open_voor_besluit and not policy.mag_beslismodel_besluiten(request.user, beslismodel):
+            # The service says why a version is closed; who may not decide it hears that first.
+            raise NietGedeeld(
+                _("Besluiten doet de ontvangende school: een intaker, zorgcoördinator of de verbindingsofficier.")
+            )
+        gegevens = _valideer(s.BesluitIn, request)
         mensen = {m.pk: m for m in beslismodel_services.mensen_van_ontvanger(request.user, beslismodel)}
 
         def persoon(veld, waarde):
@@ -474,18 +501,13 @@ REGIO = OpenApiParameter("regio", OpenApiTypes.INT, description="Een andere regi
 
 
 def _regio(request):
-    regio = policy.regio_van(request.user)
     gevraagd = request.query_params.get("regio")
-    if gevraagd is not None:
-        if not gevraagd.isdigit():
-            raise ValidationError({"regio": [_("Geef het id van een regio.")]})
-        from netwerk.models import Regio
-
-        regio = Regio.objects.filter(pk=int(gevraagd)).first()
-        if regio is None:
-            raise Http404
+    regio_id = netwerk_selectors.getal(gevraagd)
+    if gevraagd is not None and regio_id is None:
+        raise ValidationError({"regio": [_("Geef het id van een regio.")]})
+    regio = netwerk_selectors.netwerkkaart_regio(request.user, regio_id)
     if regio is None:
-        raise NietGedeeld(_("Je hoort bij geen organisatie met een regio."))
+        raise Http404
     return regio
 
 
@@ -508,7 +530,7 @@ class Organisaties(APIView):
                 else None,
             }
 
-        return Response([s.OrganisatieUit(regel(o)).data for o in netwerkkaart(_regio(request))])
+        return Response([s.OrganisatieUit(regel(o)).data for o in netwerk_selectors.netwerkkaart(_regio(request))])
 
 
 class Netwerkkaart(APIView):
@@ -519,7 +541,7 @@ class Netwerkkaart(APIView):
     )
     def get(self, request):
         rijen = []
-        for organisatie in netwerkkaart(_regio(request)):
+        for organisatie in netwerk_selectors.netwerkkaart(_regio(request)):
             for c in organisatie.contactpersonen.all():
                 rijen.append(
                     {
@@ -554,13 +576,13 @@ class OverdrachtMaken(APIView):
     @extend_schema(
         summary="Een overdrachtsdocument laten maken (op de achtergrond) voor één persoon",
         request=s.OverdrachtIn,
-        responses={202: s.OverdrachtUit, **_fouten(400, 403, 413, 415)},
+        responses={202: s.OverdrachtUit, **_fouten(400, 403, 411, 413, 415)},
     )
     def post(self, request, pk):
         traject = _traject(request, pk)
         if not policy.mag_overdracht_maken(request.user, traject):
             raise NietGedeeld(_("Een overdrachtsdocument maakt de JJI-school."))
-        gegevens = _valideer(s.OverdrachtIn, request.data)
+        gegevens = _valideer(s.OverdrachtIn, request)
         ontvanger = policy.overdracht_ontvangers(request.user, traject).filter(pk=gegevens["ontvanger"]).first()
         if ontvanger is None:
             raise ValidationError(

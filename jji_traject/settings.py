@@ -262,7 +262,7 @@ API_LIMIET = waarde("API_LIMIET", default="600/min")  # requests per token (or s
 API_TOKEN_DAGEN = waarde("API_TOKEN_DAGEN", int, default=90)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",  # hashed, expiring, revocable tokens
+        "api.aanmelding.TokenAanmelding",  # knox: hashed, expiring, revocable tokens
         "rest_framework.authentication.SessionAuthentication",  # the browser, with CSRF
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -215,6 +215,21 @@ class Medewerker(models.Model):
                     % {"rol": self.get_rol_display(), "soort": self.organisatie.get_soort_display()}
                 }
             )
+        if (
+            self.pk
+            and self.rol in (Rol.BEHEERDER, Rol.SYSTEEM)
+            and Organisatie.objects.filter(verbindingsofficier_id=self.pk).exists()
+        ):
+            # The organisation's designation would keep reading signalen voor veiligheid.
+            raise ValidationError(
+                {
+                    "rol": _(
+                        "Deze medewerker is verbindingsofficier. Wijs eerst iemand anders aan (of niemand) voordat "
+                        "de rol %(rol)s wordt."
+                    )
+                    % {"rol": self.get_rol_display()}
+                }
+            )
 
 
 class Contactpersoon(models.Model):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from toegang import policy
+
 from .constants import ContactRol
-from .models import Contactpersoon, Organisatie
+from .models import Contactpersoon, Organisatie, Regio
 
 
 def netwerkkaart(
@@ -51,3 +53,21 @@ def kaart_per_rol(regio) -> list[tuple[str, list[Contactpersoon]]]:
         per_rol[contact.rol].append(contact)
     labels = dict(ContactRol.choices)
     return [(labels[waarde], lijst) for waarde, lijst in per_rol.items()]
+
+
+def getal(tekst: str | None) -> int | None:
+    """An id from a query string, or None for anything else (also "²" or a huge number)."""
+    tekst = tekst or ""
+    return int(tekst) if tekst.isascii() and tekst.isdecimal() and len(tekst) < 10 else None
+
+
+def netwerkkaart_regio(user, regio_id: int | None = None) -> Regio | None:
+    """The regio whose netwerkkaart a reader gets: the one asked for (any regio: the map of
+    the regio of return is needed too), else their own (a superuser: the first). None when
+    the reader has no map at all (no active person of an active organisation) or the regio
+    asked for does not exist."""
+    if policy.medewerker_van(user) is None and not getattr(user, "is_superuser", False):
+        return None
+    if regio_id is not None:
+        return Regio.objects.filter(pk=regio_id).first()
+    return policy.regio_van(user) or Regio.objects.order_by("naam").first()

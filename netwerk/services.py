@@ -47,6 +47,8 @@ def organisatie_opslaan(*, actor, organisatie: Organisatie) -> Organisatie:
     controleer_organisatie(organisatie)
     organisatie.full_clean()
     organisatie.save()
+    if not organisatie.actief:
+        api_tokens_intrekken(User.objects.filter(medewerker__organisatie=organisatie))
     policy.verbindingsofficier_groep_bijwerken(organisatie)
     if organisatie.verbindingsofficier_id:
         policy.medewerker_groepen_bijwerken(organisatie.verbindingsofficier)
@@ -96,6 +98,7 @@ def medewerker_opslaan(
     """
     _mag_beheren(actor, organisatie.regio)
     oude_organisatie = None
+    tokens_vervallen = False
     if medewerker is not None:
         # Read the old state from the database: the admin form already changed the instance.
         oud = Medewerker.objects.select_for_update().select_related("organisatie", "user").get(pk=medewerker.pk)
@@ -104,11 +107,17 @@ def medewerker_opslaan(
         controleer_medewerker(
             actor=actor, medewerker=oud, rol=rol, organisatie=organisatie, actief=actief, wachtwoord=wachtwoord
         )
+        # A token was given for this person in this organisation and rol: it ends with them.
+        tokens_vervallen = not actief or oud.rol != rol or oud.organisatie_id != organisatie.pk
     user = medewerker.user if medewerker else User(username=gebruikersnaam)
     user.username = gebruikersnaam
     user.first_name, user.last_name, user.email, user.is_active = voornaam, achternaam, email, actief
     user.is_staff = rol == Rol.BEHEERDER  # only the beheerder uses the admin
-    if wachtwoord:
+    if rol == Rol.SYSTEEM:
+        # A system account uses API tokens only: no password, and an open session ends (its
+        # session hash changes with the password).
+        user.set_unusable_password()
+    elif wachtwoord:
         user.set_password(wachtwoord)
     elif not user.pk:
         user.set_unusable_password()
@@ -124,6 +133,8 @@ def medewerker_opslaan(
     )
     profiel.full_clean()
     profiel.save()
+    if tokens_vervallen:
+        api_tokens_intrekken(User.objects.filter(pk=user.pk))
 
     geraakt = Traject.objects.filter(toewijzingen__medewerker=profiel)
     if oude_organisatie is not None and oude_organisatie.pk != organisatie.pk:
@@ -152,6 +163,14 @@ def medewerker_opslaan(
         geraakt = geraakt.distinct()
     policy.rechten_afleiden(geraakt)
     return profiel
+
+
+def api_tokens_intrekken(users) -> int:
+    """End every API token of these users (knox stores them hashed; a deleted token is gone)."""
+    from knox.models import AuthToken
+
+    aantal, _soorten = AuthToken.objects.filter(user__in=users).delete()
+    return aantal
 
 
 def controleer_medewerker(*, actor, medewerker: Medewerker, rol: str, organisatie, actief: bool, wachtwoord) -> None:

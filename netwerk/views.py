@@ -22,24 +22,13 @@ from .models import Contactpersoon, Organisatie, Regio
 
 
 def _regio(request):
-    """The regio asked for (any regio: the map of the regio of return is needed too), else
-    the reader's own."""
-    if policy.medewerker_van(request.user) is None and not request.user.is_superuser:
-        raise Http404
-    gevraagd = _getal(request.GET.get("regio", ""))
-    if gevraagd is not None:
-        regio = Regio.objects.filter(pk=gevraagd).first()
-        if regio is not None:
-            return regio
-    regio = policy.regio_van(request.user) or Regio.objects.order_by("naam").first()
+    """The regio asked for, else the reader's own (see :func:`selectors.netwerkkaart_regio`)."""
+    gevraagd = selectors.getal(request.GET.get("regio"))
+    regio = gevraagd is not None and selectors.netwerkkaart_regio(request.user, gevraagd)
+    regio = regio or selectors.netwerkkaart_regio(request.user)
     if regio is None:
         raise Http404
     return regio
-
-
-def _getal(tekst: str) -> int | None:
-    """An id from a query string, or None for anything else (also "²" or a huge number)."""
-    return int(tekst) if tekst.isascii() and tekst.isdecimal() and len(tekst) < 10 else None
 
 
 def _keuze(request, naam, keuzes) -> str:
@@ -52,7 +41,7 @@ def netwerkkaart(request):
     regio = _regio(request)
     rol, soort = _keuze(request, "rol", ContactRol), _keuze(request, "soort", OrganisatieSoort)
     zoek = request.GET.get("zoek", "")[:100]
-    organisatie_id = _getal(request.GET.get("organisatie", ""))
+    organisatie_id = selectors.getal(request.GET.get("organisatie", ""))
     organisaties = list(selectors.netwerkkaart(regio, rol=rol, soort=soort, zoek=zoek, organisatie_id=organisatie_id))
     for org in organisaties:
         org.mag_bijhouden = policy.mag_contacten_bijhouden(request.user, org)

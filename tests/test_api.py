@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from knox.models import AuthToken
+from knox.settings import CONSTANTS
 from rest_framework.test import APIClient
 
 from beslismodel.constants import Setting, Status
@@ -454,3 +455,228 @@ def test_the_api_never_answers_with_a_stack_trace(demo, settings, monkeypatch):
     antwoord = klant(demo.jji_school).get(reverse("api:traject", args=[noah.pk]))
     assert antwoord.status_code == 500 and "Traceback" not in antwoord.content.decode()
     _fout(antwoord, "server_error")
+
+
+# --- After the review: each of these answered wrongly once ---------------------------------
+
+
+def test_a_verbindingsofficier_does_not_become_a_system_account(demo, noah):  # noqa: F811
+    """Else the organisation's designation would keep reading signalen voor veiligheid."""
+    from django.core.exceptions import ValidationError as DjangoValidationError
+
+    marco = demo.verbindingsofficier.medewerker
+    with pytest.raises(DjangoValidationError, match="verbindingsofficier"):
+        netwerk_services.medewerker_opslaan(
+            actor=None,
+            gebruikersnaam=marco.user.username,
+            voornaam="Marco",
+            achternaam="Janssen",
+            email=marco.user.email,
+            organisatie=marco.organisatie,
+            rol="systeem",
+            medewerker=marco,
+        )
+    marco.refresh_from_db()
+    assert marco.rol == "veiligheidscoordinator"
+
+
+def test_signals_are_never_derived_for_the_system_group(demo, noah):  # noqa: F811
+    from toegang.models import TrajectGroupObjectPermission
+
+    school = demo.jji_school.medewerker.organisatie
+    _systeemaccount(school, "school-koppeling")
+    rijen = TrajectGroupObjectPermission.objects.filter(
+        content_object=noah, permission__codename=f"lees_{Categorie.VEILIGHEIDSSIGNALEN}"
+    ).values_list("group__name", flat=True)
+    assert rijen and not any(naam.endswith(":rol:systeem") for naam in rijen)
+    onderwijs = TrajectGroupObjectPermission.objects.filter(
+        content_object=noah, permission__codename=f"lees_{Categorie.ONDERWIJSINFORMATIE}"
+    ).values_list("group__name", flat=True)
+    assert any(naam.endswith(":rol:systeem") for naam in onderwijs)  # the positive control
+
+
+def test_a_system_account_has_no_password_and_loses_its_session(client, demo):
+    """Becoming a system account ends the session on the pages (the password hash changes)."""
+    intaker = demo.mbo_intake
+    client.force_login(intaker)
+    assert client.get(reverse("trajecten:lijst")).status_code == 200
+    m = intaker.medewerker
+    netwerk_services.medewerker_opslaan(
+        actor=None,
+        gebruikersnaam=intaker.username,
+        voornaam="Linda",
+        achternaam="Vermeulen",
+        email=intaker.email,
+        organisatie=m.organisatie,
+        rol="systeem",
+        wachtwoord="een-nieuw-wachtwoord-2026",
+        medewerker=m,
+    )
+    intaker.refresh_from_db()
+    assert not intaker.has_usable_password()
+    assert client.get(reverse("trajecten:lijst")).status_code == 302  # to the login page
+
+
+def test_tokens_end_with_the_person_their_organisation_or_rol(demo):
+    from netwerk.constants import Rol
+
+    m = demo.mbo_intake.medewerker
+    velden = {
+        "gebruikersnaam": m.user.username,
+        "voornaam": "Linda",
+        "achternaam": "Vermeulen",
+        "email": m.user.email,
+        "organisatie": m.organisatie,
+        "medewerker": m,
+    }
+    token = token_voor(demo.mbo_intake)
+    netwerk_services.medewerker_opslaan(actor=None, rol=Rol.INTAKER, **velden)  # nothing changed: it stays
+    assert klant(token=token).get(reverse("api:trajecten")).status_code == 200
+    netwerk_services.medewerker_opslaan(actor=None, rol=Rol.INTAKER, actief=False, **velden)
+    netwerk_services.medewerker_opslaan(actor=None, rol=Rol.INTAKER, actief=True, **velden)
+    _fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")  # reactivated: still gone
+    token = token_voor(demo.mbo_intake)
+    netwerk_services.medewerker_opslaan(actor=None, rol=Rol.ZORGCOORDINATOR, **velden)
+    _fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")
+    token = token_voor(demo.mbo_intake)
+    organisatie = m.organisatie
+    organisatie.actief = False
+    netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
+    assert not AuthToken.objects.filter(user=demo.mbo_intake).exists()
+    del token
+
+
+def test_create_api_token_revokes_one_token_or_those_of_an_inactive_user(demo, capsys):
+    call_command("create_api_token", "mbo-intake")
+    eerste = capsys.readouterr().out.strip()
+    call_command("create_api_token", "mbo-intake")
+    tweede = capsys.readouterr().out.strip()
+    call_command("create_api_token", "mbo-intake", "--lijst")
+    regels = capsys.readouterr().out.strip().splitlines()
+    sleutel = eerste[: CONSTANTS.TOKEN_KEY_LENGTH]
+    assert len(regels) == 2 and regels[0].split()[0] == sleutel
+    call_command("create_api_token", "mbo-intake", "--intrekken", "--sleutel", sleutel)
+    _fout(klant(token=eerste).get(reverse("api:trajecten")), "authentication_failed")
+    assert klant(token=tweede).get(reverse("api:trajecten")).status_code == 200
+    with pytest.raises(Exception, match="geen token"):
+        call_command("create_api_token", "mbo-intake", "--intrekken", "--sleutel", "onbekend")
+    demo.mbo_intake.is_active = False
+    demo.mbo_intake.save()
+    call_command("create_api_token", "mbo-intake", "--intrekken")
+    assert not AuthToken.objects.filter(user=demo.mbo_intake).exists()
+    with pytest.raises(Exception, match="niet actief"):
+        call_command("create_api_token", "mbo-intake")
+
+
+@pytest.mark.parametrize(
+    ("meta", "status_code", "code"),
+    [
+        ({}, 400, "invalid"),  # no body at all
+        ({"CONTENT_LENGTH": "0"}, 400, "invalid"),
+        ({"CONTENT_LENGTH": "", "HTTP_TRANSFER_ENCODING": "chunked"}, 411, "length_required"),
+    ],
+)
+def test_a_write_without_a_body_saves_nothing(demo, noah, meta, status_code, code):  # noqa: F811
+    from dossier.models import Begeleidingsbehoefte
+
+    voor = Begeleidingsbehoefte.objects.get(traject=noah).structuur
+    assert voor
+    url = reverse("api:dossierdeel", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE])
+    if meta:
+        antwoord = klant(demo.jji_school).generic(
+            "PUT",
+            url,
+            json.dumps({"structuur": "x"}) if "HTTP_TRANSFER_ENCODING" in meta else "",
+            content_type="application/json",
+            **meta,
+        )
+    else:
+        antwoord = klant(demo.jji_school).put(url)
+    assert antwoord.status_code == status_code, antwoord.content
+    _fout(antwoord, code)
+    assert Begeleidingsbehoefte.objects.get(traject=noah).structuur == voor
+
+
+@pytest.mark.parametrize("kop", ["Token éaaaa", "Token ÿ" + "a" * 63])
+def test_a_token_in_another_encoding_is_a_401(demo, kop):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=kop)
+    antwoord = client.get(reverse("api:trajecten"))
+    assert antwoord.status_code == 401
+    _fout(antwoord, "authentication_failed")
+
+
+@pytest.mark.parametrize("regio", ["²", "١٢", "9" * 30, "-1"])
+def test_odd_numbers_in_the_query_are_400s(demo, regio):
+    client = klant(demo.mbo_intake)
+    for naam in ("api:organisaties", "api:netwerkkaart"):
+        _fout(client.get(reverse(naam), {"regio": regio}), "invalid")
+    _fout(client.get(reverse("api:trajecten"), {"pagina": regio}), "invalid")
+
+
+def test_too_many_query_parameters_is_a_400(demo):
+    query = "&".join(f"x{i}=1" for i in range(1100))
+    _fout(klant(demo.mbo_intake).get(reverse("api:trajecten") + "?" + query), "invalid")
+
+
+def test_a_person_of_a_deactivated_organisation_reads_no_map(demo):
+    token = token_voor(demo.mbo_intake_other)
+    organisatie = demo.mbo_intake_other.medewerker.organisatie
+    organisatie.actief = False
+    organisatie.save()  # not through the service: the token would be gone; the door must close too
+    regio = organisatie.regio_id
+    for naam in ("api:organisaties", "api:netwerkkaart"):
+        _fout(klant(token=token).get(reverse(naam), {"regio": regio}), "not_found")
+        _fout(klant(token=token).get(reverse(naam)), "not_found")
+
+
+def test_pages_end_at_the_end_and_at_the_cap(demo, monkeypatch):
+    from trajecten import paginering
+
+    client = klant(demo.jji_school)  # all 12 demo youths
+    monkeypatch.setattr("api.views.PER_PAGINA", 5)
+    eerste = client.get(reverse("api:trajecten")).json()
+    assert len(eerste["results"]) == 5 and eerste["next"] and eerste["previous"] is None
+    derde = client.get(reverse("api:trajecten"), {"pagina": 3}).json()
+    assert len(derde["results"]) == 2 and derde["next"] is None
+    _fout(client.get(reverse("api:trajecten"), {"pagina": 4}), "not_found")  # never page 1 again
+    _fout(client.get(reverse("api:trajecten"), {"pagina": 0}), "invalid")
+    monkeypatch.setattr(paginering, "MAX_PAGINA", 2)
+    tweede = client.get(reverse("api:trajecten"), {"pagina": 2}).json()
+    assert tweede["next"] is None  # the cap: no "next" that leads back to the same page
+    _fout(client.get(reverse("api:trajecten"), {"pagina": 3}), "invalid")
+
+
+def test_a_refused_dossier_request_through_the_api_is_on_record_as_api(demo, noah):  # noqa: F811
+    url = reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])
+    _fout(klant(demo.mbo_intake_other).get(url), "not_found")
+    _fout(klant(demo.mbo_intake_other).put(url, {"niveau": 2}, format="json"), "not_found")
+    geweigerd = Raadpleging.objects.filter(traject=noah, geweigerd=True)
+    assert list(geweigerd.values_list("actie", flat=True)) == ["api", "api"]
+
+
+def test_who_may_not_decide_a_visible_version_gets_a_403(demo, noah):  # noqa: F811
+    versie = ingediend(demo, noah)
+    besluit = {"status": "groen", "advies": "Gewone start.", "motivatie": "Past."}
+    url = reverse("api:besluit", args=[noah.pk, versie.versie])
+    _fout(klant(demo.jji_school).post(url, besluit, format="json"), "not_shared")
+    _fout(klant(demo.mbo_herkomst).post(url, besluit, format="json"), "not_found")  # not its version
+
+
+def test_a_broken_body_on_a_revocation_revokes_nothing(demo, noah):  # noqa: F811
+    toestemming = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    antwoord = klant(demo.jji_school).generic(
+        "POST", reverse("api:intrekken", args=[toestemming.pk]), "{kapot", content_type="application/json"
+    )
+    _fout(antwoord, "parse_error")
+    toestemming.refresh_from_db()
+    assert toestemming.ingetrokken_op is None
+
+
+def test_the_schema_documents_both_parts_for_the_put(client):
+    schema = client.get(reverse("api:schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    body = schema["paths"]["/api/v1/trajecten/{id}/dossier/{categorie}/"]["put"]["requestBody"]
+    verwijzing = body["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    varianten = {v["$ref"].rsplit("/", 1)[1] for v in schema["components"]["schemas"][verwijzing]["oneOf"]}
+    assert varianten == {"OnderwijsinformatieInRequest", "BegeleidingsbehoefteInRequest"}
+    assert "token" in schema["components"]["securitySchemes"]

@@ -210,8 +210,8 @@ def toewijsbare_medewerkers(user, traject: Traject, *, ook_toegewezen: bool = Fa
     of an organisation active in the traject — every such organisation for the regie, their
     own for a verbindingsofficier or zorgcoördinator."""
     medewerker = medewerker_van(user)
-    if medewerker is None or not is_zichtbaar(user, traject):
-        return Medewerker.objects.none()
+    if medewerker is None or medewerker.rol == Rol.SYSTEEM or not is_zichtbaar(user, traject):
+        return Medewerker.objects.none()  # a system account assigns nobody
     actieve_organisaties = Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
     kandidaten = (
         Medewerker.objects.filter(organisatie_id__in=actieve_organisaties, user__is_active=True)
@@ -493,12 +493,11 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
         if wie is None or wie.rol == Rol.BEHEERDER or not is_zichtbaar(lezer, traject):
             return {}
         rechten = _categorierechten(lezer, traject)
+    if wie.rol == Rol.SYSTEEM:  # a system account never reads signals, not even its own school's
+        rechten = rechten - {f"lees_{Categorie.VEILIGHEIDSSIGNALEN}"}
     school = schrijvende_school(traject)
     if school is not None and wie.organisatie.pk == school.pk:
-        eigen = {c: None for c in DOSSIER_CATEGORIEEN if f"lees_{c}" in rechten}
-        if wie.rol == Rol.SYSTEEM:  # a system account never reads signals, not even its own school's
-            eigen.pop(Categorie.VEILIGHEIDSSIGNALEN, None)
-        return eigen
+        return {c: None for c in DOSSIER_CATEGORIEEN if f"lees_{c}" in rechten}
     grondslagen = {}
     for record in _onthoud(
         traject,
@@ -624,16 +623,17 @@ def raadpleging_weigeren(*, actor, traject: Traject, categorie: str, actie: str,
     _raadpleging(actor, traject, categorie, actie, verzoek, geweigerd=True)
 
 
-def dossier_traject_ophalen(user, pk, *, categorie: str = "", verzoek=None) -> Traject:
+def dossier_traject_ophalen(user, pk, *, categorie: str = "", actie: str = "bekijken", verzoek=None) -> Traject:
     """A traject for a dossier request: ``Http404`` when it is missing or not visible, and a
-    refused attempt on record when it exists (URL tampering toward another dossier)."""
+    refused attempt on record when it exists (URL tampering toward another dossier), with the
+    action asked for (``api`` through the API)."""
     try:
         return traject_ophalen(user, pk)
     except Http404:
         bestaand = Traject.objects.filter(pk=pk).first() if str(pk).isdigit() else None
         if bestaand is not None:
             raadpleging_weigeren(
-                actor=user, traject=bestaand, categorie=categorie or "dossier", actie="bekijken", verzoek=verzoek
+                actor=user, traject=bestaand, categorie=categorie or "dossier", actie=actie, verzoek=verzoek
             )
         raise
 
@@ -1115,7 +1115,12 @@ def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> Non
                     groepsnaam(org, GROEP_VERBINDINGSOFFICIER),
                     groepsnaam(org, f"rol:{Rol.VEILIGHEIDSCOORDINATOR}"),
                 )
-            } | {(t, naam) for t, org in lezers & schrijvers for naam in _zichtbaarheidsgroepen(org)}
+            } | {
+                (t, naam)
+                for t, org in lezers & schrijvers
+                for naam in _zichtbaarheidsgroepen(org)
+                if naam != groepsnaam(org, f"rol:{Rol.SYSTEEM}")  # a system account never reads them
+            }
             personen = {(t, user_id) for t, user_id, org in toewijzingen if (t, org) in schrijvers}
         else:
             groepnamen = {(t, naam) for t, org in lezers for naam in _zichtbaarheidsgroepen(org)}

@@ -65,4 +65,5 @@ def pagina(queryset, nummer, per_pagina: int) -> Pagina:
     rijen = list(queryset[begin : begin + per_pagina + 1])
     if not rijen and nummer > 1:
         return pagina(queryset, 1, per_pagina)
-    return Pagina(rijen[:per_pagina], nummer, per_pagina, len(rijen) > per_pagina)
+    # The last page offered is MAX_PAGINA: a "next" there would lead back to it.
+    return Pagina(rijen[:per_pagina], nummer, per_pagina, len(rijen) > per_pagina and nummer < MAX_PAGINA)

@@ -1,5 +1,7 @@
 """A new API token for a person or a system account: printed once, stored hashed (knox),
-expiring after API_TOKEN_DAGEN days (or --dagen), revocable with --intrekken."""
+expiring after API_TOKEN_DAGEN days (or --dagen). ``--intrekken`` ends every token of the
+user (also of one who is no longer active); ``--intrekken --sleutel ABCD1234`` one token, by
+the first characters that ``--lijst`` shows."""
 
 from __future__ import annotations
 
@@ -8,7 +10,10 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from knox.models import AuthToken
+
+from netwerk.services import api_tokens_intrekken
 
 
 class Command(BaseCommand):
@@ -17,20 +22,41 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("gebruikersnaam")
         parser.add_argument("--dagen", type=int, default=None, help="geldigheid in dagen (standaard API_TOKEN_DAGEN)")
-        parser.add_argument("--intrekken", action="store_true", help="trek alle tokens van deze gebruiker in")
+        parser.add_argument("--intrekken", action="store_true", help="trek de tokens van deze gebruiker in")
+        parser.add_argument("--sleutel", default="", help="met --intrekken: alleen het token met deze sleutel")
+        parser.add_argument("--lijst", action="store_true", help="toon de geldige tokens (sleutel en vervaldatum)")
 
-    def handle(self, *args, gebruikersnaam, dagen, intrekken, **options):
-        user = get_user_model().objects.filter(username=gebruikersnaam, is_active=True).first()
+    def handle(self, *args, gebruikersnaam, dagen, intrekken, sleutel, lijst, **options):
+        user = get_user_model().objects.filter(username=gebruikersnaam).first()
         if user is None or not hasattr(user, "medewerker"):
-            raise CommandError(f"Geen actieve medewerker of systeemaccount met de gebruikersnaam {gebruikersnaam!r}.")
+            raise CommandError(f"Geen medewerker of systeemaccount met de gebruikersnaam {gebruikersnaam!r}.")
+        tokens = AuthToken.objects.filter(user=user)
+        if lijst:
+            for token in tokens.order_by("created"):
+                verloopt = f"{timezone.localtime(token.expiry):%Y-%m-%d %H:%M}" if token.expiry else "nooit"
+                self.stdout.write(
+                    f"{token.token_key}  aangemaakt {timezone.localtime(token.created):%Y-%m-%d}, geldig tot {verloopt}"
+                )
+            return
         if intrekken:
-            aantal, _ = AuthToken.objects.filter(user=user).delete()
+            if sleutel:
+                aantal, _soorten = tokens.filter(token_key=sleutel).delete()
+                if not aantal:
+                    raise CommandError(f"{gebruikersnaam} heeft geen token met de sleutel {sleutel!r}.")
+            else:
+                aantal = api_tokens_intrekken(get_user_model().objects.filter(pk=user.pk))
             self.stdout.write(f"{aantal} token(s) van {gebruikersnaam} ingetrokken.")
             return
+        if sleutel:
+            raise CommandError("--sleutel hoort bij --intrekken.")
+        if not user.is_active:
+            raise CommandError(f"{gebruikersnaam} is niet actief: een token zou niets openen.")
         dagen = settings.API_TOKEN_DAGEN if dagen is None else dagen
         if not 1 <= dagen <= 366:
             raise CommandError("--dagen ligt tussen 1 en 366.")
         instantie, token = AuthToken.objects.create(user=user, expiry=dt.timedelta(days=dagen))
-        geldig = f"{instantie.expiry:%Y-%m-%d %H:%M}"
-        self.stderr.write(f"Token voor {gebruikersnaam}, geldig tot {geldig}. Bewaar het veilig:")
+        geldig = f"{timezone.localtime(instantie.expiry):%Y-%m-%d %H:%M}"
+        self.stderr.write(
+            f"Token voor {gebruikersnaam} (sleutel {instantie.token_key}), geldig tot {geldig}. Bewaar het veilig:"
+        )
         self.stdout.write(token)
