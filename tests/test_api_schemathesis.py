@@ -1,6 +1,7 @@
 """schemathesis against the API's own OpenAPI schema, in-process (WSGI), authenticated as an
 involved demo user, with a bounded number of examples per operation: no 5xx, no schema
-violations (status codes, content types, response bodies); and every GET operation answers
+violations (status codes, content types, response bodies); input the schema does not allow
+gets a documented 4xx; and every GET operation answers
 2xx at least once (with the ids of the demo data)."""
 
 import json
@@ -16,6 +17,7 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+from schemathesis.config import SchemathesisConfig
 
 from .test_api import token_voor
 
@@ -29,6 +31,12 @@ def _schema() -> dict:
 SCHEMA = schemathesis.openapi.from_dict(_schema())
 SCHEMA.app = get_wsgi_application()
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+# Input the schema does not allow (wrong types, out-of-range numbers, odd characters, extra
+# fields): never a 5xx, always a documented status and the error shape.
+ONJUIST = schemathesis.openapi.from_dict(
+    _schema(), config=SchemathesisConfig.from_dict({"generation": {"mode": "negative"}})
+)
+ONJUIST.app = SCHEMA.app
 
 
 @pytest.fixture(autouse=True)
@@ -61,6 +69,18 @@ def kop(demo):
 def test_no_server_errors_and_no_schema_violations(case, kop):
     antwoord = case.call(headers=kop)
     case.validate_response(antwoord, checks=CHECKS)
+
+
+@ONJUIST.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_wrong_input_gets_a_documented_4xx_never_a_server_error(case, kop):
+    antwoord = case.call(headers=kop)
+    case.validate_response(antwoord, checks=[not_a_server_error, status_code_conformance, content_type_conformance])
 
 
 def _ids(demo):
