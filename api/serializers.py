@@ -193,6 +193,7 @@ class ToestemmingIn(Streng):
 
 
 class RaadplegingUit(serializers.Serializer):
+    id = serializers.IntegerField()
     tijdstip = serializers.DateTimeField()
     wie = serializers.CharField()
     organisatie = serializers.CharField(allow_null=True)
@@ -208,7 +209,6 @@ class RaadplegingUit(serializers.Serializer):
 class RaadplegingPagina(serializers.Serializer):
     results = RaadplegingUit(many=True)
     next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
 
 
 class AntwoordUit(serializers.Serializer):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -342,8 +343,12 @@ class ToestemmingIntrekken(APIView):
         return Response(s.ToestemmingUit(_toestemming(toestemming)).data)
 
 
+VOOR = OpenApiParameter("voor", OpenApiTypes.INT, description="Alleen regels van vóór deze (uit de `next`-link).")
+
+
 def _raadpleging(r):
     return {
+        "id": r.pk,
         "tijdstip": r.tijdstip,
         "wie": r.actor.get_full_name() or r.actor.username,
         "organisatie": r.organisatie.naam if r.organisatie_id else None,
@@ -359,18 +364,39 @@ def _raadpleging(r):
 
 class Raadplegingen(APIView):
     @extend_schema(
-        summary="Wie las welk deel (de JJI-school)",
-        parameters=[PAGINA],
-        responses={200: s.RaadplegingPagina, **_fouten(403)},
+        summary="Wie las welk deel (de JJI-school), nieuwste eerst",
+        description=(
+            "Per pagina van 25, gebladerd met een cursor: `next` vraagt de regels van vóór de laatste van deze "
+            "pagina (`voor`), zodat nieuwe regels de pagina's niet verschuiven en het hele log bereikbaar is."
+        ),
+        parameters=[VOOR],
+        responses={200: s.RaadplegingPagina, **_fouten(400, 403)},
     )
     def get(self, request, pk):
         traject = _traject(request, pk)
         if not policy.mag_raadplegingen_zien(request.user, traject):
             raise NietGedeeld(_("De raadplegingen zijn voor de JJI-school."))
-        log = policy.raadplegingen_zichtbaar_voor(request.user, traject).select_related(
-            "actor", "organisatie", "ontvanger"
+        log = (
+            policy.raadplegingen_zichtbaar_voor(request.user, traject)
+            .select_related("actor", "organisatie", "ontvanger")
+            .order_by("-tijdstip", "-pk")
         )
-        return Response(_pagina(request, log, lambda r: s.RaadplegingUit(_raadpleging(r)).data))
+        gevraagd = request.query_params.get("voor")
+        if gevraagd is not None:
+            vanaf = netwerk_selectors.getal(gevraagd)
+            grens = log.filter(pk=vanaf).values_list("tijdstip", flat=True).first() if vanaf is not None else None
+            if grens is None:
+                raise ValidationError({"voor": [_("Geef het id van een regel uit het log van dit traject.")]})
+            log = log.filter(Q(tijdstip__lt=grens) | Q(tijdstip=grens, pk__lt=vanaf))
+        rijen = list(log[: PER_PAGINA + 1])
+        volgende = None
+        if len(rijen) > PER_PAGINA:
+            parameters = request.query_params.copy()
+            parameters["voor"] = rijen[PER_PAGINA - 1].pk
+            volgende = request.build_absolute_uri(f"{request.path}?{parameters.urlencode()}")
+        return Response(
+            {"results": [s.RaadplegingUit(_raadpleging(r)).data for r in rijen[:PER_PAGINA]], "next": volgende}
+        )
 
 
 def _besluit(b):

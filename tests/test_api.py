@@ -680,3 +680,27 @@ def test_the_schema_documents_both_parts_for_the_put(client):
     varianten = {v["$ref"].rsplit("/", 1)[1] for v in schema["components"]["schemas"][verwijzing]["oneOf"]}
     assert varianten == {"OnderwijsinformatieInRequest", "BegeleidingsbehoefteInRequest"}
     assert "token" in schema["components"]["securitySchemes"]
+
+
+def test_the_log_is_paged_by_cursor_and_new_rows_shift_nothing(demo, noah, monkeypatch):  # noqa: F811
+    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    url = reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])
+    lezer = klant(demo.mbo_intake)
+    for _ in range(7):
+        lezer.get(url)
+    monkeypatch.setattr("api.views.PER_PAGINA", 3)
+    school = klant(demo.jji_school)
+    eerste = school.get(reverse("api:raadplegingen", args=[noah.pk])).json()
+    assert len(eerste["results"]) == 3 and eerste["next"]
+    lezer.get(url)  # a new reading arrives between two pages
+    gezien = [r["id"] for r in eerste["results"]]
+    volgende = eerste["next"]
+    while volgende:
+        pagina = school.get(volgende).json()
+        gezien += [r["id"] for r in pagina["results"]]
+        volgende = pagina["next"]
+    alle = list(Raadpleging.objects.filter(traject=noah).order_by("-tijdstip", "-pk").values_list("pk", flat=True))
+    assert gezien == alle[1:]  # every row once, newest first; the new one is on a fresh first page
+    _fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": "abc"}), "invalid")
+    ander = Raadpleging.objects.exclude(traject=noah).values_list("pk", flat=True).first() or 999999
+    _fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": ander}), "invalid")
