@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from toegang import policy
 
 from . import services
-from .constants import OrganisatieSoort
+from .constants import OrganisatieSoort, Rol
 from .models import Contactpersoon, Medewerker, Organisatie, Regio
 
 User = get_user_model()
@@ -162,7 +162,9 @@ class MedewerkerForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         wachtwoord = data.get("wachtwoord")
-        if wachtwoord:
+        if wachtwoord and data.get("rol") == Rol.SYSTEEM:
+            self.add_error("wachtwoord", services.GEEN_WACHTWOORD_SYSTEEM)
+        elif wachtwoord:
             user = self.instance.user if self.instance.pk else User(username=data.get("gebruikersnaam", ""))
             try:
                 services.controleer_wachtwoord(wachtwoord, user)

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from toegang import policy
 from trajecten.constants import AFGEROND
@@ -17,6 +18,9 @@ from .constants import Rol
 from .models import Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
 
 User = get_user_model()
+GEEN_WACHTWOORD_SYSTEEM = _lazy(
+    "Een systeemaccount heeft geen wachtwoord: het meldt zich aan met een API-token (manage.py create_api_token)."
+)
 
 
 def _mag_beheren(actor, regio) -> None:
@@ -97,6 +101,8 @@ def medewerker_opslaan(
     deactivating closes every door at once. People are never deleted.
     """
     _mag_beheren(actor, organisatie.regio)
+    if rol == Rol.SYSTEEM and wachtwoord:
+        raise ValidationError({"wachtwoord": GEEN_WACHTWOORD_SYSTEEM})
     oude_organisatie = None
     tokens_vervallen = False
     if medewerker is not None:

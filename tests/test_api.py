@@ -509,12 +509,22 @@ def test_a_system_account_has_no_password_and_loses_its_session(client, demo):
         email=intaker.email,
         organisatie=m.organisatie,
         rol="systeem",
-        wachtwoord="een-nieuw-wachtwoord-2026",
         medewerker=m,
     )
     intaker.refresh_from_db()
     assert not intaker.has_usable_password()
     assert client.get(reverse("trajecten:lijst")).status_code == 302  # to the login page
+    with pytest.raises(Exception, match="geen wachtwoord"):
+        netwerk_services.medewerker_opslaan(
+            actor=None,
+            gebruikersnaam="koppeling-2",
+            voornaam="Koppeling",
+            achternaam="Twee",
+            email="k2@example.org",
+            organisatie=m.organisatie,
+            rol="systeem",
+            wachtwoord="een-nieuw-wachtwoord-2026",
+        )
 
 
 def test_tokens_end_with_the_person_their_organisation_or_rol(demo):

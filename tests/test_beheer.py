@@ -54,6 +54,20 @@ def test_beheerder_creates_a_person_with_groups(client, demo):
     assert {t.jongere.voornaam for t in policy.zichtbaar_voor(user)} == {"Noah", "Liam", "Daan", "Finn"}
 
 
+def test_beheerder_creates_a_system_account_without_a_password(client, demo):
+    client.force_login(demo.beheerder)
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    velden = {"gebruikersnaam": "roc-koppeling", "organisatie": mbo.pk, "rol": Rol.SYSTEEM}
+    geweigerd = _nieuwe_medewerker(client, **velden, wachtwoord="een-lang-en-sterk-wachtwoord-2026")
+    assert geweigerd.status_code == 200 and "API-token" in geweigerd.content.decode()
+    assert not get_user_model().objects.filter(username="roc-koppeling").exists()
+    response = _nieuwe_medewerker(client, **velden, functietitel="Koppeling studentadministratie")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = get_user_model().objects.get(username="roc-koppeling")
+    assert not user.has_usable_password() and not user.is_staff
+    assert {t.jongere.voornaam for t in policy.zichtbaar_voor(user)} == {"Noah", "Liam", "Daan", "Finn"}
+
+
 def test_rol_that_does_not_fit_the_organisation_is_refused(client, demo):
     client.force_login(demo.beheerder)
     mbo = Organisatie.objects.get(naam="ROC Lindewaard")
