@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer, extend_schema
@@ -24,8 +24,10 @@ from beslismodel.constants import Stand
 from beslismodel.suggestie import status_suggereren
 from dossier import selectors as dossier_selectors
 from dossier import services as dossier_services
+from jji_traject.afdruk import pdf_antwoord
 from netwerk import selectors as netwerk_selectors
 from netwerk.models import Medewerker, Organisatie
+from overdracht import selectors as overdracht_selectors
 from overdracht import services as overdracht_services
 from overdracht.models import OverdrachtStatus
 from toegang import policy
@@ -642,7 +644,4 @@ class OverdrachtBestand(APIView):
             raise Http404
         if not policy.overdracht_geldt_nog(overdracht):
             raise NietGedeeld(_("De ontvanger mag niet meer alles lezen wat in dit document staat."))
-        inhoud = policy.overdrachten_zichtbaar_voor(request.user, overdracht.traject).values_list("bestand", flat=True)
-        antwoord = HttpResponse(bytes(inhoud.get(pk=overdracht.pk)), content_type="application/pdf")
-        antwoord["Content-Disposition"] = f'attachment; filename="overdrachtsdocument-{overdracht.nummer}.pdf"'
-        return antwoord
+        return pdf_antwoord(overdracht_selectors.bestand(overdracht), overdracht_selectors.bestandsnaam(overdracht))

@@ -82,8 +82,11 @@ def afdruk(request, template, context, bestandsnaam):
     context = {**context, "nu": timezone.now(), "pdf": request.GET.get("formaat") == "pdf"}
     if not context["pdf"]:
         return render(request, template, context)
-    antwoord = HttpResponse(
-        pdf_maken(render_to_string(template, context, request=request)), content_type="application/pdf"
-    )
+    return pdf_antwoord(pdf_maken(render_to_string(template, context, request=request)), bestandsnaam)
+
+
+def pdf_antwoord(pdf: bytes, bestandsnaam: str) -> HttpResponse:
+    """A PDF as a download."""
+    antwoord = HttpResponse(pdf, content_type="application/pdf")
     antwoord["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
     return antwoord

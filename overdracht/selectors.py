@@ -120,3 +120,14 @@ def inhoud(*, actor, ontvanger, traject, nummer: str = "", verzoek=None) -> Inho
         .order_by("stap", "deadline", "pk")
     )
     return inhoud
+
+
+def bestand(overdracht) -> bytes:
+    """The PDF's bytes (read only when it is downloaded: the list and status pages defer them)."""
+    from .models import Overdracht
+
+    return bytes(Overdracht.objects.filter(pk=overdracht.pk).values_list("bestand", flat=True).get())
+
+
+def bestandsnaam(overdracht) -> str:
+    return f"overdrachtsdocument-{overdracht.nummer}.pdf"

@@ -8,12 +8,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jji_traject.afdruk import pdf_antwoord
 from toegang import policy
 
 from . import selectors, services
@@ -98,16 +99,10 @@ def exporteren(request, pk):
 
 def _eigen(request, pk, overdracht_pk):
     """A document of this traject asked for by the reader (anyone else: 404)."""
-    traject = policy.traject_ophalen(request.user, pk)
-    overdracht = get_object_or_404(
-        policy.overdrachten_zichtbaar_voor(request.user, traject)
-        .select_related("ontvanger", "ontvanger_organisatie")
-        .defer("bestand"),
-        pk=overdracht_pk,
-    )
-    if not policy.mag_overdracht_ophalen(request.user, overdracht):
+    overdracht = policy.overdracht_ophalen(request.user, overdracht_pk)
+    if overdracht.traject_id != pk:
         raise Http404
-    return traject, overdracht
+    return overdracht.traject, overdracht
 
 
 @login_required
@@ -142,7 +137,4 @@ def bestand(request, pk, overdracht_pk):
             ),
         )
         return redirect("overdracht:status", pk=traject.pk, overdracht_pk=overdracht.pk)
-    inhoud = policy.overdrachten_zichtbaar_voor(request.user, traject).values_list("bestand", flat=True)
-    antwoord = HttpResponse(bytes(inhoud.get(pk=overdracht.pk)), content_type="application/pdf")
-    antwoord["Content-Disposition"] = f'attachment; filename="overdrachtsdocument-{overdracht.nummer}.pdf"'
-    return antwoord
+    return pdf_antwoord(selectors.bestand(overdracht), selectors.bestandsnaam(overdracht))

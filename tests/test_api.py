@@ -714,3 +714,29 @@ def test_the_log_is_paged_by_cursor_and_new_rows_shift_nothing(demo, noah, monke
     _fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": "abc"}), "invalid")
     ander = Raadpleging.objects.exclude(traject=noah).values_list("pk", flat=True).first() or 999999
     _fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": ander}), "invalid")
+
+
+def test_a_maker_who_left_the_school_no_longer_fetches_the_document(demo, django_capture_on_commit_callbacks):
+    liam = demo.trajecten["Liam"]
+    maker = klant(demo.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = maker.post(
+            reverse("api:overdracht_maken", args=[liam.pk]),
+            {"ontvanger": demo.verbindingsofficier.medewerker.pk},
+            format="json",
+        )
+    nummer = antwoord.json()["id"]
+    m = demo.coordinator.medewerker
+    netwerk_services.medewerker_opslaan(
+        actor=None,
+        gebruikersnaam=demo.coordinator.username,
+        voornaam="Peter",
+        achternaam="Aydin",
+        email=demo.coordinator.email,
+        organisatie=Organisatie.objects.get(naam="ROC Lindewaard"),
+        rol="zorgcoordinator",
+        medewerker=m,
+    )
+    client = klant(demo.coordinator)  # the old token ended with the move
+    for naam in ("api:overdracht", "api:overdracht_bestand"):
+        _fout(client.get(reverse(naam, args=[nummer])), "not_found")

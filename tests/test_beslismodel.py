@@ -533,3 +533,17 @@ def test_the_status_word_stays_out_of_the_advice_and_the_measures(demo, tekst):
     with pytest.raises(ValidationError) as fout:
         besluiten(demo, versie, Status.ORANJE, advies=tekst, maatregelen=[{"omschrijving": tekst, "veld": "m-0"}])
     assert set(fout.value.message_dict) == {"advies", "m-0"}
+
+
+def test_how_long_ago_reads_as_words():
+    import datetime as dt
+
+    from django.utils import timezone, translation
+
+    from trajecten.templatetags.jji import geleden
+
+    nu = timezone.now()
+    with translation.override("nl"):
+        assert geleden(nu) == "zojuist"
+        assert geleden(nu - dt.timedelta(days=3, hours=5)) == "3\xa0dagen geleden"
+        assert geleden(None) == ""

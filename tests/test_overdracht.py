@@ -182,6 +182,7 @@ def test_revoking_consent_asks_for_copies_back(client, demo, noah, django_captur
     client.force_login(demo.jji_school)
     log = client.get(reverse("dossier:raadplegingen", args=[noah.pk])).content.decode()
     assert "Gevraagd om kopieën te verwijderen" in log and overdracht.nummer in log
+    assert log.count('id="kop-terugvragen"') == 1 and "<section" not in log.split("</title>")[0]
     # Asked once: revoking again (another consent) does not ask twice for the same part.
     assert services.kopieen_terugvragen(actor=demo.coordinator, toestemming=toestemming) == 0
 

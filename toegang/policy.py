@@ -950,8 +950,11 @@ def overdrachten_zichtbaar_voor(user, traject: Traject) -> QuerySet:
 
 
 def mag_overdracht_ophalen(user, overdracht) -> bool:
-    """The file goes only to the person who asked for it, while they still see the traject."""
-    return overdracht.aangevraagd_door_id == getattr(user, "pk", None) and is_zichtbaar(user, overdracht.traject)
+    """A document (its status and file) is for the person who asked for it, while they still
+    work at the writing JJI-school and see the traject."""
+    return overdracht.aangevraagd_door_id == getattr(user, "pk", None) and is_schrijvende_school(
+        user, overdracht.traject
+    )
 
 
 def overdracht_geldt_nog(overdracht) -> bool:
@@ -984,7 +987,10 @@ def overdracht_ophalen(user, pk):
     from overdracht.models import Overdracht
 
     overdracht = (
-        Overdracht.objects.filter(pk=pk).defer("bestand").select_related("traject", "ontvanger").first()
+        Overdracht.objects.filter(pk=pk)
+        .defer("bestand")
+        .select_related("traject__jongere", "ontvanger", "ontvanger_organisatie")
+        .first()
         if str(pk).isdigit()
         else None
     )

@@ -45,3 +45,19 @@ def kaartlink(taak) -> str:
         if eigen:
             anker = f"contact-{min(c.pk for c in eigen)}"
     return f"{reverse('netwerk:netwerkkaart')}?regio={organisatie.regio_id}&organisatie={organisatie.pk}#{anker}"
+
+
+@register.filter
+def geleden(moment) -> str:
+    """How long ago, in words ("3 dagen geleden"); under a minute: "zojuist"."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from django.utils.timesince import timesince
+    from django.utils.translation import gettext
+
+    if moment is None:
+        return ""
+    if timezone.now() - moment < dt.timedelta(minutes=1):
+        return gettext("zojuist")
+    return gettext("%(tijd)s geleden") % {"tijd": timesince(moment, depth=1)}
