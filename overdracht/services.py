@@ -199,7 +199,7 @@ def kopieen_terugvragen(*, actor, toestemming) -> int:
         if overdracht.status == OverdrachtStatus.KLAAR:
             overdracht.bestand, overdracht.status = None, OverdrachtStatus.TERUGGEVRAAGD
             opslaan(overdracht, actor=actor, velden=["bestand", "status"])
-        signalering.kopie_terugvragen_melden(overdracht, toestemming.categorie)
+        signalering.kopie_terugvragen_melden(overdracht)
         aantal += 1
     return aantal
 

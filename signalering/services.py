@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from toegang import policy
 from trajecten.constants import AFGEROND
@@ -161,13 +161,22 @@ def mails_versturen() -> int:
     return verstuurd
 
 
+# The one line a mail carries for the notifications of a kind (no youth data); the task
+# kinds are counted.
+MAILREGELS = {
+    MeldingSoort.NETWERKKAART: gettext_lazy("De netwerkkaart van je regio is aan bevestiging toe."),
+    MeldingSoort.TOESTEMMING_16: gettext_lazy("Een toestemming moet opnieuw worden gevraagd."),
+    **dict.fromkeys(
+        BESLISMODEL_MELDINGEN, gettext_lazy("Er is nieuws over een beslismodel, of er wacht er een op je.")
+    ),
+    MeldingSoort.KOPIE_VERWIJDEREN: gettext_lazy("Je wordt gevraagd een document te verwijderen dat je eerder kreeg."),
+}
+TAAKMELDINGEN = frozenset({MeldingSoort.TAAK_TE_LAAT, MeldingSoort.TAAK_BINNENKORT})
+
+
 def _mailen(ontvanger, meldingen: list[Melding]) -> None:
-    te_laat = sum(m.soort == MeldingSoort.TAAK_TE_LAAT for m in meldingen)
-    kaart = sum(m.soort == MeldingSoort.NETWERKKAART for m in meldingen)
-    zestien = sum(m.soort == MeldingSoort.TOESTEMMING_16 for m in meldingen)
-    beslismodel = sum(m.soort in BESLISMODEL_MELDINGEN for m in meldingen)
-    kopie = sum(m.soort == MeldingSoort.KOPIE_VERWIJDEREN for m in meldingen)
-    binnenkort = len(meldingen) - te_laat - kaart - zestien - beslismodel - kopie
+    tel = Counter(m.soort for m in meldingen)
+    te_laat, binnenkort = tel[MeldingSoort.TAAK_TE_LAAT], tel[MeldingSoort.TAAK_BINNENKORT]
     regels = []
     if te_laat:
         regels.append(ngettext("%(n)d taak is te laat.", "%(n)d taken zijn te laat.", te_laat) % {"n": te_laat})
@@ -176,16 +185,9 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
             ngettext("%(n)d taak verloopt binnenkort.", "%(n)d taken verlopen binnenkort.", binnenkort)
             % {"n": binnenkort}
         )
-    if kaart:
-        regels.append(_("De netwerkkaart van je regio is aan bevestiging toe."))
-    if zestien:
-        regels.append(_("Een toestemming moet opnieuw worden gevraagd."))
-    if beslismodel:
-        regels.append(_("Er is nieuws over een beslismodel, of er wacht er een op je."))
-    if kopie:
-        regels.append(_("Je wordt gevraagd een document te verwijderen dat je eerder kreeg."))
+    regels += list(dict.fromkeys(str(regel) for soort, regel in MAILREGELS.items() if tel[soort]))
     link = settings.SITE_URL + reverse("signalering:meldingen")
-    alleen_taken = len(meldingen) == te_laat + binnenkort
+    alleen_taken = set(tel) <= TAAKMELDINGEN
     send_mail(
         subject=_("Herinnering: er staan taken voor je klaar") if alleen_taken else _("Er staat iets voor je klaar"),
         message="\n".join([_("Goedendag,"), "", *regels, "", _("Bekijk ze na inloggen: %(link)s") % {"link": link}]),
@@ -271,14 +273,10 @@ def beslismodel_melden(beslismodel, wat: str, *, besluit=None) -> int:
         raise ValueError(wat)
     sleutel = f"beslismodel:{beslismodel.pk}:{wat}:{besluit.pk if besluit else ''}"
     nieuw = sum(_melden(user, soort, sleutel, traject=traject) for user in ontvangers if user.is_active)
-    if nieuw:
-        from .tasks import mails_versturen as mails_taak
-
-        mails_taak.delay_on_commit()
-    return nieuw
+    return _mailen_na_commit(nieuw)
 
 
-def kopie_terugvragen_melden(overdracht, categorie: str) -> int:
+def kopie_terugvragen_melden(overdracht) -> int:
     """Ask the recipient of a document to delete their copy (a grondslag it relied on was
     revoked), and tell its maker. Once per document: the notification names the document
     number (the recipient may no longer see the traject); the mail carries no youth data."""
@@ -291,6 +289,11 @@ def kopie_terugvragen_melden(overdracht, categorie: str) -> int:
             traject=overdracht.traject,
             document=overdracht.nummer,
         )
+    return _mailen_na_commit(nieuw)
+
+
+def _mailen_na_commit(nieuw: int) -> int:
+    """New notifications are mailed in the background once the transaction stands."""
     if nieuw:
         from .tasks import mails_versturen as mails_taak
 

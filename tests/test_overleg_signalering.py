@@ -168,3 +168,22 @@ def test_fase_uitstroom_records_the_release_date(demo):
     assert eerste.deadline == noah.vrijgelaten_op + dt.timedelta(days=14)
     assert policy.is_zichtbaar(demo.itb, noah)
     assert selectors.open_taken_in_fase(demo.itb, noah) > 0
+
+
+def test_every_kind_of_notification_has_its_line_in_the_mail():
+    """A new kind without a line would be mailed as nothing (or, once, as a task due soon)."""
+    assert set(MeldingSoort) == set(signalering.MAILREGELS) | signalering.TAAKMELDINGEN
+
+
+def test_one_mail_names_each_kind_once(demo):
+    jji_school = demo.jji_school
+    for i, soort in enumerate([MeldingSoort.TAAK_TE_LAAT, MeldingSoort.TAAK_TE_LAAT, MeldingSoort.NETWERKKAART]):
+        Melding.objects.create(ontvanger=jji_school, soort=soort, sleutel=f"proef:{i}")
+    Melding.objects.create(ontvanger=jji_school, soort=MeldingSoort.BESLISMODEL_VASTGESTELD, sleutel="proef:b1")
+    Melding.objects.create(ontvanger=jji_school, soort=MeldingSoort.BESLISMODEL_TE_BEVESTIGEN, sleutel="proef:b2")
+    mail.outbox.clear()
+    assert signalering.mails_versturen() == 1
+    tekst = mail.outbox[0].body
+    assert "2 taken zijn te laat." in tekst and "binnenkort" not in tekst
+    assert tekst.count("beslismodel") == 1 and "netwerkkaart" in tekst
+    assert mail.outbox[0].subject == "Er staat iets voor je klaar"
