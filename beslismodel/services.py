@@ -64,10 +64,6 @@ def _vergrendeld(beslismodel: Beslismodel) -> Beslismodel:
     )
 
 
-def _opslaan(obj, actor, velden: list[str] | None = None) -> None:
-    opslaan(obj, actor=actor, velden=velden)
-
-
 def _alleen_concept(beslismodel: Beslismodel) -> None:
     if not beslismodel.is_concept:
         raise ValidationError(
@@ -105,12 +101,12 @@ def beslismodel_beginnen(*, actor, traject: Traject) -> Beslismodel:
         bijgewerkt_door=actor,
         formulering_toelichting=vorige.formulering_toelichting if vorige else "",
     )
-    _opslaan(nieuw, actor)
+    opslaan(nieuw, actor=actor)
     if vorige is not None:
         # What safety needs is looked at again for every version: it is not carried over (a
         # signal is never kept longer than it is needed).
         for oud in vorige.antwoorden.exclude(item__categorie=Categorie.VEILIGHEIDSSIGNALEN):
-            _opslaan(
+            opslaan(
                 Antwoord(
                     beslismodel=nieuw,
                     item_id=oud.item_id,
@@ -118,7 +114,7 @@ def beslismodel_beginnen(*, actor, traject: Traject) -> Beslismodel:
                     toelichting=oud.toelichting,
                     keuze_id=oud.keuze_id,
                 ),
-                actor,
+                actor=actor,
             )
     return nieuw
 
@@ -208,9 +204,9 @@ def antwoorden_opslaan(
         return beslismodel  # nothing changed: no new date, author or history row
     for obj in gewijzigd:
         if obj is not beslismodel:
-            _opslaan(obj, actor)
+            opslaan(obj, actor=actor)
     beslismodel.bijgewerkt_door, beslismodel.bijgewerkt_op = actor, timezone.now()
-    _opslaan(beslismodel, actor)
+    opslaan(beslismodel, actor=actor)
     return beslismodel
 
 
@@ -276,12 +272,16 @@ def beslismodel_indienen(*, actor, beslismodel: Beslismodel, ontvanger, met_jong
     )
     for oud in wachtend:
         oud.stand = Stand.VERVANGEN
-        _opslaan(oud, actor, ["stand"])
+        opslaan(oud, actor=actor, velden=["stand"])
     beslismodel.stand = Stand.INGEDIEND
     beslismodel.ontvanger = ontvanger
     beslismodel.met_jongere_besproken = True
     beslismodel.ingediend_door, beslismodel.ingediend_op = actor, timezone.now()
-    _opslaan(beslismodel, actor, ["stand", "ontvanger", "met_jongere_besproken", "ingediend_door", "ingediend_op"])
+    opslaan(
+        beslismodel,
+        actor=actor,
+        velden=["stand", "ontvanger", "met_jongere_besproken", "ingediend_door", "ingediend_op"],
+    )
     _melden(beslismodel, "ingediend")
     return beslismodel
 
@@ -407,7 +407,7 @@ def beslismodel_besluiten(
         besloten_door=actor,
         bevestiging=Bevestiging.NIET_NODIG if groen else Bevestiging.GEVRAAGD,
     )
-    _opslaan(besluit, actor)
+    opslaan(besluit, actor=actor)
     vast = []
     if aanspreekpunt is not None:
         vast.append(
@@ -428,7 +428,7 @@ def beslismodel_besluiten(
             }
         )
     for volgorde, m in enumerate([*vast, *({**m, "soort": MaatregelSoort.BEGELEIDING} for m in maatregelen)], 1):
-        _opslaan(
+        opslaan(
             Maatregel(
                 besluit=besluit,
                 soort=m["soort"],
@@ -437,10 +437,10 @@ def beslismodel_besluiten(
                 datum=m.get("datum"),
                 volgorde=volgorde,
             ),
-            actor,
+            actor=actor,
         )
     beslismodel.stand = Stand.VASTGESTELD if groen else Stand.BESLOTEN
-    _opslaan(beslismodel, actor, ["stand"])
+    opslaan(beslismodel, actor=actor, velden=["stand"])
     if groen:
         _taken_aanmaken(besluit, actor)
         _melden(beslismodel, "vastgesteld", besluit=besluit)
@@ -480,9 +480,9 @@ def besluit_bevestigen(*, actor, beslismodel: Beslismodel) -> Besluit:
     its measures become tasks."""
     beslismodel, besluit = _wachtend(actor, beslismodel)
     besluit.bevestiging, besluit.bevestigd_door, besluit.bevestigd_op = Bevestiging.BEVESTIGD, actor, timezone.now()
-    _opslaan(besluit, actor, ["bevestiging", "bevestigd_door", "bevestigd_op"])
+    opslaan(besluit, actor=actor, velden=["bevestiging", "bevestigd_door", "bevestigd_op"])
     beslismodel.stand = Stand.VASTGESTELD
-    _opslaan(beslismodel, actor, ["stand"])
+    opslaan(beslismodel, actor=actor, velden=["stand"])
     _taken_aanmaken(besluit, actor)
     _melden(beslismodel, "vastgesteld", besluit=besluit)
     return besluit
@@ -498,9 +498,9 @@ def besluit_terugleggen(*, actor, beslismodel: Beslismodel, reactie: str) -> Bes
         raise ValidationError({"reactie": _("Leg uit waarom je het besluit teruglegt, zodat een nieuw besluit kan.")})
     besluit.bevestiging, besluit.bevestigd_door, besluit.bevestigd_op = Bevestiging.TERUGGELEGD, actor, timezone.now()
     besluit.reactie = reactie
-    _opslaan(besluit, actor, ["bevestiging", "bevestigd_door", "bevestigd_op", "reactie"])
+    opslaan(besluit, actor=actor, velden=["bevestiging", "bevestigd_door", "bevestigd_op", "reactie"])
     beslismodel.stand = Stand.INGEDIEND
-    _opslaan(beslismodel, actor, ["stand"])
+    opslaan(beslismodel, actor=actor, velden=["stand"])
     if besluit.besloten_door_id != actor.pk:
         _melden(beslismodel, "teruggelegd", besluit=besluit)
     return besluit
@@ -534,7 +534,7 @@ def _taken_aanmaken(besluit: Besluit, actor) -> list[Taak]:
             deadline=maatregel.datum,
         )
         maatregel.taak = taak
-        _opslaan(maatregel, actor, ["taak"])
+        opslaan(maatregel, actor=actor, velden=["taak"])
         taken.append(taak)
     return taken
 

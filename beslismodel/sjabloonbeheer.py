@@ -35,10 +35,6 @@ def concept_van(regio) -> Sjabloon | None:
     return Sjabloon.objects.filter(regio=regio, gepubliceerd_op__isnull=True).first()
 
 
-def _opslaan(obj, actor) -> None:
-    opslaan(obj, actor=actor)
-
-
 def _beheerbaar(actor, sjabloon: Sjabloon) -> Sjabloon:
     sjabloon = Sjabloon.objects.select_for_update().get(pk=sjabloon.pk)
     if sjabloon.regio_id is None or not policy.mag_regio_beheren(actor, sjabloon.regio):
@@ -76,12 +72,12 @@ def sjabloon_kopieren(*, actor, regio) -> Sjabloon:
         adviesuitleg=bron.adviesuitleg,
         bron=bron,
     )
-    _opslaan(nieuw, actor)
+    opslaan(nieuw, actor=actor)
     for sectie in bron.secties.prefetch_related("items__keuzes"):
         kopie = SjabloonSectie(
             sjabloon=nieuw, code=sectie.code, titel=sectie.titel, uitleg=sectie.uitleg, volgorde=sectie.volgorde
         )
-        _opslaan(kopie, actor)
+        opslaan(kopie, actor=actor)
         for item in sectie.items.all():
             item_kopie = SjabloonItem(
                 sectie=kopie,
@@ -94,11 +90,11 @@ def sjabloon_kopieren(*, actor, regio) -> Sjabloon:
                 soort=item.soort,
                 categorie=item.categorie,
             )
-            _opslaan(item_kopie, actor)
+            opslaan(item_kopie, actor=actor)
             for keuze in item.keuzes.all():
-                _opslaan(
+                opslaan(
                     SjabloonKeuze(item=item_kopie, code=keuze.code, label=keuze.label, volgorde=keuze.volgorde),
-                    actor,
+                    actor=actor,
                 )
     return nieuw
 
@@ -110,7 +106,7 @@ def sjabloon_tekst_wijzigen(*, actor, sjabloon: Sjabloon, gegevens: dict) -> Sja
     for veld in ("naam", "adviestitel", "adviesuitleg"):
         if veld in schoon:
             setattr(sjabloon, veld, schoon[veld])
-    _opslaan(sjabloon, actor)
+    opslaan(sjabloon, actor=actor)
     return sjabloon
 
 
@@ -119,7 +115,7 @@ def sectie_wijzigen(*, actor, sectie: SjabloonSectie, gegevens: dict) -> Sjabloo
     _beheerbaar(actor, sectie.sjabloon)
     schoon = _verplicht(gegevens, "titel")
     sectie.titel, sectie.uitleg = schoon["titel"], schoon.get("uitleg", sectie.uitleg)
-    _opslaan(sectie, actor)
+    opslaan(sectie, actor=actor)
     return sectie
 
 
@@ -136,11 +132,11 @@ def item_wijzigen(*, actor, item: SjabloonItem, gegevens: dict, keuzelabels: dic
     fouten = {f"keuze_{k.code}": _("Vul de tekst van deze keuze in.") for k in keuzes if labels.get(k.code) == ""}
     if fouten:
         raise ValidationError(fouten)
-    _opslaan(item, actor)
+    opslaan(item, actor=actor)
     for keuze in keuzes:
         if labels.get(keuze.code) and labels[keuze.code] != keuze.label:
             keuze.label = labels[keuze.code]
-            _opslaan(keuze, actor)
+            opslaan(keuze, actor=actor)
     return item
 
 
@@ -149,5 +145,5 @@ def sjabloon_publiceren(*, actor, sjabloon: Sjabloon) -> Sjabloon:
     """From now on the regio's new beslismodellen are filled in with this version."""
     sjabloon = _beheerbaar(actor, sjabloon)
     sjabloon.gepubliceerd_op = timezone.now()
-    _opslaan(sjabloon, actor)
+    opslaan(sjabloon, actor=actor)
     return sjabloon

@@ -19,16 +19,8 @@ from .forms import ItemForm, SectieForm, SjabloonTekstForm
 from .models import Sjabloon, SjabloonItem, SjabloonSectie
 
 
-def _eigen_regio(request):
-    """The regio of the functioneel beheerder (404 for anyone else: not their page)."""
-    regio = policy.regio_van(request.user)
-    if regio is None or not policy.mag_regio_beheren(request.user, regio):
-        raise Http404
-    return regio
-
-
 def _concept(request):
-    regio = _eigen_regio(request)
+    regio = policy.beheerde_regio_ophalen(request.user)
     concept = sjabloonbeheer.concept_van(regio)
     if concept is None:
         raise Http404
@@ -38,7 +30,7 @@ def _concept(request):
 @login_required
 def sjabloon(request):
     """The version in use in the regio and, once made, the new version being edited."""
-    regio = _eigen_regio(request)
+    regio = policy.beheerde_regio_ophalen(request.user)
     in_gebruik = sjabloonbeheer.in_gebruik(regio)
     concept = sjabloonbeheer.concept_van(regio)
     getoond = concept or in_gebruik
@@ -60,7 +52,7 @@ def sjabloon(request):
 @login_required
 @require_POST
 def sjabloon_kopieren(request):
-    regio = _eigen_regio(request)
+    regio = policy.beheerde_regio_ophalen(request.user)
     try:
         nieuw = sjabloonbeheer.sjabloon_kopieren(actor=request.user, regio=regio)
     except ValidationError as fout:

@@ -81,8 +81,11 @@ class Overdracht(models.Model):
         return self.nummer
 
     @property
-    def is_klaar(self) -> bool:
-        return self.status == OverdrachtStatus.KLAAR
+    def gedeelde_delen(self) -> list[str]:
+        """The labels of the dossier parts it carries."""
+        from trajecten.constants import Categorie
+
+        return [Categorie(c).label for c in self.categorieen if c in Categorie.values]
 
 
 class Terugvraag(models.Model):

@@ -190,9 +190,7 @@ def kopieen_terugvragen(*, actor, toestemming) -> int:
         ).values("document")
         documenten = documenten.filter(nummer__in=gedragen)
     aantal = 0
-    for overdracht in documenten.defer("bestand"):
-        if Terugvraag.objects.filter(overdracht=overdracht, categorie=toestemming.categorie).exists():
-            continue
+    for overdracht in documenten.exclude(terugvragen__categorie=toestemming.categorie).defer("bestand"):
         opslaan(
             Terugvraag(overdracht=overdracht, categorie=toestemming.categorie, toestemming=toestemming), actor=actor
         )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from jji_traject.afdruk import pdf_antwoord
 from toegang import policy
+from trajecten.forms import fouten_tekst
 
 from . import selectors, services
 from .forms import OntvangerForm
@@ -61,7 +62,7 @@ def voorbeeld(request, pk):
     traject = _traject(request, pk)
     form = _formulier(request, traject, request.GET)
     if not form.is_valid():
-        messages.error(request, " ".join(str(m) for fouten in form.errors.values() for m in fouten))
+        messages.error(request, fouten_tekst(form))
         return redirect("overdracht:overzicht", pk=traject.pk)
     ontvanger = form.medewerker()
     return render(
@@ -83,7 +84,7 @@ def exporteren(request, pk):
     traject = _traject(request, pk)
     form = _formulier(request, traject, request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(str(m) for fouten in form.errors.values() for m in fouten))
+        messages.error(request, fouten_tekst(form))
         return redirect("overdracht:overzicht", pk=traject.pk)
     try:
         overdracht = services.overdracht_aanvragen(

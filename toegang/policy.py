@@ -88,6 +88,15 @@ def regio_van(user):
     return medewerker.organisatie.regio if medewerker else None
 
 
+def beheerde_regio_ophalen(user):
+    """The regio the reader manages as its functioneel beheerder (its routekaart, its
+    beslismodel template); ``Http404`` for anyone else: not their page."""
+    regio = regio_van(user)
+    if regio is None or not mag_regio_beheren(user, regio):
+        raise Http404
+    return regio
+
+
 def _view_permissie():
     app_label, codename = VIEW
     return {"permission__content_type__app_label": app_label, "permission__codename": codename}

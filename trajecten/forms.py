@@ -31,6 +31,11 @@ from .models import Jongere, Taak, Toestemming, Traject
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def fouten_tekst(form: forms.Form) -> str:
+    """All of a form's errors in one sentence (for a message on the page it came from)."""
+    return " ".join(str(m) for fouten in form.errors.values() for m in fouten)
+
+
 def fout_op_formulier(form: forms.Form, fout: ValidationError) -> None:
     """Show a ValidationError from a service on the form: on its field where the form has
     that field, otherwise at the top."""

@@ -283,7 +283,7 @@ def toekomstperspectief(traject: Traject, *, met_zorg: bool) -> list:
     from .constants import Leefgebied
 
     volgorde = {waarde: i for i, waarde in enumerate(Leefgebied.values)}
-    perspectief = traject.toekomstperspectieven.select_related("bijgewerkt_door")
+    perspectief = traject.toekomstperspectieven.all()
     if not met_zorg:
         perspectief = perspectief.exclude(leefgebied=Leefgebied.ZORG)
     return sorted(perspectief, key=lambda t: volgorde[t.leefgebied])

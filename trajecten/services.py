@@ -401,6 +401,7 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
     toestemming.ingetrokken_op, toestemming.ingetrokken_door = nu, actor
     toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     traject = toestemming.traject
+    ingetrokken = [toestemming]
     if (
         toestemming.categorie == Categorie.KENNISGEVING
         and not traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=toestemming.ontvanger).exists()
@@ -411,14 +412,15 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
         ):
             deel.ingetrokken_op, deel.ingetrokken_door = nu, actor
             deel.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+            ingetrokken.append(deel)
     toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
     policy.rechten_afleiden(toestemming.traject)
     taken_organisaties_bijwerken(toestemming.traject)
     # Documents that carried a revoked part: their recipients are asked to delete their copies.
     from overdracht.services import kopieen_terugvragen  # the overdracht app sits above trajecten
 
-    for ingetrokken in traject.toestemmingen.filter(ingetrokken_op=nu, ontvanger=toestemming.ontvanger):
-        kopieen_terugvragen(actor=actor, toestemming=ingetrokken)
+    for record in ingetrokken:
+        kopieen_terugvragen(actor=actor, toestemming=record)
     return toestemming
 
 

@@ -41,8 +41,9 @@ from .forms import (
     VerantwoordelijkheidForm,
     VertrekItemForm,
     fout_op_formulier,
+    fouten_tekst,
 )
-from .formulierpagina import formulierpagina
+from .formulierpagina import formulierpagina, gepost
 from .models import Traject, Verantwoordelijkheid
 
 PER_PAGINA = 25
@@ -334,7 +335,7 @@ def taak_bijwerken(request, pk, taak_pk):
         except ValidationError as e:
             fout = " ".join(e.messages)
     else:
-        fout = " ".join(str(m) for fouten in form.errors.values() for m in fouten)
+        fout = fouten_tekst(form)
     if request.headers.get("HX-Request"):
         # The whole routekaart comes back: a done task can move the timeline to the next step.
         stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
@@ -381,18 +382,10 @@ def mijn_taken(request):
     return render(request, "trajecten/mijn_taken.html", {"pagina": pagina, "vandaag": timezone.localdate()})
 
 
-def _eigen_regio(request):
-    """The regio whose routekaart the reader manages (the functioneel beheerder), else 404."""
-    regio = policy.regio_van(request.user)
-    if regio is None or not policy.mag_regio_beheren(request.user, regio):
-        raise Http404
-    return regio
-
-
 @login_required
 def routekaart(request):
     """The regio's routekaart for the functioneel beheerder: which blanks are still open."""
-    regio = _eigen_regio(request)
+    regio = policy.beheerde_regio_ophalen(request.user)
     kaart = selectors.routekaart_van_regio(regio)
     contact_form = ContactmomentenForm(
         request.POST if request.POST.get("actie") == "contactmomenten" else None,
@@ -442,7 +435,7 @@ def routekaart(request):
 @login_required
 @require_POST
 def regel_invullen(request, regel_pk):
-    regio = _eigen_regio(request)
+    regio = policy.beheerde_regio_ophalen(request.user)
     regel = get_object_or_404(
         Verantwoordelijkheid.objects.select_related("stap__routekaart"), pk=regel_pk, stap__routekaart__regio=regio
     )
@@ -540,7 +533,7 @@ def toekomstperspectief(request, pk):
     return formulierpagina(
         request,
         traject,
-        ToekomstperspectiefForm(request.POST if request.method == "POST" else None, huidig=huidig),
+        ToekomstperspectiefForm(gepost(request), huidig=huidig),
         lambda f: services.toekomstperspectief_opslaan(actor=request.user, traject=traject, teksten=f.cleaned_data),
         titel=_("Toekomstperspectief"),
         knop=_("Opslaan"),
