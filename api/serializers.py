@@ -9,7 +9,7 @@ from rest_framework import serializers
 from beslismodel.constants import Status
 from dossier.models import Begeleidingsbehoefte, Onderwijsinformatie
 from dossier.services import BEGELEIDING_VELDEN, ONDERWIJS_VELDEN
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Fase, Grondslag, TaakStatus, Wijze
+from trajecten.constants import DOSSIER_CATEGORIEEN, Fase, Grondslag, Onderwerp, TaakStatus, Wijze
 
 
 class Tekst(serializers.CharField):
@@ -171,7 +171,7 @@ class BegeleidingsbehoefteIn(Streng):
 class ToestemmingUit(serializers.Serializer):
     id = serializers.IntegerField()
     ontvanger = Organisatiekort()
-    categorie = serializers.ChoiceField(choices=Categorie.choices)
+    categorie = serializers.ChoiceField(choices=Onderwerp.choices)
     grondslag = serializers.ChoiceField(choices=Grondslag.choices)
     datum_gegeven = serializers.DateField()
     geldig_tot = serializers.DateField(allow_null=True)
@@ -181,7 +181,7 @@ class ToestemmingUit(serializers.Serializer):
 
 class ToestemmingIn(Streng):
     ontvanger = serializers.IntegerField(help_text="Id van een betrokken organisatie.")
-    categorie = serializers.ChoiceField(choices=Categorie.choices)
+    categorie = serializers.ChoiceField(choices=Onderwerp.choices)
     grondslag = serializers.ChoiceField(choices=Grondslag.choices)
     datum_gegeven = serializers.DateField()
     wijze = serializers.ChoiceField(choices=Wijze.choices)

@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from beslismodel import selectors as beslismodel_selectors
 from beslismodel import services as beslismodel_services
 from beslismodel.constants import Stand
 from beslismodel.suggestie import status_suggereren
@@ -34,7 +35,7 @@ from toegang import policy
 from toegang.models import RaadplegingActie
 from trajecten import paginering
 from trajecten import services as traject_services
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Fase
+from trajecten.constants import DOSSIER_CATEGORIEEN, KENNISGEVING, Categorie, Fase
 from trajecten.selectors import huidige_stap
 
 from . import serializers as s
@@ -319,7 +320,7 @@ class Toestemmingen(APIView):
             raise ValidationError({"ontvanger": [_("Kies een organisatie die bij dit traject betrokken is.")]})
         categorie = gegevens.pop("categorie")
         with transaction.atomic():
-            if categorie == Categorie.KENNISGEVING:
+            if categorie == KENNISGEVING:
                 toestemming = traject_services.kennisgeving_vastleggen(
                     actor=request.user, traject=traject, ontvanger=ontvanger, gegevens=gegevens
                 )
@@ -445,7 +446,7 @@ class Beslismodel(APIView):
             antwoorden = gelezen[versie.pk]
             items = []
             if versie.sjabloon_id not in sjablonen:
-                sjablonen[versie.sjabloon_id] = beslismodel_services.items_van(versie.sjabloon)
+                sjablonen[versie.sjabloon_id] = beslismodel_selectors.items_van(versie.sjabloon)
             for item in sjablonen[versie.sjabloon_id]:
                 a = antwoorden.get(item.pk)
                 gedeeld = item.categorie not in achtergehouden
@@ -460,7 +461,7 @@ class Beslismodel(APIView):
                         "keuze": a.keuze.code if a and a.keuze_id else None,
                     }
                 )
-            suggestie = status_suggereren(beslismodel_services.keuzes_van(antwoorden.values()))
+            suggestie = status_suggereren(beslismodel_selectors.keuzes_van(antwoorden.values()))
             antwoord.append(
                 {
                     "versie": versie.versie,
@@ -493,7 +494,7 @@ class Besluit(APIView):
                 _("Besluiten doet de ontvangende school: een intaker, zorgcoördinator of de verbindingsofficier.")
             )
         gegevens = _valideer(s.BesluitIn, request)
-        mensen = {m.pk: m for m in beslismodel_services.mensen_van_ontvanger(request.user, beslismodel)}
+        mensen = {m.pk: m for m in beslismodel_selectors.mensen_van_ontvanger(request.user, beslismodel)}
 
         def persoon(veld, waarde):
             if waarde is None:

@@ -9,13 +9,15 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from netwerk.constants import Rol
+from netwerk.models import Organisatie
 from toegang import policy
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie
+from trajecten.models import Betrokkenheid, Traject
 
-from . import services
 from .constants import Bevestiging, ItemSoort, Stand
-from .models import Antwoord, Beslismodel, Besluit, SjabloonItem, SjabloonSectie
-from .suggestie import Suggestie, status_suggereren
+from .models import Antwoord, Beslismodel, Besluit, Sjabloon, SjabloonItem, SjabloonSectie
+from .sjabloonbeheer import in_gebruik
+from .suggestie import Keuzeantwoord, Suggestie, status_suggereren
 
 
 @dataclass
@@ -93,12 +95,12 @@ def versie_weergave(user, traject, beslismodel: Beslismodel, *, verzoek=None) ->
     vorige = vorige_versie(user, beslismodel)
     versies = [beslismodel, *([vorige] if vorige else [])]
     gelezen, achtergehouden = policy.beslismodel_lezen(actor=user, traject=traject, versies=versies, verzoek=verzoek)
-    items = services.items_van(beslismodel.sjabloon)
+    items = items_van(beslismodel.sjabloon)
     weergave = VersieWeergave(
         beslismodel=beslismodel,
         secties=_secties(items, gelezen[beslismodel.pk], achtergehouden),
         achtergehouden=[Categorie(c).label for c in DOSSIER_CATEGORIEEN if c in achtergehouden],
-        suggestie=status_suggereren(services.keuzes_van(gelezen[beslismodel.pk].values())),
+        suggestie=status_suggereren(keuzes_van(gelezen[beslismodel.pk].values())),
         besluiten=list(
             beslismodel.besluiten.select_related("besloten_door", "bevestigd_door").prefetch_related(
                 "maatregelen__medewerker__user"
@@ -120,7 +122,7 @@ def versie_weergave(user, traject, beslismodel: Beslismodel, *, verzoek=None) ->
 def concept_weergave(user, traject, beslismodel: Beslismodel):
     """The draft with its answers, for the JJI-school filling it in (its own: no record)."""
     gelezen, _achter = policy.beslismodel_lezen(actor=user, traject=traject, versies=[beslismodel])
-    return services.items_van(beslismodel.sjabloon), gelezen[beslismodel.pk]
+    return items_van(beslismodel.sjabloon), gelezen[beslismodel.pk]
 
 
 @dataclass
@@ -191,7 +193,7 @@ def wat_ontvangers_zien(traject) -> list[OntvangerZicht]:
     and its verbindingsofficier would read (the placement advice always)."""
     actief = set(traject.betrokkenheden.actief().values_list("organisatie_id", flat=True))
     zicht = []
-    for organisatie in services.ontvangers(traject):
+    for organisatie in ontvangers(traject):
         delen = []
         intaker = policy.Lezer(organisatie, Rol.INTAKER)
         for lezer in (intaker, policy.Lezer(organisatie, "", is_verbindingsofficier=True)):
@@ -204,3 +206,54 @@ def wat_ontvangers_zien(traject) -> list[OntvangerZicht]:
 def wachtend_besluit(beslismodel: Beslismodel) -> Besluit | None:
     """The decision on this version that waits for confirmation, if any."""
     return beslismodel.besluiten.filter(bevestiging=Bevestiging.GEVRAAGD).select_related("beslismodel").first()
+
+
+# --- Reads the services share -------------------------------------------------------------
+
+# The involvements a beslismodel is submitted to: the receiving mbo, or the mbo van herkomst
+# when the youth returns there.
+ONTVANGENDE_SOORTEN = (BetrokkenheidSoort.MBO_ONTVANGEND, BetrokkenheidSoort.MBO_HERKOMST)
+
+
+def sjabloon_voor(traject: Traject) -> Sjabloon:
+    """The template a new beslismodel is filled in with: the version in use in the traject's
+    regio (its newest published version, else the national one)."""
+    return in_gebruik(traject.jji.regio)
+
+
+def items_van(sjabloon: Sjabloon) -> list[SjabloonItem]:
+    return list(
+        SjabloonItem.objects.filter(sectie__sjabloon=sjabloon).select_related("sectie").prefetch_related("keuzes")
+    )
+
+
+def stempel_van(beslismodel: Beslismodel) -> str:
+    """When the draft was last saved, as the form carries it (to notice a save in between)."""
+    return beslismodel.bijgewerkt_op.isoformat()
+
+
+def ontvangers(traject: Traject):
+    """The mbo's a beslismodel can be submitted to: involved as receiving mbo (or as mbo van
+    herkomst, for a return there). Whether they are active is checked on submission."""
+    betrokken = Betrokkenheid.objects.filter(traject=traject, soort__in=ONTVANGENDE_SOORTEN)
+    return Organisatie.objects.filter(pk__in=betrokken.values("organisatie_id"), actief=True).order_by("naam")
+
+
+def keuzes_van(antwoorden) -> list[Keuzeantwoord]:
+    """The placement choices among these answers, as the suggestion reads them."""
+    return [
+        Keuzeantwoord(vraag=a.item.titel, code=a.keuze.code, label=a.keuze.label)
+        for a in antwoorden
+        if a.item.soort == ItemSoort.KEUZE and a.keuze_id
+    ]
+
+
+def suggestie_van(beslismodel: Beslismodel) -> Suggestie:
+    """The suggested status of one version (the placement choices are the version's own content)."""
+    antwoorden = beslismodel.antwoorden.filter(item__soort=ItemSoort.KEUZE).select_related("item", "keuze")
+    return status_suggereren(keuzes_van(antwoorden))
+
+
+def mensen_van_ontvanger(actor, beslismodel: Beslismodel):
+    """The people of the receiving school who can take on an agreed measure."""
+    return policy.actieve_medewerkers(actor, beslismodel.traject).filter(organisatie_id=beslismodel.ontvanger_id)

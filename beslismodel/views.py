@@ -109,7 +109,7 @@ def invullen(request, pk, versie):
         items=items,
         antwoorden=antwoorden,
         formulering_toelichting=beslismodel.formulering_toelichting,
-        stempel=services.stempel_van(beslismodel),
+        stempel=selectors.stempel_van(beslismodel),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -158,7 +158,7 @@ def indienen(request, pk, versie):
     vorige = vorige.order_by("-versie").first()
     form = IndienenForm(
         gepost(request),
-        ontvangers=services.ontvangers(traject),
+        ontvangers=selectors.ontvangers(traject),
         initial={"ontvanger": vorige.ontvanger_id if vorige else None},
     )
     if request.method == "POST" and form.is_valid():
@@ -250,7 +250,7 @@ def besluiten(request, pk, versie):
             messages.info(request, _("Over deze versie is al besloten; een besluit verandert niet meer."))
             return redirect("beslismodel:versie", pk=traject.pk, versie=beslismodel.versie)
         raise Http404
-    mensen = services.mensen_van_ontvanger(request.user, beslismodel)
+    mensen = selectors.mensen_van_ontvanger(request.user, beslismodel)
     form = BesluitForm(gepost(request), mensen=mensen)
     formset = MaatregelFormSet(gepost(request), prefix="maatregel", form_kwargs={"mensen": mensen})
     if request.method == "POST" and form.is_valid() and formset.is_valid():

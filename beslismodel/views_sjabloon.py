@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from toegang import policy
 from trajecten.formulierpagina import formulierpagina, gepost
 
-from . import services, sjabloonbeheer
+from . import selectors, sjabloonbeheer
 from .forms import ItemForm, SectieForm, SjabloonTekstForm
 from .models import Sjabloon, SjabloonItem, SjabloonSectie
 
@@ -42,7 +42,7 @@ def sjabloon(request):
             "in_gebruik": in_gebruik,
             "concept": concept,
             "sjabloon": getoond,
-            "items": services.items_van(getoond),
+            "items": selectors.items_van(getoond),
             "versies": Sjabloon.objects.filter(regio=regio).order_by("-versie"),
             "titel": _("Beslismodel"),
         },

@@ -1,4 +1,5 @@
-"""Fetching a part of the dossier. Only ``toegang.policy.categorie_lezen`` calls this: the
+"""Reading the dossier. The functions that fetch a part (``*_ophalen``, ``geschiedenis``) are
+registered in ``toegang.delen`` and called only by ``toegang.policy.categorie_lezen``: the
 reading and its raadpleging go together."""
 
 from __future__ import annotations
@@ -19,22 +20,25 @@ from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
 from .models import Begeleidingsbehoefte, Onderwijsinformatie, Resultaat, Veiligheidssignaal
 
 
-def dossierdeel(traject, categorie: str):
-    """Onderwijsinformatie or begeleidingsbehoefte (or None when not written yet), or the
-    list of current signalen voor veiligheid."""
-    if categorie == Categorie.ONDERWIJSINFORMATIE:
-        info = Onderwijsinformatie.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
-        resultaten = list(Resultaat.objects.filter(traject=traject).select_related("gevalideerd_door"))
-        if info is None and not resultaten:
-            return None
-        info = info or Onderwijsinformatie(traject=traject)  # results without the rest filled in yet
-        info.resultaten_lijst = resultaten
-        return info
-    if categorie == Categorie.BEGELEIDINGSBEHOEFTE:
-        return Begeleidingsbehoefte.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
-    if categorie == Categorie.VEILIGHEIDSSIGNALEN:
-        return list(Veiligheidssignaal.objects.actueel().filter(traject=traject).select_related("bijgewerkt_door"))
-    raise ValueError(categorie)
+def onderwijsinformatie_ophalen(traject):
+    """The onderwijsinformatie with its results (``None`` when nothing is written yet)."""
+    info = Onderwijsinformatie.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
+    resultaten = list(Resultaat.objects.filter(traject=traject).select_related("gevalideerd_door"))
+    if info is None and not resultaten:
+        return None
+    info = info or Onderwijsinformatie(traject=traject)  # results without the rest filled in yet
+    info.resultaten_lijst = resultaten
+    return info
+
+
+def begeleidingsbehoefte_ophalen(traject):
+    """The begeleidingsbehoefte (``None`` when not written yet)."""
+    return Begeleidingsbehoefte.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
+
+
+def veiligheidssignalen_ophalen(traject) -> list:
+    """The current signalen voor veiligheid (an ended signal is no longer shown)."""
+    return list(Veiligheidssignaal.objects.actueel().filter(traject=traject).select_related("bijgewerkt_door"))
 
 
 @dataclass

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from jji_traject.geschiedenis import opslaan
 from toegang import policy
-from trajecten.constants import Categorie
+from trajecten.constants import Categorie, Leefgebied
+from trajecten.models import Toekomstperspectief, Traject
+from trajecten.services import vergrendeld
 
-from .formulering import toetsen
+from .formulering import toetsen, voor_iedereen_toetsen
 from .models import (
     Begeleidingsbehoefte,
     HerkomstOnderwijsinformatie,
@@ -171,3 +175,34 @@ def massaal_aanmaken(delen: list, *, actor) -> list:
     from jji_traject.geschiedenis import bulk_aanmaken
 
     return bulk_aanmaken(delen, type(delen[0]), actor=actor) if delen else []
+
+
+# The toekomstperspectief is on the traject (everyone who sees it reads it); it is written under
+# the dossier's word list, so its service lives here.
+@transaction.atomic
+def toekomstperspectief_opslaan(*, actor, traject: Traject, teksten: dict[str, str]) -> list[Toekomstperspectief]:
+    """The young person's perspective per leefgebied, written by the regie (JJI, JJI-school)
+    with them. Empty removes a leefgebied's text; the toekomstgericht check of the dossier
+    applies (everyone who sees the traject reads this)."""
+    traject = vergrendeld(traject)
+    if not policy.mag_traject_beheren(actor, traject):
+        raise PermissionDenied
+    onbekend = set(teksten) - set(Leefgebied.values)
+    if onbekend:
+        raise ValidationError(_("Onbekend leefgebied."))
+    schoon = {gebied: (tekst or "").strip() for gebied, tekst in teksten.items()}
+    voor_iedereen_toetsen({gebied: tekst for gebied, tekst in schoon.items() if tekst})
+    bestaand = {t.leefgebied: t for t in traject.toekomstperspectieven.select_for_update()}
+    for gebied, tekst in schoon.items():
+        huidig = bestaand.get(gebied)
+        if not tekst:
+            if huidig is not None:
+                huidig._history_user = actor
+                huidig.delete()
+            continue
+        if huidig is not None and huidig.tekst == tekst:
+            continue
+        huidig = huidig or Toekomstperspectief(traject=traject, leefgebied=gebied)
+        huidig.tekst, huidig.bijgewerkt_door, huidig.bijgewerkt_op = tekst, actor, timezone.now()
+        opslaan(huidig, actor=actor)
+    return list(traject.toekomstperspectieven.all())

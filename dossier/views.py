@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jji_traject.afdruk import afdruk
-from toegang import policy
+from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
 from trajecten.formulierpagina import formulierpagina
@@ -21,18 +21,11 @@ from trajecten.services import toestemming_vastleggen
 
 from . import selectors, services
 from .forms import (
-    BegeleidingsbehoefteForm,
     CategorieToestemmingForm,
     HerkomstForm,
-    OnderwijsinformatieForm,
     ResultaatForm,
     VeiligheidssignaalForm,
 )
-
-FORMULIEREN = {
-    Categorie.ONDERWIJSINFORMATIE: (OnderwijsinformatieForm, services.onderwijsinformatie_opslaan),
-    Categorie.BEGELEIDINGSBEHOEFTE: (BegeleidingsbehoefteForm, services.begeleidingsbehoefte_opslaan),
-}
 
 
 def _traject(request, pk, categorie=""):
@@ -153,22 +146,24 @@ def bekijk_als(request, pk):
 @login_required
 def bewerken(request, pk, categorie):
     traject = _schrijfbaar(request, pk)
-    if categorie not in FORMULIEREN:
+    # A part written as one form (the registry says which); the signals are added one by one.
+    deel = delen.deel(categorie) if delen.is_deel(categorie) else None
+    if deel is None or deel.formulier is None:
         raise Http404
-    form_klasse, opslaan = FORMULIEREN[categorie]
+    form_klasse, opslaan = deel.formulier, deel.opslaan
     huidig = policy.categorie_lezen(
         actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.BEKIJKEN, verzoek=request
     )
     form = form_klasse(request.POST or None, instance=huidig)
-    deel = Categorie(categorie).label.capitalize()
+    naam = deel.label.capitalize()
     return formulierpagina(
         request,
         traject,
         form,
         lambda f: opslaan(actor=request.user, traject=traject, gegevens=f.cleaned_data),
-        titel=deel,
+        titel=naam,
         knop=_("Opslaan"),
-        melding=_("%(deel)s is opgeslagen.") % {"deel": deel},
+        melding=_("%(deel)s is opgeslagen.") % {"deel": naam},
         uitleg=_(
             "Schrijf toekomstgericht: wat heeft deze jongere nodig om verder te leren? Alleen wat de volgende "
             "school nodig heeft; wie het mag lezen, bepaalt de toestemming per deel."

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from trajecten.constants import Categorie, Onderwerp
 
 
 class OverdrachtStatus(models.TextChoices):
@@ -83,8 +84,6 @@ class Overdracht(models.Model):
     @property
     def gedeelde_delen(self) -> list[str]:
         """The labels of the dossier parts it carries."""
-        from trajecten.constants import Categorie
-
         return [Categorie(c).label for c in self.categorieen if c in Categorie.values]
 
 
@@ -119,6 +118,4 @@ class Terugvraag(models.Model):
 
     @property
     def categorie_label(self) -> str:
-        from trajecten.constants import Categorie
-
-        return Categorie(self.categorie).label if self.categorie in Categorie.values else self.categorie
+        return Onderwerp(self.categorie).label if self.categorie in Onderwerp.values else self.categorie

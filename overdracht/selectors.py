@@ -11,14 +11,12 @@ from django.db.models import Prefetch
 
 from beslismodel.constants import Bevestiging, Sectie, Stand
 from beslismodel.models import Antwoord, Besluit
-from dossier.selectors import Deel, dossierdeel
-from toegang import policy
+from dossier.selectors import Deel
+from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import AFGEROND, Categorie, Leefgebied
 from trajecten.selectors import toekomstperspectief
 
-# Signalen voor veiligheid never leave the page: a document carries these two parts at most.
-DELEN = (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE)
 # The tasks of the first weeks after leaving: the warme overdracht and the first school days.
 EERSTE_WEKEN = (8, 9)
 
@@ -76,13 +74,14 @@ def inhoud(*, actor, ontvanger, traject, nummer: str = "", verzoek=None) -> Inho
     inhoud.perspectief = toekomstperspectief(traject, met_zorg=False)
     versie, inhoud.besluit = _beslismodel(lezer, traject)
     leesbaar = policy.leesbare_categorieen(lezer, traject)
-    for categorie in DELEN:
+    # Only the parts that may leave the screen (never signalen voor veiligheid): the registry.
+    for categorie in delen.mee_naar_buiten():
         if categorie not in leesbaar:
             inhoud.delen.append(Deel(categorie=categorie, leesbaar=False))
             continue
 
         def ophalen(categorie=categorie):
-            deel = dossierdeel(traject, categorie)
+            deel = delen.deel(categorie).ophalen(traject)
             if categorie != Categorie.BEGELEIDINGSBEHOEFTE:
                 return deel, None, None
             zorg = traject.toekomstperspectieven.filter(leefgebied=Leefgebied.ZORG).first()

@@ -23,9 +23,11 @@ from django.utils.translation import override
 
 from jji_traject.afdruk import pdf_maken
 from jji_traject.geschiedenis import opslaan
+from signalering import services as signalering
+from signalering.models import MeldingSoort
 from toegang import policy
 from toegang.models import Raadpleging, RaadplegingActie
-from trajecten.constants import Categorie
+from trajecten.constants import KENNISGEVING
 from trajecten.models import Toestemming
 
 from . import selectors
@@ -163,17 +165,20 @@ def overdracht_mislukt(overdracht_id: int, fout: Exception) -> None:
         logger.exception("Overdrachtsdocument %s: de mislukking kon niet worden vastgelegd", overdracht_id)
 
 
+def grondslagen_ingetrokken(*, actor, toestemmingen) -> int:
+    """The hook ``grondslag_ingetrokken`` (``toegang.haken``): copies asked back per record."""
+    return sum(kopieen_terugvragen(actor=actor, toestemming=toestemming) for toestemming in toestemmingen)
+
+
 def kopieen_terugvragen(*, actor, toestemming) -> int:
     """A grondslag was revoked: ask the recipients of earlier documents it opened to delete
     their copies, and stop the download. A part's consent recalls the documents that carried
     that part on that grondslag (per their raadplegingen); a kennisgeving without another
     valid one for the organisation recalls every document that went there, basic data too."""
-    from signalering import services as signalering
-
     documenten = Overdracht.objects.filter(
         traject_id=toestemming.traject_id, ontvanger_organisatie_id=toestemming.ontvanger_id, status__in=VERSTUURD
     ).select_related("ontvanger", "aangevraagd_door", "traject")
-    if toestemming.categorie == Categorie.KENNISGEVING:
+    if toestemming.categorie == KENNISGEVING:
         nog_geldig = (
             Toestemming.objects.kennisgevingen()
             .geldig()
@@ -197,7 +202,7 @@ def kopieen_terugvragen(*, actor, toestemming) -> int:
         if overdracht.status == OverdrachtStatus.KLAAR:
             overdracht.bestand, overdracht.status = None, OverdrachtStatus.TERUGGEVRAAGD
             opslaan(overdracht, actor=actor, velden=["bestand", "status"])
-        signalering.kopie_terugvragen_melden(overdracht)
+        kopie_terugvragen_melden(overdracht)
         aantal += 1
     return aantal
 
@@ -223,3 +228,18 @@ def overdrachten_opruimen(op: dt.datetime | None = None) -> int:
             opslaan(overdracht, actor=None, velden=["bestand", "status", "verwijderd_op"])
         aantal += 1
     return aantal
+
+
+def kopie_terugvragen_melden(overdracht) -> int:
+    """Ask the recipient of a document to delete their copy (a grondslag it relied on was
+    revoked), and tell its maker. Once per document: the notification names the document
+    number (the recipient may no longer see the traject); the mail carries no youth data."""
+    return signalering.melden(
+        MeldingSoort.KOPIE_VERWIJDEREN,
+        [
+            (overdracht.ontvanger, f"kopie:{overdracht.pk}:ontvanger"),
+            (overdracht.aangevraagd_door, f"kopie:{overdracht.pk}:maker"),
+        ],
+        traject=overdracht.traject,
+        document=overdracht.nummer,
+    )

@@ -238,57 +238,12 @@ def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:
     return nieuw
 
 
-def beslismodel_melden(beslismodel, wat: str, *, besluit=None) -> int:
-    """Tell who acts next on a beslismodel: a submitted version → who may decide it at the
-    receiving mbo; oranje or rood → who may confirm it there (not who decided); a decision
-    that stands → who submitted it; a decision sent back → who took it. Only people who may act on it now; the
-    mail (after commit, in the background) carries no youth data."""
-    from beslismodel.constants import Stand
-    from netwerk.models import Medewerker
-
-    traject = beslismodel.traject
-    if wat == "ingediend":
-        soort = MeldingSoort.BESLISMODEL_TE_BEOORDELEN
-        kandidaten = [
-            m.user
-            for m in Medewerker.objects.filter(organisatie_id=beslismodel.ontvanger_id, user__is_active=True)
-            .select_related("user", "organisatie")
-            .order_by("pk")
-        ]
-        ontvangers = [u for u in kandidaten if policy.mag_beslismodel_besluiten(u, beslismodel)]
-    elif wat == "te_bevestigen" and besluit is not None:
-        soort = MeldingSoort.BESLISMODEL_TE_BEVESTIGEN
-        ontvangers = [
-            m.user
-            for m in policy.bevestigers(beslismodel).exclude(user_id=besluit.besloten_door_id)
-            if policy.mag_beslismodel_bevestigen(m.user, beslismodel)
-        ]
-    elif wat == "vastgesteld":
-        soort = MeldingSoort.BESLISMODEL_VASTGESTELD
-        ontvangers = [beslismodel.ingediend_door] if policy.is_zichtbaar(beslismodel.ingediend_door, traject) else []
-    elif wat == "teruggelegd" and besluit is not None and beslismodel.stand == Stand.INGEDIEND:
-        soort = MeldingSoort.BESLISMODEL_TERUGGELEGD
-        ontvangers = [besluit.besloten_door] if policy.is_zichtbaar(besluit.besloten_door, traject) else []
-    else:
-        raise ValueError(wat)
-    sleutel = f"beslismodel:{beslismodel.pk}:{wat}:{besluit.pk if besluit else ''}"
-    nieuw = sum(_melden(user, soort, sleutel, traject=traject) for user in ontvangers if user.is_active)
-    return _mailen_na_commit(nieuw)
-
-
-def kopie_terugvragen_melden(overdracht) -> int:
-    """Ask the recipient of a document to delete their copy (a grondslag it relied on was
-    revoked), and tell its maker. Once per document: the notification names the document
-    number (the recipient may no longer see the traject); the mail carries no youth data."""
-    nieuw = 0
-    for ontvanger, wie in ((overdracht.ontvanger, "ontvanger"), (overdracht.aangevraagd_door, "maker")):
-        nieuw += _melden(
-            ontvanger,
-            MeldingSoort.KOPIE_VERWIJDEREN,
-            f"kopie:{overdracht.pk}:{wie}",
-            traject=overdracht.traject,
-            document=overdracht.nummer,
-        )
+def melden(soort: str, ontvangers, **velden) -> int:
+    """Store a notification for each recipient, given as ``(user, key)`` (the key makes it
+    once-only), and mail the new ones in the background once the transaction
+    stands. The app that knows who must act chooses the recipients; this only stores and
+    mails (the mail carries no youth data)."""
+    nieuw = sum(_melden(user, soort, sleutel, **velden) for user, sleutel in ontvangers)
     return _mailen_na_commit(nieuw)
 
 

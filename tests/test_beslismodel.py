@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from beslismodel import services
+from beslismodel import selectors, services
 from beslismodel.constants import Aanbod, Bevestiging, Setting, Stand, Status, veldnaam
 from beslismodel.models import Beslismodel, Besluit
 from netwerk.models import Organisatie
@@ -488,7 +488,7 @@ def test_reading_the_answers_goes_through_the_dossier_door(demo):
 
 def test_a_save_in_between_is_not_overwritten(demo):
     concept = services.beslismodel_beginnen(actor=demo.jji_school, traject=demo.trajecten["Noah"])
-    stempel = services.stempel_van(concept)
+    stempel = selectors.stempel_van(concept)
     services.antwoorden_opslaan(actor=demo.coordinator, beslismodel=concept, gegevens=antwoorden(), stempel=stempel)
     with pytest.raises(ValidationError, match="Peter Aydin heeft dit concept intussen opgeslagen"):
         services.antwoorden_opslaan(actor=demo.jji_school, beslismodel=concept, gegevens={}, stempel=stempel)

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from beslismodel import services
+from beslismodel import selectors, services
 from beslismodel.constants import Setting, Stand, Status, veldnaam
 from beslismodel.models import Beslismodel
 from toegang import policy
@@ -105,7 +105,7 @@ def test_the_jji_school_fills_in_and_submits_through_the_pages(client, demo):
     versie = Beslismodel.objects.get(traject=noah)
     assert antwoord["Location"] == reverse("beslismodel:invullen", args=[noah.pk, versie.versie])
     gegevens = {k: v for k, v in antwoorden(setting=Setting.KLEINSCHALIG).items() if v is not False}
-    gegevens["stempel"] = services.stempel_van(versie)
+    gegevens["stempel"] = selectors.stempel_van(versie)
     formulier = client.get(reverse("beslismodel:invullen", args=[noah.pk, versie.versie])).content.decode()
     assert f'value="{gegevens["stempel"]}"' in formulier
     antwoord = client.post(
@@ -115,7 +115,7 @@ def test_the_jji_school_fills_in_and_submits_through_the_pages(client, demo):
     pagina = client.get(antwoord["Location"]).content.decode()
     assert "ROC Lindewaard" in pagina and "plaatsingsadvies" in pagina
     # Without the young person: refused, on the form.
-    roc = services.ontvangers(noah).get(naam="ROC Lindewaard")
+    roc = selectors.ontvangers(noah).get(naam="ROC Lindewaard")
     fout = client.post(reverse("beslismodel:indienen", args=[noah.pk, versie.versie]), {"ontvanger": roc.pk})
     assert fout.status_code == 200 and "Controleer het formulier" in fout.content.decode()
     assert "samen met de jongere" in fout.content.decode()
@@ -152,7 +152,7 @@ def test_bad_submissions_get_a_message_and_change_nothing(client, demo, gegevens
 def test_submitting_without_the_placement_choices_names_them(client, demo):
     daan = demo.trajecten["Daan"]  # a draft without choices; ROC Lindewaard is active
     concept = Beslismodel.objects.get(traject=daan, stand=Stand.CONCEPT)
-    roc = services.ontvangers(daan).get(naam="ROC Lindewaard")
+    roc = selectors.ontvangers(daan).get(naam="ROC Lindewaard")
     client.force_login(demo.jji_school)
     antwoord = client.post(
         reverse("beslismodel:indienen", args=[daan.pk, concept.versie]),
@@ -191,7 +191,7 @@ def test_a_huge_or_odd_answer_gets_a_message_not_a_500(client, demo):
     client.force_login(demo.jji_school)
     url = reverse("beslismodel:invullen", args=[daan.pk, concept.versie])
     veld = veldnaam("grenzen", "toelichting")
-    stempel = services.stempel_van(concept)
+    stempel = selectors.stempel_van(concept)
     groot = client.post(url, {veld: "woord " * 2000, "stempel": stempel})
     assert groot.status_code == 200 and "Controleer het formulier" in groot.content.decode()
     vreemd = client.post(
@@ -369,7 +369,7 @@ def test_te_beoordelen_query_count_is_flat(client, demo, django_assert_max_num_q
     client.force_login(demo.verbindingsofficier)
     url = reverse("beslismodel:te_beoordelen")
     weinig = _aantal_queries(client, url)
-    roc = services.ontvangers(demo.trajecten["Noah"]).get(naam="ROC Lindewaard")
+    roc = selectors.ontvangers(demo.trajecten["Noah"]).get(naam="ROC Lindewaard")
     jji = demo.trajecten["Noah"].jji
     for _ in range(6):
         traject = TrajectFactory(jji=jji, betrokkenheden__toegewezen=demo.jji_school.medewerker)

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from beslismodel import services, sjabloonbeheer
+from beslismodel import selectors, services, sjabloonbeheer
 from beslismodel.constants import Setting
 from beslismodel.models import Sjabloon, SjabloonItem
 
@@ -33,7 +33,7 @@ def test_a_regio_adapts_the_wording_and_new_forms_use_it_old_forms_keep_theirs(d
         == SjabloonItem.objects.filter(sectie__sjabloon=landelijk).count()
     )
     # Until it is published, new forms use the version in use.
-    assert services.sjabloon_voor(demo.trajecten["Sem"]) == landelijk
+    assert selectors.sjabloon_voor(demo.trajecten["Sem"]) == landelijk
     item = _item(nieuw, "grenzen")
     sjabloonbeheer.item_wijzigen(
         actor=demo.beheerder,
@@ -48,7 +48,7 @@ def test_a_regio_adapts_the_wording_and_new_forms_use_it_old_forms_keep_theirs(d
         keuzelabels={Setting.KLEINSCHALIG: "kleine groep met vaste docent"},
     )
     sjabloonbeheer.sjabloon_publiceren(actor=demo.beheerder, sjabloon=nieuw)
-    assert services.sjabloon_voor(demo.trajecten["Sem"]) == nieuw
+    assert selectors.sjabloon_voor(demo.trajecten["Sem"]) == nieuw
     # A new version of a filled form keeps its template; a new form (Sara) uses the new words,
     # and the rules stay: the suggestion reads the option's code.
     tweede = services.beslismodel_beginnen(actor=demo.jji_school, traject=demo.trajecten["Liam"])
@@ -58,7 +58,7 @@ def test_a_regio_adapts_the_wording_and_new_forms_use_it_old_forms_keep_theirs(d
     services.antwoorden_opslaan(
         actor=demo.jji_school, beslismodel=concept, gegevens=antwoorden(setting=Setting.KLEINSCHALIG)
     )
-    suggestie = services.suggestie_van(concept)
+    suggestie = selectors.suggestie_van(concept)
     assert suggestie.status == "oranje"
     assert [r.label for r in suggestie.redenen] == ["kleine groep met vaste docent"]
     assert _item(nieuw, "grenzen").categorie == _item(landelijk, "grenzen").categorie

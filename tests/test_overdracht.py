@@ -19,7 +19,7 @@ from overdracht.models import Overdracht, OverdrachtStatus, Terugvraag
 from signalering.models import Melding, MeldingSoort
 from toegang.models import Raadpleging
 from trajecten import services as traject_services
-from trajecten.constants import Categorie
+from trajecten.constants import KENNISGEVING, Categorie
 
 from .test_dossier import LEZERS, _consent_zetten, _toestemming
 
@@ -151,7 +151,7 @@ def test_a_consent_revoked_before_the_job_runs_is_left_out(demo, noah, django_ca
 
 
 def test_a_recipient_who_lost_access_while_it_waited_gets_nothing(demo, noah):
-    kennisgeving = noah.toestemmingen.get(categorie=Categorie.KENNISGEVING, ingetrokken_op__isnull=True)
+    kennisgeving = noah.toestemmingen.get(categorie=KENNISGEVING, ingetrokken_op__isnull=True)
     overdracht = services.overdracht_aanvragen(
         actor=demo.coordinator, traject=noah, ontvanger=demo.mbo_intake.medewerker
     )
@@ -272,9 +272,9 @@ def test_the_youths_list_says_who_gave_what_to_whom(client, demo, noah, django_c
 def test_revoking_the_kennisgeving_recalls_even_a_basic_data_document(demo, noah, django_capture_on_commit_callbacks):
     overdracht = exporteren(demo, noah, demo.mbo_intake.medewerker, django_capture_on_commit_callbacks)
     assert overdracht.categorieen == []
-    kennisgeving = noah.toestemmingen.get(categorie=Categorie.KENNISGEVING, ingetrokken_op__isnull=True)
+    kennisgeving = noah.toestemmingen.get(categorie=KENNISGEVING, ingetrokken_op__isnull=True)
     traject_services.toestemming_intrekken(actor=demo.coordinator, toestemming=kennisgeving)
-    assert Terugvraag.objects.get(overdracht=overdracht).categorie == Categorie.KENNISGEVING
+    assert Terugvraag.objects.get(overdracht=overdracht).categorie == KENNISGEVING
     overdracht.refresh_from_db()
     assert overdracht.status == OverdrachtStatus.TERUGGEVRAAGD
 

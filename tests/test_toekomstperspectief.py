@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from trajecten import services
+from dossier import services as dossier_services
 from trajecten.constants import Leefgebied
 
 pytestmark = pytest.mark.django_db
@@ -33,11 +33,11 @@ def test_the_regie_writes_it_and_every_reader_sees_it(client, demo):
 
 def test_emptying_a_leefgebied_removes_it_and_saving_the_same_leaves_no_history(demo):
     daan = demo.trajecten["Daan"]
-    services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"wonen": "Bij tante."})
+    dossier_services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"wonen": "Bij tante."})
     geschiedenis = daan.toekomstperspectieven.get().history.count()
-    services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"wonen": " Bij tante. "})
+    dossier_services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"wonen": " Bij tante. "})
     assert daan.toekomstperspectieven.get().history.count() == geschiedenis
-    services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"wonen": ""})
+    dossier_services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"wonen": ""})
     assert not daan.toekomstperspectieven.exists()
 
 
@@ -45,7 +45,7 @@ def test_emptying_a_leefgebied_removes_it_and_saving_the_same_leaves_no_history(
 def test_offence_and_treatment_details_are_refused(demo, tekst):
     daan = demo.trajecten["Daan"]
     with pytest.raises(ValidationError) as fout:
-        services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"zorg": tekst})
+        dossier_services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"zorg": tekst})
     assert "zorg" in fout.value.message_dict
     assert not daan.toekomstperspectieven.exists()
 
@@ -53,6 +53,6 @@ def test_offence_and_treatment_details_are_refused(demo, tekst):
 def test_only_the_regie_writes_and_unknown_leefgebieden_are_refused(demo):
     daan = demo.trajecten["Daan"]
     with pytest.raises(PermissionDenied):
-        services.toekomstperspectief_opslaan(actor=demo.mbo_intake, traject=daan, teksten={"wonen": "x"})
+        dossier_services.toekomstperspectief_opslaan(actor=demo.mbo_intake, traject=daan, teksten={"wonen": "x"})
     with pytest.raises(ValidationError):
-        services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"maan": "x"})
+        dossier_services.toekomstperspectief_opslaan(actor=demo.jji_school, traject=daan, teksten={"maan": "x"})

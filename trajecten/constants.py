@@ -64,27 +64,31 @@ ACTIEF_VANAF_START = frozenset({BetrokkenheidSoort.JJI, BetrokkenheidSoort.JJI_S
 
 
 class Categorie(models.TextChoices):
-    """What a toestemming (or other grondslag) opens for the receiving organisation.
+    """The three parts of the doorstroomdossier (each registered in ``toegang.delen``, which
+    says who may read it and how)."""
 
-    ``kennisgeving``: being told about the placement at all; the other three are the parts
-    of the doorstroomdossier.
-    """
-
-    KENNISGEVING = "kennisgeving", _("kennisgeving van de plaatsing")
     ONDERWIJSINFORMATIE = "onderwijsinformatie", _("onderwijsinformatie")
     BEGELEIDINGSBEHOEFTE = "begeleidingsbehoefte", _("begeleidingsbehoefte")
     VEILIGHEIDSSIGNALEN = "veiligheidssignalen", _("signalen voor veiligheid")
 
 
+# The grondslag for telling an organisation about the placement at all. It is not a part of
+# the dossier: it makes an organisation active in the traject (it sees the basic data).
+KENNISGEVING = "kennisgeving"
+
+
+class Onderwerp(models.TextChoices):
+    """What a toestemming (or other grondslag) opens for the receiving organisation: the
+    kennisgeving of the placement itself, or one part of the doorstroomdossier."""
+
+    KENNISGEVING = KENNISGEVING, _("kennisgeving van de plaatsing")
+    ONDERWIJSINFORMATIE = Categorie.ONDERWIJSINFORMATIE.value, Categorie.ONDERWIJSINFORMATIE.label
+    BEGELEIDINGSBEHOEFTE = Categorie.BEGELEIDINGSBEHOEFTE.value, Categorie.BEGELEIDINGSBEHOEFTE.label
+    VEILIGHEIDSSIGNALEN = Categorie.VEILIGHEIDSSIGNALEN.value, Categorie.VEILIGHEIDSSIGNALEN.label
+
+
 # The three parts of the doorstroomdossier, in the order of the handreiking.
 DOSSIER_CATEGORIEEN = (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE, Categorie.VEILIGHEIDSSIGNALEN)
-# Which grondslagen open which part: leerplicht covers onderwijsinformatie only, and
-# begeleidingsbehoefte may hold health data (art. 9 AVG): explicit consent.
-GRONDSLAGEN_PER_CATEGORIE: dict[str, frozenset[str]] = {
-    Categorie.ONDERWIJSINFORMATIE: frozenset({"toestemming_jongere", "toestemming_ouder", "leerplicht", "wettelijk"}),
-    Categorie.BEGELEIDINGSBEHOEFTE: frozenset({"toestemming_jongere", "toestemming_ouder"}),
-    Categorie.VEILIGHEIDSSIGNALEN: frozenset({"toestemming_jongere", "toestemming_ouder", "wettelijk"}),
-}
 
 
 class Grondslag(models.TextChoices):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
 
-from .constants import ACTIEF_VANAF_START, Categorie
+from .constants import ACTIEF_VANAF_START, KENNISGEVING
 
 
 class ToestemmingQuerySet(GeschiedenisQuerySet):
@@ -23,7 +23,7 @@ class ToestemmingQuerySet(GeschiedenisQuerySet):
         )
 
     def kennisgevingen(self):
-        return self.filter(categorie=Categorie.KENNISGEVING)
+        return self.filter(categorie=KENNISGEVING)
 
 
 class BetrokkenheidQuerySet(GeschiedenisQuerySet):

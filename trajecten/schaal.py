@@ -23,7 +23,16 @@ from jji_traject.geschiedenis import bulk_aanmaken
 from netwerk.models import Organisatie
 from toegang import policy
 from toegang.models import Raadpleging
-from trajecten.constants import BetrokkenheidSoort, Categorie, Fase, Grondslag, Titel, Verblijfsduur, Wijze
+from trajecten.constants import (
+    KENNISGEVING,
+    BetrokkenheidSoort,
+    Categorie,
+    Fase,
+    Grondslag,
+    Titel,
+    Verblijfsduur,
+    Wijze,
+)
 from trajecten.models import Betrokkenheid, Jongere, Toestemming, Traject
 
 VOORNAMEN = ["Adam", "Bilal", "Chris", "Dani", "Emre", "Fenna", "Gijs", "Hamza", "Ilse", "Jesse", "Kim", "Lars"]
@@ -107,7 +116,7 @@ def _betrokkenheden_en_grondslagen(trajecten, jji, school, mbo, actor, nu, rnd) 
                     traject=traject, organisatie=mbo, soort=BetrokkenheidSoort.MBO_ONTVANGEND, toegevoegd_door=actor
                 )
             )
-            categorieen = [Categorie.KENNISGEVING] + ([Categorie.ONDERWIJSINFORMATIE] if rnd.random() < 0.5 else [])
+            categorieen = [KENNISGEVING] + ([Categorie.ONDERWIJSINFORMATIE] if rnd.random() < 0.5 else [])
             toestemmingen += [
                 Toestemming(
                     traject=traject,

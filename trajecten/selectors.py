@@ -14,8 +14,8 @@ from toegang import policy
 from .constants import (
     AFGEROND,
     FASE_VAN_STAP,
+    KENNISGEVING,
     STAPPEN_VAN_FASE,
-    Categorie,
     Fase,
     Partij,
     Stap,
@@ -84,7 +84,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
         beeindigbaar=toewijsbaar,
     )
     kennisgevingen = list(
-        Toestemming.objects.filter(traject=traject, categorie=Categorie.KENNISGEVING)
+        Toestemming.objects.filter(traject=traject, categorie=KENNISGEVING)
         .select_related("ontvanger", "vastgelegd_door", "ingetrokken_door")
         .order_by("-vastgelegd_op")
     )

@@ -19,22 +19,20 @@ from django.utils.translation import gettext_lazy
 from jji_traject.geschiedenis import bulk_aanmaken, opslaan
 from netwerk.constants import OrganisatieSoort
 from netwerk.models import Medewerker, Organisatie
-from toegang import policy
+from toegang import delen, haken, policy
 
 from . import regels, selectors
 from .constants import (
     ACTIEF_VANAF_START,
     AFGEROND,
-    DOSSIER_CATEGORIEEN,
     FASE_VOLGORDE,
-    GRONDSLAGEN_PER_CATEGORIE,
+    KENNISGEVING,
     STAPPEN_VAN_FASE,
     BetrokkenheidSoort,
     Categorie,
     Fase,
     Gebeurtenis,
     Grondslag,
-    Leefgebied,
     OverlegSoort,
     Stap,
     TaakStatus,
@@ -52,7 +50,6 @@ from .models import (
     RoutekaartActiviteit,
     RoutekaartStap,
     Taak,
-    Toekomstperspectief,
     Toestemming,
     Toewijzing,
     Traject,
@@ -89,7 +86,7 @@ def _jji_en_school(medewerker: Medewerker) -> tuple[Organisatie, Organisatie]:
     return organisatie, school
 
 
-def _vergrendeld(traject: Traject, *, open_vereist: bool = True) -> Traject:
+def vergrendeld(traject: Traject, *, open_vereist: bool = True) -> Traject:
     """A fresh, row-locked copy of the traject: access is checked against the database as it
     is now (not answers remembered on the view's instance), and concurrent changes queue."""
     vers = Traject.objects.select_for_update(of=("self",)).select_related("jongere", "jji").get(pk=traject.pk)
@@ -137,7 +134,7 @@ def traject_starten(*, actor, jongere: dict, traject: dict) -> Traject:
 def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) -> Traject:
     """Edit the youth's and the traject's basic data (not the fase: see traject_fase_wijzigen).
     Compares with the database, not with the form's instance (a ModelForm already changed it)."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if "titel" in gegevens and gegevens["titel"] != traject.titel:
@@ -212,7 +209,7 @@ def traject_fase_wijzigen(
 ) -> Traject:
     """Move a traject forward: instroom → verblijf → uitstroom, or straight to uitstroom on a
     sudden release (schorsing). A fase never goes back."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if fase not in Fase.values:
@@ -247,7 +244,7 @@ def traject_fase_wijzigen(
 def traject_afsluiten(*, actor, traject: Traject, datum: dt.date, besluit: str = "", advies: str = "") -> Traject:
     """Close nazorg and the traject: a judgement ("stabiel") with who advised on afbouw or
     voortzetting, not a deadline. The closing task of step 10 is done with it."""
-    traject = _vergrendeld(traject, open_vereist=False)
+    traject = vergrendeld(traject, open_vereist=False)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if traject.is_afgesloten:
@@ -276,7 +273,7 @@ def traject_afsluiten(*, actor, traject: Traject, datum: dt.date, besluit: str =
 def betrokkenheid_toevoegen(*, actor, traject: Traject, organisatie: Organisatie, soort: str) -> Betrokkenheid:
     """Involve an organisation. Outside JJI and JJI-school it sees nothing until a grondslag
     to tell it about the placement is recorded."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if not policy.toevoegbare_organisaties(actor, traject).filter(pk=organisatie.pk).exists():
@@ -293,7 +290,7 @@ def betrokkenheid_toevoegen(*, actor, traject: Traject, organisatie: Organisatie
 def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, gegevens: dict) -> Toestemming:
     """Record the grondslag for telling an involved organisation about the placement; it
     becomes active in the traject while the grondslag is valid."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_grondslag_vastleggen(actor, traject):
         raise PermissionDenied
     betrokken = traject.betrokkenheden.filter(organisatie=ontvanger)
@@ -311,7 +308,7 @@ def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, 
     toestemming = Toestemming(
         traject=traject,
         ontvanger=ontvanger,
-        categorie=Categorie.KENNISGEVING,
+        categorie=KENNISGEVING,
         vastgelegd_door=actor,
         **gegevens,
     )
@@ -328,10 +325,10 @@ def toestemming_vastleggen(
 ) -> Toestemming:
     """Record the grondslag for showing one part of the doorstroomdossier to one involved,
     active organisation (not the JJI-school: it writes the dossier)."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_grondslag_vastleggen(actor, traject):
         raise PermissionDenied
-    if categorie not in DOSSIER_CATEGORIEEN:
+    if not delen.is_deel(categorie):
         raise ValidationError(
             {"categorie": _("Kies onderwijsinformatie, begeleidingsbehoefte of signalen voor veiligheid.")}
         )
@@ -358,7 +355,7 @@ def toestemming_vastleggen(
             }
         )
     grondslag = gegevens.get("grondslag")
-    if grondslag not in GRONDSLAGEN_PER_CATEGORIE[categorie]:
+    if grondslag not in delen.deel(categorie).grondslagen:
         raise ValidationError(
             {
                 "grondslag": _(
@@ -396,19 +393,19 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
         raise PermissionDenied
     if toestemming.ingetrokken_op is not None:
         raise ValidationError(_("Deze toestemming is al ingetrokken."))
-    _vergrendeld(toestemming.traject, open_vereist=False)
+    vergrendeld(toestemming.traject, open_vereist=False)
     nu = timezone.now()
     toestemming.ingetrokken_op, toestemming.ingetrokken_door = nu, actor
     toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     traject = toestemming.traject
     ingetrokken = [toestemming]
     if (
-        toestemming.categorie == Categorie.KENNISGEVING
+        toestemming.categorie == KENNISGEVING
         and not traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=toestemming.ontvanger).exists()
     ):
         # Without a grondslag to know about the placement, nothing of the dossier is shared either.
         for deel in traject.toestemmingen.geldig().filter(
-            ontvanger=toestemming.ontvanger, categorie__in=DOSSIER_CATEGORIEEN
+            ontvanger=toestemming.ontvanger, categorie__in=delen.categorieen()
         ):
             deel.ingetrokken_op, deel.ingetrokken_door = nu, actor
             deel.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
@@ -416,11 +413,9 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
     toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
     policy.rechten_afleiden(toestemming.traject)
     taken_organisaties_bijwerken(toestemming.traject)
-    # Documents that carried a revoked part: their recipients are asked to delete their copies.
-    from overdracht.services import kopieen_terugvragen  # the overdracht app sits above trajecten
-
-    for record in ingetrokken:
-        kopieen_terugvragen(actor=actor, toestemming=record)
+    # Documents that carried a revoked part: their recipients are asked to delete their copies
+    # (the overdracht app, which sits above this one, registered the hook).
+    haken.aanroepen("grondslag_ingetrokken", actor=actor, toestemmingen=ingetrokken)
     return toestemming
 
 
@@ -460,7 +455,7 @@ def _leerplicht_grens(traject: Traject, ontvanger: Organisatie, geldig_tot: dt.d
 @transaction.atomic
 def toewijzing_toevoegen(*, actor, traject: Traject, medewerker: Medewerker) -> Toewijzing:
     """Assign a person of an active organisation to the traject (see policy.toewijsbare_medewerkers)."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.toewijsbare_medewerkers(actor, traject).filter(pk=medewerker.pk).exists():
         raise ValidationError(
             {
@@ -678,7 +673,7 @@ def taak_toevoegen(
 ) -> Taak:
     """An ad-hoc task without a routekaart line, for an active organisation of the traject.
     A task for the JJI or a justice partner is theirs: schools never see it."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_traject_beheren(actor, traject):
         raise PermissionDenied
     if organisatie is not None and not policy.actieve_organisaties(actor, traject).filter(pk=organisatie.pk).exists():
@@ -832,7 +827,7 @@ def overleg_vastleggen(
     """Record a meeting or contact moment. It completes the first open task it fulfils (a
     nazorgtafel, a contactmoment); a decided uitstroombestemming is set on the traject; each
     follow-up line becomes a task for the recording organisation."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_overleg_vastleggen(actor, traject):
         raise PermissionDenied
     toegestaan = set(policy.actieve_medewerkers(actor, traject).values_list("pk", flat=True))
@@ -886,7 +881,7 @@ def vertrekitem_bijwerken(
     *, actor, traject: Traject, onderwerp: str, status: str, toelichting: str = ""
 ) -> VertrekItem:
     """Update one line of the ready-to-leave checklist (created on first use)."""
-    traject = _vergrendeld(traject)
+    traject = vergrendeld(traject)
     if not policy.mag_overleg_vastleggen(actor, traject):
         raise PermissionDenied
     if onderwerp not in VertrekOnderwerp.values or status not in VertrekStatus.values:
@@ -897,34 +892,3 @@ def vertrekitem_bijwerken(
     item.full_clean()
     item.save()
     return item
-
-
-@transaction.atomic
-def toekomstperspectief_opslaan(*, actor, traject: Traject, teksten: dict[str, str]) -> list[Toekomstperspectief]:
-    """The young person's perspective per leefgebied, written by the regie (JJI, JJI-school)
-    with them. Empty removes a leefgebied's text; the toekomstgericht check of the dossier
-    applies (everyone who sees the traject reads this)."""
-    from dossier.formulering import voor_iedereen_toetsen  # the one word list (dossier sits above trajecten)
-
-    traject = _vergrendeld(traject)
-    if not policy.mag_traject_beheren(actor, traject):
-        raise PermissionDenied
-    onbekend = set(teksten) - set(Leefgebied.values)
-    if onbekend:
-        raise ValidationError(_("Onbekend leefgebied."))
-    schoon = {gebied: (tekst or "").strip() for gebied, tekst in teksten.items()}
-    voor_iedereen_toetsen({gebied: tekst for gebied, tekst in schoon.items() if tekst})
-    bestaand = {t.leefgebied: t for t in traject.toekomstperspectieven.select_for_update()}
-    for gebied, tekst in schoon.items():
-        huidig = bestaand.get(gebied)
-        if not tekst:
-            if huidig is not None:
-                huidig._history_user = actor
-                huidig.delete()
-            continue
-        if huidig is not None and huidig.tekst == tekst:
-            continue
-        huidig = huidig or Toekomstperspectief(traject=traject, leefgebied=gebied)
-        huidig.tekst, huidig.bijgewerkt_door, huidig.bijgewerkt_op = tekst, actor, timezone.now()
-        opslaan(huidig, actor=actor)
-    return list(traject.toekomstperspectieven.all())

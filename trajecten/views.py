@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dossier import services as dossier_services
 from netwerk import services as netwerk_services
 from toegang import policy
 
@@ -534,7 +535,9 @@ def toekomstperspectief(request, pk):
         request,
         traject,
         ToekomstperspectiefForm(gepost(request), huidig=huidig),
-        lambda f: services.toekomstperspectief_opslaan(actor=request.user, traject=traject, teksten=f.cleaned_data),
+        lambda f: dossier_services.toekomstperspectief_opslaan(
+            actor=request.user, traject=traject, teksten=f.cleaned_data
+        ),
         titel=_("Toekomstperspectief"),
         knop=_("Opslaan"),
         melding=_("Het toekomstperspectief is opgeslagen."),

@@ -23,10 +23,10 @@ from ..constants import (
     ORGANISATIESOORTEN_PER_BETROKKENHEID,
     TOESTEMMING_GRONDSLAGEN,
     BetrokkenheidSoort,
-    Categorie,
     Fase,
     Gebeurtenis,
     Grondslag,
+    Onderwerp,
     Titel,
     Uitstroombestemming,
     Verblijfsduur,
@@ -377,7 +377,7 @@ class Toestemming(models.Model):
         related_name="ontvangen_toestemmingen",
         verbose_name=_("ontvanger"),
     )
-    categorie = models.CharField(_("categorie"), max_length=30, choices=Categorie.choices)
+    categorie = models.CharField(_("categorie"), max_length=30, choices=Onderwerp.choices)
     grondslag = models.CharField(_("grondslag"), max_length=30, choices=Grondslag.choices)
     toelichting = models.TextField(
         _("toelichting op de grondslag"),

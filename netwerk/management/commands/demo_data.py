@@ -526,7 +526,7 @@ class Command(BaseCommand):
         self._voortgang(traject, docent, gebruikers["itb"] if demo.voornaam not in ZONDER_ITB else None)
         if demo.voornaam in ("Noah", "Liam"):
             self._netwerk_rond(traject, gebruikers["coordinator"])
-            traject_services.toekomstperspectief_opslaan(
+            dossier_services.toekomstperspectief_opslaan(
                 actor=docent, traject=traject, teksten=DEMO_PERSPECTIEF[demo.voornaam]
             )
         if demo.voornaam in DOSSIERS:

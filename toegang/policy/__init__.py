@@ -1,0 +1,198 @@
+"""The one access door: who may see which traject, and who may do what with it.
+
+Every view, form choice, admin page, task, PDF and API call asks this package; none
+re-implements a rule. ``from toegang import policy`` is its one public face; the modules
+behind it are:
+
+- ``lezers``: who reads (the person's profile, a :class:`Lezer` for previews and document
+  recipients) and the groups of organisations and roles the rules are written in;
+- ``trajecten``: which trajecten a reader sees (one SQL query), and who may do what with one;
+- ``regio``: the functioneel beheerder's regio and who keeps the netwerkkaart;
+- ``taken``: which tasks a reader sees and may update;
+- ``dossier``: the parts of the dossier (``categorie_lezen``, the only way to one: it asks
+  the registry ``toegang.delen`` how a part is fetched, and writes the raadpleging), and the
+  mbo van herkomst's own onderwijsinformatie;
+- ``raadpleging``: writing the raadplegingen log (a reading, or a refused request);
+- ``beslismodel`` and ``overdracht``: who prepares, decides and confirms a beslismodel and
+  reads its answers; who makes and receives an overdrachtsdocument;
+- ``rechten``: the derivation of django-guardian's object permissions.
+
+Rules (ARCHITECTURE.md "Access"):
+
+- An organisation sees a traject only while it is *active* in it: JJI and JJI-school from
+  the start, any other organisation while a grondslag to tell it about the placement (a
+  ``kennisgeving``) is valid — an expired or revoked one never opens anything.
+- Within the organisation, its verbindingsofficier and its zorgcoördinatoren see every such
+  traject; everyone else only the trajecten they are assigned to.
+- The functioneel beheerder manages people and organisations, never youth data.
+- The titel of the stay is for the JJI and justice partners, never for schools.
+- A traject the reader may not see does not exist for them: ``Http404``, never 403.
+
+Visibility is materialised as django-guardian object permissions on per-organisation+rol
+and per-organisation designation groups (direct foreign-key tables in ``toegang.models``),
+re-derived by :func:`rechten_afleiden` whenever involvement, consent, assignment, rol or
+designation change. The live check on active involvement in :func:`zichtbaar_voor` makes
+an expired consent close the door before the expiry task has run.
+
+The package imports models of every app (they sit below it) and nothing above them: no
+selector, service or view. What a higher app adds (the parts of the dossier) it registers.
+"""
+
+from .beslismodel import (
+    BESLUIT_ROLLEN,
+    beslismodel_lezen,
+    beslismodellen_te_beoordelen,
+    beslismodellen_zichtbaar_voor,
+    bevestigers,
+    is_bevestiger,
+    mag_beslismodel_besluiten,
+    mag_beslismodel_bevestigen,
+    mag_beslismodel_opstellen,
+    mag_besluit_terugleggen,
+)
+from .dossier import (
+    categorie_lezen,
+    dossier_traject_ophalen,
+    heeft_actieve_herkomst,
+    herkomst_grondslag,
+    herkomst_lezen,
+    herkomstschool_van,
+    is_schrijvende_school,
+    leesbare_categorieen,
+    mag_dossier_schrijven,
+    mag_herkomst_schrijven,
+    mag_raadplegingen_zien,
+    raadplegingen_zichtbaar_voor,
+    schrijvende_school,
+)
+from .lezers import (
+    ALLE_TRAJECTEN_ROLLEN,
+    GEEN_PERSOON_IN_TRAJECT,
+    GROEP_VERBINDINGSOFFICIER,
+    JUSTITIE_SOORTEN,
+    REGIE_SOORTEN,
+    VIEW,
+    Lezer,
+    is_justitiepartner,
+    lezer_van,
+    medewerker_van,
+    regio_van,
+)
+from .overdracht import (
+    mag_overdracht_maken,
+    mag_overdracht_ophalen,
+    overdracht_geldt_nog,
+    overdracht_ontvangers,
+    overdracht_ophalen,
+    overdrachten_zichtbaar_voor,
+)
+from .raadpleging import HERKOMST, raadpleging_weigeren
+from .rechten import (
+    groepsnaam,
+    medewerker_groepen_bijwerken,
+    rechten_afleiden,
+    rolgroepnaam,
+    verbindingsofficier_groep_bijwerken,
+)
+from .regio import beheerde_regio_ophalen, mag_contacten_bijhouden, mag_regio_beheren
+from .taken import bijwerkbare_taken, mag_taak_bijwerken, mijn_taken, taken_zichtbaar_voor, zichtbare_taken
+from .trajecten import (
+    PerRij,
+    actieve_medewerkers,
+    actieve_organisaties,
+    is_zichtbaar,
+    kiesbare_contactpersonen,
+    kijkers,
+    mag_grondslag_vastleggen,
+    mag_overleg_vastleggen,
+    mag_titel_kennen,
+    mag_titel_zien,
+    mag_toewijzen,
+    mag_traject_beheren,
+    mag_traject_starten,
+    netwerk_zichtbaar_voor,
+    overleggen_zichtbaar_voor,
+    toestemming_ophalen,
+    toevoegbare_organisaties,
+    toewijsbare_medewerkers,
+    traject_ophalen,
+    zichtbaar_voor,
+)
+
+__all__ = [
+    "ALLE_TRAJECTEN_ROLLEN",
+    "BESLUIT_ROLLEN",
+    "GEEN_PERSOON_IN_TRAJECT",
+    "GROEP_VERBINDINGSOFFICIER",
+    "HERKOMST",
+    "JUSTITIE_SOORTEN",
+    "Lezer",
+    "PerRij",
+    "REGIE_SOORTEN",
+    "VIEW",
+    "actieve_medewerkers",
+    "actieve_organisaties",
+    "beheerde_regio_ophalen",
+    "beslismodel_lezen",
+    "beslismodellen_te_beoordelen",
+    "beslismodellen_zichtbaar_voor",
+    "bevestigers",
+    "bijwerkbare_taken",
+    "categorie_lezen",
+    "dossier_traject_ophalen",
+    "groepsnaam",
+    "heeft_actieve_herkomst",
+    "herkomst_grondslag",
+    "herkomst_lezen",
+    "herkomstschool_van",
+    "is_bevestiger",
+    "is_justitiepartner",
+    "is_schrijvende_school",
+    "is_zichtbaar",
+    "kiesbare_contactpersonen",
+    "kijkers",
+    "leesbare_categorieen",
+    "lezer_van",
+    "mag_beslismodel_besluiten",
+    "mag_beslismodel_bevestigen",
+    "mag_beslismodel_opstellen",
+    "mag_besluit_terugleggen",
+    "mag_contacten_bijhouden",
+    "mag_dossier_schrijven",
+    "mag_grondslag_vastleggen",
+    "mag_herkomst_schrijven",
+    "mag_overdracht_maken",
+    "mag_overdracht_ophalen",
+    "mag_overleg_vastleggen",
+    "mag_raadplegingen_zien",
+    "mag_regio_beheren",
+    "mag_taak_bijwerken",
+    "mag_titel_kennen",
+    "mag_titel_zien",
+    "mag_toewijzen",
+    "mag_traject_beheren",
+    "mag_traject_starten",
+    "medewerker_groepen_bijwerken",
+    "medewerker_van",
+    "mijn_taken",
+    "netwerk_zichtbaar_voor",
+    "overdracht_geldt_nog",
+    "overdracht_ontvangers",
+    "overdracht_ophalen",
+    "overdrachten_zichtbaar_voor",
+    "overleggen_zichtbaar_voor",
+    "raadpleging_weigeren",
+    "raadplegingen_zichtbaar_voor",
+    "rechten_afleiden",
+    "regio_van",
+    "rolgroepnaam",
+    "schrijvende_school",
+    "taken_zichtbaar_voor",
+    "toestemming_ophalen",
+    "toevoegbare_organisaties",
+    "toewijsbare_medewerkers",
+    "traject_ophalen",
+    "verbindingsofficier_groep_bijwerken",
+    "zichtbaar_voor",
+    "zichtbare_taken",
+]

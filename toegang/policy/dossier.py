@@ -1,0 +1,290 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+
+from dossier.models import HerkomstOnderwijsinformatie
+from netwerk.constants import Rol
+from netwerk.models import Organisatie
+from toegang.models import Raadpleging, TrajectGroupObjectPermission, TrajectUserObjectPermission
+from trajecten.constants import (
+    BetrokkenheidSoort,
+    Categorie,
+)
+from trajecten.models import Betrokkenheid, Toestemming, Traject
+
+from .. import delen
+from .lezers import Lezer, _onthoud, lezer_van, medewerker_van
+from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
+from .trajecten import is_zichtbaar, traject_ophalen
+
+
+def schrijvende_school(traject: Traject) -> Organisatie | None:
+    """The JJI-school of the traject: it writes the doorstroomdossier."""
+
+    def zoek():
+        betrokken = (
+            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True)
+            .select_related("organisatie")
+            .first()
+        )
+        return betrokken.organisatie if betrokken else None
+
+    return _onthoud(traject, ("schrijver",), zoek)
+
+
+def mag_dossier_schrijven(user, traject: Traject) -> bool:
+    """The teachers and zorgcoördinatoren of the JJI-school who see the traject."""
+    medewerker = medewerker_van(user)
+    school = schrijvende_school(traject)
+    return (
+        medewerker is not None
+        and school is not None
+        and medewerker.organisatie_id == school.pk
+        and medewerker.rol in (Rol.DOCENT, Rol.ZORGCOORDINATOR)
+        and not traject.is_afgesloten
+        and is_zichtbaar(user, traject)
+    )
+
+
+def _categorierechten(user, traject: Traject) -> set[str]:
+    """The dossier permissions guardian holds for this person on this traject (one query)."""
+
+    def zoek():
+        codes = [deel.permissie for deel in delen.alle()]
+        persoon = TrajectUserObjectPermission.objects.filter(
+            user_id=user.pk, content_object_id=traject.pk, permission__codename__in=codes
+        ).values_list("permission__codename", flat=True)
+        groep = TrajectGroupObjectPermission.objects.filter(
+            group__user__pk=user.pk, content_object_id=traject.pk, permission__codename__in=codes
+        ).values_list("permission__codename", flat=True)
+        return set(persoon.union(groep))
+
+    return _onthoud(traject, ("categorierechten", user.pk), zoek)
+
+
+def _is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
+    return _onthoud(
+        traject,
+        ("actief", organisatie.pk),
+        lambda: (
+            organisatie.actief
+            and Betrokkenheid.objects.actief().filter(traject=traject, organisatie=organisatie).exists()
+        ),
+    )
+
+
+def leesbare_categorieen(lezer, traject: Traject) -> dict:
+    """The parts of the dossier this reader may read, each with the grondslag record that
+    opens it (``None`` for the writing JJI-school itself).
+
+    ``lezer`` is a user or a :class:`Lezer`. A person needs to see the traject, the
+    derived guardian permission and — checked live, so an expired or revoked grondslag never
+    opens anything, also before the expiry task has run — a valid grondslag of their
+    organisation for that part. Signalen voor veiligheid: only the verbindingsofficier and
+    the veiligheidscoördinator of the receiving organisation."""
+
+    if isinstance(lezer, Lezer):
+        wie = lezer
+        if not _is_actief_in(wie.organisatie, traject):
+            return {}
+        rechten = {deel.permissie for deel in delen.alle()}
+    else:
+        wie = lezer_van(lezer)
+        if wie is None or wie.rol == Rol.BEHEERDER or not is_zichtbaar(lezer, traject):
+            return {}
+        rechten = _categorierechten(lezer, traject)
+    if wie.rol == Rol.SYSTEEM:  # a system account never reads a restricted part, not even its own school's
+        rechten = rechten - {deel.permissie for deel in delen.alle() if deel.beperkt}
+    school = schrijvende_school(traject)
+    if school is not None and wie.organisatie.pk == school.pk:
+        return {deel.categorie: None for deel in delen.alle() if deel.permissie in rechten}
+    grondslagen = {}
+    for record in _onthoud(
+        traject,
+        ("grondslagen", wie.organisatie.pk),
+        lambda: list(
+            Toestemming.objects.geldig()
+            .filter(traject=traject, ontvanger=wie.organisatie, categorie__in=delen.categorieen())
+            .order_by("vastgelegd_op")
+        ),
+    ):
+        if record.grondslag in delen.deel(record.categorie).grondslagen:
+            grondslagen[record.categorie] = record
+    leesbaar = {}
+    for categorie, record in grondslagen.items():
+        deel = delen.deel(categorie)
+        if deel.permissie not in rechten:
+            continue
+        if deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
+            continue
+        leesbaar[categorie] = record
+    return {c: leesbaar[c] for c in delen.categorieen() if c in leesbaar}
+
+
+def categorie_lezen(
+    *,
+    actor,
+    traject: Traject,
+    categorie: str,
+    actie: str,
+    lezer=None,
+    verzoek=None,
+    ontvanger=None,
+    ophalen=None,
+    document: str = "",
+):
+    """Read one part of the dossier and write the raadpleging, in one transaction.
+
+    ``lezer`` (default: the actor) decides what may be read — a :class:`Lezer` for a preview
+    or a document recipient. A reading by someone outside the writing organisation writes
+    one record; if it cannot be written, nothing is returned. A refused request is recorded
+    as a refused attempt and answered with ``Http404``. ``ophalen`` fetches other data of the
+    same part (the beslismodel's answers that belong to it) instead of the dossier part.
+    ``document``: the number of a document that leaves the app for ``lezer`` (a person) —
+    a disclosure to them, on record also when the writing school makes it."""
+
+    leesbaar = leesbare_categorieen(lezer if lezer is not None else actor, traject)
+    if lezer is not None and categorie not in leesbare_categorieen(actor, traject):
+        leesbaar = {}  # a preview never shows more than the actor may read themselves
+    # A part that may not leave the screen is never read for a PDF or a print (the registry).
+    if categorie not in leesbaar or not delen.deel(categorie).mag(actie):
+        raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
+        raise Http404
+    with transaction.atomic():
+        if document or not _is_eigen_dossier(actor, traject):
+            _raadpleging(
+                actor,
+                traject,
+                categorie,
+                actie,
+                verzoek,
+                grondslag=leesbaar[categorie],
+                ontvanger=ontvanger,
+                ontvanger_persoon=lezer if document and not isinstance(lezer, Lezer) else None,
+                document=document,
+            )
+        if ophalen is not None:
+            return ophalen()
+        deel = delen.deel(categorie)
+        # The history holds old values of the same part: the same door, the same record.
+        if actie == "geschiedenis":
+            # Outside the writing school an ended signal stays gone, in its history too.
+            return deel.geschiedenis(traject, alleen_actueel=not _is_eigen_dossier(actor, traject))
+        return deel.ophalen(traject)
+
+
+def _is_eigen_dossier(actor, traject: Traject) -> bool:
+    medewerker = medewerker_van(actor)
+    school = schrijvende_school(traject)
+    return medewerker is not None and school is not None and medewerker.organisatie_id == school.pk
+
+
+def dossier_traject_ophalen(user, pk, *, categorie: str = "", actie: str = "bekijken", verzoek=None) -> Traject:
+    """A traject for a dossier request: ``Http404`` when it is missing or not visible, and a
+    refused attempt on record when it exists (URL tampering toward another dossier), with the
+    action asked for (``api`` through the API)."""
+    try:
+        return traject_ophalen(user, pk)
+    except Http404:
+        bestaand = Traject.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+        if bestaand is not None:
+            raadpleging_weigeren(
+                actor=user, traject=bestaand, categorie=categorie or "dossier", actie=actie, verzoek=verzoek
+            )
+        raise
+
+
+def herkomstschool_van(user, traject: Traject) -> Organisatie | None:
+    """The reader's organisation when it is an active mbo van herkomst in the traject."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol == Rol.BEHEERDER or not is_zichtbaar(user, traject):
+        return None
+    organisatie = medewerker.organisatie
+    actief = _onthoud(
+        traject,
+        ("herkomst", organisatie.pk),
+        lambda: (
+            Betrokkenheid.objects.actief()
+            .filter(traject=traject, organisatie=organisatie, soort=BetrokkenheidSoort.MBO_HERKOMST)
+            .exists()
+        ),
+    )
+    return organisatie if actief else None
+
+
+def heeft_actieve_herkomst(traject: Traject) -> bool:
+    """Whether an mbo van herkomst is active in the traject (it may then share its own
+    onderwijsinformatie with the JJI-school)."""
+    return _onthoud(
+        traject,
+        ("heeft_herkomst",),
+        lambda: Betrokkenheid.objects.actief().filter(traject=traject, soort=BetrokkenheidSoort.MBO_HERKOMST).exists(),
+    )
+
+
+def mag_herkomst_schrijven(user, traject: Traject) -> bool:
+    return not traject.is_afgesloten and herkomstschool_van(user, traject) is not None
+
+
+def herkomst_grondslag(traject: Traject):
+    """The valid grondslag for the JJI-school to read the mbo van herkomst's onderwijsinformatie."""
+
+    school = schrijvende_school(traject)
+    if school is None:
+        return None
+    return _onthoud(
+        traject,
+        ("herkomstgrondslag",),
+        lambda: (
+            Toestemming.objects.geldig()
+            .filter(
+                traject=traject,
+                ontvanger=school,
+                categorie=Categorie.ONDERWIJSINFORMATIE,
+                grondslag__in=delen.deel(Categorie.ONDERWIJSINFORMATIE).grondslagen,
+            )
+            .order_by("vastgelegd_op")
+            .last()
+        ),
+    )
+
+
+def herkomst_lezen(*, actor, traject: Traject, verzoek=None):
+    """The onderwijsinformatie of the mbo van herkomst: the writing school reads its own; the
+    JJI-school reads it with a grondslag (and that reading is on record); nobody else.
+    Returns the parts, or None when the reader may not read them."""
+
+    delen = HerkomstOnderwijsinformatie.objects.filter(traject=traject).select_related("organisatie", "bijgewerkt_door")
+    eigen = herkomstschool_van(actor, traject)
+    if eigen is not None:
+        return list(delen.filter(organisatie=eigen))
+    if not (_is_eigen_dossier(actor, traject) and is_zichtbaar(actor, traject)):
+        return None
+    grondslag = herkomst_grondslag(traject)
+    if grondslag is None:
+        return None
+    with transaction.atomic():
+        _raadpleging(actor, traject, HERKOMST, "bekijken", verzoek, grondslag=grondslag)
+        return list(delen)
+
+
+def is_schrijvende_school(user, traject: Traject) -> bool:
+    """Whether the reader works at the JJI-school that writes this traject's dossier (and sees it)."""
+    return _is_eigen_dossier(user, traject) and is_zichtbaar(user, traject)
+
+
+def mag_raadplegingen_zien(user, traject: Traject) -> bool:
+    """The log of a traject is for the writing JJI-school (through its zorgcoördinator the
+    youth hears who saw their data: "Wie heeft jouw gegevens bekeken?")."""
+    return is_schrijvende_school(user, traject)
+
+
+def raadplegingen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+
+    if not mag_raadplegingen_zien(user, traject):
+        return Raadpleging.objects.none()
+    return Raadpleging.objects.filter(traject=traject)

@@ -1,0 +1,101 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.models import Medewerker, Organisatie
+from trajecten.models import Traject
+
+# Organisations that may know the legal titel of a stay: the JJI and justice partners.
+JUSTITIE_SOORTEN = frozenset(
+    {
+        OrganisatieSoort.JJI,
+        OrganisatieSoort.JEUGDRECLASSERING,
+        OrganisatieSoort.RECLASSERING,
+        OrganisatieSoort.RVDK,
+    }
+)
+
+
+# Organisations that run the traject: they start it, edit it, add partners and record grondslagen.
+REGIE_SOORTEN = frozenset({OrganisatieSoort.JJI, OrganisatieSoort.JJI_SCHOOL})
+
+
+# Within an active organisation these see every traject; others only their assigned ones. A
+# system account (a partner system of the organisation, through the API) sees what the
+# zorgcoördinator sees; it never reads signalen voor veiligheid (it is neither the
+# verbindingsofficier nor a veiligheidscoördinator).
+ALLE_TRAJECTEN_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.SYSTEEM})
+
+
+# Who is never chosen as a person in a traject (assigned, a task's or measure's "wie", a
+# meeting's participant, the recipient of a document): the beheerder sees no youth data, and
+# a system account is not a person.
+GEEN_PERSOON_IN_TRAJECT = frozenset({Rol.BEHEERDER, Rol.SYSTEEM})
+
+
+VIEW = ("trajecten", "view_traject")
+
+
+GROEP_VERBINDINGSOFFICIER = "verbindingsofficier"
+
+
+def medewerker_van(user) -> Medewerker | None:
+    """The active profile of a user, or None (anonymous, inactive, or no profile)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if not hasattr(user, "_jji_medewerker"):
+        # A person of a deactivated organisation has no access at all.
+        user._jji_medewerker = (
+            Medewerker.objects.select_related("organisatie").filter(user_id=user.pk, organisatie__actief=True).first()
+        )
+    return user._jji_medewerker
+
+
+def regio_van(user):
+    """The regio of the reader's organisation, or None."""
+    medewerker = medewerker_van(user)
+    return medewerker.organisatie.regio if medewerker else None
+
+
+def _onthoud(traject: Traject, sleutel: tuple, bereken):
+    """Answer a question about (reader, traject) once per request: the answers live on the
+    traject instance, and ``rechten_afleiden`` forgets them when access changes."""
+    cache = traject.__dict__.setdefault("_toegang_cache", {})
+    if sleutel not in cache:
+        cache[sleutel] = bereken()
+    return cache[sleutel]
+
+
+def is_justitiepartner(organisatie: Organisatie | None) -> bool:
+    """Tasks acted on by the JJI or a justice partner are theirs: never shown to schools."""
+    return organisatie is not None and organisatie.soort in JUSTITIE_SOORTEN
+
+
+@dataclass(frozen=True)
+class Lezer:
+    """Who reads a part of the dossier: a person (``user``), or an organisation with a rol
+    for a preview ("bekijk als") or the recipient of a document."""
+
+    organisatie: Organisatie
+    rol: str
+    is_verbindingsofficier: bool = False
+    user: object | None = None
+
+
+def lezer_van(user) -> Lezer | None:
+    medewerker = medewerker_van(user)
+    if medewerker is None:
+        return None
+    return Lezer(
+        organisatie=medewerker.organisatie,
+        rol=medewerker.rol,
+        is_verbindingsofficier=medewerker.organisatie.verbindingsofficier_id == medewerker.pk,
+        user=user,
+    )
+
+
+def _is_verbindingsofficier(medewerker: Medewerker) -> bool:
+    return medewerker.organisatie.verbindingsofficier_id == medewerker.pk

@@ -1,0 +1,171 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import QuerySet
+
+from netwerk.constants import Rol
+from netwerk.models import Medewerker, Organisatie
+from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
+from trajecten.constants import (
+    BetrokkenheidSoort,
+)
+from trajecten.models import Betrokkenheid, Toestemming, Toewijzing, Traject
+
+from .. import delen
+from .lezers import ALLE_TRAJECTEN_ROLLEN, GROEP_VERBINDINGSOFFICIER, VIEW
+
+
+def groepsnaam(organisatie_id: int, naam: str) -> str:
+    return f"org:{organisatie_id}:{naam}"
+
+
+def rolgroepnaam(rol: str) -> str:
+    """The global role group; it holds model permissions for actions, never view_traject."""
+    return f"rol:{rol}"
+
+
+def _groepen(namen: Iterable[str]) -> dict[str, int]:
+    namen = set(namen)
+    bestaand = dict(Group.objects.filter(name__in=namen).values_list("name", "pk"))
+    ontbrekend = namen - bestaand.keys()
+    if ontbrekend:
+        Group.objects.bulk_create([Group(name=n) for n in ontbrekend], ignore_conflicts=True)
+        bestaand = dict(Group.objects.filter(name__in=namen).values_list("name", "pk"))
+    return bestaand
+
+
+def _zichtbaarheidsgroepen(organisatie_id: int) -> list[str]:
+    return [groepsnaam(organisatie_id, GROEP_VERBINDINGSOFFICIER)] + [
+        groepsnaam(organisatie_id, f"rol:{rol}") for rol in sorted(ALLE_TRAJECTEN_ROLLEN)
+    ]
+
+
+@transaction.atomic
+def medewerker_groepen_bijwerken(medewerker: Medewerker) -> None:
+    """Put a person in exactly their global role group and their organisation+rol group."""
+    user = medewerker.user
+    gewenst = {rolgroepnaam(medewerker.rol), groepsnaam(medewerker.organisatie_id, f"rol:{medewerker.rol}")}
+    if medewerker.organisatie.verbindingsofficier_id == medewerker.pk:
+        gewenst.add(groepsnaam(medewerker.organisatie_id, GROEP_VERBINDINGSOFFICIER))
+    ids = _groepen(gewenst)
+    beheerd = user.groups.filter(name__regex=r"^(rol|org):")
+    user.groups.remove(*beheerd.exclude(pk__in=ids.values()))
+    user.groups.add(*ids.values())
+
+
+@transaction.atomic
+def verbindingsofficier_groep_bijwerken(organisatie: Organisatie) -> None:
+    """The designation group of an organisation holds exactly its verbindingsofficier."""
+    naam = groepsnaam(organisatie.pk, GROEP_VERBINDINGSOFFICIER)
+    groep = Group.objects.get(pk=_groepen([naam])[naam])
+    groep.user_set.clear()
+    if organisatie.verbindingsofficier_id:
+        groep.user_set.add(organisatie.verbindingsofficier.user)
+
+
+@transaction.atomic
+def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
+    """Re-derive the view permissions of these trajecten from involvement, consent and assignment.
+
+    Per active organisation: its designation group and zorgcoördinator group; per assigned
+    person of an active organisation: the person. Rows that no longer follow are removed.
+    """
+    if isinstance(trajecten, Traject):
+        trajecten.__dict__.pop("_toegang_cache", None)
+        trajecten = Traject.objects.filter(pk=trajecten.pk)
+    traject_ids = trajecten.values("pk")
+    view = Permission.objects.get(content_type__app_label=VIEW[0], codename=VIEW[1])
+
+    actief = set(
+        Betrokkenheid.objects.actief().filter(traject__in=traject_ids).values_list("traject_id", "organisatie_id")
+    )
+    groepnamen = {(t, naam) for t, org in actief for naam in _zichtbaarheidsgroepen(org)}
+    groep_ids = _groepen({naam for _, naam in groepnamen})
+    gewenst_groep = {(t, groep_ids[naam]) for t, naam in groepnamen}
+
+    gewenst_persoon = {
+        (t, user_id)
+        for t, user_id, org in Toewijzing.objects.filter(
+            traject__in=traject_ids, medewerker__user__is_active=True
+        ).values_list("traject_id", "medewerker__user_id", "medewerker__organisatie_id")
+        if (t, org) in actief
+    }
+
+    _synchroniseer(TrajectGroupObjectPermission, "group_id", traject_ids, view, gewenst_groep)
+    _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, view, gewenst_persoon)
+    _categorierechten_afleiden(traject_ids, actief)
+
+
+def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> None:
+    """Per part of the dossier: the writing JJI-school, and each active organisation with a
+    valid grondslag for that part. Onderwijsinformatie and begeleidingsbehoefte go to the
+    organisation's designation and zorgcoördinator groups and its assigned people; signalen
+    voor veiligheid only to its verbindingsofficier and veiligheidscoördinator group. Role
+    groups never get these permissions."""
+
+    schrijvers = set(
+        Betrokkenheid.objects.filter(
+            traject__in=traject_ids, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True
+        ).values_list("traject_id", "organisatie_id")
+    )
+    gedeeld = {
+        (t, categorie, org)
+        for t, categorie, org in Toestemming.objects.geldig()
+        .filter(traject__in=traject_ids, categorie__in=delen.categorieen())
+        .values_list("traject_id", "categorie", "ontvanger_id")
+        if (t, org) in actief
+    }
+    toewijzingen = list(
+        Toewijzing.objects.filter(traject__in=traject_ids, medewerker__user__is_active=True).values_list(
+            "traject_id", "medewerker__user_id", "medewerker__organisatie_id"
+        )
+    )
+    for deel in delen.alle():
+        categorie = deel.categorie
+        lezers = {(t, org) for t, org in schrijvers if (t, org) in actief}
+        lezers |= {(t, org) for t, cat, org in gedeeld if cat == categorie}
+        if deel.beperkt:
+            # Only the verbindingsofficier and the veiligheidscoördinator of a receiving
+            # organisation; in the writing JJI-school everyone who sees the traject.
+            groepnamen = {
+                (t, naam)
+                for t, org in lezers - schrijvers
+                for naam in (
+                    groepsnaam(org, GROEP_VERBINDINGSOFFICIER),
+                    groepsnaam(org, f"rol:{Rol.VEILIGHEIDSCOORDINATOR}"),
+                )
+            } | {
+                (t, naam)
+                for t, org in lezers & schrijvers
+                for naam in _zichtbaarheidsgroepen(org)
+                if naam != groepsnaam(org, f"rol:{Rol.SYSTEEM}")  # a system account never reads them
+            }
+            personen = {(t, user_id) for t, user_id, org in toewijzingen if (t, org) in schrijvers}
+        else:
+            groepnamen = {(t, naam) for t, org in lezers for naam in _zichtbaarheidsgroepen(org)}
+            personen = {(t, user_id) for t, user_id, org in toewijzingen if (t, org) in lezers}
+        groep_ids = _groepen({naam for _, naam in groepnamen})
+        permissie = _categoriepermissie(deel.permissie)
+        _synchroniseer(
+            TrajectGroupObjectPermission, "group_id", traject_ids, permissie, {(t, groep_ids[n]) for t, n in groepnamen}
+        )
+        _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, permissie, personen)
+
+
+def _categoriepermissie(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="trajecten", codename=codename)
+
+
+def _synchroniseer(model, veld: str, traject_ids, permissie, gewenst: set[tuple[int, int]]) -> None:
+    bestaand = model.objects.filter(content_object__in=traject_ids, permission=permissie)
+    huidig = {(t, h): pk for pk, t, h in bestaand.values_list("pk", "content_object_id", veld)}
+    weg = [pk for sleutel, pk in huidig.items() if sleutel not in gewenst]
+    if weg:
+        model.objects.filter(pk__in=weg).delete()
+    nieuw = [model(content_object_id=t, permission=permissie, **{veld: h}) for t, h in gewenst - huidig.keys()]
+    model.objects.bulk_create(nieuw, ignore_conflicts=True)

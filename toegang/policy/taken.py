@@ -1,0 +1,52 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from trajecten.models import Taak, Traject
+
+from .lezers import medewerker_van
+from .trajecten import is_zichtbaar, mag_titel_kennen, mag_traject_beheren, zichtbaar_voor
+
+
+def taken_zichtbaar_voor(user, traject: Traject) -> QuerySet[Taak]:
+    """The tasks of a traject the reader may see: none without access to the traject, and
+    never a justice partner's task for a school (or any organisation outside justice)."""
+    if not is_zichtbaar(user, traject):
+        return Taak.objects.none()
+    taken = Taak.objects.filter(traject=traject)
+    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
+def zichtbare_taken(user) -> QuerySet[Taak]:
+    """Every task the reader may see, across trajecten (the same rule as for one traject)."""
+    taken = Taak.objects.filter(traject__in=zichtbaar_voor(user))
+    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
+def mijn_taken(user) -> QuerySet[Taak]:
+    """Open tasks of the reader across the trajecten they may see: theirs, and their
+    organisation's tasks that nobody has taken on yet."""
+    medewerker = medewerker_van(user)
+    if medewerker is None:
+        return Taak.objects.none()
+    return (
+        zichtbare_taken(user)
+        .filter(traject__afgesloten_op__isnull=True)
+        .filter(Q(medewerker=medewerker) | Q(medewerker__isnull=True, organisatie_id=medewerker.organisatie_id))
+    )
+
+
+def bijwerkbare_taken(user, traject: Traject) -> QuerySet[Taak]:
+    """Tasks the reader may update: every visible task for the regie (JJI, JJI-school), the
+    tasks of their own organisation for the others."""
+    taken = taken_zichtbaar_voor(user, traject)
+    if mag_traject_beheren(user, traject):
+        return taken
+    medewerker = medewerker_van(user)
+    return taken.filter(organisatie_id=medewerker.organisatie_id) if medewerker else Taak.objects.none()
+
+
+def mag_taak_bijwerken(user, taak: Taak) -> bool:
+    return bijwerkbare_taken(user, taak.traject).filter(pk=taak.pk).exists()

@@ -1,0 +1,266 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Permission
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisatie
+from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
+from trajecten.constants import (
+    ACTIEF_VANAF_START,
+    OverlegSoort,
+)
+from trajecten.models import Betrokkenheid, Overleg, Toestemming, Traject
+
+from .lezers import (
+    ALLE_TRAJECTEN_ROLLEN,
+    GEEN_PERSOON_IN_TRAJECT,
+    JUSTITIE_SOORTEN,
+    REGIE_SOORTEN,
+    VIEW,
+    _onthoud,
+    medewerker_van,
+)
+
+
+def _view_permissie():
+    app_label, codename = VIEW
+    return {"permission__content_type__app_label": app_label, "permission__codename": codename}
+
+
+def _view_permissie_id(user) -> int:
+    """The id of ``view_traject``, looked up once per request (remembered on the user object)."""
+    if not hasattr(user, "_jji_view_permissie"):
+        user._jji_view_permissie = (
+            Permission.objects.filter(content_type__app_label=VIEW[0], codename=VIEW[1])
+            .values_list("pk", flat=True)
+            .first()
+            or 0
+        )
+    return user._jji_view_permissie
+
+
+def zichtbaar_voor(user) -> QuerySet[Traject]:
+    """Every traject ``user`` may see, as one queryset (one SQL query, flat in size)."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol == Rol.BEHEERDER:
+        return Traject.objects.none()
+    actief = Betrokkenheid.objects.actief().filter(traject=OuterRef("pk"), organisatie_id=medewerker.organisatie_id)
+    # The permission as a constant, and the checks probed per listed row (``PerRij``), so a
+    # page of a long list costs what a page costs. Group membership is read in the query
+    # itself: a change of rol or designation counts at once.
+    permissie_id = _view_permissie_id(user)
+    via_persoon = TrajectUserObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), user_id=user.pk, permission_id=permissie_id
+    )
+    via_groep = TrajectGroupObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), group__user=user.pk, permission_id=permissie_id
+    )
+    return Traject.objects.filter(PerRij(actief)).filter(PerRij(via_persoon) | PerRij(via_groep))
+
+
+class PerRij(Exists):
+    """EXISTS that PostgreSQL probes per row (through the index) instead of hashing every
+    matching row first: ``OFFSET 0`` keeps the planner from turning it into a hashed
+    subplan, so a page of a long list reads about a page of rows."""
+
+    template = "EXISTS(%(subquery)s OFFSET 0)"
+
+
+def traject_ophalen(user, pk, *, voor_update: bool = False) -> Traject:
+    """One traject the user may see; ``Http404`` for a missing and a forbidden one alike."""
+    qs = zichtbaar_voor(user).select_related("jongere", "jji", "jji__regio")
+    if voor_update:
+        qs = qs.select_for_update(of=("self",))
+    try:
+        traject = qs.get(pk=pk)
+    except (Traject.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    _onthoud(traject, ("zichtbaar", user.pk), lambda: True)
+    return traject
+
+
+def is_zichtbaar(user, traject: Traject) -> bool:
+    return _onthoud(traject, ("zichtbaar", user.pk), lambda: zichtbaar_voor(user).filter(pk=traject.pk).exists())
+
+
+def mag_titel_kennen(user) -> bool:
+    """Whether the reader's organisation may know titels at all: the JJI and justice partners."""
+    medewerker = medewerker_van(user)
+    return medewerker is not None and medewerker.organisatie.soort in JUSTITIE_SOORTEN
+
+
+def mag_titel_zien(user, traject: Traject) -> bool:
+    """The titel of the stay: only the JJI and justice partners, never a school."""
+    return mag_titel_kennen(user) and is_zichtbaar(user, traject)
+
+
+def mag_traject_starten(user) -> bool:
+    """JJI-school staff and the JJI's ITB'er start trajecten."""
+    medewerker = medewerker_van(user)
+    return (
+        medewerker is not None
+        and medewerker.organisatie.soort in REGIE_SOORTEN
+        and user.has_perm("trajecten.add_traject")
+    )
+
+
+def mag_traject_beheren(user, traject: Traject) -> bool:
+    """Edit the traject, change its fase, add organisations and record their grondslag:
+    the JJI and JJI-school of this traject (docent/trajectbegeleider, zorgcoördinator, ITB'er)."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.organisatie.soort not in REGIE_SOORTEN:
+        return False
+    if not user.has_perm("trajecten.change_traject"):
+        return False
+
+    def eigen_regie() -> bool:
+        return traject.betrokkenheden.filter(
+            organisatie_id=medewerker.organisatie_id, soort__in=ACTIEF_VANAF_START
+        ).exists()
+
+    return _onthoud(traject, ("regie", user.pk), eigen_regie) and is_zichtbaar(user, traject)
+
+
+def mag_toewijzen(user, traject: Traject) -> bool:
+    """Assign people to a traject: the regie (JJI, JJI-school) assigns people of every active
+    organisation; an organisation's verbindingsofficier and zorgcoördinator their colleagues."""
+    return toewijsbare_medewerkers(user, traject, ook_toegewezen=True).exists()
+
+
+def toewijsbare_medewerkers(user, traject: Traject, *, ook_toegewezen: bool = False) -> QuerySet[Medewerker]:
+    """People the user may assign to (or remove from) this traject: active, not the beheerder,
+    of an organisation active in the traject — every such organisation for the regie, their
+    own for a verbindingsofficier or zorgcoördinator."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol == Rol.SYSTEEM or not is_zichtbaar(user, traject):
+        return Medewerker.objects.none()  # a system account assigns nobody
+    actieve_organisaties = Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
+    kandidaten = (
+        Medewerker.objects.filter(organisatie_id__in=actieve_organisaties, user__is_active=True)
+        .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
+        .select_related("user", "organisatie")
+    )
+    if not ook_toegewezen:
+        kandidaten = kandidaten.exclude(toewijzingen__traject=traject)
+    if mag_traject_beheren(user, traject):
+        return kandidaten
+    if medewerker.is_verbindingsofficier or medewerker.rol in ALLE_TRAJECTEN_ROLLEN:
+        return kandidaten.filter(organisatie_id=medewerker.organisatie_id)
+    return Medewerker.objects.none()
+
+
+def toevoegbare_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
+    """Organisations that may be involved: active, not the police (never a party to a traject)."""
+    if not mag_traject_beheren(user, traject):
+        return Organisatie.objects.none()
+    return Organisatie.objects.filter(actief=True).exclude(soort=OrganisatieSoort.POLITIE).select_related("regio")
+
+
+def actieve_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
+    """The organisations active in a traject the reader may see (choices for a task's owner)."""
+    if not is_zichtbaar(user, traject):
+        return Organisatie.objects.none()
+    return Organisatie.objects.filter(
+        pk__in=Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
+    )
+
+
+def actieve_medewerkers(user, traject: Traject) -> QuerySet[Medewerker]:
+    """People of the organisations active in a traject (choices for a meeting's participants)."""
+    return (
+        Medewerker.objects.filter(organisatie__in=actieve_organisaties(user, traject), user__is_active=True)
+        .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
+        .select_related("user", "organisatie")
+    )
+
+
+def mag_overleg_vastleggen(user, traject: Traject) -> bool:
+    """Everyone who sees an open traject records meetings, contact moments and the checklist:
+    the nazorg partners after uitstroom as much as the JJI-school before it."""
+    return not traject.is_afgesloten and is_zichtbaar(user, traject)
+
+
+def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
+    return mag_traject_beheren(user, traject)
+
+
+def netwerk_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    """The people around a young person (personal data): only for readers of the traject,
+    that is, people of organisations active in it."""
+
+    if not is_zichtbaar(user, traject):
+        return NetwerkContact.objects.none()
+    return NetwerkContact.objects.filter(traject=traject)
+
+
+def kiesbare_contactpersonen(user, traject: Traject) -> QuerySet:
+    """Professionals of the netwerkkaart of the traject's regio (and of the regio of return),
+    never the police."""
+
+    if not mag_traject_beheren(user, traject):
+        return Contactpersoon.objects.none()
+    regio_ids = [traject.jji.regio_id] + ([traject.terugkeerregio_id] if traject.terugkeerregio_id else [])
+    return (
+        Contactpersoon.objects.filter(organisatie__regio_id__in=regio_ids, organisatie__actief=True)
+        .exclude(rol="politie")
+        .exclude(organisatie__soort=OrganisatieSoort.POLITIE)
+        .select_related("organisatie")
+    )
+
+
+def overleggen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    """Meetings a reader may see: the regie (JJI, JJI-school) and justice partners see all;
+    others the meetings their own organisation recorded or took part in. The weekly
+    trajectknooppunt is internal to JJI and JJI-school."""
+
+    medewerker = medewerker_van(user)
+    if medewerker is None or not is_zichtbaar(user, traject):
+        return Overleg.objects.none()
+    overleggen = Overleg.objects.filter(traject=traject)
+    if medewerker.organisatie.soort in REGIE_SOORTEN | JUSTITIE_SOORTEN:
+        return overleggen
+    eigen = Q(vastgelegd_door__medewerker__organisatie_id=medewerker.organisatie_id) | Q(
+        deelnemers__organisatie_id=medewerker.organisatie_id
+    )
+    return overleggen.exclude(soort=OverlegSoort.TRAJECTKNOOPPUNT).filter(eigen).distinct()
+
+
+def kijkers(traject: Traject) -> QuerySet[Medewerker]:
+    """Everyone who sees this traject, in one query: the rule of :func:`zichtbaar_voor` seen
+    from the traject (an active person, not the beheerder, of an organisation that is active
+    and active in the traject, with the view permission in person or through a group)."""
+    permissie_id = (
+        Permission.objects.filter(content_type__app_label=VIEW[0], codename=VIEW[1])
+        .values_list("pk", flat=True)
+        .first()
+    )
+    actief = Betrokkenheid.objects.actief().filter(traject=traject, organisatie_id=OuterRef("organisatie_id"))
+    via_persoon = TrajectUserObjectPermission.objects.filter(
+        content_object=traject, permission_id=permissie_id, user_id=OuterRef("user_id")
+    )
+    via_groep = TrajectGroupObjectPermission.objects.filter(
+        content_object=traject, permission_id=permissie_id, group__user=OuterRef("user_id")
+    )
+    return (
+        Medewerker.objects.filter(user__is_active=True, organisatie__actief=True)
+        .exclude(rol=Rol.BEHEERDER)
+        .filter(Exists(actief))
+        .filter(Exists(via_persoon) | Exists(via_groep))
+        .select_related("user", "organisatie")
+    )
+
+
+def toestemming_ophalen(user, pk):
+    """One grondslag record by id, for who may record grondslagen on its traject; ``Http404``
+    for a missing and a forbidden one alike."""
+
+    toestemming = Toestemming.objects.filter(pk=pk).select_related("traject").first() if str(pk).isdigit() else None
+    if toestemming is None or not is_zichtbaar(user, toestemming.traject):
+        raise Http404
+    if not mag_grondslag_vastleggen(user, toestemming.traject):
+        raise Http404
+    return toestemming
