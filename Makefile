@@ -43,11 +43,12 @@ test: $(STAMP)
 	       DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)"; \
 	echo "Tests op: $${DATABASE_URL:-SQLite}, $${REDIS_URL:-geen Redis}"; \
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && \
+	$(VENV)/bin/lint-imports --no-cache && \
 	DEBUG=true DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run && \
 	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/lint-imports --no-cache
 
 ## make messages: refresh the translation catalogue (needs gettext) and compile it
 messages: $(STAMP)

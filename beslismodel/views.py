@@ -22,7 +22,7 @@ from jji_traject.afdruk import afdruk
 from toegang import policy
 from trajecten import paginering
 from trajecten.forms import fout_op_formulier
-from trajecten.formulierpagina import gepost
+from trajecten.formulierpagina import gepost, postactie
 
 from . import selectors, services
 from .constants import STATUS_ICOON, STATUS_UITLEG, Sectie, Stand, Status
@@ -81,19 +81,19 @@ def beginnen(request, pk):
     traject = policy.traject_ophalen(request.user, pk)
     if not policy.mag_beslismodel_opstellen(request.user, traject):
         raise Http404
-    try:
-        concept = services.beslismodel_beginnen(actor=request.user, traject=traject)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-        return redirect("beslismodel:overzicht", pk=traject.pk)
-    except PermissionDenied:
-        raise Http404 from None
-    messages.success(
+    return postactie(
         request,
-        _("Versie %(versie)s is begonnen. Vul het beslismodel samen met de jongere in; alleen de JJI-school ziet het.")
-        % {"versie": concept.versie},
+        lambda: services.beslismodel_beginnen(actor=request.user, traject=traject),
+        gelukt=lambda concept: (
+            _(
+                "Versie %(versie)s is begonnen. Vul het beslismodel samen met de jongere in; alleen de JJI-school "
+                "ziet het."
+            )
+            % {"versie": concept.versie}
+        ),
+        terug=lambda concept: reverse("beslismodel:invullen", args=[traject.pk, concept.versie]),
+        terug_bij_fout=reverse("beslismodel:overzicht", args=[traject.pk]),
     )
-    return redirect("beslismodel:invullen", pk=traject.pk, versie=concept.versie)
 
 
 @login_required

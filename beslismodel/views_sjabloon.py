@@ -3,16 +3,15 @@ wording for their regio in a new version and publishes it. No youth data."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from toegang import policy
-from trajecten.formulierpagina import formulierpagina, gepost
+from trajecten.formulierpagina import formulierpagina, gepost, postactie
 
 from . import selectors, sjabloonbeheer
 from .forms import ItemForm, SectieForm, SjabloonTekstForm
@@ -53,38 +52,28 @@ def sjabloon(request):
 @require_POST
 def sjabloon_kopieren(request):
     regio = policy.beheerde_regio_ophalen(request.user)
-    try:
-        nieuw = sjabloonbeheer.sjabloon_kopieren(actor=request.user, regio=regio)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    except PermissionDenied:
-        raise Http404 from None
-    else:
-        messages.success(
-            request,
+    return postactie(
+        request,
+        lambda: sjabloonbeheer.sjabloon_kopieren(actor=request.user, regio=regio),
+        gelukt=lambda nieuw: (
             _("Versie %(versie)s is gemaakt. Pas de tekst aan en publiceer haar; tot dan geldt de huidige versie.")
-            % {"versie": nieuw.versie},
-        )
-    return redirect("beslismodel:sjabloon")
+            % {"versie": nieuw.versie}
+        ),
+        terug=reverse("beslismodel:sjabloon"),
+    )
 
 
 @login_required
 @require_POST
 def sjabloon_publiceren(request):
     concept = _concept(request)
-    try:
-        sjabloonbeheer.sjabloon_publiceren(actor=request.user, sjabloon=concept)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    except PermissionDenied:
-        raise Http404 from None
-    else:
-        messages.success(
-            request,
-            _("Versie %(versie)s is gepubliceerd: nieuwe beslismodellen in je regio gebruiken deze tekst.")
-            % {"versie": concept.versie},
-        )
-    return redirect("beslismodel:sjabloon")
+    return postactie(
+        request,
+        lambda: sjabloonbeheer.sjabloon_publiceren(actor=request.user, sjabloon=concept),
+        gelukt=_("Versie %(versie)s is gepubliceerd: nieuwe beslismodellen in je regio gebruiken deze tekst.")
+        % {"versie": concept.versie},
+        terug=reverse("beslismodel:sjabloon"),
+    )
 
 
 def _formulier(request, form, actie, titel):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from toegang import policy
+from trajecten.formulierpagina import postactie
 
 from . import kaart_csv, selectors, services
 from .constants import ContactRol, OrganisatieSoort
@@ -164,13 +165,12 @@ def contact_formulier(request, pk, contact_pk=None):
 def contact_verwijderen(request, pk, contact_pk):
     organisatie = _bij_te_houden(request, pk)
     contact = get_object_or_404(Contactpersoon, pk=contact_pk, organisatie=organisatie)
-    try:
-        services.contactpersoon_verwijderen(actor=request.user, contactpersoon=contact)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
-        messages.success(request, _("%(naam)s is van de netwerkkaart gehaald.") % {"naam": contact.naam})
-    return redirect("netwerk:contacten", pk=organisatie.pk)
+    return postactie(
+        request,
+        lambda: services.contactpersoon_verwijderen(actor=request.user, contactpersoon=contact),
+        gelukt=_("%(naam)s is van de netwerkkaart gehaald.") % {"naam": contact.naam},
+        terug=reverse("netwerk:contacten", args=[organisatie.pk]),
+    )
 
 
 def _eigen_beheerde_regio(request):

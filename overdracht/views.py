@@ -7,9 +7,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from jji_traject.afdruk import pdf_antwoord
 from toegang import policy
 from trajecten.forms import fouten_tekst
+from trajecten.formulierpagina import postactie
 
 from . import selectors, services
 from .forms import OntvangerForm
@@ -86,16 +87,15 @@ def exporteren(request, pk):
     if not form.is_valid():
         messages.error(request, fouten_tekst(form))
         return redirect("overdracht:overzicht", pk=traject.pk)
-    try:
-        overdracht = services.overdracht_aanvragen(
+    return postactie(
+        request,
+        lambda: services.overdracht_aanvragen(
             actor=request.user, traject=traject, ontvanger=form.medewerker(), verzoek=request
-        )
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-        return redirect("overdracht:overzicht", pk=traject.pk)
-    except PermissionDenied:
-        raise Http404 from None
-    return redirect("overdracht:status", pk=traject.pk, overdracht_pk=overdracht.pk)
+        ),
+        gelukt=None,
+        terug=lambda overdracht: reverse("overdracht:status", args=[traject.pk, overdracht.pk]),
+        terug_bij_fout=reverse("overdracht:overzicht", args=[traject.pk]),
+    )
 
 
 def _eigen(request, pk, overdracht_pk):

@@ -47,3 +47,23 @@ def formulierpagina(
         sjabloon,
         {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
     )
+
+
+def postactie(request, actie, *, gelukt, terug, terug_bij_fout=None):
+    """One POST action of a page: run ``actie()`` (a service call). A refusal
+    (``ValidationError``) becomes one error message and nothing is saved (the services are
+    atomic); an action one may not take does not exist for them (``PermissionDenied`` → 404).
+    On success ``gelukt`` (a text, a function of the result, or ``None`` for no message)
+    becomes a success message. Then back to ``terug`` — a URL or a function of the result —
+    or, after a refusal, to ``terug_bij_fout`` when given."""
+    try:
+        resultaat = actie()
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+        return redirect(terug_bij_fout or terug)
+    except PermissionDenied:
+        raise Http404 from None
+    tekst = gelukt(resultaat) if callable(gelukt) else gelukt
+    if tekst:
+        messages.success(request, tekst)
+    return redirect(terug(resultaat) if callable(terug) else terug)

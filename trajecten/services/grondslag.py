@@ -1,0 +1,197 @@
+"""Grondslagen: the kennisgeving that makes an organisation active, the grondslag per part of
+the dossier (the registry ``toegang.delen`` says which open which part), and revocation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netwerk.constants import OrganisatieSoort
+from netwerk.models import Organisatie
+from toegang import delen, haken, policy
+
+from .. import regels
+from ..constants import (
+    ACTIEF_VANAF_START,
+    KENNISGEVING,
+    BetrokkenheidSoort,
+    Categorie,
+    Grondslag,
+)
+from ..models import (
+    Betrokkenheid,
+    Toestemming,
+    Traject,
+)
+from .gedeeld import vergrendeld
+from .routekaart import taken_organisaties_bijwerken
+
+
+@transaction.atomic
+def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, gegevens: dict) -> Toestemming:
+    """Record the grondslag for telling an involved organisation about the placement; it
+    becomes active in the traject while the grondslag is valid."""
+    traject = vergrendeld(traject)
+    if not policy.mag_grondslag_vastleggen(actor, traject):
+        raise PermissionDenied
+    betrokken = traject.betrokkenheden.filter(organisatie=ontvanger)
+    if not betrokken.exists():
+        raise ValidationError({"ontvanger": _("Voeg de organisatie eerst toe aan het traject.")})
+    if not betrokken.exclude(soort__in=ACTIEF_VANAF_START).exists():
+        raise ValidationError({"ontvanger": _("De JJI en de JJI-school zijn al vanaf de start betrokken.")})
+    if traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=ontvanger).exists():
+        raise ValidationError(
+            _("Er is al een geldige grondslag voor deze organisatie. Trek die eerst in als hij niet meer klopt.")
+        )
+    gegevens = dict(gegevens)
+    if gegevens.get("grondslag") == Grondslag.LEERPLICHT:
+        gegevens["geldig_tot"] = _leerplicht_grens(traject, ontvanger, gegevens.get("geldig_tot"))
+    toestemming = Toestemming(
+        traject=traject,
+        ontvanger=ontvanger,
+        categorie=KENNISGEVING,
+        vastgelegd_door=actor,
+        **gegevens,
+    )
+    toestemming.full_clean()
+    toestemming.save()
+    policy.rechten_afleiden(traject)
+    taken_organisaties_bijwerken(traject)
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_vastleggen(
+    *, actor, traject: Traject, ontvanger: Organisatie, categorie: str, gegevens: dict
+) -> Toestemming:
+    """Record the grondslag for showing one part of the doorstroomdossier to one involved,
+    active organisation (not the JJI-school: it writes the dossier)."""
+    traject = vergrendeld(traject)
+    if not policy.mag_grondslag_vastleggen(actor, traject):
+        raise PermissionDenied
+    if not delen.is_deel(categorie):
+        raise ValidationError(
+            {"categorie": _("Kies onderwijsinformatie, begeleidingsbehoefte of signalen voor veiligheid.")}
+        )
+    betrokken = Betrokkenheid.objects.actief().filter(traject=traject, organisatie=ontvanger)
+    if not betrokken.exists():
+        raise ValidationError(
+            {
+                "ontvanger": _(
+                    "Deze organisatie is niet (actief) betrokken. Leg eerst de grondslag voor de kennisgeving vast."
+                )
+            }
+        )
+    # The JJI-school itself needs a grondslag only in the other direction: to read the mbo van
+    # herkomst's onderwijsinformatie.
+    if betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists() and (
+        categorie != Categorie.ONDERWIJSINFORMATIE or not policy.heeft_actieve_herkomst(traject)
+    ):
+        raise ValidationError(
+            {
+                "ontvanger": _(
+                    "De JJI-school schrijft het dossier zelf. Alleen de onderwijsinformatie van een actief "
+                    "betrokken school van herkomst vraagt een grondslag voor de JJI-school."
+                )
+            }
+        )
+    grondslag = gegevens.get("grondslag")
+    if grondslag not in delen.deel(categorie).grondslagen:
+        raise ValidationError(
+            {
+                "grondslag": _(
+                    "Deze grondslag geldt niet voor %(categorie)s. Leerplicht dekt alleen onderwijsinformatie; "
+                    "begeleidingsbehoefte vraagt uitdrukkelijke toestemming."
+                )
+                % {"categorie": Categorie(categorie).label}
+            }
+        )
+    if traject.toestemmingen.geldig().filter(ontvanger=ontvanger, categorie=categorie).exists():
+        raise ValidationError(
+            _(
+                "Er is al een geldige grondslag voor %(categorie)s voor deze organisatie. "
+                "Trek die eerst in als hij niet meer klopt."
+            )
+            % {"categorie": Categorie(categorie).label}
+        )
+    gegevens = dict(gegevens)
+    if grondslag == Grondslag.LEERPLICHT:
+        gegevens["geldig_tot"] = _leerplicht_grens(traject, ontvanger, gegevens.get("geldig_tot"))
+    toestemming = Toestemming(
+        traject=traject, ontvanger=ontvanger, categorie=categorie, vastgelegd_door=actor, **gegevens
+    )
+    toestemming.full_clean()
+    toestemming.save()
+    policy.rechten_afleiden(traject)
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
+    """Revoke at once: from this moment it opens nothing."""
+    toestemming = Toestemming.objects.select_for_update().get(pk=toestemming.pk)
+    if not policy.mag_grondslag_vastleggen(actor, toestemming.traject):
+        raise PermissionDenied
+    if toestemming.ingetrokken_op is not None:
+        raise ValidationError(_("Deze toestemming is al ingetrokken."))
+    vergrendeld(toestemming.traject, open_vereist=False)
+    nu = timezone.now()
+    toestemming.ingetrokken_op, toestemming.ingetrokken_door = nu, actor
+    toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+    traject = toestemming.traject
+    ingetrokken = [toestemming]
+    if (
+        toestemming.categorie == KENNISGEVING
+        and not traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=toestemming.ontvanger).exists()
+    ):
+        # Without a grondslag to know about the placement, nothing of the dossier is shared either.
+        for deel in traject.toestemmingen.geldig().filter(
+            ontvanger=toestemming.ontvanger, categorie__in=delen.categorieen()
+        ):
+            deel.ingetrokken_op, deel.ingetrokken_door = nu, actor
+            deel.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
+            ingetrokken.append(deel)
+    toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
+    policy.rechten_afleiden(toestemming.traject)
+    taken_organisaties_bijwerken(toestemming.traject)
+    # Documents that carried a revoked part: their recipients are asked to delete their copies
+    # (the overdracht app, which sits above this one, registered the hook).
+    haken.aanroepen("grondslag_ingetrokken", actor=actor, toestemmingen=ingetrokken)
+    return toestemming
+
+
+def toewijzingen_zonder_grondslag_beeindigen(traject: Traject) -> int:
+    """An organisation that is no longer active loses its people's assignments, so a later
+    grondslag does not silently reopen the traject to them (history keeps them)."""
+    actief = Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
+    aantal = 0
+    for toewijzing in traject.toewijzingen.exclude(medewerker__organisatie_id__in=actief):
+        toewijzing.delete()
+        aantal += 1
+    return aantal
+
+
+def _leerplicht_grens(traject: Traject, ontvanger: Organisatie, geldig_tot: dt.date | None) -> dt.date:
+    """Leerplicht is a grondslag only for a school or leerplicht/RMC, and only while the youth
+    is leerplichtig or kwalificatieplichtig: it lapses by itself at the end of that duty."""
+    if ontvanger.soort not in (
+        OrganisatieSoort.MBO,
+        OrganisatieSoort.JJI_SCHOOL,  # school to school: onderwijsinformatie of the school van herkomst
+        OrganisatieSoort.LEERPLICHT_RMC,
+        OrganisatieSoort.GEMEENTE,
+    ):
+        raise ValidationError(
+            {"grondslag": _("Leerplicht is alleen een grondslag voor een school of de leerplichtambtenaar (RMC).")}
+        )
+    jongere = traject.jongere
+    if not (jongere.leerplichtig() or jongere.kwalificatieplichtig()):
+        raise ValidationError({"grondslag": _("Deze jongere is niet (meer) leerplichtig of kwalificatieplichtig.")})
+    if jongere.startkwalificatie:
+        einde = jongere.leerplicht_einde
+    else:
+        einde = regels.verjaardag(jongere.geboortedatum, 18) - dt.timedelta(days=1)
+    return min(geldig_tot, einde) if geldig_tot else einde
