@@ -290,7 +290,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TaakStatusEnum": "trajecten.constants.TaakStatus",
         "BeslismodelStatusEnum": "beslismodel.constants.Status",
-        "CategorieEnum": "trajecten.constants.Categorie",
+        "CategorieEnum": "trajecten.constants.Onderwerp",  # what a grondslag opens (kennisgeving or a part)
         "DossierdeelEnum": [("onderwijsinformatie",) * 2, ("begeleidingsbehoefte",) * 2, ("veiligheidssignalen",) * 2],
     },
 }
