@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "overdracht",
     "signalering",
     "api",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,8 @@
 from .overleg import Overleg, VertrekItem
 from .perspectief import Toekomstperspectief
 from .routekaart import Routekaart, RoutekaartActiviteit, RoutekaartStap, Taak, Verantwoordelijkheid
-from .traject import Betrokkenheid, Jongere, Toestemming, Toewijzing, Traject
+from .toestemming import Toestemming
+from .traject import Betrokkenheid, Jongere, Toewijzing, Traject
 
 __all__ = [
     "Betrokkenheid",

@@ -1,4 +1,5 @@
-"""Jongere, Traject, Betrokkenheid, Toewijzing and Toestemming: the traject of one youth.
+"""Jongere, Traject, Betrokkenheid and Toewijzing: the traject of one youth (its grondslagen
+are in ``toestemming``).
 
 Models never import the access policy; who may see what is decided in ``toegang.policy``.
 """
@@ -21,18 +22,14 @@ from .. import regels
 from ..constants import (
     ACTIEF_VANAF_START,
     ORGANISATIESOORTEN_PER_BETROKKENHEID,
-    TOESTEMMING_GRONDSLAGEN,
     BetrokkenheidSoort,
     Fase,
     Gebeurtenis,
-    Grondslag,
-    Onderwerp,
     Titel,
     Uitstroombestemming,
     Verblijfsduur,
-    Wijze,
 )
-from ..querysets import BetrokkenheidQuerySet, ToestemmingQuerySet, TrajectQuerySet
+from ..querysets import BetrokkenheidQuerySet, TrajectQuerySet
 
 
 class Jongere(models.Model):
@@ -358,151 +355,3 @@ class Toewijzing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.medewerker} → {self.traject_id}"
-
-
-class Toestemming(models.Model):
-    """The one record of a grondslag for telling or showing something to an organisation.
-
-    Per traject, categorie and ontvanger: the youth's (or parent's) consent or another legal
-    basis; who recorded it, when and how; optionally until when; revocable at once. Only a
-    current record (given, not expired, not revoked) opens anything.
-    """
-
-    traject = models.ForeignKey(
-        Traject, on_delete=models.CASCADE, related_name="toestemmingen", verbose_name=_("traject")
-    )
-    ontvanger = models.ForeignKey(
-        "netwerk.Organisatie",
-        on_delete=models.PROTECT,
-        related_name="ontvangen_toestemmingen",
-        verbose_name=_("ontvanger"),
-    )
-    categorie = models.CharField(_("categorie"), max_length=30, choices=Onderwerp.choices)
-    grondslag = models.CharField(_("grondslag"), max_length=30, choices=Grondslag.choices)
-    toelichting = models.TextField(
-        _("toelichting op de grondslag"),
-        blank=True,
-        help_text=_("Verplicht bij een andere wettelijke grondslag: noem de wet en het artikel."),
-    )
-    gegeven_door = models.CharField(
-        _("gegeven door"),
-        max_length=200,
-        blank=True,
-        help_text=_("Naam en relatie van de ouder of voogd die toestemming gaf."),
-    )
-    datum_gegeven = models.DateField(_("datum gegeven"))
-    wijze = models.CharField(_("wijze"), max_length=20, choices=Wijze.choices)
-    jongere_gevraagd = models.BooleanField(
-        _("jongere ook gevraagd"),
-        default=False,
-        help_text=_("Onder de 16: de jongere is ook gevraagd en weigert niet."),
-    )
-    weigeren_zonder_gevolgen = models.BooleanField(_("uitgelegd dat weigeren geen gevolgen heeft"), default=False)
-    geldig_tot = models.DateField(_("geldig tot"), null=True, blank=True)
-    vastgelegd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("vastgelegd door"),
-    )
-    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
-    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
-    ingetrokken_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("ingetrokken door"),
-    )
-
-    history = HistoricalRecords()
-    objects = ToestemmingQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("toestemming of grondslag")
-        verbose_name_plural = _("toestemmingen en grondslagen")
-        ordering = ["-vastgelegd_op"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(grondslag=Grondslag.WETTELIJK) | ~models.Q(toelichting=""),
-                name="toestemming_wettelijk_met_toelichting",
-                violation_error_message=_("Beschrijf de wettelijke grondslag."),
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(grondslag=Grondslag.TOESTEMMING_OUDER) | ~models.Q(gegeven_door=""),
-                name="toestemming_ouder_met_naam",
-                violation_error_message=_("Vul in welke ouder of voogd toestemming gaf."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(ingetrokken_op__isnull=True, ingetrokken_door__isnull=True)
-                | models.Q(ingetrokken_op__isnull=False, ingetrokken_door__isnull=False),
-                name="toestemming_intrekking_volledig",
-                violation_error_message=_("Een intrekking heeft een datum en wie hem vastlegde."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=models.F("datum_gegeven")),
-                name="toestemming_geldig_na_gegeven",
-                violation_error_message=_("'Geldig tot' ligt vóór de datum waarop de toestemming is gegeven."),
-            ),
-        ]
-        indexes = [models.Index(fields=["traject", "ontvanger", "categorie"])]
-
-    def __str__(self) -> str:
-        return f"{self.get_categorie_display()}: {self.ontvanger} ({self.get_grondslag_display()})"
-
-    @property
-    def is_toestemming(self) -> bool:
-        return self.grondslag in TOESTEMMING_GRONDSLAGEN
-
-    def is_geldig(self, op: dt.date | None = None) -> bool:
-        op = op or timezone.localdate()
-        return (
-            self.ingetrokken_op is None
-            and self.datum_gegeven <= op
-            and (self.geldig_tot is None or self.geldig_tot >= op)
-        )
-
-    def clean(self):
-        fouten: dict[str, str] = {}
-        vandaag = timezone.localdate()
-        if self.datum_gegeven and self.datum_gegeven > vandaag:
-            fouten["datum_gegeven"] = _("De datum ligt in de toekomst. Leg een grondslag vast als hij er is.")
-        if self.geldig_tot and self.geldig_tot < vandaag and not self.pk:
-            fouten["geldig_tot"] = _("'Geldig tot' ligt in het verleden.")
-        if self.grondslag == Grondslag.WETTELIJK and not self.toelichting.strip():
-            fouten["toelichting"] = _("Beschrijf de wettelijke grondslag (wet en artikel).")
-        if self.is_toestemming and not self.weigeren_zonder_gevolgen:
-            fouten["weigeren_zonder_gevolgen"] = _(
-                "Leg vast dat je hebt uitgelegd dat weigeren geen gevolgen heeft; "
-                "zonder dat is de toestemming niet geldig."
-            )
-        if self.is_toestemming and self.wijze == Wijze.WETTELIJK:
-            fouten["wijze"] = _("Kies hoe de toestemming is gegeven: mondeling of met een ondertekend formulier.")
-        if self.traject_id and self.datum_gegeven and self.datum_gegeven < self.traject.jongere.geboortedatum:
-            fouten["datum_gegeven"] = _("De datum ligt vóór de geboortedatum van de jongere.")
-        if self.traject_id and self.datum_gegeven and not fouten:
-            fouten.update(self._clean_leeftijd())
-        if fouten:
-            raise ValidationError(fouten)
-
-    def _clean_leeftijd(self) -> dict[str, str]:
-        """Who may consent depends on age (UAVG art. 5); leerplicht needs a leerplichtig youth."""
-        jongere = self.traject.jongere
-        leeftijd = jongere.leeftijd(self.datum_gegeven)
-        if self.grondslag == Grondslag.TOESTEMMING_JONGERE and leeftijd < 16:
-            return {"grondslag": _("Onder de 16 geeft de gezaghebbende ouder of voogd toestemming, niet de jongere.")}
-        if self.grondslag == Grondslag.TOESTEMMING_OUDER:
-            if leeftijd >= 16:
-                return {"grondslag": _("Vanaf 16 jaar geeft de jongere zelf toestemming.")}
-            if not self.jongere_gevraagd:
-                return {
-                    "jongere_gevraagd": _(
-                        "Vraag ook de jongere zelf; een weigering van de jongere wordt gerespecteerd."
-                    )
-                }
-        if self.grondslag == Grondslag.LEERPLICHT and not (
-            jongere.leerplichtig(self.datum_gegeven) or jongere.kwalificatieplichtig(self.datum_gegeven)
-        ):
-            return {"grondslag": _("Deze jongere is niet (meer) leerplichtig of kwalificatieplichtig.")}
-        return {}

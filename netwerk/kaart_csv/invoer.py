@@ -1,111 +1,22 @@
-"""The netwerkkaart of a regio as a CSV file: export, and import with a dry run.
-
-The file is what people make in Excel: semicolon-separated (a comma works too), UTF-8 or
-Windows-1252, one row per contact person with their organisation. Roles, soorten and levels
-are written in Dutch as on the page (the codes are accepted too). A row is matched on
-organisation, role and name: the same row again changes nothing. The whole file is checked
-first; a file with one bad row imports nothing, and a dry run never writes.
-"""
+"""Import: every row checked and saved through the same services as the pages, all or nothing,
+with what changed (or would change) per line."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from toegang import policy
 
-from . import services
-from .constants import ContactRol, Niveau, OrganisatieSoort
-from .models import Contactpersoon, Medewerker, Organisatie
-
-# (column heading, field of Contactpersoon or of its organisation)
-KOLOMMEN = [
-    ("organisatie", "organisatie"),
-    ("soort organisatie", "soort"),
-    ("plaats", "plaats"),
-    ("hoort bij JJI", "jji"),
-    ("rol", "rol"),
-    ("naam", "naam"),
-    ("functie", "functie"),
-    ("telefoon", "telefoon"),
-    ("e-mail", "email"),
-    ("bereikbaarheid", "bereikbaarheid"),
-    ("niveau", "niveau"),
-    ("gebruikersnaam", "gebruikersnaam"),
-    ("laatst bevestigd op", "bevestigd_op"),
-]
-KOPPEN = {veld: kop for kop, veld in KOLOMMEN} | {"medewerker": "gebruikersnaam"}
-VERPLICHT = {"organisatie", "soort", "rol", "naam"}
-CONTACTVELDEN = ["functie", "telefoon", "email", "bereikbaarheid", "niveau", "medewerker", "bevestigd_op"]
-MAX_BYTES = 500_000  # also through the confirm step's form field, well under Django's upload limit
-MAX_REGELS = 2000
-DATUMNOTATIE = "%d-%m-%Y"
-
-
-def _dutch_labels(keuzes) -> dict[str, str]:
-    with translation.override("nl"):
-        return {waarde: str(label) for waarde, label in keuzes.choices}
-
-
-# --- Export ------------------------------------------------------------------------------
-
-
-def exporteren(regio) -> str:
-    """The regio's netwerkkaart as CSV text (semicolons, Dutch headings and labels)."""
-    rollen, soorten, niveaus = _dutch_labels(ContactRol), _dutch_labels(OrganisatieSoort), _dutch_labels(Niveau)
-    uit = io.StringIO()
-    schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
-    schrijver.writerow([kop for kop, _veld in KOLOMMEN])
-    contacten = (
-        Contactpersoon.objects.filter(organisatie__regio=regio, organisatie__actief=True)
-        .select_related("organisatie__jji", "medewerker__user")
-        .order_by("organisatie__naam", "rol", "naam")
-    )
-    rijen = []
-    for c in contacten:
-        org = c.organisatie
-        rijen.append(
-            [
-                org.naam,
-                soorten[org.soort],
-                org.plaats,
-                org.jji.naam if org.jji_id else "",
-                rollen[c.rol],
-                c.naam,
-                c.functie,
-                c.telefoon,
-                c.email,
-                c.bereikbaarheid,
-                niveaus[c.niveau],
-                c.medewerker.user.username if c.medewerker_id else "",
-                c.bevestigd_op.strftime(DATUMNOTATIE),
-            ]
-        )
-    # Organisations without contacts too (a JJI-school's JJI must be in the file): a row
-    # without rol and naam.
-    zonder = (
-        Organisatie.objects.filter(regio=regio, actief=True)
-        .exclude(contactpersonen__isnull=False)
-        .select_related("jji")
-    )
-    for org in zonder:
-        rijen.append(
-            [org.naam, soorten[org.soort], org.plaats, org.jji.naam if org.jji_id else ""] + [""] * (len(KOLOMMEN) - 4)
-        )
-    rijen.sort(key=lambda r: (r[0].casefold(), r[4], r[5]))
-    for rij in rijen:
-        schrijver.writerow([_veilig(cel) for cel in rij])
-    return uit.getvalue()
-
-
-# --- Import ------------------------------------------------------------------------------
+from .. import services
+from ..constants import ContactRol, Niveau, OrganisatieSoort
+from ..models import Contactpersoon, Medewerker, Organisatie
+from .kolommen import DATUMNOTATIE, KOLOMMEN, KOPPEN, VERPLICHT, _dutch_labels, _keuze
+from .lezen import Bestandsfout, _datum, _decoderen, _lezen
 
 
 @dataclass
@@ -140,127 +51,6 @@ class Resultaat:
         return bool(
             self.nieuw or self.gewijzigd or self.verwijderd or self.nieuwe_organisaties or self.gewijzigde_organisaties
         )
-
-
-class Bestandsfout(Exception):
-    """The file as a whole cannot be read (encoding, headings, size)."""
-
-
-def _decoderen(data: bytes) -> str:
-    if not data.strip():
-        raise Bestandsfout(_("Het bestand is leeg."))
-    if len(data) > MAX_BYTES:
-        raise Bestandsfout(_("Het bestand is groter dan 0,5 MB. Splits het per organisatie."))
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise Bestandsfout(
-            _(
-                "Dit bestand is opgeslagen als 'Unicode-tekst' (UTF-16). Sla het in Excel op als "
-                "'CSV (gescheiden door lijstscheidingsteken)' of 'CSV UTF-8'."
-            )
-        )
-    if data[:4] == b"PK\x03\x04" or b"\x00" in data:
-        raise Bestandsfout(
-            _("Dit is geen CSV-bestand. Sla het in Excel op als 'CSV (gescheiden door lijstscheidingsteken)'.")
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Windows saves CSV as Windows-1252.
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError as fout:
-            raise Bestandsfout(_("De tekens in dit bestand zijn niet te lezen (geen UTF-8 of Windows-1252).")) from fout
-
-
-def tekst_van(data: bytes) -> str:
-    """The text of a file that was read without errors (for the confirm step)."""
-    return _decoderen(data)
-
-
-def _kop(tekst: str) -> str:
-    return " ".join(tekst.replace("\ufeff", "").strip().lower().replace("_", " ").split())
-
-
-def _lezen(tekst: str) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    eerste = tekst.splitlines()[0] if tekst.splitlines() else ""
-    scheiding = ";" if eerste.count(";") >= eerste.count(",") else ","
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
-    try:
-        koppen = [_kop(k) for k in next(lezer)]
-    except (StopIteration, csv.Error) as fout:
-        raise Bestandsfout(_("De eerste regel met kolomnamen ontbreekt.")) from fout
-    bekend = {_kop(kop): veld for kop, veld in KOLOMMEN}
-    onbekend = [k for k in koppen if k and k not in bekend]
-    if onbekend:
-        raise Bestandsfout(
-            _("Onbekende kolom(men): %(kolommen)s. Gebruik de kolommen van de export: %(verwacht)s.")
-            % {"kolommen": ", ".join(onbekend), "verwacht": "; ".join(k for k, _v in KOLOMMEN)}
-        )
-    dubbel = sorted({k for k in koppen if k and koppen.count(k) > 1})
-    if dubbel:
-        raise Bestandsfout(_("Deze kolommen staan er twee keer in: %(kolommen)s.") % {"kolommen": ", ".join(dubbel)})
-    velden = [bekend.get(k, "") for k in koppen]
-    ontbrekend = [kop for kop, veld in KOLOMMEN if veld in VERPLICHT and veld not in velden]
-    if ontbrekend:
-        raise Bestandsfout(_("Deze kolommen ontbreken: %(kolommen)s.") % {"kolommen": ", ".join(ontbrekend)})
-    rijen = []
-    begin = lezer.line_num + 1
-    try:
-        for rij in lezer:
-            regel, begin = begin, lezer.line_num + 1  # a quoted cell may span lines: name the first
-            if not any(cel.strip() for cel in rij):
-                continue
-            if len(rijen) >= MAX_REGELS:
-                raise Bestandsfout(
-                    _("Het bestand heeft meer dan %(max)s regels. Splits het per organisatie.") % {"max": MAX_REGELS}
-                )
-            if len(rij) > len(velden) and any(cel.strip() for cel in rij[len(velden) :]):
-                rijen.append((regel, {"__fout__": _("Deze regel heeft meer kolommen dan de kopregel.")}))
-                continue
-            if any("\n" in cel or "\r" in cel for cel in rij):
-                rijen.append(
-                    (regel, {"__fout__": _("Een cel bevat een regeleinde; zet alles van een cel op één regel.")})
-                )
-                continue
-            waarden = {veld: _ontsmet(rij[i]).strip() if i < len(rij) else "" for i, veld in enumerate(velden) if veld}
-            rijen.append((regel, waarden))
-    except csv.Error as fout:
-        raise Bestandsfout(_("Regel %(regel)s is geen geldige CSV-regel.") % {"regel": lezer.line_num}) from fout
-    return [v for v in velden if v], rijen
-
-
-# Excel runs a cell that starts with one of these as a formula; the export quotes them with
-# an apostrophe (which Excel hides) and the import takes it off again.
-FORMULETEKENS = ("=", "+", "-", "@")
-
-
-def _veilig(waarde: str) -> str:
-    return "'" + waarde if waarde.startswith(FORMULETEKENS) else waarde
-
-
-def _ontsmet(waarde: str) -> str:
-    return waarde[1:] if waarde.startswith("'") and waarde[1:].startswith(FORMULETEKENS) else waarde
-
-
-def _keuze(keuzes, tekst: str) -> str | None:
-    """A value by its Dutch label or its code, case-insensitive; None when unknown."""
-    gezocht = _kop(tekst)
-    for waarde, label in _dutch_labels(keuzes).items():
-        if gezocht in (_kop(waarde), _kop(label)):
-            return waarde
-    return None
-
-
-def _datum(tekst: str) -> dt.date:
-    for notatie in (DATUMNOTATIE, "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            datum = dt.datetime.strptime(tekst, notatie).date()  # noqa: DTZ007 (a date, no time)
-        except ValueError:
-            continue
-        if datum > timezone.localdate():
-            raise ValidationError(_("'laatst bevestigd op' ligt in de toekomst."))
-        return datum
-    raise ValidationError(_("'%(tekst)s' is geen datum (dd-mm-jjjj).") % {"tekst": tekst})
 
 
 def _meldingen(fout: ValidationError) -> list[str]:

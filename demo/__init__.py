@@ -1,0 +1,1 @@
+"""Fictional demo data and the scale benchmarks, on top of every other app (nothing imports it)."""

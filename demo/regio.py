@@ -1,0 +1,159 @@
+"""The demo regio: its organisations, demo users, netwerkkaart and routekaart (all fictional).
+
+The usernames below never change: tests, the README and the browser journeys use them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from netwerk import services as netwerk_services
+from netwerk.constants import ContactRol, Niveau, OrganisatieSoort, Rol
+from netwerk.models import Contactpersoon, Medewerker, Organisatie, Regio
+from trajecten import services as traject_services
+from trajecten.models import Routekaart, Verantwoordelijkheid
+
+User = get_user_model()
+
+REGIO = "Regio Lindewaard"
+ORGANISATIES = {
+    "jji": ("JJI Duinzicht", OrganisatieSoort.JJI, "Lindewaard"),
+    "school": ("Duinzichtcollege (JJI-school)", OrganisatieSoort.JJI_SCHOOL, "Lindewaard"),
+    "mbo": ("ROC Lindewaard", OrganisatieSoort.MBO, "Lindewaard"),
+    "herkomst": ("Vakcollege Oostmeer", OrganisatieSoort.MBO, "Oostmeer"),
+    "ander_mbo": ("Techniekcollege Noordpolder", OrganisatieSoort.MBO, "Noordpolder"),
+    "gemeente": ("Gemeente Lindewaard", OrganisatieSoort.GEMEENTE, "Lindewaard"),
+    "jr": ("Jeugdreclassering Lindewaard", OrganisatieSoort.JEUGDRECLASSERING, "Lindewaard"),
+}
+
+# username: (organisation key, rol, first name, last name, functietitel)
+GEBRUIKERS = {
+    "jji-school": ("school", Rol.DOCENT, "Sanne", "de Wit", "Docent en trajectbegeleider"),
+    "coordinator": ("school", Rol.ZORGCOORDINATOR, "Peter", "Aydin", "Zorgcoördinator"),
+    "itb": ("jji", Rol.ITB, "Fatima", "Bakker", "Individueel trajectbegeleider"),
+    "verbindingsofficier": ("mbo", Rol.VEILIGHEIDSCOORDINATOR, "Marco", "Janssen", "Veiligheidscoördinator"),
+    "mbo-intake": ("mbo", Rol.INTAKER, "Linda", "Vermeulen", "Intaker"),
+    "mbo-herkomst": ("herkomst", Rol.INTAKER, "Youssef", "El Amrani", "Intaker"),
+    "mbo-intake-other": ("ander_mbo", Rol.INTAKER, "Ellen", "Kok", "Intaker"),
+    "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
+}
+VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+# A small mbo without its own verbindingsofficier: the one of ROC Lindewaard is its contact point.
+AANSPREEKPUNTEN = {"herkomst": "mbo"}
+# The demo regio's netwerkkaart: (organisation key, role, name, function, level)
+NETWERKKAART = [
+    ("jji", ContactRol.JJI, "Karin Smits", "Afdelingshoofd onderwijs en nazorg", Niveau.MANAGEMENT),
+    ("school", ContactRol.JJI_SCHOOL, "Peter Aydin", "Zorgcoördinator", Niveau.UITVOERING),
+    ("school", ContactRol.ICT, "Jeroen Bos", "ICT-coördinator", Niveau.UITVOERING),
+    ("mbo", ContactRol.MBO_SCHOOL, "Marco Janssen", "Veiligheidscoördinator", Niveau.UITVOERING),
+    ("mbo", ContactRol.MBO_SCHOOL, "Anne Kuipers", "Teamleider entree", Niveau.MANAGEMENT),
+    ("mbo", ContactRol.NAZORG_MENTOR, "Rik de Vries", "Mentor XXL", Niveau.UITVOERING),
+    ("herkomst", ContactRol.MBO_SCHOOL, "Youssef El Amrani", "Intaker", Niveau.UITVOERING),
+    ("gemeente", ContactRol.GEMEENTE, "Lotte Hendriks", "Casusregisseur nazorg", Niveau.UITVOERING),
+    ("jr", ContactRol.RECLASSERING, "Tom Willems", "Jeugdreclasseerder", Niveau.UITVOERING),
+]
+
+# Who acts on each line of the demo regio's routekaart, per step in the order of bijlage 4
+# (None: still open, to show the list of blanks; locked lines keep the handreiking's party).
+_J, _S, _M, _G, _R = "jji", "jji_school", "mbo_ontvangend", "gemeente", "reclassering"
+ROUTEKAART_INVULLING = {
+    1: [None, None, None, None, _S],
+    2: [None, _J, None, None, _S],
+    3: [_J, _J, _J, _J],
+    4: [_S, _J, _J, _S, _J, _S],
+    5: [_S, _S, _J, _J, _S, _J],
+    6: [_S, _S, _J, _G, _M],
+    7: [_G, _J, _J, _G, _S],
+    8: [_S, _S, _S, _G, _G, _M, _R, _R, _G],
+    9: [_M, _G, _M, _M, _G, _G, _R, _G],
+    10: [_M, _M, _M, _M, _G, _G, _G],
+}
+REGIE_PER_STAP = {1: "", 2: "", 3: _J, 4: _J, 5: _J, 6: _J, 7: _J, 8: _G, 9: _G, 10: _G}
+
+
+def organisaties_aanmaken() -> dict[str, Organisatie]:
+    """The demo regio and its organisations by key (found again when they exist)."""
+    regio = Regio.objects.filter(naam=REGIO).first() or netwerk_services.regio_opslaan(
+        actor=None, regio=Regio(naam=REGIO)
+    )
+    gevonden: dict[str, Organisatie] = {}
+    for sleutel, (naam, soort, plaats) in ORGANISATIES.items():
+        organisatie = Organisatie.objects.filter(naam=naam, regio=regio).first()
+        if organisatie is None:
+            organisatie = Organisatie(naam=naam, soort=soort, regio=regio, plaats=plaats)
+            if soort == OrganisatieSoort.JJI_SCHOOL:
+                organisatie.jji = gevonden["jji"]
+            netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
+        gevonden[sleutel] = organisatie
+    return gevonden
+
+
+def gebruikers_aanmaken(organisaties) -> dict[str, User]:
+    """The demo users by username, the verbindingsofficieren and a small mbo's aanspreekpunt."""
+    gevonden = {}
+    for naam, (org, rol, voornaam, achternaam, functie) in GEBRUIKERS.items():
+        bestaand = Medewerker.objects.filter(user__username=naam).first()
+        medewerker = bestaand or netwerk_services.medewerker_opslaan(
+            actor=None,
+            gebruikersnaam=naam,
+            voornaam=voornaam,
+            achternaam=achternaam,
+            email=f"{naam}@example.org",
+            organisatie=organisaties[org],
+            rol=rol,
+            functietitel=functie,
+            telefoon="06-00000000",
+            wachtwoord=settings.DEMO_PASSWORD,
+        )
+        gevonden[naam] = medewerker.user
+    for org, naam in VERBINDINGSOFFICIEREN.items():
+        organisatie = organisaties[org]
+        if organisatie.verbindingsofficier_id is None:
+            netwerk_services.verbindingsofficier_aanwijzen(
+                actor=None, organisatie=organisatie, medewerker=gevonden[naam].medewerker
+            )
+    for org, via in AANSPREEKPUNTEN.items():
+        organisatie = organisaties[org]
+        if organisatie.aanspreekpunt_id is None and organisatie.verbindingsofficier_id is None:
+            organisatie.aanspreekpunt = organisaties[via]
+            netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
+    return gevonden
+
+
+def netwerkkaart_vullen(organisaties, beheerder) -> None:
+    """The demo regio's netwerkkaart (bijlage 5): a few contacts per partner."""
+    for sleutel, rol, naam, functie, niveau in NETWERKKAART:
+        organisatie = organisaties[sleutel]
+        if Contactpersoon.objects.filter(organisatie=organisatie, rol=rol, naam=naam).exists():
+            continue
+        netwerk_services.contactpersoon_opslaan(
+            actor=beheerder,
+            contactpersoon=Contactpersoon(
+                organisatie=organisatie,
+                rol=rol,
+                naam=naam,
+                functie=functie,
+                niveau=niveau,
+                telefoon="06-00000000",
+                email=f"{naam.split()[0].lower()}@example.org",
+                bereikbaarheid="ma-vr 8.30-16.30",
+            ),
+        )
+
+
+def routekaart_invullen(regio, beheerder) -> None:
+    """The demo regio adopts this year's routekaart and fills in most blanks."""
+    jaar = timezone.localdate().year
+    if Routekaart.objects.filter(regio=regio, jaar=jaar).exists():
+        return
+    kaart = traject_services.routekaart_overnemen(actor=beheerder, regio=regio, jaar=jaar)
+    regels = Verantwoordelijkheid.objects.filter(stap__routekaart=kaart, vast=False).select_related("stap")
+    for regel in regels:
+        ingevuld = ROUTEKAART_INVULLING.get(regel.stap.nummer, [])
+        partij = ingevuld[regel.volgorde - 1] if regel.volgorde <= len(ingevuld) else None
+        if partij:
+            traject_services.verantwoordelijkheid_invullen(
+                actor=beheerder, regel=regel, uitvoerder=partij, regie=REGIE_PER_STAP[regel.stap.nummer]
+            )

@@ -1,0 +1,166 @@
+"""Tasks on a traject and across a person's trajecten, and the regio's routekaart that
+makes them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toegang import policy
+
+from .. import selectors, services
+from ..forms import (
+    ContactmomentenForm,
+    TaakForm,
+    TaakStatusForm,
+    VerantwoordelijkheidForm,
+    fouten_tekst,
+)
+from ..formulierpagina import formulierpagina
+from ..models import Verantwoordelijkheid
+from .traject import beheerbaar
+
+
+@login_required
+@require_POST
+def taak_bijwerken(request, pk, taak_pk):
+    """Update a task's status; with htmx only the task is sent back, else the routekaart page."""
+    traject = policy.traject_ophalen(request.user, pk)
+    taak = get_object_or_404(policy.bijwerkbare_taken(request.user, traject), pk=taak_pk)
+    form = TaakStatusForm(request.POST, taak=taak, user=request.user)
+    fout = None
+    if form.is_valid():
+        try:
+            taak = services.taak_bijwerken(
+                actor=request.user,
+                taak=taak,
+                status=form.cleaned_data["status"],
+                reden=form.cleaned_data["reden"],
+                notitie=form.cleaned_data.get("notitie"),
+                medewerker=form.cleaned_data["medewerker"] if "medewerker" in form.fields else False,
+            )
+        except ValidationError as e:
+            fout = " ".join(e.messages)
+    else:
+        fout = fouten_tekst(form)
+    if request.headers.get("HX-Request"):
+        # The whole routekaart comes back: a done task can move the timeline to the next step.
+        stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+        return render(
+            request,
+            "trajecten/_tijdlijn.html",
+            {
+                "traject": traject,
+                "stappen": stappen,
+                "bijwerkbaar": bijwerkbaar,
+                "mag_beheren": policy.mag_traject_beheren(request.user, traject),
+                "fout": fout,
+                "fout_taak": taak.pk,
+                "bijgewerkt": None if fout else taak.pk,
+                "open_stap": taak.stap,
+            },
+        )
+    if fout:
+        messages.error(request, fout)
+    else:
+        messages.success(request, _("De taak is bijgewerkt."))
+    return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#taak-{taak.pk}")
+
+
+@login_required
+def taak_toevoegen(request, pk):
+    traject = beheerbaar(request, pk)
+    form = TaakForm(request.POST or None, user=request.user, traject=traject)
+    return formulierpagina(
+        request,
+        traject,
+        form,
+        lambda f: services.taak_toevoegen(actor=request.user, traject=traject, **f.cleaned_data),
+        titel=_("Taak toevoegen"),
+        knop=_("Toevoegen"),
+        melding=_("De taak is toegevoegd."),
+    )
+
+
+@login_required
+def mijn_taken(request):
+    """A person's open tasks across their trajecten, soonest first, overdue marked."""
+    pagina = Paginator(selectors.mijn_taken(request.user), 50).get_page(request.GET.get("pagina"))
+    return render(request, "trajecten/mijn_taken.html", {"pagina": pagina, "vandaag": timezone.localdate()})
+
+
+@login_required
+def routekaart(request):
+    """The regio's routekaart for the functioneel beheerder: which blanks are still open."""
+    regio = policy.beheerde_regio_ophalen(request.user)
+    kaart = selectors.routekaart_van_regio(regio)
+    contact_form = ContactmomentenForm(
+        request.POST if request.POST.get("actie") == "contactmomenten" else None,
+        initial={"contact_interval_dagen": kaart.contact_interval_dagen, "contact_aantal": kaart.contact_aantal}
+        if kaart
+        else None,
+    )
+    if request.method == "POST" and request.POST.get("actie") == "contactmomenten" and kaart:
+        if contact_form.is_valid():
+            services.contactmomenten_instellen(
+                actor=request.user,
+                routekaart=kaart,
+                interval_dagen=contact_form.cleaned_data["contact_interval_dagen"],
+                aantal=contact_form.cleaned_data["contact_aantal"],
+            )
+            messages.success(request, _("De contactmomenten na uitstroom zijn ingesteld voor nieuwe trajecten."))
+            return redirect("trajecten:routekaart")
+        messages.error(request, _("Vul een interval van 1 tot 60 dagen en een aantal van 0 tot 26 in."))
+    elif request.method == "POST":
+        try:
+            services.routekaart_overnemen(actor=request.user, regio=regio, jaar=timezone.localdate().year)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De routekaart is overgenomen. Vul nu in wie wat doet."))
+        return redirect("trajecten:routekaart")
+    formulieren = {}
+    if kaart:
+        for stap in kaart.stappen.all():
+            for regel in stap.verantwoordelijkheden.all():
+                if not regel.vast:
+                    formulieren[regel.pk] = VerantwoordelijkheidForm(regel=regel)
+    return render(
+        request,
+        "trajecten/routekaart.html",
+        {
+            "regio": regio,
+            "kaart": kaart,
+            "open_plekken": selectors.open_plekken(kaart) if kaart else [],
+            "contact_form": contact_form,
+            "formulieren": formulieren,
+            "jaar": timezone.localdate().year,
+        },
+    )
+
+
+@login_required
+@require_POST
+def regel_invullen(request, regel_pk):
+    regio = policy.beheerde_regio_ophalen(request.user)
+    regel = get_object_or_404(
+        Verantwoordelijkheid.objects.select_related("stap__routekaart"), pk=regel_pk, stap__routekaart__regio=regio
+    )
+    form = VerantwoordelijkheidForm(request.POST, regel=regel)
+    if form.is_valid():
+        try:
+            services.verantwoordelijkheid_invullen(actor=request.user, regel=regel, **form.cleaned_data)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("De regel is bijgewerkt."))
+    else:
+        messages.error(request, _("Kies een geldige partij en een termijn tussen -730 en 730 dagen."))
+    return redirect(f"{reverse('trajecten:routekaart')}#regel-{regel.pk}")
