@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,7 @@ from ..forms import (
     KennisgevingForm,
     ToewijzingForm,
 )
-from ..formulierpagina import formulierpagina
+from ..formulierpagina import formulierpagina, postactie
 from .traject import beheerbaar
 
 
@@ -80,15 +81,13 @@ def grondslag_vastleggen(request, pk, betrokkenheid_pk):
 def toestemming_intrekken(request, pk, toestemming_pk):
     traject = beheerbaar(request, pk)
     toestemming = get_object_or_404(traject.toestemmingen, pk=toestemming_pk)
-    try:
-        services.toestemming_intrekken(actor=request.user, toestemming=toestemming)
-    except ValidationError as fout:
-        messages.error(request, " ".join(fout.messages))
-    else:
-        messages.success(request, _("De grondslag is ingetrokken. Vanaf nu opent hij niets meer."))
-    if request.POST.get("terug") == "toestemmingen":
-        return redirect("dossier:toestemmingen", pk=traject.pk)
-    return redirect("trajecten:detail", pk=traject.pk)
+    terug = "dossier:toestemmingen" if request.POST.get("terug") == "toestemmingen" else "trajecten:detail"
+    return postactie(
+        request,
+        lambda: services.toestemming_intrekken(actor=request.user, toestemming=toestemming),
+        gelukt=_("De grondslag is ingetrokken. Vanaf nu opent hij niets meer."),
+        terug=reverse(terug, args=[traject.pk]),
+    )
 
 
 @login_required

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -23,7 +22,7 @@ from ..forms import (
     ToekomstperspectiefForm,
     VertrekItemForm,
 )
-from ..formulierpagina import formulierpagina, gepost
+from ..formulierpagina import formulierpagina, gepost, postactie
 from .traject import beheerbaar
 
 
@@ -55,18 +54,18 @@ def vertrekitem_bijwerken(request, pk, onderwerp):
     if not policy.mag_overleg_vastleggen(request.user, traject):
         raise Http404
     form = VertrekItemForm(request.POST)
-    if form.is_valid():
-        try:
-            services.vertrekitem_bijwerken(
-                actor=request.user, traject=traject, onderwerp=onderwerp, **form.cleaned_data
-            )
-        except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
-        else:
-            messages.success(request, _("Klaar voor vertrek is bijgewerkt."))
-    else:
+    terug = f"{reverse('trajecten:detail', args=[traject.pk])}#vertrek"
+    if not form.is_valid():
         messages.error(request, _("Kies een geldige status; de toelichting is hooguit 200 tekens."))
-    return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#vertrek")
+        return redirect(terug)
+    return postactie(
+        request,
+        lambda: services.vertrekitem_bijwerken(
+            actor=request.user, traject=traject, onderwerp=onderwerp, **form.cleaned_data
+        ),
+        gelukt=_("Klaar voor vertrek is bijgewerkt."),
+        terug=terug,
+    )
 
 
 @login_required

@@ -23,7 +23,7 @@ from ..forms import (
     VerantwoordelijkheidForm,
     fouten_tekst,
 )
-from ..formulierpagina import formulierpagina
+from ..formulierpagina import formulierpagina, postactie
 from ..models import Verantwoordelijkheid
 from .traject import beheerbaar
 
@@ -119,13 +119,12 @@ def routekaart(request):
             return redirect("trajecten:routekaart")
         messages.error(request, _("Vul een interval van 1 tot 60 dagen en een aantal van 0 tot 26 in."))
     elif request.method == "POST":
-        try:
-            services.routekaart_overnemen(actor=request.user, regio=regio, jaar=timezone.localdate().year)
-        except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
-        else:
-            messages.success(request, _("De routekaart is overgenomen. Vul nu in wie wat doet."))
-        return redirect("trajecten:routekaart")
+        return postactie(
+            request,
+            lambda: services.routekaart_overnemen(actor=request.user, regio=regio, jaar=timezone.localdate().year),
+            gelukt=_("De routekaart is overgenomen. Vul nu in wie wat doet."),
+            terug=reverse("trajecten:routekaart"),
+        )
     formulieren = {}
     if kaart:
         for stap in kaart.stappen.all():
@@ -154,13 +153,13 @@ def regel_invullen(request, regel_pk):
         Verantwoordelijkheid.objects.select_related("stap__routekaart"), pk=regel_pk, stap__routekaart__regio=regio
     )
     form = VerantwoordelijkheidForm(request.POST, regel=regel)
-    if form.is_valid():
-        try:
-            services.verantwoordelijkheid_invullen(actor=request.user, regel=regel, **form.cleaned_data)
-        except ValidationError as fout:
-            messages.error(request, " ".join(fout.messages))
-        else:
-            messages.success(request, _("De regel is bijgewerkt."))
-    else:
+    terug = f"{reverse('trajecten:routekaart')}#regel-{regel.pk}"
+    if not form.is_valid():
         messages.error(request, _("Kies een geldige partij en een termijn tussen -730 en 730 dagen."))
-    return redirect(f"{reverse('trajecten:routekaart')}#regel-{regel.pk}")
+        return redirect(terug)
+    return postactie(
+        request,
+        lambda: services.verantwoordelijkheid_invullen(actor=request.user, regel=regel, **form.cleaned_data),
+        gelukt=_("De regel is bijgewerkt."),
+        terug=terug,
+    )
