@@ -14,8 +14,8 @@ from beslismodel.models import Beslismodel
 from toegang import policy
 from trajecten.constants import DOSSIER_CATEGORIEEN
 
+from ..dossier.test_dossier import LEZERS, _consent_zetten, _tel
 from .test_beslismodel import MARKERS, antwoorden, besluiten, ingediend
-from .test_dossier import LEZERS, _consent_zetten, _tel
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from toegang.models import Raadpleging
 from trajecten import services as traject_services
 from trajecten.constants import Categorie
 
-from .test_dossier import LEZERS, _consent_zetten, _toestemming
+from ..dossier.test_dossier import LEZERS, _consent_zetten, _toestemming
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ def test_every_url_is_registered():
 
 
 def test_registry_test_fails_for_an_unregistered_url():
-    assert registry.niet_geregistreerd("tests.urls_met_onbekende_url") == {"geheim"}
+    assert registry.niet_geregistreerd("tests.toegang.urls_met_onbekende_url") == {"geheim"}
 
 
 def test_registered_names_exist():

@@ -14,7 +14,7 @@ import yaml
 
 from jji_traject import omgeving
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 APP_DIENSTEN = ("web", "worker", "beat")
 
 
@@ -133,7 +133,7 @@ def test_compose_diensten_en_geen_geheime_sleutel_in_het_bestand():
 def test_readme_documents_every_variable():
     from jji_traject.omgeving import VARIABELEN
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    readme = (REPO / "README.md").read_text()
     assert [v.naam for v in VARIABELEN if f"`{v.naam}`" not in readme] == []
 
 

@@ -11,7 +11,7 @@ from beslismodel.models import Sjabloon, SjabloonItem
 from beslismodel.suggestie import REGELVERSIE, Keuzeantwoord, status_suggereren
 from trajecten.constants import Categorie
 
-BRON = Path(__file__).resolve().parents[2] / "shared" / "domain" / "seeds" / "000_474f78a26b686e32.txt"
+BRON = Path(__file__).resolve().parents[3] / "shared" / "domain" / "seeds" / "000_474f78a26b686e32.txt"
 
 
 def _normaal(tekst: str) -> str:

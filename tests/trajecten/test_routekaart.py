@@ -15,7 +15,7 @@ from trajecten import selectors, services
 from trajecten.constants import Fase, Grondslag, Partij, TaakStatus, Titel, Voorwaarde, Wijze
 from trajecten.models import Routekaart, Taak, Verantwoordelijkheid
 
-from .factories import TrajectFactory
+from ..factories import TrajectFactory
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate

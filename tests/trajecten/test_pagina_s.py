@@ -12,7 +12,7 @@ from django.utils import timezone
 from trajecten.constants import BetrokkenheidSoort, Fase
 from trajecten.models import Betrokkenheid, Jongere, Toestemming, Traject
 
-from .factories import TrajectFactory
+from ..factories import TrajectFactory
 
 pytestmark = pytest.mark.django_db
 

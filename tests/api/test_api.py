@@ -23,9 +23,9 @@ from toegang import policy
 from toegang.models import Raadpleging
 from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
 
-from .test_beslismodel import ingediend
-from .test_dossier import LEZERS, MARKERS, _consent_zetten, _tel, _toestemming
-from .test_dossier import noah as noah  # noqa: F401, PLC0414 - the fixture with a marker in every part
+from ..beslismodel.test_beslismodel import ingediend
+from ..dossier.test_dossier import LEZERS, MARKERS, _consent_zetten, _tel, _toestemming
+from ..dossier.test_dossier import noah as noah  # noqa: F401, PLC0414 - the fixture with a marker in every part
 
 pytestmark = pytest.mark.django_db
 
@@ -407,7 +407,7 @@ def _queries(client, url):
 
 
 def test_every_list_is_flat_in_the_number_of_rows(demo, django_assert_max_num_queries, noah):  # noqa: F811
-    from tests.test_pagina_s import _maak_trajecten
+    from tests.trajecten.test_pagina_s import _maak_trajecten
     from trajecten.services import taak_toevoegen
 
     _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)

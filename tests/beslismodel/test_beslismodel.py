@@ -466,7 +466,7 @@ def test_who_acts_next_is_notified_once(demo, django_capture_on_commit_callbacks
 def test_reading_the_answers_goes_through_the_dossier_door(demo):
     """The intaker without consent reads only the placement choices; each part read by the
     verbindingsofficier with consent is one raadpleging."""
-    from tests.test_dossier import _toestemming
+    from tests.dossier.test_dossier import _toestemming
     from toegang.models import Raadpleging
 
     noah = demo.trajecten["Noah"]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import overslaan_of_falen, zaai_opnieuw
+from ..conftest import overslaan_of_falen, zaai_opnieuw
 
 CHROMIUM = "/usr/lib/chromium/chromium"
-ARTEFACTEN = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
