@@ -23,23 +23,12 @@ from toegang import policy
 from toegang.models import Raadpleging
 from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
 
-from ..beslismodel.test_beslismodel import ingediend
-from ..dossier.test_dossier import LEZERS, MARKERS, _consent_zetten, _tel, _toestemming
-from ..dossier.test_dossier import noah as noah  # noqa: F401, PLC0414 - the fixture with a marker in every part
+from ..beslismodellen import ingediend
+from ..factories import trajecten_maken
+from ..lezers import DOSSIER_MARKERS, LEZERS, consent_zetten, raadplegingen_tellen, toestemming_geven
+from .klant import klant, token_voor
 
 pytestmark = pytest.mark.django_db
-
-
-def token_voor(user, dagen=30):
-    _instantie, token = AuthToken.objects.create(user=user, expiry=dt.timedelta(days=dagen))
-    return token
-
-
-def klant(user=None, token=None):
-    client = APIClient()
-    if user is not None or token is not None:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token or token_voor(user)}")
-    return client
 
 
 def _fout(antwoord, code):
@@ -96,26 +85,26 @@ def test_the_detail_names_the_involved_organisations_and_keeps_the_titel_from_sc
 
 @pytest.mark.parametrize("categorie", DOSSIER_CATEGORIEEN)
 @pytest.mark.parametrize("lezer", LEZERS)
-def test_matrix_the_dossier_through_the_api(demo, noah, lezer, categorie):  # noqa: F811
+def test_matrix_the_dossier_through_the_api(demo, noah, lezer, categorie):
     gebruiker, stand, leest = LEZERS[lezer]
-    _consent_zetten(demo, noah, stand)
+    consent_zetten(demo, noah, stand)
     antwoord = klant(getattr(demo, gebruiker)).get(reverse("api:dossierdeel", args=[noah.pk, categorie]))
     tekst = antwoord.content.decode()
     if gebruiker == "mbo_intake_other":  # the traject is not visible: 404, and on record as an attempt
         _fout(antwoord, "not_found")
-        assert _tel(noah, geweigerd=True) == 1 and _tel(noah, geweigerd=False) == 0
+        assert raadplegingen_tellen(noah, geweigerd=True) == 1 and raadplegingen_tellen(noah, geweigerd=False) == 0
     elif categorie in leest:
-        assert antwoord.status_code == 200 and MARKERS[categorie] in tekst
+        assert antwoord.status_code == 200 and DOSSIER_MARKERS[categorie] in tekst
         verwacht = 0 if gebruiker == "jji_school" else 1
         assert Raadpleging.objects.filter(traject=noah, categorie=categorie, actie="api").count() == verwacht
-        assert _tel(noah, geweigerd=True) == 0
+        assert raadplegingen_tellen(noah, geweigerd=True) == 0
     else:  # visible traject, part not shared: 403, and the refusal on record
         _fout(antwoord, "not_shared")
-        assert MARKERS[categorie] not in tekst
-        assert _tel(noah, geweigerd=True) == 1 and _tel(noah, geweigerd=False) == 0
+        assert DOSSIER_MARKERS[categorie] not in tekst
+        assert raadplegingen_tellen(noah, geweigerd=True) == 1 and raadplegingen_tellen(noah, geweigerd=False) == 0
 
 
-def test_an_unknown_part_is_a_404_on_record(demo, noah):  # noqa: F811
+def test_an_unknown_part_is_a_404_on_record(demo, noah):
     antwoord = klant(demo.verbindingsofficier).get(reverse("api:dossierdeel", args=[noah.pk, "strafblad"]))
     _fout(antwoord, "not_found")
     assert Raadpleging.objects.get(traject=noah).categorie == "onbekend"
@@ -133,9 +122,9 @@ def _systeemaccount(organisatie, naam="roc-koppeling"):
     )
 
 
-def test_a_system_account_sees_its_organisations_trajecten_but_never_signals(demo, noah):  # noqa: F811
+def test_a_system_account_sees_its_organisations_trajecten_but_never_signals(demo, noah):
     for categorie in DOSSIER_CATEGORIEEN:
-        _toestemming(demo, noah, categorie)
+        toestemming_geven(demo, noah, categorie)
     roc = Organisatie.objects.get(naam="ROC Lindewaard")
     systeem = _systeemaccount(roc)
     client = klant(systeem.user)
@@ -143,7 +132,7 @@ def test_a_system_account_sees_its_organisations_trajecten_but_never_signals(dem
     assert client.get(reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])).status_code == 200
     signalen = client.get(reverse("api:dossierdeel", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN]))
     _fout(signalen, "not_shared")
-    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in signalen.content.decode()
+    assert DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in signalen.content.decode()
     # Nor through the beslismodel: its safety item is kept back for a system account.
     ingediend(demo, noah)
     antwoorden = klant(systeem.user).get(reverse("api:beslismodel", args=[noah.pk])).json()[0]["antwoorden"]
@@ -165,7 +154,7 @@ def test_a_system_account_cannot_log_in_on_the_pages(client, demo, settings):
     assert antwoord.status_code == 200 and "klopt niet" in antwoord.content.decode()
 
 
-def test_a_system_account_is_never_chosen_as_a_person(demo, noah):  # noqa: F811
+def test_a_system_account_is_never_chosen_as_a_person(demo, noah):
     from trajecten.models import Taak
 
     roc = Organisatie.objects.get(naam="ROC Lindewaard")
@@ -186,7 +175,7 @@ def test_a_system_account_is_never_chosen_as_a_person(demo, noah):  # noqa: F811
     assert taak.medewerker_id != systeem.pk
 
 
-def test_the_jji_school_writes_a_part_and_others_cannot(demo, noah):  # noqa: F811
+def test_the_jji_school_writes_a_part_and_others_cannot(demo, noah):
     url = reverse("api:dossierdeel", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE])
     antwoord = klant(demo.jji_school).put(url, {"structuur": "Vaste dagindeling.", "wat_helpt": "Rust."}, format="json")
     assert antwoord.status_code == 200, antwoord.content
@@ -215,7 +204,7 @@ def test_the_jji_school_writes_a_part_and_others_cannot(demo, noah):  # noqa: F8
         (json.dumps({"structuur": "x" * 3_000_000}).encode(), "application/json", "too_large"),
     ],
 )
-def test_bad_input_gets_a_json_error_and_saves_nothing(demo, noah, inhoud, soort, code):  # noqa: F811
+def test_bad_input_gets_a_json_error_and_saves_nothing(demo, noah, inhoud, soort, code):
     from dossier.models import Begeleidingsbehoefte
 
     voor = Begeleidingsbehoefte.objects.get(traject=noah).structuur
@@ -227,7 +216,7 @@ def test_bad_input_gets_a_json_error_and_saves_nothing(demo, noah, inhoud, soort
     assert Begeleidingsbehoefte.objects.get(traject=noah).structuur == voor
 
 
-def test_field_errors_name_the_field(demo, noah):  # noqa: F811
+def test_field_errors_name_the_field(demo, noah):
     antwoord = klant(demo.jji_school).put(
         reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]),
         {"crebo": "12", "niveau": 9, "bestaat_niet": 1},
@@ -299,7 +288,7 @@ def test_tasks_are_read_and_updated_under_the_rules(demo):
     assert not any(t["tekst"] == "RvdK informeren" for t in taken)  # a justice task never reaches a school
 
 
-def test_consent_is_recorded_and_revoked_through_the_api(demo, noah):  # noqa: F811
+def test_consent_is_recorded_and_revoked_through_the_api(demo, noah):
     client = klant(demo.coordinator)
     roc = Organisatie.objects.get(naam="ROC Lindewaard")
     gegevens = {
@@ -332,15 +321,15 @@ def test_consent_is_recorded_and_revoked_through_the_api(demo, noah):  # noqa: F
         _fout(client.post(reverse("api:toestemmingen", args=[noah.pk]), {**gegevens, **fout}, format="json"), "invalid")
 
 
-def test_the_log_is_for_the_jji_school(demo, noah):  # noqa: F811
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+def test_the_log_is_for_the_jji_school(demo, noah):
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     klant(demo.mbo_intake).get(reverse("api:dossierdeel", args=[noah.pk, "onderwijsinformatie"]))
     log = klant(demo.jji_school).get(reverse("api:raadplegingen", args=[noah.pk])).json()["results"]
     assert [(r["wie"], r["actie"], r["categorie"]) for r in log] == [("Linda Vermeulen", "api", "onderwijsinformatie")]
     _fout(klant(demo.mbo_intake).get(reverse("api:raadplegingen", args=[noah.pk])), "not_shared")
 
 
-def test_the_beslismodel_and_its_decision_through_the_api(demo, noah):  # noqa: F811
+def test_the_beslismodel_and_its_decision_through_the_api(demo, noah):
     versie = ingediend(demo, noah, setting=Setting.KLEINSCHALIG)
     intaker = klant(demo.mbo_intake)
     versies = intaker.get(reverse("api:beslismodel", args=[noah.pk])).json()
@@ -406,11 +395,10 @@ def _queries(client, url):
     return len(ctx.captured_queries)
 
 
-def test_every_list_is_flat_in_the_number_of_rows(demo, django_assert_max_num_queries, noah):  # noqa: F811
-    from tests.trajecten.test_pagina_s import _maak_trajecten
+def test_every_list_is_flat_in_the_number_of_rows(demo, django_assert_max_num_queries, noah):
     from trajecten.services import taak_toevoegen
 
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     docent = klant(demo.jji_school)
     urls = [
         reverse("api:trajecten"),
@@ -423,7 +411,7 @@ def test_every_list_is_flat_in_the_number_of_rows(demo, django_assert_max_num_qu
     ]
     ingediend(demo, noah)
     voor = {url: _queries(docent, url) for url in urls}
-    _maak_trajecten(demo, 10)
+    trajecten_maken(demo, 10)
     for i in range(8):
         taak_toevoegen(
             actor=demo.jji_school, traject=noah, stap=9, tekst=f"Extra taak {i}", organisatie=None, deadline=None
@@ -460,7 +448,7 @@ def test_the_api_never_answers_with_a_stack_trace(demo, settings, monkeypatch):
 # --- After the review: each of these answered wrongly once ---------------------------------
 
 
-def test_a_verbindingsofficier_does_not_become_a_system_account(demo, noah):  # noqa: F811
+def test_a_verbindingsofficier_does_not_become_a_system_account(demo, noah):
     """Else the organisation's designation would keep reading signalen voor veiligheid."""
     from django.core.exceptions import ValidationError as DjangoValidationError
 
@@ -480,7 +468,7 @@ def test_a_verbindingsofficier_does_not_become_a_system_account(demo, noah):  # 
     assert marco.rol == "veiligheidscoordinator"
 
 
-def test_signals_are_never_derived_for_the_system_group(demo, noah):  # noqa: F811
+def test_signals_are_never_derived_for_the_system_group(demo, noah):
     from toegang.models import TrajectGroupObjectPermission
 
     school = demo.jji_school.medewerker.organisatie
@@ -586,7 +574,7 @@ def test_create_api_token_revokes_one_token_or_those_of_an_inactive_user(demo, c
         ({"CONTENT_LENGTH": "", "HTTP_TRANSFER_ENCODING": "chunked"}, 411, "length_required"),
     ],
 )
-def test_a_write_without_a_body_saves_nothing(demo, noah, meta, status_code, code):  # noqa: F811
+def test_a_write_without_a_body_saves_nothing(demo, noah, meta, status_code, code):
     from dossier.models import Begeleidingsbehoefte
 
     voor = Begeleidingsbehoefte.objects.get(traject=noah).structuur
@@ -657,7 +645,7 @@ def test_pages_end_at_the_end_and_at_the_cap(demo, monkeypatch):
     _fout(client.get(reverse("api:trajecten"), {"pagina": 3}), "invalid")
 
 
-def test_a_refused_dossier_request_through_the_api_is_on_record_as_api(demo, noah):  # noqa: F811
+def test_a_refused_dossier_request_through_the_api_is_on_record_as_api(demo, noah):
     url = reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])
     _fout(klant(demo.mbo_intake_other).get(url), "not_found")
     _fout(klant(demo.mbo_intake_other).put(url, {"niveau": 2}, format="json"), "not_found")
@@ -665,7 +653,7 @@ def test_a_refused_dossier_request_through_the_api_is_on_record_as_api(demo, noa
     assert list(geweigerd.values_list("actie", flat=True)) == ["api", "api"]
 
 
-def test_who_may_not_decide_a_visible_version_gets_a_403(demo, noah):  # noqa: F811
+def test_who_may_not_decide_a_visible_version_gets_a_403(demo, noah):
     versie = ingediend(demo, noah)
     besluit = {"status": "groen", "advies": "Gewone start.", "motivatie": "Past."}
     url = reverse("api:besluit", args=[noah.pk, versie.versie])
@@ -673,8 +661,8 @@ def test_who_may_not_decide_a_visible_version_gets_a_403(demo, noah):  # noqa: F
     _fout(klant(demo.mbo_herkomst).post(url, besluit, format="json"), "not_found")  # not its version
 
 
-def test_a_broken_body_on_a_revocation_revokes_nothing(demo, noah):  # noqa: F811
-    toestemming = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+def test_a_broken_body_on_a_revocation_revokes_nothing(demo, noah):
+    toestemming = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     antwoord = klant(demo.jji_school).generic(
         "POST", reverse("api:intrekken", args=[toestemming.pk]), "{kapot", content_type="application/json"
     )
@@ -692,8 +680,8 @@ def test_the_schema_documents_both_parts_for_the_put(client):
     assert "token" in schema["components"]["securitySchemes"]
 
 
-def test_the_log_is_paged_by_cursor_and_new_rows_shift_nothing(demo, noah, monkeypatch):  # noqa: F811
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+def test_the_log_is_paged_by_cursor_and_new_rows_shift_nothing(demo, noah, monkeypatch):
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     url = reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])
     lezer = klant(demo.mbo_intake)
     for _ in range(7):

@@ -19,7 +19,7 @@ from schemathesis.checks import (
 )
 from schemathesis.config import SchemathesisConfig
 
-from .test_api import token_voor
+from .klant import token_voor
 
 pytestmark = pytest.mark.django_db
 

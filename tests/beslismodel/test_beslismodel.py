@@ -9,56 +9,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from beslismodel import services
-from beslismodel.constants import Aanbod, Bevestiging, Setting, Stand, Status, veldnaam
+from beslismodel.constants import Bevestiging, Setting, Stand, Status, veldnaam
 from beslismodel.models import Beslismodel, Besluit
 from netwerk.models import Organisatie
 from signalering.models import Melding, MeldingSoort
 from toegang import policy
 from trajecten.models import Taak, Traject
 
+from ..beslismodellen import BESLISMODEL_MARKERS, ITEM_PER_CATEGORIE, antwoorden, besluiten, ingediend, roc_lindewaard
+from ..lezers import toestemming_geven
+
 pytestmark = pytest.mark.django_db
-
-MARKERS = {
-    "onderwijsinformatie": "MARKER ONDERWIJS rekenen 2F",
-    "begeleidingsbehoefte": "MARKER BEGELEIDING vast dagritme",
-    "veiligheidssignalen": "MARKER VEILIG rustige start",
-}
-ITEM_PER_CATEGORIE = {
-    "onderwijsinformatie": "opleidingsniveau",
-    "begeleidingsbehoefte": "kaders-en-afspraken",
-    "veiligheidssignalen": "veiligheid",
-}
-
-
-def antwoorden(aanbod=Aanbod.REGULIER, setting=Setting.REGULIERE_KLAS, **extra):
-    gegevens = {veldnaam("aanbod", "keuze"): aanbod, veldnaam("setting", "keuze"): setting}
-    for categorie, sleutel in ITEM_PER_CATEGORIE.items():
-        gegevens[veldnaam(sleutel, "aandacht")] = True
-        gegevens[veldnaam(sleutel, "toelichting")] = MARKERS[categorie]
-    return {**gegevens, **extra}
-
-
-def ingediend(demo, traject=None, *, door=None, **keuzes):
-    """A beslismodel prepared by the JJI-school docent and submitted to ROC Lindewaard."""
-    traject = traject or demo.trajecten["Noah"]
-    door = door or demo.jji_school
-    concept = services.beslismodel_beginnen(actor=door, traject=traject)
-    services.antwoorden_opslaan(actor=door, beslismodel=concept, gegevens=antwoorden(**keuzes))
-    return services.beslismodel_indienen(actor=door, beslismodel=concept, ontvanger=_roc(), met_jongere_besproken=True)
-
-
-def _roc():
-    return Organisatie.objects.get(naam="ROC Lindewaard")
-
-
-def besluiten(demo, versie, status, *, door=None, **extra):
-    gegevens = {
-        "status": status,
-        "advies": "Mentor XXL in de eerste maanden; rustige klas.",
-        "motivatie": "Past bij wat de jongere nodig heeft.",
-        **extra,
-    }
-    return services.beslismodel_besluiten(actor=door or demo.mbo_intake, beslismodel=versie, **gegevens)
 
 
 def test_a_draft_is_the_jji_schools_alone(demo):
@@ -107,7 +68,7 @@ def test_submitting_to_an_organisation_that_is_not_active_is_refused(demo):
     services.antwoorden_opslaan(actor=demo.jji_school, beslismodel=concept, gegevens=antwoorden())
     with pytest.raises(ValidationError) as fout:
         services.beslismodel_indienen(
-            actor=demo.jji_school, beslismodel=concept, ontvanger=_roc(), met_jongere_besproken=True
+            actor=demo.jji_school, beslismodel=concept, ontvanger=roc_lindewaard(), met_jongere_besproken=True
         )
     assert "nog niet actief betrokken" in str(fout.value.message_dict["ontvanger"])
     concept.refresh_from_db()
@@ -130,7 +91,7 @@ def test_submitting_needs_the_youth_and_both_choices(demo):
     services.antwoorden_opslaan(actor=demo.jji_school, beslismodel=concept, gegevens=antwoorden(aanbod="", setting=""))
     with pytest.raises(ValidationError) as fout:
         services.beslismodel_indienen(
-            actor=demo.jji_school, beslismodel=concept, ontvanger=_roc(), met_jongere_besproken=False
+            actor=demo.jji_school, beslismodel=concept, ontvanger=roc_lindewaard(), met_jongere_besproken=False
         )
     assert set(fout.value.message_dict) == {
         "met_jongere_besproken",
@@ -159,7 +120,10 @@ def test_a_submitted_version_cannot_be_edited(demo):
             beslismodel=versie,
             gegevens=antwoorden(**{veldnaam("opleidingsniveau", "toelichting"): "iets anders"}),
         )
-    assert versie.antwoorden.get(item__sleutel="opleidingsniveau").toelichting == MARKERS["onderwijsinformatie"]
+    assert (
+        versie.antwoorden.get(item__sleutel="opleidingsniveau").toelichting
+        == BESLISMODEL_MARKERS["onderwijsinformatie"]
+    )
 
 
 def test_saving_the_same_answers_twice_leaves_no_new_history(demo):
@@ -240,9 +204,9 @@ def test_groen_stands_at_once_and_its_measures_become_tasks(demo):
     assert versie.stand == Stand.VASTGESTELD and besluit.bevestiging == Bevestiging.NIET_NODIG
     taken = list(Taak.objects.filter(traject=noah, pk__in=besluit.maatregelen.values("taak")).order_by("pk"))
     assert [(t.stap, t.organisatie, t.medewerker, t.deadline) for t in taken] == [
-        (8, _roc(), linda, None),
-        (9, _roc(), linda, evaluatie),
-        (9, _roc(), linda, None),
+        (8, roc_lindewaard(), linda, None),
+        (9, roc_lindewaard(), linda, evaluatie),
+        (9, roc_lindewaard(), linda, None),
     ]
     assert taken[2].tekst == "Wekelijks gesprek met de mentor"
     # The receiving school's people see and update them; the JJI-school sees them too.
@@ -265,7 +229,7 @@ def test_oranje_and_rood_wait_for_the_verbindingsofficier_and_then_become_tasks(
     versie.refresh_from_db()
     assert versie.stand == Stand.VASTGESTELD
     assert (besluit.bevestiging, besluit.bevestigd_door) == (Bevestiging.BEVESTIGD, demo.verbindingsofficier)
-    assert Taak.objects.filter(tekst="Start in een kleine groep", organisatie=_roc()).count() == 1
+    assert Taak.objects.filter(tekst="Start in een kleine groep", organisatie=roc_lindewaard()).count() == 1
 
 
 def test_the_verbindingsofficier_cannot_decide_what_only_they_could_confirm(demo):
@@ -288,7 +252,7 @@ def test_confirming_ones_own_decision_is_refused_but_taking_it_back_is_not(demo)
     versie = ingediend(demo, setting=Setting.KLEINSCHALIG)
     besluit = besluiten(demo, versie, Status.ORANJE)
     netwerk_services.verbindingsofficier_aanwijzen(
-        actor=None, organisatie=_roc(), medewerker=demo.mbo_intake.medewerker
+        actor=None, organisatie=roc_lindewaard(), medewerker=demo.mbo_intake.medewerker
     )
     with pytest.raises(ValidationError, match="zelf genomen"):
         services.besluit_bevestigen(actor=demo.mbo_intake, beslismodel=versie)
@@ -422,7 +386,7 @@ def test_a_new_version_copies_the_answers_and_replaces_the_waiting_one(demo):
     assert eerste.antwoorden.filter(item__sleutel="veiligheid").exists()
     assert not tweede.antwoorden.filter(item__sleutel="veiligheid").exists()
     services.beslismodel_indienen(
-        actor=demo.jji_school, beslismodel=tweede, ontvanger=_roc(), met_jongere_besproken=True
+        actor=demo.jji_school, beslismodel=tweede, ontvanger=roc_lindewaard(), met_jongere_besproken=True
     )
     eerste.refresh_from_db()
     assert eerste.stand == Stand.VERVANGEN
@@ -466,7 +430,6 @@ def test_who_acts_next_is_notified_once(demo, django_capture_on_commit_callbacks
 def test_reading_the_answers_goes_through_the_dossier_door(demo):
     """The intaker without consent reads only the placement choices; each part read by the
     verbindingsofficier with consent is one raadpleging."""
-    from tests.dossier.test_dossier import _toestemming
     from toegang.models import Raadpleging
 
     noah = demo.trajecten["Noah"]
@@ -475,13 +438,15 @@ def test_reading_the_answers_goes_through_the_dossier_door(demo):
     assert {a.item.sleutel for a in gelezen[versie.pk].values()} == {"aanbod", "setting"}
     assert achter == {"onderwijsinformatie", "begeleidingsbehoefte", "veiligheidssignalen"}
     assert not Raadpleging.objects.filter(traject=noah).exists()
-    for categorie in MARKERS:
-        _toestemming(demo, noah, categorie)
+    for categorie in BESLISMODEL_MARKERS:
+        toestemming_geven(demo, noah, categorie)
     noah = Traject.objects.get(pk=noah.pk)  # as a new request would read it
     gelezen, achter = policy.beslismodel_lezen(actor=demo.verbindingsofficier, traject=noah, versies=[versie])
     assert achter == set()
     assert {a.item.sleutel for a in gelezen[versie.pk].values()} >= set(ITEM_PER_CATEGORIE.values())
-    assert sorted(Raadpleging.objects.filter(traject=noah).values_list("categorie", flat=True)) == sorted(MARKERS)
+    assert sorted(Raadpleging.objects.filter(traject=noah).values_list("categorie", flat=True)) == sorted(
+        BESLISMODEL_MARKERS
+    )
     gelezen, achter = policy.beslismodel_lezen(actor=demo.mbo_intake, traject=noah, versies=[versie])
     assert achter == {"veiligheidssignalen"}  # signals: the verbindingsofficier and veiligheidscoördinator only
 
@@ -492,7 +457,10 @@ def test_a_save_in_between_is_not_overwritten(demo):
     services.antwoorden_opslaan(actor=demo.coordinator, beslismodel=concept, gegevens=antwoorden(), stempel=stempel)
     with pytest.raises(ValidationError, match="Peter Aydin heeft dit concept intussen opgeslagen"):
         services.antwoorden_opslaan(actor=demo.jji_school, beslismodel=concept, gegevens={}, stempel=stempel)
-    assert concept.antwoorden.get(item__sleutel="opleidingsniveau").toelichting == MARKERS["onderwijsinformatie"]
+    assert (
+        concept.antwoorden.get(item__sleutel="opleidingsniveau").toelichting
+        == BESLISMODEL_MARKERS["onderwijsinformatie"]
+    )
 
 
 def test_a_new_decision_replaces_the_open_tasks_of_the_earlier_one(demo):
@@ -506,7 +474,7 @@ def test_a_new_decision_replaces_the_open_tasks_of_the_earlier_one(demo):
     taak_bijwerken(actor=demo.mbo_intake, taak=gedaan, status="gedaan")
     tweede = services.beslismodel_beginnen(actor=demo.jji_school, traject=noah)
     services.beslismodel_indienen(
-        actor=demo.jji_school, beslismodel=tweede, ontvanger=_roc(), met_jongere_besproken=True
+        actor=demo.jji_school, beslismodel=tweede, ontvanger=roc_lindewaard(), met_jongere_besproken=True
     )
     besluiten(demo, tweede, Status.GROEN, aanspreekpunt=linda, maatregelen=[{"omschrijving": "Nieuwe afspraak"}])
     aanspreekpunt = Taak.objects.filter(traject=noah, tekst__startswith="Eerste aanspreekpunt").order_by("pk")

@@ -14,8 +14,8 @@ from beslismodel.models import Beslismodel
 from toegang import policy
 from trajecten.constants import DOSSIER_CATEGORIEEN
 
-from ..dossier.test_dossier import LEZERS, _consent_zetten, _tel
-from .test_beslismodel import MARKERS, antwoorden, besluiten, ingediend
+from ..beslismodellen import BESLISMODEL_MARKERS, antwoorden, besluiten, ingediend
+from ..lezers import LEZERS, consent_zetten, raadplegingen_tellen
 
 pytestmark = pytest.mark.django_db
 
@@ -34,12 +34,12 @@ def test_matrix_version_pages(client, demo, lezer, naam):
     gebruiker, stand, leest = LEZERS[lezer]
     noah = demo.trajecten["Noah"]
     versie = ingediend(demo)
-    _consent_zetten(demo, noah, stand)
+    consent_zetten(demo, noah, stand)
     client.force_login(getattr(demo, gebruiker))
     antwoord = client.get(reverse(naam, args=[noah.pk, versie.versie]))
     if gebruiker == "mbo_intake_other":
         assert antwoord.status_code == 404
-        assert _tel(noah, geweigerd=True) == 1 and _tel(noah, geweigerd=False) == 0
+        assert raadplegingen_tellen(noah, geweigerd=True) == 1 and raadplegingen_tellen(noah, geweigerd=False) == 0
         return
     if naam == "beslismodel:besluiten" and gebruiker == "jji_school":
         assert antwoord.status_code == 404  # the JJI-school does not decide
@@ -49,9 +49,11 @@ def test_matrix_version_pages(client, demo, lezer, naam):
     assert "extra ondersteuning in een kleinschalige setting" not in tekst  # the demo's choice is regular
     assert "instromen in regulier mbo met (lichte) ondersteuning" in tekst  # the placement advice
     for categorie in DOSSIER_CATEGORIEEN:
-        assert (MARKERS[categorie] in tekst) == (categorie in leest), categorie
-        assert _tel(noah, categorie) == (1 if categorie in leest and gebruiker != "jji_school" else 0), categorie
-    assert _tel(noah, geweigerd=True) == 0
+        assert (BESLISMODEL_MARKERS[categorie] in tekst) == (categorie in leest), categorie
+        assert raadplegingen_tellen(noah, categorie) == (
+            1 if categorie in leest and gebruiker != "jji_school" else 0
+        ), categorie
+    assert raadplegingen_tellen(noah, geweigerd=True) == 0
 
 
 def test_the_page_of_a_draft_and_its_form_are_the_jji_schools_alone(client, demo):
@@ -63,7 +65,7 @@ def test_the_page_of_a_draft_and_its_form_are_the_jji_schools_alone(client, demo
         for naam in ("beslismodel:versie", "beslismodel:invullen", "beslismodel:indienen"):
             antwoord = client.get(reverse(naam, args=[noah.pk, concept.versie]))
             assert antwoord.status_code == 404, (gebruiker, naam)
-            assert MARKERS["onderwijsinformatie"] not in antwoord.content.decode()
+            assert BESLISMODEL_MARKERS["onderwijsinformatie"] not in antwoord.content.decode()
         assert client.get(reverse("beslismodel:overzicht", args=[noah.pk])).status_code == 404
         assert "Beslismodel" not in _main(client.get(reverse("trajecten:detail", args=[noah.pk])))
 
@@ -129,7 +131,10 @@ def test_the_jji_school_fills_in_and_submits_through_the_pages(client, demo):
     # The submitted version cannot be changed through its form.
     veld = veldnaam("opleidingsniveau", "toelichting")
     client.post(reverse("beslismodel:invullen", args=[noah.pk, versie.versie]), {**gegevens, veld: "anders"})
-    assert versie.antwoorden.get(item__sleutel="opleidingsniveau").toelichting == MARKERS["onderwijsinformatie"]
+    assert (
+        versie.antwoorden.get(item__sleutel="opleidingsniveau").toelichting
+        == BESLISMODEL_MARKERS["onderwijsinformatie"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -311,10 +316,12 @@ def test_a_resubmission_shows_what_changed_within_what_the_reader_may_read(clien
     tekst = client.get(reverse("beslismodel:versie", args=[noah.pk, 2])).content.decode()
     assert "Wat is veranderd sinds versie 1" in tekst
     assert "extra ondersteuning in een kleinschalige setting" in tekst
-    assert "NIEUW ONDERWIJS" not in tekst and MARKERS["onderwijsinformatie"] not in tekst
+    assert "NIEUW ONDERWIJS" not in tekst and BESLISMODEL_MARKERS["onderwijsinformatie"] not in tekst
     client.force_login(demo.jji_school)
     tekst = client.get(reverse("beslismodel:versie", args=[noah.pk, 2])).content.decode()
-    assert "NIEUW ONDERWIJS" in tekst and MARKERS["onderwijsinformatie"] in tekst and "NIEUW AFSPRAAK" in tekst
+    assert (
+        "NIEUW ONDERWIJS" in tekst and BESLISMODEL_MARKERS["onderwijsinformatie"] in tekst and "NIEUW AFSPRAAK" in tekst
+    )
 
 
 def test_the_traject_page_shows_the_status_to_the_jji_school_and_the_receiving_mbo_only(client, demo):

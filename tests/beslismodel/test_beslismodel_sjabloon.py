@@ -9,7 +9,7 @@ from beslismodel import services, sjabloonbeheer
 from beslismodel.constants import Setting
 from beslismodel.models import Sjabloon, SjabloonItem
 
-from .test_beslismodel import antwoorden, ingediend
+from ..beslismodellen import antwoorden, ingediend
 
 pytestmark = pytest.mark.django_db
 

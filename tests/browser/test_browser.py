@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import overslaan_of_falen, zaai_opnieuw
+from ..omgeving import overslaan_of_falen, zaai_opnieuw
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artifacts"

@@ -22,116 +22,36 @@ from trajecten import services
 from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Grondslag, Wijze
 from trajecten.models import Toestemming
 
+from ..lezers import (
+    DOSSIER_MARKERS,
+    LEZERS,
+    alle_delen_gedeeld,
+    consent_zetten,
+    raadplegingen_tellen,
+    toestemming_geven,
+)
+
 pytestmark = pytest.mark.django_db
-
-MARKERS = {
-    Categorie.ONDERWIJSINFORMATIE: "Opleiding Zeevaart Marker",
-    Categorie.BEGELEIDINGSBEHOEFTE: "Structuur Marker Dagritme",
-    Categorie.VEILIGHEIDSSIGNALEN: "Veilig Marker Klasindeling",
-}
-
-
-def _toestemming(demo, traject, categorie, organisatie=None, **extra):
-    organisatie = organisatie or Organisatie.objects.get(naam="ROC Lindewaard")
-    gegevens = {
-        "grondslag": Grondslag.TOESTEMMING_JONGERE,
-        "datum_gegeven": timezone.localdate(),
-        "wijze": Wijze.MONDELING,
-        "weigeren_zonder_gevolgen": True,
-        **extra,
-    }
-    return services.toestemming_vastleggen(
-        actor=demo.coordinator, traject=traject, ontvanger=organisatie, categorie=categorie, gegevens=gegevens
-    )
-
-
-@pytest.fixture
-def noah(demo):
-    """Noah's dossier with a marker in each part; the receiving mbo (ROC Lindewaard) is
-    active, its intaker is assigned, its verbindingsofficier is its veiligheidscoördinator."""
-    traject = demo.trajecten["Noah"]
-    dossier_services.onderwijsinformatie_opslaan(
-        actor=demo.jji_school, traject=traject, gegevens={"opleiding": MARKERS[Categorie.ONDERWIJSINFORMATIE]}
-    )
-    dossier_services.begeleidingsbehoefte_opslaan(
-        actor=demo.jji_school, traject=traject, gegevens={"structuur": MARKERS[Categorie.BEGELEIDINGSBEHOEFTE]}
-    )
-    dossier_services.veiligheidssignaal_toevoegen(
-        actor=demo.jji_school,
-        traject=traject,
-        gegevens={
-            "signaal": MARKERS[Categorie.VEILIGHEIDSSIGNALEN],
-            "reden": "Rust in de eerste weken.",
-            "einddatum": timezone.localdate() + dt.timedelta(days=30),
-        },
-    )
-    return traject
-
-
-def _alle_delen_gedeeld(demo, traject):
-    return [_toestemming(demo, traject, c) for c in DOSSIER_CATEGORIEEN]
-
-
-# Reader → (user attribute of demo, how the consent stands, parts they read)
-LEZERS = {
-    "schrijvende JJI-school": ("jji_school", "geen", set(DOSSIER_CATEGORIEEN)),
-    "intaker met toestemming": (
-        "mbo_intake",
-        "gedeeld",
-        {Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE},
-    ),
-    "veiligheidscoördinator met toestemming": ("verbindingsofficier", "gedeeld", set(DOSSIER_CATEGORIEEN)),
-    "intaker zonder toestemming": ("mbo_intake", "geen", set()),
-    "intaker na intrekking": ("mbo_intake", "ingetrokken", set()),
-    "intaker na verloop (taak nog niet gedraaid)": ("mbo_intake", "verlopen", set()),
-    "niet betrokken organisatie": ("mbo_intake_other", "gedeeld", set()),
-}
-
-
-def _consent_zetten(demo, traject, stand):
-    if stand == "geen":
-        return
-    records = _alle_delen_gedeeld(demo, traject)
-    if stand == "ingetrokken":
-        for record in records:
-            services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
-    if stand == "verlopen":
-        # Expired yesterday; the hourly expiry task has not run, the guardian rows still stand.
-        gisteren = timezone.localdate() - dt.timedelta(days=1)
-        bijwerken(
-            Toestemming.objects.filter(pk__in=[r.pk for r in records]),
-            datum_gegeven=gisteren - dt.timedelta(days=10),
-            geldig_tot=gisteren,
-        )
-
-
-def _tel(traject, categorie=None, geweigerd=None):
-    qs = Raadpleging.objects.filter(traject=traject)
-    if categorie is not None:
-        qs = qs.filter(categorie=categorie)
-    if geweigerd is not None:
-        qs = qs.filter(geweigerd=geweigerd)
-    return qs.count()
 
 
 @pytest.mark.parametrize("lezer", LEZERS)
 def test_matrix_dossier_page(client, demo, noah, lezer):
     gebruiker, stand, leest = LEZERS[lezer]
-    _consent_zetten(demo, noah, stand)
+    consent_zetten(demo, noah, stand)
     client.force_login(getattr(demo, gebruiker))
     antwoord = client.get(reverse("dossier:dossier", args=[noah.pk]))
     if gebruiker == "mbo_intake_other":
         assert antwoord.status_code == 404
-        assert _tel(noah, geweigerd=True) == 1  # URL tampering is on record
-        assert _tel(noah, geweigerd=False) == 0
+        assert raadplegingen_tellen(noah, geweigerd=True) == 1  # URL tampering is on record
+        assert raadplegingen_tellen(noah, geweigerd=False) == 0
         return
     assert antwoord.status_code == 200
     tekst = antwoord.content.decode()
     for categorie in DOSSIER_CATEGORIEEN:
-        assert (MARKERS[categorie] in tekst) == (categorie in leest), categorie
+        assert (DOSSIER_MARKERS[categorie] in tekst) == (categorie in leest), categorie
         verwacht = 1 if categorie in leest and gebruiker != "jji_school" else 0
-        assert _tel(noah, categorie) == verwacht, categorie  # a "niet gedeeld" badge is no request
-    assert _tel(noah, geweigerd=True) == 0
+        assert raadplegingen_tellen(noah, categorie) == verwacht, categorie  # a "niet gedeeld" badge is no request
+    assert raadplegingen_tellen(noah, geweigerd=True) == 0
 
 
 @pytest.mark.parametrize("naam", ["dossier:categorie", "dossier:geschiedenis"])
@@ -141,17 +61,17 @@ def test_matrix_explicit_part_url(client, demo, noah, lezer, categorie, naam):
     """A part's own page and its history: readable with a current grondslag only (revoking
     closes the history too), each view on record, a refusal on record as such."""
     gebruiker, stand, leest = LEZERS[lezer]
-    _consent_zetten(demo, noah, stand)
+    consent_zetten(demo, noah, stand)
     client.force_login(getattr(demo, gebruiker))
     antwoord = client.get(reverse(naam, args=[noah.pk, categorie]))
     if categorie in leest:
-        assert antwoord.status_code == 200 and MARKERS[categorie] in antwoord.content.decode()
-        assert _tel(noah, categorie) == (0 if gebruiker == "jji_school" else 1)
-        assert _tel(noah, geweigerd=True) == 0
+        assert antwoord.status_code == 200 and DOSSIER_MARKERS[categorie] in antwoord.content.decode()
+        assert raadplegingen_tellen(noah, categorie) == (0 if gebruiker == "jji_school" else 1)
+        assert raadplegingen_tellen(noah, geweigerd=True) == 0
     else:
-        assert antwoord.status_code == 404 and MARKERS[categorie] not in antwoord.content.decode()
-        assert _tel(noah, geweigerd=True) == 1
-        assert _tel(noah, geweigerd=False) == 0
+        assert antwoord.status_code == 404 and DOSSIER_MARKERS[categorie] not in antwoord.content.decode()
+        assert raadplegingen_tellen(noah, geweigerd=True) == 1
+        assert raadplegingen_tellen(noah, geweigerd=False) == 0
 
 
 @pytest.mark.parametrize(
@@ -169,9 +89,9 @@ def test_matrix_explicit_part_url(client, demo, noah, lezer, categorie, naam):
 def test_matrix_register_log_and_preview(client, demo, noah, lezer, naam):
     """Only the JJI-school reaches these; none shows a part's content by itself or writes a record."""
     gebruiker, stand, _leest = LEZERS[lezer]
-    _consent_zetten(demo, noah, stand)
+    consent_zetten(demo, noah, stand)
     client.force_login(getattr(demo, gebruiker))
-    voor = _tel(noah)
+    voor = raadplegingen_tellen(noah)
     args = [noah.pk] + ([noah.toestemmingen.first().pk] if naam == "dossier:toestemming_bewijs" else [])
     antwoord = client.get(reverse(naam, args=args))
     if gebruiker == "jji_school":
@@ -179,8 +99,8 @@ def test_matrix_register_log_and_preview(client, demo, noah, lezer, naam):
     else:
         assert antwoord.status_code == 404
     tekst = antwoord.content.decode()
-    assert not any(marker in tekst for marker in MARKERS.values())
-    assert _tel(noah, geweigerd=False) == voor or gebruiker == "mbo_intake_other"
+    assert not any(marker in tekst for marker in DOSSIER_MARKERS.values())
+    assert raadplegingen_tellen(noah, geweigerd=False) == voor or gebruiker == "mbo_intake_other"
 
 
 def test_the_admin_shows_no_dossier_and_the_log_read_only(admin_client, demo, noah):
@@ -190,12 +110,12 @@ def test_the_admin_shows_no_dossier_and_the_log_read_only(admin_client, demo, no
 
     for model in (Onderwijsinformatie, Begeleidingsbehoefte, Veiligheidssignaal):
         assert model not in admin.site._registry
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     policy.categorie_lezen(
         actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
     )
     lijst = admin_client.get(reverse("admin:toegang_raadpleging_changelist"))
-    assert lijst.status_code == 200 and MARKERS[Categorie.ONDERWIJSINFORMATIE] not in lijst.content.decode()
+    assert lijst.status_code == 200 and DOSSIER_MARKERS[Categorie.ONDERWIJSINFORMATIE] not in lijst.content.decode()
     record = Raadpleging.objects.get(traject=noah)
     wijzig = admin_client.post(reverse("admin:toegang_raadpleging_change", args=[record.pk]), {"rol": "x"})
     assert wijzig.status_code == 403
@@ -210,20 +130,23 @@ def test_the_admin_shows_no_dossier_and_the_log_read_only(admin_client, demo, no
 
 
 def test_preview_shows_exactly_what_the_recipient_sees_and_writes_nothing(client, demo, noah):
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     mbo = Organisatie.objects.get(naam="ROC Lindewaard")
     client.force_login(demo.jji_school)
     tekst = client.get(reverse("dossier:bekijk_als", args=[noah.pk]), {"als": f"{mbo.pk}:intaker"}).content.decode()
     assert "Voorbeeld: zo ziet" in tekst
-    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst
-    assert MARKERS[Categorie.BEGELEIDINGSBEHOEFTE] not in tekst and MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
-    assert _tel(noah) == 0
+    assert DOSSIER_MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst
+    assert (
+        DOSSIER_MARKERS[Categorie.BEGELEIDINGSBEHOEFTE] not in tekst
+        and DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
+    )
+    assert raadplegingen_tellen(noah) == 0
     onzin = client.get(reverse("dossier:bekijk_als", args=[noah.pk]), {"als": "999999:intaker"})
     assert onzin.status_code == 302
 
 
 def test_the_log_lists_the_reading_with_its_grondslag(client, demo, noah):
-    (onderwijs, *_rest) = _alle_delen_gedeeld(demo, noah)
+    (onderwijs, *_rest) = alle_delen_gedeeld(demo, noah)
     client.force_login(demo.mbo_intake)
     client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]), REMOTE_ADDR="10.1.2.3")
     record = Raadpleging.objects.get(traject=noah)
@@ -234,11 +157,11 @@ def test_the_log_lists_the_reading_with_its_grondslag(client, demo, noah):
     client.force_login(demo.jji_school)
     tekst = client.get(reverse("dossier:raadplegingen", args=[noah.pk])).content.decode()
     assert "Linda Vermeulen" in tekst and "onderwijsinformatie" in tekst
-    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst  # no content in the log
+    assert DOSSIER_MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst  # no content in the log
 
 
 def test_the_log_refuses_update_and_delete(demo, noah):
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     policy.categorie_lezen(
         actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
     )
@@ -269,7 +192,7 @@ def test_the_sqlite_twin_trigger_refuses_update_and_delete():
 
 
 def test_role_groups_never_hold_a_part_permission(demo, noah):
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     codes = [f"lees_{c}" for c in DOSSIER_CATEGORIEEN]
     assert not TrajectGroupObjectPermission.objects.filter(
         permission__codename__in=codes, group__name__startswith="rol:"
@@ -287,7 +210,7 @@ def test_role_groups_never_hold_a_part_permission(demo, noah):
 
 
 def test_revocation_closes_at_once_and_the_page_says_so(client, demo, noah):
-    onderwijs = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    onderwijs = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     client.force_login(demo.jji_school)
     tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
     assert "gedeeld met ROC Lindewaard" in tekst and "nog met niemand gedeeld" in tekst
@@ -317,21 +240,21 @@ def test_bad_consent_is_refused_and_nothing_is_saved(demo, noah, wijziging, fout
     organisatie = Organisatie.objects.get(naam=wijziging.pop("ontvanger", "ROC Lindewaard"))
     voor = Toestemming.objects.count()
     with pytest.raises(ValidationError, match=fout):
-        _toestemming(demo, noah, categorie, organisatie, **wijziging)
+        toestemming_geven(demo, noah, categorie, organisatie, **wijziging)
     assert Toestemming.objects.count() == voor
 
 
 def test_consent_twice_and_revoking_twice_are_refused(demo, noah):
-    record = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    record = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     with pytest.raises(ValidationError, match="al een geldige grondslag"):
-        _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+        toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
     with pytest.raises(ValidationError, match="al ingetrokken"):
         services.toestemming_intrekken(actor=demo.coordinator, toestemming=record)
 
 
 def test_only_the_jji_school_writes(client, demo, noah):
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     for lezer in (demo.mbo_intake, demo.verbindingsofficier, demo.itb):
         with pytest.raises(PermissionDenied):
             dossier_services.begeleidingsbehoefte_opslaan(actor=lezer, traject=noah, gegevens={"structuur": "x"})
@@ -370,25 +293,25 @@ def test_a_signal_needs_a_reason_and_an_end_date(client, demo, noah, gegevens, f
 
 
 def test_a_signal_past_its_end_date_is_no_longer_shown(client, demo, noah):
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     for signaal in noah.veiligheidssignalen.all():
         signaal.einddatum = timezone.localdate() - dt.timedelta(days=1)
         signaal.save()
     client.force_login(demo.verbindingsofficier)
     tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
-    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst and "Geen actuele signalen" in tekst
+    assert DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst and "Geen actuele signalen" in tekst
 
 
 def test_signals_never_leave_the_page(demo, noah):
     from django.http import Http404
 
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     for actie in ("pdf", "afdrukken"):
         with pytest.raises(Http404):
             policy.categorie_lezen(
                 actor=demo.verbindingsofficier, traject=noah, categorie=Categorie.VEILIGHEIDSSIGNALEN, actie=actie
             )
-    assert _tel(noah, Categorie.VEILIGHEIDSSIGNALEN, geweigerd=True) == 2
+    assert raadplegingen_tellen(noah, Categorie.VEILIGHEIDSSIGNALEN, geweigerd=True) == 2
     # Through the API a person reads them under the page's rule (a system account never: test_api).
     assert policy.categorie_lezen(
         actor=demo.verbindingsofficier, traject=noah, categorie=Categorie.VEILIGHEIDSSIGNALEN, actie="api"
@@ -404,7 +327,7 @@ def test_tampering_toward_another_trajects_dossier_is_on_record(client, demo, no
         reverse("dossier:herkomst_bewerken", args=[noah.pk]),
     ):
         assert client.get(url).status_code == 404
-    assert _tel(noah, geweigerd=True) == 4
+    assert raadplegingen_tellen(noah, geweigerd=True) == 4
     assert client.get(reverse("dossier:dossier", args=[99999999])).status_code == 404
     client.force_login(demo.jji_school)
     assert client.get(reverse("dossier:categorie", args=[noah.pk, "beoordeling"])).status_code == 404
@@ -421,7 +344,7 @@ def _queries(client, url) -> int:
 def test_the_dossier_page_query_count_is_flat(client, demo, noah):
     """Flat in the number of consents and log rows (as the JJI-school and as a recipient)."""
     url = reverse("dossier:dossier", args=[noah.pk])
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     client.force_login(demo.mbo_intake)
     client.get(url)
     client.force_login(demo.jji_school)
@@ -444,7 +367,7 @@ def test_the_dossier_page_query_count_is_flat(client, demo, noah):
             },
         )
         for categorie in (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE):
-            _toestemming(demo, noah, categorie, org)
+            toestemming_geven(demo, noah, categorie, org)
     client.force_login(demo.mbo_intake)
     for _ in range(5):
         client.get(url)
@@ -504,13 +427,13 @@ def test_the_school_van_herkomst_shares_its_onderwijsinformatie_with_the_jji_sch
     )
     assert antwoord.status_code == 302
     assert HERKOMST_MARKER in client.get(url).content.decode()  # its own, no record
-    assert _tel(mila) == 0
+    assert raadplegingen_tellen(mila) == 0
 
     client.force_login(demo.jji_school)
     tekst = client.get(url).content.decode()
-    assert HERKOMST_MARKER not in tekst and "Van de school van herkomst" in tekst and _tel(mila) == 0
+    assert HERKOMST_MARKER not in tekst and "Van de school van herkomst" in tekst and raadplegingen_tellen(mila) == 0
     school = Organisatie.objects.get(naam="Duinzichtcollege (JJI-school)")
-    record = _toestemming(demo, mila, Categorie.ONDERWIJSINFORMATIE, school, grondslag=Grondslag.LEERPLICHT)
+    record = toestemming_geven(demo, mila, Categorie.ONDERWIJSINFORMATIE, school, grondslag=Grondslag.LEERPLICHT)
     tekst = client.get(url).content.decode()
     assert HERKOMST_MARKER in tekst
     (raadpleging,) = Raadpleging.objects.filter(traject=mila)
@@ -536,9 +459,9 @@ def test_the_jji_school_needs_no_consent_for_its_own_parts(demo):
     mila = demo.trajecten["Mila"]
     school = Organisatie.objects.get(naam="Duinzichtcollege (JJI-school)")
     with pytest.raises(ValidationError, match="schrijft het dossier zelf"):
-        _toestemming(demo, mila, Categorie.BEGELEIDINGSBEHOEFTE, school)
+        toestemming_geven(demo, mila, Categorie.BEGELEIDINGSBEHOEFTE, school)
     with pytest.raises(ValidationError, match="schrijft het dossier zelf"):
-        _toestemming(demo, demo.trajecten["Liam"], Categorie.ONDERWIJSINFORMATIE, school)  # no school van herkomst
+        toestemming_geven(demo, demo.trajecten["Liam"], Categorie.ONDERWIJSINFORMATIE, school)  # no school van herkomst
 
 
 def test_results_are_recorded_with_the_mbo_that_validated_them(client, demo, noah):
@@ -551,7 +474,7 @@ def test_results_are_recorded_with_the_mbo_that_validated_them(client, demo, noa
     assert "toekomst" in tekst and not noah.resultaten.filter(omschrijving="Examen X").exists()
     gegevens = {"soort": "examen", "omschrijving": "Examen Magazijn Marker", "datum": vandaag.isoformat()}
     assert client.post(url, {**gegevens, "gevalideerd_door": roc.pk}).status_code == 302
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     client.force_login(demo.mbo_intake)
     tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
     assert "Examen Magazijn Marker" in tekst and "gevalideerd door ROC Lindewaard" in tekst
@@ -564,7 +487,7 @@ def test_results_are_recorded_with_the_mbo_that_validated_them(client, demo, noa
 
 
 def test_the_admin_log_page_names_no_youth(admin_client, demo, noah):
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     policy.categorie_lezen(
         actor=demo.mbo_intake, traject=noah, categorie=Categorie.ONDERWIJSINFORMATIE, actie="bekijken"
     )
@@ -574,7 +497,7 @@ def test_the_admin_log_page_names_no_youth(admin_client, demo, noah):
 
 
 def test_revoking_the_kennisgeving_revokes_the_parts_too(client, demo, noah):
-    delen = _alle_delen_gedeeld(demo, noah)
+    delen = alle_delen_gedeeld(demo, noah)
     mbo = Organisatie.objects.get(naam="ROC Lindewaard")
     kennisgeving = noah.toestemmingen.kennisgevingen().geldig().get(ontvanger=mbo)
     services.toestemming_intrekken(actor=demo.coordinator, toestemming=kennisgeving)
@@ -600,10 +523,10 @@ def test_the_schools_own_people_read_its_signals_and_a_preview_shows_no_more(cli
     assert set(policy.leesbare_categorieen(zorg.user, noah)) == set(DOSSIER_CATEGORIEEN)
     client.force_login(zorg.user)
     assert (
-        MARKERS[Categorie.VEILIGHEIDSSIGNALEN]
+        DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN]
         in client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
     )
-    assert _tel(noah) == 0
+    assert raadplegingen_tellen(noah) == 0
 
 
 def test_a_veiligheidscoordinator_who_is_assigned_reads_the_signals_an_intaker_not(demo, noah):
@@ -620,7 +543,7 @@ def test_a_veiligheidscoordinator_who_is_assigned_reads_the_signals_an_intaker_n
         organisatie=mbo,
         rol=Rol.VEILIGHEIDSCOORDINATOR,
     )
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     assert policy.leesbare_categorieen(vc.user, noah) == {}  # not assigned: does not see the traject
     services.toewijzing_toevoegen(actor=demo.verbindingsofficier, traject=noah, medewerker=vc)
     from trajecten.models import Traject
@@ -631,13 +554,13 @@ def test_a_veiligheidscoordinator_who_is_assigned_reads_the_signals_an_intaker_n
 
 
 def test_an_ended_signal_disappears_at_once_and_a_closed_traject_is_not_written(client, demo, noah):
-    _alle_delen_gedeeld(demo, noah)
-    signaal = noah.veiligheidssignalen.get(signaal=MARKERS[Categorie.VEILIGHEIDSSIGNALEN])
+    alle_delen_gedeeld(demo, noah)
+    signaal = noah.veiligheidssignalen.get(signaal=DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN])
     client.force_login(demo.jji_school)
     client.post(reverse("dossier:signaal_beeindigen", args=[noah.pk, signaal.pk]))
     client.force_login(demo.verbindingsofficier)
     assert (
-        MARKERS[Categorie.VEILIGHEIDSSIGNALEN]
+        DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN]
         not in client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
     )
     from trajecten.models import Traject
@@ -656,7 +579,7 @@ def test_a_malformed_request_id_is_replaced(client, demo):
 
 
 def test_the_youths_list_in_plain_dutch_as_page_and_pdf(client, demo, noah):
-    onderwijs, *_rest = _alle_delen_gedeeld(demo, noah)
+    onderwijs, *_rest = alle_delen_gedeeld(demo, noah)
     client.force_login(demo.mbo_intake)
     client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]))
     client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN]))  # refused
@@ -667,14 +590,14 @@ def test_the_youths_list_in_plain_dutch_as_page_and_pdf(client, demo, noah):
     assert "Linda Vermeulen (intaker, ROC Lindewaard) heeft de gegevens over je school en opleiding bekeken." in tekst
     assert "Dat mocht omdat jij daar op" in tekst and "toestemming voor gaf" in tekst
     assert "probeerde de afspraken over veiligheid te bekijken" in tekst
-    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst
+    assert DOSSIER_MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst
     pdf = client.get(url, {"formaat": "pdf"})
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    assert _tel(noah) == 2  # the list itself is no reading of a part
+    assert raadplegingen_tellen(noah) == 2  # the list itself is no reading of a part
 
 
 def test_a_consent_receipt_as_page_and_pdf(client, demo, noah):
-    onderwijs = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    onderwijs = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     client.force_login(demo.coordinator)
     url = reverse("dossier:toestemming_bewijs", args=[noah.pk, onderwijs.pk])
     tekst = client.get(url).content.decode()
@@ -696,7 +619,7 @@ def test_writes_that_skip_history_are_refused_on_dossier_parts(demo, noah):
         noah.veiligheidssignalen.update(reden="stil")
     with pytest.raises(GeschiedenisOmzeild):
         Veiligheidssignaal.objects.bulk_create([])
-    assert noah.onderwijsinformatie.opleiding == MARKERS[Categorie.ONDERWIJSINFORMATIE]
+    assert noah.onderwijsinformatie.opleiding == DOSSIER_MARKERS[Categorie.ONDERWIJSINFORMATIE]
 
 
 def test_the_history_shows_each_change_with_its_author(client, demo, noah):
@@ -706,7 +629,7 @@ def test_the_history_shows_each_change_with_its_author(client, demo, noah):
     client.force_login(demo.jji_school)
     tekst = client.get(reverse("dossier:geschiedenis", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])).content.decode()
     assert "Peter Aydin" in tekst and "Nieuwe Opleiding Marker" in tekst
-    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst  # the old value, for who may read the part now
+    assert DOSSIER_MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst  # the old value, for who may read the part now
     tekst = client.get(reverse("dossier:toestemmingen_geschiedenis", args=[noah.pk])).content.decode()
     assert "Toestemming of grondslag aangemaakt" in tekst or "aangemaakt" in tekst
 
@@ -753,14 +676,14 @@ def test_every_tracked_model_refuses_writes_that_skip_history(demo):
 
 
 def test_an_ended_signal_stays_out_of_the_history_outside_the_school(client, demo, noah):
-    _alle_delen_gedeeld(demo, noah)
-    signaal = noah.veiligheidssignalen.get(signaal=MARKERS[Categorie.VEILIGHEIDSSIGNALEN])
+    alle_delen_gedeeld(demo, noah)
+    signaal = noah.veiligheidssignalen.get(signaal=DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN])
     dossier_services.veiligheidssignaal_beeindigen(actor=demo.jji_school, signaal=signaal)
     url = reverse("dossier:geschiedenis", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN])
     client.force_login(demo.verbindingsofficier)
-    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in client.get(url).content.decode()
+    assert DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in client.get(url).content.decode()
     client.force_login(demo.jji_school)
-    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] in client.get(url).content.decode()
+    assert DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] in client.get(url).content.decode()
 
 
 def test_a_made_up_part_in_a_url_is_logged_as_unknown_and_not_shown_to_the_youth(client, demo, noah):
@@ -790,7 +713,7 @@ def test_the_reason_to_keep_wording_carries_nothing_refused_and_stays_out_of_the
         traject=noah,
         gegevens={"structuur": "Na het delict structuur nodig.", "formulering_toelichting": "Geheime Toelichting"},
     )
-    _alle_delen_gedeeld(demo, noah)
+    alle_delen_gedeeld(demo, noah)
     client.force_login(demo.mbo_intake)
     url = reverse("dossier:geschiedenis", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE])
     assert "Geheime Toelichting" not in client.get(url).content.decode()

@@ -16,7 +16,7 @@ from toegang.models import TrajectUserObjectPermission
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten.models import Toestemming
 
-from ..conftest import overslaan_of_falen, zaai_opnieuw
+from ..omgeving import overslaan_of_falen, zaai_opnieuw
 
 ROOT = Path(__file__).resolve().parents[2]
 

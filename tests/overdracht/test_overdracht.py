@@ -21,42 +21,16 @@ from toegang.models import Raadpleging
 from trajecten import services as traject_services
 from trajecten.constants import Categorie
 
-from ..dossier.test_dossier import LEZERS, _consent_zetten, _toestemming
+from ..lezers import LEZERS, PDF_MARKERS, consent_zetten, toestemming_geven
 
 pytestmark = pytest.mark.django_db
 
-MARKERS = {
-    Categorie.ONDERWIJSINFORMATIE: "ZEEVAARTOPLEIDING ONDERWIJSMARKER",
-    Categorie.BEGELEIDINGSBEHOEFTE: "DAGRITMEMARKER BEGELEIDING",
-    Categorie.VEILIGHEIDSSIGNALEN: "KLASINDELINGMARKER VEILIG",
-}
 BASIS = "Noah Verbeek"  # basic data: in every document
 
 
 def pdf_tekst(pdf: bytes) -> str:
     # pypdf reads some fallback fonts' text as UTF-16 (a NUL before each letter): drop those.
     return " ".join(" ".join(p.extract_text().replace("\x00", "").split()) for p in PdfReader(io.BytesIO(pdf)).pages)
-
-
-@pytest.fixture
-def noah(demo):
-    traject = demo.trajecten["Noah"]
-    dossier_services.onderwijsinformatie_opslaan(
-        actor=demo.jji_school, traject=traject, gegevens={"opleiding": MARKERS[Categorie.ONDERWIJSINFORMATIE]}
-    )
-    dossier_services.begeleidingsbehoefte_opslaan(
-        actor=demo.jji_school, traject=traject, gegevens={"structuur": MARKERS[Categorie.BEGELEIDINGSBEHOEFTE]}
-    )
-    dossier_services.veiligheidssignaal_toevoegen(
-        actor=demo.jji_school,
-        traject=traject,
-        gegevens={
-            "signaal": MARKERS[Categorie.VEILIGHEIDSSIGNALEN],
-            "reden": "Rust in de eerste weken.",
-            "einddatum": timezone.localdate() + dt.timedelta(days=30),
-        },
-    )
-    return traject
 
 
 def exporteren(demo, traject, ontvanger, django_capture_on_commit_callbacks):
@@ -69,7 +43,7 @@ def exporteren(demo, traject, ontvanger, django_capture_on_commit_callbacks):
 @pytest.mark.parametrize("lezer", [naam for naam in LEZERS if LEZERS[naam][0] not in ("jji_school",)])
 def test_matrix_the_pdf_carries_what_the_recipient_may_read(demo, noah, lezer, django_capture_on_commit_callbacks):
     gebruiker, stand, leest = LEZERS[lezer]
-    _consent_zetten(demo, noah, stand)
+    consent_zetten(demo, noah, stand)
     ontvanger = getattr(demo, gebruiker).medewerker
     if gebruiker == "mbo_intake_other":  # not involved: no document for them
         with pytest.raises(ValidationError):
@@ -81,9 +55,9 @@ def test_matrix_the_pdf_carries_what_the_recipient_may_read(demo, noah, lezer, d
     tekst = pdf_tekst(bytes(overdracht.bestand))
     assert BASIS in tekst and "Vertrouwelijk" in tekst and overdracht.nummer in tekst and ontvanger.naam in tekst
     meegegeven = leest - {Categorie.VEILIGHEIDSSIGNALEN}  # signals never leave the page
-    for categorie, marker in MARKERS.items():
+    for categorie, marker in PDF_MARKERS.items():
         assert (marker in tekst) == (categorie in meegegeven), categorie
-    assert MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
+    assert PDF_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
     assert set(overdracht.categorieen) == meegegeven
     if not meegegeven:
         assert "alleen de basisgegevens" in tekst or "bevat de basisgegevens" in tekst
@@ -101,12 +75,15 @@ def test_matrix_the_pdf_carries_what_the_recipient_may_read(demo, noah, lezer, d
 
 
 def test_the_preview_shows_what_the_pdf_will_carry_and_writes_nothing(client, demo, noah):
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     marco = demo.verbindingsofficier.medewerker
     client.force_login(demo.coordinator)
     tekst = client.get(reverse("overdracht:voorbeeld", args=[noah.pk]), {"ontvanger": marco.pk}).content.decode()
-    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst
-    assert MARKERS[Categorie.BEGELEIDINGSBEHOEFTE] not in tekst and MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
+    assert PDF_MARKERS[Categorie.ONDERWIJSINFORMATIE] in tekst
+    assert (
+        PDF_MARKERS[Categorie.BEGELEIDINGSBEHOEFTE] not in tekst
+        and PDF_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
+    )
     assert "Dit deel is niet met jou gedeeld." in tekst
     assert (
         not Raadpleging.objects.filter(traject=noah).exists() and not Overdracht.objects.filter(traject=noah).exists()
@@ -132,7 +109,7 @@ def test_only_the_maker_fetches_the_file(client, demo, noah, django_capture_on_c
 
 def test_a_consent_revoked_before_the_job_runs_is_left_out(demo, noah, django_capture_on_commit_callbacks):
     toestemmingen = [
-        _toestemming(demo, noah, c) for c in (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE)
+        toestemming_geven(demo, noah, c) for c in (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE)
     ]
     overdracht = services.overdracht_aanvragen(
         actor=demo.coordinator, traject=noah, ontvanger=demo.verbindingsofficier.medewerker
@@ -141,7 +118,9 @@ def test_a_consent_revoked_before_the_job_runs_is_left_out(demo, noah, django_ca
     assert services.overdracht_maken(overdracht.pk) == OverdrachtStatus.KLAAR
     overdracht.refresh_from_db()
     tekst = pdf_tekst(bytes(overdracht.bestand))
-    assert MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst and MARKERS[Categorie.BEGELEIDINGSBEHOEFTE] in tekst
+    assert (
+        PDF_MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst and PDF_MARKERS[Categorie.BEGELEIDINGSBEHOEFTE] in tekst
+    )
     assert list(Raadpleging.objects.filter(traject=noah, actie="pdf").values_list("categorie", flat=True)) == [
         Categorie.BEGELEIDINGSBEHOEFTE
     ]
@@ -162,7 +141,7 @@ def test_a_recipient_who_lost_access_while_it_waited_gets_nothing(demo, noah):
 
 
 def test_revoking_consent_asks_for_copies_back(client, demo, noah, django_capture_on_commit_callbacks):
-    toestemming = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     marco = demo.verbindingsofficier.medewerker
     overdracht = exporteren(demo, noah, marco, django_capture_on_commit_callbacks)
     assert overdracht.categorieen == [Categorie.ONDERWIJSINFORMATIE]
@@ -203,7 +182,7 @@ def test_only_the_jji_school_makes_documents_and_only_for_who_sees_the_traject(d
 
 
 def test_bad_input_renders_without_crashing_cutting_or_executing(demo, noah, django_capture_on_commit_callbacks):
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     lang = " ".join(f"woord{i}" for i in range(10_000))
     dossier_services.onderwijsinformatie_opslaan(
         actor=demo.jji_school,
@@ -262,7 +241,7 @@ def test_the_pages_export_for_a_person_and_refuse_others(client, demo, noah, dja
 
 
 def test_the_youths_list_says_who_gave_what_to_whom(client, demo, noah, django_capture_on_commit_callbacks):
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     exporteren(demo, noah, demo.verbindingsofficier.medewerker, django_capture_on_commit_callbacks)
     client.force_login(demo.coordinator)
     tekst = client.get(reverse("dossier:jongere_raadplegingen", args=[noah.pk])).content.decode()
@@ -285,7 +264,7 @@ def test_the_download_stops_when_the_recipient_may_no_longer_read_a_part(
     from jji_traject.geschiedenis import bijwerken
     from trajecten.models import Toestemming
 
-    toestemming = _toestemming(demo, noah, Categorie.BEGELEIDINGSBEHOEFTE)
+    toestemming = toestemming_geven(demo, noah, Categorie.BEGELEIDINGSBEHOEFTE)
     overdracht = exporteren(demo, noah, demo.verbindingsofficier.medewerker, django_capture_on_commit_callbacks)
     url = reverse("overdracht:bestand", args=[noah.pk, overdracht.pk])
     client.force_login(demo.coordinator)
@@ -298,7 +277,7 @@ def test_the_download_stops_when_the_recipient_may_no_longer_read_a_part(
         geldig_tot=gisteren,
     )
     antwoord = client.get(url)
-    assert antwoord.status_code == 302 and MARKERS[Categorie.BEGELEIDINGSBEHOEFTE].encode() not in antwoord.content
+    assert antwoord.status_code == 302 and PDF_MARKERS[Categorie.BEGELEIDINGSBEHOEFTE].encode() not in antwoord.content
     assert "kan niet meer worden gedownload" in client.get(antwoord["Location"]).content.decode()
 
 
@@ -308,10 +287,10 @@ def test_revoking_an_old_consent_does_not_recall_a_document_made_on_a_newer_one(
     from jji_traject.geschiedenis import bijwerken
     from trajecten.models import Toestemming
 
-    oud = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    oud = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     gisteren = timezone.localdate() - dt.timedelta(days=1)
     bijwerken(Toestemming.objects.filter(pk=oud.pk), datum_gegeven=gisteren - dt.timedelta(days=5), geldig_tot=gisteren)
-    nieuw = _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    nieuw = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     overdracht = exporteren(demo, noah, demo.verbindingsofficier.medewerker, django_capture_on_commit_callbacks)
     assert Raadpleging.objects.get(document=overdracht.nummer).grondslag == nieuw
     oud.refresh_from_db()
@@ -375,7 +354,7 @@ def test_a_job_lost_on_its_way_is_sent_again_from_the_status_page(client, demo, 
 
 
 def test_the_readings_carry_the_request_that_asked(client, demo, noah, django_capture_on_commit_callbacks):
-    _toestemming(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
     client.force_login(demo.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(

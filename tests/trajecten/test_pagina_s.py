@@ -12,7 +12,7 @@ from django.utils import timezone
 from trajecten.constants import BetrokkenheidSoort, Fase
 from trajecten.models import Betrokkenheid, Jongere, Toestemming, Traject
 
-from ..factories import TrajectFactory
+from ..factories import TrajectFactory, trajecten_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -214,12 +214,6 @@ def test_revoke_in_one_click(client, demo):
     assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 404
 
 
-def _maak_trajecten(demo, aantal):
-    jji = demo.itb.medewerker.organisatie
-    for _ in range(aantal):
-        TrajectFactory(jji=jji, betrokkenheden__toegewezen=demo.jji_school.medewerker)
-
-
 def _tel(client, url):
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
@@ -232,7 +226,7 @@ def test_list_query_count_is_flat(client, demo, django_assert_max_num_queries):
     blijven = [t.pk for t in demo.trajecten.values()][:5] + [demo.trajecten["Liam"].pk]
     Traject.objects.exclude(pk__in=blijven).delete()
     bij_vijf = _tel(client, reverse("trajecten:lijst"))
-    _maak_trajecten(demo, 45)
+    trajecten_maken(demo, 45)
     with django_assert_max_num_queries(bij_vijf):
         client.get(reverse("trajecten:lijst"))
 
@@ -242,7 +236,7 @@ def test_detail_query_count_is_flat(client, demo, django_assert_max_num_queries)
     noah = demo.trajecten["Noah"]
     url = reverse("trajecten:detail", args=[noah.pk])
     weinig = _tel(client, url)
-    _maak_trajecten(demo, 45)
+    trajecten_maken(demo, 45)
     from netwerk.models import Organisatie
 
     for org in Organisatie.objects.filter(soort="mbo").exclude(betrokkenheden__traject=noah):
