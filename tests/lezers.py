@@ -4,11 +4,13 @@ into each part, and the helpers that set the consent and count the raadplegingen
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from dossier import services as dossier_services
 from jji_traject.geschiedenis import bijwerken
 from netwerk.models import Organisatie
+from toegang import policy
 from toegang.models import Raadpleging
 from trajecten import services
 from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie, Grondslag, Wijze
@@ -107,3 +109,10 @@ def raadplegingen_tellen(traject, categorie=None, geweigerd=None):
     if geweigerd is not None:
         qs = qs.filter(geweigerd=geweigerd)
     return qs.count()
+
+
+def zichtbaar_vers(user):
+    """The first names of the trajecten the user sees, with the user loaded afresh (no
+    permissions cached on the object from before the change under test)."""
+    user = get_user_model().objects.get(pk=user.pk)
+    return {t.jongere.voornaam for t in policy.zichtbaar_voor(user).select_related("jongere")}

@@ -445,7 +445,7 @@ def test_the_api_never_answers_with_a_stack_trace(demo, settings, monkeypatch):
     _fout(antwoord, "server_error")
 
 
-# --- After the review: each of these answered wrongly once ---------------------------------
+# --- Edge cases that once answered wrongly: system accounts, tokens, odd input, paging -----
 
 
 def test_a_verbindingsofficier_does_not_become_a_system_account(demo, noah):

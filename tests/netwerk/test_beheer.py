@@ -11,6 +11,8 @@ from netwerk.models import Medewerker, Organisatie, Regio
 from toegang import policy
 from trajecten import models as traject_models
 
+from ..lezers import zichtbaar_vers
+
 pytestmark = pytest.mark.django_db
 
 
@@ -145,3 +147,73 @@ def test_beheerder_has_no_user_or_guardian_admin(client, demo):
     client.force_login(demo.beheerder)
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
     assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_moving_a_person_through_the_admin_ends_assignments_and_designation(client, demo):
+    client.force_login(demo.beheerder)
+    vo = demo.verbindingsofficier.medewerker
+    herkomst = demo.mbo_herkomst.medewerker.organisatie
+    response = client.post(
+        reverse("admin:netwerk_medewerker_change", args=[vo.pk]),
+        {
+            "gebruikersnaam": "verbindingsofficier",
+            "voornaam": "Marco",
+            "achternaam": "Janssen",
+            "email": "verbindingsofficier@example.org",
+            "actief": "on",
+            "organisatie": herkomst.pk,
+            "rol": Rol.INTAKER,
+        },
+    )
+    assert response.status_code == 302
+    assert Organisatie.objects.get(naam="ROC Lindewaard").verbindingsofficier_id is None
+    assert zichtbaar_vers(demo.verbindingsofficier) == set()
+    intake = demo.mbo_intake.medewerker
+    client.post(
+        reverse("admin:netwerk_medewerker_change", args=[intake.pk]),
+        {
+            "gebruikersnaam": "mbo-intake",
+            "voornaam": "Linda",
+            "achternaam": "Vermeulen",
+            "email": "mbo-intake@example.org",
+            "actief": "on",
+            "organisatie": herkomst.pk,
+            "rol": Rol.INTAKER,
+        },
+    )
+    assert not Medewerker.objects.get(pk=intake.pk).toewijzingen.exists()
+
+
+def test_beheerder_cannot_escalate_to_youth_data_or_take_over_accounts(client, demo):
+    client.force_login(demo.beheerder)
+    eigen = demo.beheerder.medewerker
+    response = client.post(
+        reverse("admin:netwerk_medewerker_change", args=[eigen.pk]),
+        {
+            "gebruikersnaam": "beheerder",
+            "voornaam": "Bram",
+            "achternaam": "Visser",
+            "email": "beheerder@example.org",
+            "actief": "on",
+            "organisatie": eigen.organisatie_id,
+            "rol": Rol.ZORGCOORDINATOR,
+        },
+    )
+    assert response.status_code == 200 and "niet zelf" in response.content.decode()
+    assert Medewerker.objects.get(pk=eigen.pk).rol == Rol.BEHEERDER
+    vo = demo.verbindingsofficier.medewerker
+    response = client.post(
+        reverse("admin:netwerk_medewerker_change", args=[vo.pk]),
+        {
+            "gebruikersnaam": "verbindingsofficier",
+            "voornaam": "Marco",
+            "achternaam": "Janssen",
+            "email": "verbindingsofficier@example.org",
+            "actief": "on",
+            "organisatie": vo.organisatie_id,
+            "rol": vo.rol,
+            "wachtwoord": "een-nieuw-lang-wachtwoord-2026",
+        },
+    )
+    assert response.status_code == 200 and "eerste wachtwoord" in response.content.decode()
+    assert not get_user_model().objects.get(pk=vo.user_id).check_password("een-nieuw-lang-wachtwoord-2026")

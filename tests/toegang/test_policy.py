@@ -1,5 +1,5 @@
 """The one access door, on the demo data: who sees which traject, and what follows from
-consent, revocation, expiry, assignment, rol and designation."""
+consent, revocation, expiry, assignment, rol, designation and deactivation."""
 
 import datetime as dt
 
@@ -10,11 +10,14 @@ from django.utils import timezone
 
 from netwerk import services as netwerk_services
 from netwerk.constants import Rol
+from netwerk.models import Organisatie
 from toegang import policy
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services
 from trajecten.constants import Grondslag, Wijze
+
+from ..lezers import zichtbaar_vers
 
 pytestmark = pytest.mark.django_db
 ALLE = {"Noah", "Sem", "Liam", "Daan", "Mila", "Yara", "Luca", "Jayden", "Sara", "Finn", "Amira", "Thijs"}
@@ -189,3 +192,34 @@ def test_deactivation_closes_every_door(demo):
         ).verbindingsofficier_id
         is None
     )
+
+
+def test_deactivated_organisation_closes_every_door(demo):
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    assert zichtbaar_vers(demo.verbindingsofficier)
+    mbo.actief = False
+    netwerk_services.organisatie_opslaan(actor=demo.beheerder, organisatie=mbo)
+    assert zichtbaar_vers(demo.verbindingsofficier) == set()
+    assert zichtbaar_vers(demo.mbo_intake) == set()
+
+
+def test_revocation_ends_the_organisations_assignments(demo):
+    noah = demo.trajecten["Noah"]
+    toestemming = noah.toestemmingen.get()
+    services.toestemming_intrekken(actor=demo.coordinator, toestemming=toestemming)
+    assert not noah.toewijzingen.filter(medewerker__user=demo.mbo_intake).exists()
+    services.kennisgeving_vastleggen(
+        actor=demo.coordinator,
+        traject=noah,
+        ontvanger=toestemming.ontvanger,
+        gegevens={
+            "grondslag": Grondslag.TOESTEMMING_JONGERE,
+            "datum_gegeven": timezone.localdate(),
+            "wijze": Wijze.MONDELING,
+            "weigeren_zonder_gevolgen": True,
+        },
+    )
+    # A new grondslag reopens the traject to the organisation's VO, not silently to the intaker.
+    assert "Noah" in zichtbaar_vers(demo.verbindingsofficier)
+    assert "Noah" not in zichtbaar_vers(demo.mbo_intake)
+    assert not TrajectUserObjectPermission.objects.filter(content_object=noah, user=demo.mbo_intake).exists()

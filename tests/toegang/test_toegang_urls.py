@@ -1,11 +1,13 @@
 """Every URL is classified in toegang.registry, and every URL that shows youth data is
 run for readers without access: anonymous, an uninvolved organisation, an organisation
-still awaiting its grondslag, one whose grondslag was revoked or expired, the beheerder."""
+still awaiting its grondslag, one whose grondslag was revoked or expired, the beheerder;
+and the regie cannot reach another traject's records through its own traject's URLs."""
 
 import pytest
 from django.urls import reverse
 
 from toegang import registry
+from trajecten.constants import BetrokkenheidSoort
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +160,21 @@ def test_search_never_finds_a_youth_the_reader_may_not_see(client, demo, lezer, 
         tekst = client.get(reverse("trajecten:lijst"), params).content.decode()
         assert naam not in tekst
         assert reverse("trajecten:detail", args=[traject.pk]) not in tekst
+
+
+def test_regie_cannot_reach_another_trajects_sub_objects(client, demo):
+    noah, sem = demo.trajecten["Noah"], demo.trajecten["Sem"]
+    client.force_login(demo.coordinator)
+    sem_b = sem.betrokkenheden.get(soort=BetrokkenheidSoort.MBO_ONTVANGEND)
+    noah_toestemming = noah.toestemmingen.get()
+    assert client.get(reverse("trajecten:grondslag_vastleggen", args=[noah.pk, sem_b.pk])).status_code == 404
+    assert (
+        client.post(reverse("trajecten:toestemming_intrekken", args=[sem.pk, noah_toestemming.pk])).status_code == 404
+    )
+    noah_toestemming.refresh_from_db()
+    assert noah_toestemming.ingetrokken_op is None
+    sem_toewijzing = sem.toewijzingen.first()
+    assert client.post(reverse("trajecten:toewijzing_beeindigen", args=[noah.pk, sem_toewijzing.pk])).status_code == 404
+    sem_taak = sem.taken.filter(justitieel=False).first()
+    response = client.post(reverse("trajecten:taak_bijwerken", args=[noah.pk, sem_taak.pk]), {})
+    assert response.status_code == 404

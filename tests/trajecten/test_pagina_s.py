@@ -15,6 +15,7 @@ from trajecten.models import Betrokkenheid, Jongere, Toestemming, Traject
 from ..factories import TrajectFactory, trajecten_maken
 
 pytestmark = pytest.mark.django_db
+VANDAAG = timezone.localdate
 
 
 def test_wrong_login_gets_one_clear_dutch_message(client, demo):
@@ -268,3 +269,51 @@ def test_dutch_first_whatever_the_browser_says(client, demo):
     assert "Mijn trajecten" in tekst
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "My pathways" in client.get(reverse("trajecten:lijst")).content.decode()
+
+
+def test_bad_dates_and_ids_give_messages_not_errors(client, demo):
+    noah = demo.trajecten["Noah"]
+    client.force_login(demo.itb)
+    velden = {
+        "jongere-voornaam": "Noah",
+        "jongere-achternaam": "Verbeek",
+        "jongere-geboortedatum": noah.jongere.geboortedatum.isoformat(),
+        "traject-titel": noah.titel,
+        "traject-verblijfsduur": noah.verblijfsduur,
+        "traject-startdatum": noah.startdatum.isoformat(),
+        "traject-uitstroombestemming": noah.uitstroombestemming,
+    }
+    for veld, waarde in (("traject-voorgeleiding_op", "9999-12-30"), ("traject-verwachte_einddatum", "9999-12-30")):
+        response = client.post(reverse("trajecten:wijzigen", args=[noah.pk]), {**velden, veld: waarde})
+        assert response.status_code == 200 and "Controleer het formulier" in response.content.decode()
+    response = client.post(
+        reverse("trajecten:overleg_vastleggen", args=[noah.pk]),
+        {"soort": "nazorgtafel", "datum": VANDAAG().isoformat(), "deelnemers": "99999999999999999999999"},
+    )
+    assert response.status_code == 200 and "Controleer het formulier" in response.content.decode()
+
+
+def test_edit_page_saves_and_records_the_titel_history(client, demo):
+    noah = demo.trajecten["Noah"]
+    client.force_login(demo.itb)
+    response = client.post(
+        reverse("trajecten:wijzigen", args=[noah.pk]),
+        {
+            "jongere-voornaam": "Noa",
+            "jongere-achternaam": "Verbeek",
+            "jongere-geboortedatum": noah.jongere.geboortedatum.isoformat(),
+            "traject-titel": "pij",
+            "traject-verblijfsduur": "kort",
+            "traject-startdatum": noah.startdatum.isoformat(),
+            "traject-uitstroombestemming": "werk",
+        },
+    )
+    assert response.status_code == 302
+    noah = Traject.objects.select_related("jongere").get(pk=noah.pk)
+    assert (noah.jongere.voornaam, noah.titel, noah.verblijfsduur, noah.uitstroombestemming) == (
+        "Noa",
+        "pij",
+        "kort",
+        "werk",
+    )
+    assert noah.history.first().titel == "pij"

@@ -10,7 +10,7 @@ from netwerk.constants import OrganisatieSoort
 from netwerk.models import Organisatie
 from trajecten import services
 from trajecten.constants import BetrokkenheidSoort, Fase, Grondslag, Wijze
-from trajecten.models import Betrokkenheid, Toestemming, Traject
+from trajecten.models import Betrokkenheid, Jongere, Toestemming, Traject
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate
@@ -178,3 +178,56 @@ def test_school_cannot_set_the_titel(demo):
     noah = demo.trajecten["Noah"]
     with pytest.raises(ValidationError, match="Alleen de JJI"):
         services.traject_wijzigen(actor=demo.jji_school, traject=noah, jongere={}, gegevens={"titel": "pij"})
+
+
+def test_leerplicht_grondslag_lapses_with_kwalificatieplicht(demo):
+    mila = demo.trajecten["Mila"]
+    toestemming = mila.toestemmingen.get()
+    assert toestemming.grondslag == Grondslag.LEERPLICHT
+    assert toestemming.geldig_tot is not None
+    assert toestemming.geldig_tot < mila.jongere.geboortedatum.replace(year=mila.jongere.geboortedatum.year + 18)
+
+
+def test_second_valid_grondslag_for_the_same_organisation_is_refused(demo):
+    from django.core.exceptions import ValidationError
+
+    noah = demo.trajecten["Noah"]
+    with pytest.raises(ValidationError, match="al een geldige grondslag"):
+        services.kennisgeving_vastleggen(
+            actor=demo.coordinator,
+            traject=noah,
+            ontvanger=noah.toestemmingen.get().ontvanger,
+            gegevens={
+                "grondslag": Grondslag.TOESTEMMING_JONGERE,
+                "datum_gegeven": timezone.localdate(),
+                "wijze": Wijze.MONDELING,
+                "weigeren_zonder_gevolgen": True,
+            },
+        )
+
+
+def test_closed_traject_cannot_be_changed(demo):
+    from django.core.exceptions import ValidationError
+
+    liam = demo.trajecten["Liam"]
+    services.traject_afsluiten(
+        actor=demo.jji_school,
+        traject=liam,
+        datum=timezone.localdate(),
+        besluit="Stabiel op school.",
+        advies="Mentor ROC",
+    )
+    with pytest.raises(ValidationError, match="afgesloten"):
+        services.betrokkenheid_toevoegen(
+            actor=demo.coordinator,
+            traject=liam,
+            organisatie=demo.mbo_herkomst.medewerker.organisatie,
+            soort=BetrokkenheidSoort.MBO_HERKOMST,
+        )
+
+
+def test_implausible_dates_are_refused(demo):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        Jongere(voornaam="A", achternaam="B", geboortedatum=dt.date(1, 1, 1)).full_clean()

@@ -1,20 +1,17 @@
-"""Meetings, the ready-to-leave checklist, "uit beeld" and the reminders."""
+"""Meetings (what they complete and who sees them: JJI-internal ones never reach the mbo), the
+contact moments after release and "uit beeld", and the ready-to-leave checklist."""
 
 import datetime as dt
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from jji_traject.geschiedenis import bijwerken
-from signalering import services as signalering
-from signalering.models import Melding, MeldingSoort
 from toegang import policy
 from trajecten import selectors, services
 from trajecten.constants import Fase, OverlegSoort, TaakStatus, VertrekOnderwerp, VertrekStatus
-from trajecten.models import Taak, Traject
+from trajecten.models import Traject
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate
@@ -104,59 +101,6 @@ def test_ready_to_leave_checklist(client, demo):
     assert "Onbekend onderwerp" in response.content.decode()
 
 
-def _te_laat(traject, organisatie_naam):
-    taak = (
-        traject.taken.filter(organisatie__naam=organisatie_naam, justitieel=False)
-        .exclude(status__in=[TaakStatus.GEDAAN, TaakStatus.NVT])
-        .first()
-    )
-    taak.deadline = VANDAAG() - dt.timedelta(days=2)
-    taak.save(update_fields=["deadline"])
-    return taak
-
-
-def test_reminders_are_sent_once_to_who_may_see_the_task_without_youth_data_in_mail(
-    demo, django_capture_on_commit_callbacks
-):
-    bijwerken(Taak.objects.all(), deadline=None)  # only the deadlines this test sets
-    noah, sem = demo.trajecten["Noah"], demo.trajecten["Sem"]
-    taak = _te_laat(noah, "ROC Lindewaard")
-    _te_laat(sem, "Duinzichtcollege (JJI-school)")
-    verborgen = sem.taken.filter(partij="mbo_ontvangend").first()  # ROC awaits its grondslag for Sem
-    verborgen.organisatie = demo.verbindingsofficier.medewerker.organisatie
-    verborgen.deadline = VANDAAG()
-    verborgen.save(update_fields=["organisatie", "deadline"])
-    with django_capture_on_commit_callbacks(execute=True):
-        eerste = signalering.herinneringen_versturen()
-    with django_capture_on_commit_callbacks(execute=True):
-        tweede = signalering.herinneringen_versturen()
-    assert eerste >= 2 and tweede == 0
-    ontvangers = set(Melding.objects.filter(taak=taak).values_list("ontvanger__username", flat=True))
-    assert ontvangers == {"mbo-intake"}  # assigned at the acting organisation
-    assert Melding.objects.get(taak=taak).soort == MeldingSoort.TAAK_TE_LAAT
-    assert not Melding.objects.filter(taak=verborgen).exists()  # the VO may not see Sem
-    assert mail.outbox
-    for bericht in mail.outbox:
-        inhoud = (bericht.subject + bericht.body + bericht.from_email).lower()
-        for naam in ("noah", "verbeek", "sem", "hoekstra", "jji", "detentie", "justitie"):
-            assert naam not in inhoud
-
-
-def test_notifications_page_hides_the_name_after_access_ends(client, demo, django_capture_on_commit_callbacks):
-    bijwerken(Taak.objects.all(), deadline=None)
-    noah = demo.trajecten["Noah"]
-    _te_laat(noah, "ROC Lindewaard")
-    with django_capture_on_commit_callbacks(execute=True):
-        signalering.herinneringen_versturen()
-    client.force_login(demo.mbo_intake)
-    assert "Noah Verbeek" in client.get(reverse("signalering:meldingen")).content.decode()
-    services.toestemming_intrekken(actor=demo.coordinator, toestemming=noah.toestemmingen.get())
-    tekst = client.get(reverse("signalering:meldingen")).content.decode()
-    assert "Noah Verbeek" not in tekst and "geen toegang meer" in tekst
-    client.post(reverse("signalering:alles_gelezen"))
-    assert not Melding.objects.filter(ontvanger=demo.mbo_intake, gelezen_op__isnull=True).exists()
-
-
 def test_fase_uitstroom_records_the_release_date(demo):
     noah = demo.trajecten["Noah"]
     services.traject_fase_wijzigen(
@@ -170,20 +114,55 @@ def test_fase_uitstroom_records_the_release_date(demo):
     assert selectors.open_taken_in_fase(demo.itb, noah) > 0
 
 
-def test_every_kind_of_notification_has_its_line_in_the_mail():
-    """A new kind without a line would be mailed as nothing (or, once, as a task due soon)."""
-    assert set(MeldingSoort) == set(signalering.MAILREGELS) | signalering.TAAKMELDINGEN
+def test_jji_meetings_and_follow_ups_do_not_reach_the_mbo(client, demo):
+    noah = demo.trajecten["Noah"]
+    services.overleg_vastleggen(
+        actor=demo.itb,
+        traject=noah,
+        soort=OverlegSoort.TRAJECTKNOOPPUNT,
+        datum=VANDAAG(),
+        uitkomst="Interne afspraak JJI",
+        vervolgtaken=["Interne vervolgstap JJI"],
+    )
+    vervolg = noah.taken.get(tekst="Interne vervolgstap JJI")
+    assert vervolg.justitieel
+    client.force_login(demo.verbindingsofficier)
+    tekst = client.get(reverse("trajecten:detail", args=[noah.pk])).content.decode()
+    assert "Interne afspraak JJI" not in tekst and "Interne vervolgstap JJI" not in tekst
+    client.force_login(demo.coordinator)
+    assert "Interne afspraak JJI" in client.get(reverse("trajecten:detail", args=[noah.pk])).content.decode()
 
 
-def test_one_mail_names_each_kind_once(demo):
-    jji_school = demo.jji_school
-    for i, soort in enumerate([MeldingSoort.TAAK_TE_LAAT, MeldingSoort.TAAK_TE_LAAT, MeldingSoort.NETWERKKAART]):
-        Melding.objects.create(ontvanger=jji_school, soort=soort, sleutel=f"proef:{i}")
-    Melding.objects.create(ontvanger=jji_school, soort=MeldingSoort.BESLISMODEL_VASTGESTELD, sleutel="proef:b1")
-    Melding.objects.create(ontvanger=jji_school, soort=MeldingSoort.BESLISMODEL_TE_BEVESTIGEN, sleutel="proef:b2")
-    mail.outbox.clear()
-    assert signalering.mails_versturen() == 1
-    tekst = mail.outbox[0].body
-    assert "2 taken zijn te laat." in tekst and "binnenkort" not in tekst
-    assert tekst.count("beslismodel") == 1 and "netwerkkaart" in tekst
-    assert mail.outbox[0].subject == "Er staat iets voor je klaar"
+def test_mbo_sees_a_meeting_it_took_part_in(demo):
+    noah = demo.trajecten["Noah"]
+    services.overleg_vastleggen(
+        actor=demo.coordinator,
+        traject=noah,
+        soort=OverlegSoort.WARME_OVERDRACHT,
+        datum=VANDAAG(),
+        jongere_aanwezig=True,
+        deelnemers=[demo.verbindingsofficier.medewerker],
+        uitkomst="Start in februari",
+    )
+    assert policy.overleggen_zichtbaar_voor(demo.verbindingsofficier, noah).count() == 1
+    assert policy.overleggen_zichtbaar_voor(demo.mbo_herkomst, demo.trajecten["Mila"]).count() == 0
+
+
+def test_meetings_respect_the_task_rules(demo):
+    noah = demo.trajecten["Noah"]
+    tafel = noah.taken.get(tekst="Eerste nazorgtafel")
+    services.overleg_vastleggen(
+        actor=demo.coordinator, traject=noah, soort=OverlegSoort.NAZORGTAFEL, datum=VANDAAG() + dt.timedelta(days=5)
+    )
+    tafel.refresh_from_db()
+    assert tafel.status == TaakStatus.OPEN  # planned, not yet held
+    with pytest.raises(ValidationError, match="uitstroombestemming"):
+        services.overleg_vastleggen(
+            actor=demo.verbindingsofficier,
+            traject=noah,
+            soort=OverlegSoort.NAZORGTAFEL,
+            datum=VANDAAG(),
+            uitstroombestemming="werk",
+        )
+    services.overleg_vastleggen(actor=demo.coordinator, traject=noah, soort=OverlegSoort.CONTACTMOMENT, datum=VANDAAG())
+    assert not noah.taken.filter(overleg_soort=OverlegSoort.CONTACTMOMENT, status=TaakStatus.GEDAAN).exists()
