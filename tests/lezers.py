@@ -1,6 +1,7 @@
 """The reader matrix shared by the dossier, beslismodel, overdracht and API tests: the kinds
 of reader with how their consent stands and which parts they read, the marker text written
-into each part, and the helpers that set the consent and count the raadplegingen."""
+into each part, and the helpers that set the consent and count the raadplegingen; and which
+trajecten a freshly loaded user sees (policy and beheer tests)."""
 
 import datetime as dt
 
