@@ -1,5 +1,6 @@
-"""Shared fixtures: the demo data seeded once per test database, readers by username,
-and helpers that make a skipped PostgreSQL or browser test fail under CI=true."""
+"""Shared fixtures: the demo data seeded once per test database, readers by username, Noah's
+dossier with a marker in every part (the reader matrix, see ``lezers.py``), and the fixture
+that makes a skipped PostgreSQL test fail under CI=true (helpers in ``omgeving.py``)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
-from beslismodel.sjabloon import sjabloon_laden as beslismodel_laden
-from dossier.woordenlijst import woordenlijst_laden
-from toegang.rollen import rolgroepen_bijwerken
 from trajecten.models import Traject
-from trajecten.routekaart_sjabloon import sjabloon_laden
 
-IN_CI = os.environ.get("CI") == "true"
+from .lezers import DOSSIER_MARKERS, dossier_vullen
+from .omgeving import overslaan_of_falen
+
 DEMO_GEBRUIKERS = (
     "jji-school",
     "coordinator",
@@ -28,13 +27,6 @@ DEMO_GEBRUIKERS = (
     "mbo-intake-other",
     "beheerder",
 )
-
-
-def overslaan_of_falen(reden: str) -> None:
-    """Skip locally; under CI=true a skipped PostgreSQL or browser test fails the run."""
-    if IN_CI:
-        pytest.fail(f"CI=true: {reden}", pytrace=False)
-    pytest.skip(reden)
 
 
 def _zonder_manifest():
@@ -58,22 +50,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-def zaai_opnieuw() -> None:
-    """After a transactional test flushed the tables: what the migrations seeded (role
-    groups, routekaart template, beslismodel template) and the demo data again."""
-    rolgroepen_bijwerken()
-    sjabloon_laden()
-    woordenlijst_laden()
-    beslismodel_laden()
-    call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
-
-
 @pytest.fixture
 def demo(db):
     """The demo users by username and the demo trajecten by the youth's first name."""
     users = {u.username: u for u in get_user_model().objects.filter(username__in=DEMO_GEBRUIKERS)}
     trajecten = {t.jongere.voornaam: t for t in Traject.objects.select_related("jongere")}
     return SimpleNamespace(users=users, trajecten=trajecten, **{k.replace("-", "_"): v for k, v in users.items()})
+
+
+@pytest.fixture
+def dossier_markers():
+    """The marker text the `noah` fixture writes into each part (tests/overdracht overrides it
+    with the capitals it reads back from a PDF)."""
+    return DOSSIER_MARKERS
+
+
+@pytest.fixture
+def noah(demo, dossier_markers):
+    """Noah's dossier with a marker in each part; the receiving mbo (ROC Lindewaard) is
+    active, its intaker is assigned, its verbindingsofficier is its veiligheidscoördinator."""
+    return dossier_vullen(demo, demo.trajecten["Noah"], dossier_markers)
 
 
 @pytest.fixture

@@ -74,3 +74,10 @@ class TrajectFactory(factory.django.DjangoModelFactory):
         if toegewezen:
             Toewijzing.objects.create(traject=self, medewerker=toegewezen, toegewezen_door=actor)
         policy.rechten_afleiden(self)
+
+
+def trajecten_maken(demo, aantal):
+    """``aantal`` more trajecten at the demo's JJI, assigned to its JJI-school docent (for query counts)."""
+    jji = demo.itb.medewerker.organisatie
+    for _ in range(aantal):
+        TrajectFactory(jji=jji, betrokkenheden__toegewezen=demo.jji_school.medewerker)

@@ -1,0 +1,113 @@
+"""schemathesis against the API's own OpenAPI schema, in-process (WSGI), authenticated as an
+involved demo user, with a bounded number of examples per operation: no 5xx, no schema
+violations (status codes, content types, response bodies); input the schema does not allow
+gets a documented 4xx; and every GET operation answers
+2xx at least once (with the ids of the demo data)."""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from drf_spectacular.generators import SchemaGenerator
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+from schemathesis.config import SchemathesisConfig
+
+from .klant import token_voor
+
+pytestmark = pytest.mark.django_db
+
+
+def _schema() -> dict:
+    return json.loads(json.dumps(SchemaGenerator().get_schema(request=None, public=True), default=str))
+
+
+SCHEMA = schemathesis.openapi.from_dict(_schema())
+SCHEMA.app = get_wsgi_application()
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+# Input the schema does not allow (wrong types, out-of-range numbers, odd characters, extra
+# fields): never a 5xx, always a documented status and the error shape.
+ONJUIST = schemathesis.openapi.from_dict(
+    _schema(), config=SchemathesisConfig.from_dict({"generation": {"mode": "negative"}})
+)
+ONJUIST.app = SCHEMA.app
+
+
+@pytest.fixture(autouse=True)
+def _verbinding_open_houden():
+    """The WSGI handler closes database connections after each request; inside a test's
+    transaction that would end it. Django's own test client disconnects the same signals."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def kop(demo):
+    # The JJI-school's zorgcoördinator: involved in every demo traject, writes, reads the log.
+    return {"Authorization": f"Token {token_voor(demo.coordinator)}"}
+
+
+@SCHEMA.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_no_server_errors_and_no_schema_violations(case, kop):
+    antwoord = case.call(headers=kop)
+    case.validate_response(antwoord, checks=CHECKS)
+
+
+@ONJUIST.parametrize()
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_wrong_input_gets_a_documented_4xx_never_a_server_error(case, kop):
+    antwoord = case.call(headers=kop)
+    case.validate_response(antwoord, checks=[not_a_server_error, status_code_conformance, content_type_conformance])
+
+
+def _ids(demo):
+    from overdracht.models import Overdracht
+
+    liam = demo.trajecten["Liam"]
+    return {
+        "id": liam.pk,
+        "categorie": "onderwijsinformatie",
+        "taak_pk": liam.taken.filter(justitieel=False).first().pk,
+        "versie": 1,
+        "toestemming_pk": liam.toestemmingen.first().pk,
+        "overdracht_pk": Overdracht.objects.filter(traject=liam).first().pk,
+    }
+
+
+def test_every_get_operation_answers_2xx_with_the_demo_data(demo, kop):
+    ids = _ids(demo)
+    gezien = []
+    for resultaat in SCHEMA.get_all_operations():
+        operatie = resultaat.ok()
+        if operatie.method.upper() != "GET":
+            continue
+        pad = {p.name: ids[p.name] for p in operatie.path_parameters}
+        case = operatie.Case(path_parameters=pad)
+        antwoord = case.call(headers=kop)
+        case.validate_response(antwoord, checks=CHECKS)
+        assert 200 <= antwoord.status_code < 300, (operatie.path, antwoord.status_code, antwoord.text[:200])
+        gezien.append(operatie.path)
+    assert len(gezien) == 11  # every GET operation of the schema

@@ -1,0 +1,103 @@
+"""The registry of dossier parts (``toegang.delen``) against the reader matrix.
+
+Every registered part must be covered by every surface through which a part can be read:
+the part's page, its history, the API and the overdrachtsdocument (PDF). Registering a
+fourth part without a marker in the matrix, or with a surface that does not show it (or
+shows it where the registry says it may not go), fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from overdracht import services as overdracht_services
+from toegang import delen, policy
+from toegang.models import Raadpleging, RaadplegingActie
+from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+
+from ..lezers import DOSSIER_MARKERS as MARKERS
+from ..lezers import consent_zetten
+from ..pdf import pdf_tekst
+
+pytestmark = pytest.mark.django_db
+
+
+def _pagina(naam):
+    def lezen(client, demo, traject, categorie, capture):
+        client.force_login(demo.verbindingsofficier)
+        antwoord = client.get(reverse(naam, args=[traject.pk, categorie]))
+        return antwoord.status_code, antwoord.content.decode()
+
+    return lezen
+
+
+def _pdf(client, demo, traject, categorie, capture):
+    ontvanger = demo.verbindingsofficier.medewerker
+    with capture(execute=True):
+        overdracht = overdracht_services.overdracht_aanvragen(
+            actor=demo.coordinator, traject=traject, ontvanger=ontvanger
+        )
+    overdracht.refresh_from_db()
+    return 200, pdf_tekst(bytes(overdracht.bestand))
+
+
+# Every action of the raadplegingen log, and the surface that reads a part that way. No page
+# prints a part of the dossier today: when one does, it gets its surface here.
+SURFACES = {
+    RaadplegingActie.BEKIJKEN: _pagina("dossier:categorie"),
+    RaadplegingActie.GESCHIEDENIS: _pagina("dossier:geschiedenis"),
+    RaadplegingActie.API: _pagina("api:dossierdeel"),
+    RaadplegingActie.PDF: _pdf,
+    RaadplegingActie.AFDRUKKEN: None,
+}
+
+
+def test_the_registry_holds_the_three_parts_of_the_handreiking_in_order():
+    assert delen.categorieen() == tuple(DOSSIER_CATEGORIEEN)
+    for deel in delen.alle():
+        assert deel.label == Categorie(deel.categorie).label
+        assert deel.permissie == f"lees_{deel.categorie}"
+        assert deel.grondslagen
+        assert deel.ophalen is not None and deel.geschiedenis is not None
+
+
+def test_every_registered_part_has_a_marker_and_every_action_a_decision():
+    assert set(MARKERS) == set(delen.categorieen()), "a registered part without a marker in the reader matrix"
+    assert set(SURFACES) == set(RaadplegingActie.values), "an action of the log without a surface (or a reason)"
+
+
+def test_the_matrix_fixture_writes_a_marker_into_every_registered_part(demo, noah):
+    for deel in delen.alle():
+        inhoud = policy.categorie_lezen(
+            actor=demo.jji_school, traject=noah, categorie=deel.categorie, actie=RaadplegingActie.BEKIJKEN
+        )
+        rijen = inhoud if isinstance(inhoud, list) else [inhoud]
+        tekst = " ".join(str(getattr(rij, veld.attname, "")) for rij in rijen for veld in deel.model._meta.fields)
+        assert MARKERS[deel.categorie] in tekst, deel.categorie
+
+
+@pytest.mark.parametrize("actie", [actie for actie, surface in SURFACES.items() if surface is not None])
+@pytest.mark.parametrize("categorie", delen.categorieen())
+def test_every_registered_part_on_every_surface(
+    client,
+    demo,
+    noah,
+    categorie,
+    actie,
+    django_capture_on_commit_callbacks,
+):
+    """ROC Lindewaard's verbindingsofficier (also its veiligheidscoördinator) may read every
+    part: each surface shows the part exactly when the registry allows that action, and the
+    reading is on record with that action."""
+    deel = delen.deel(categorie)
+    consent_zetten(demo, noah, "gedeeld")
+    status, tekst = SURFACES[actie](client, demo, noah, categorie, django_capture_on_commit_callbacks)
+    gelezen = Raadpleging.objects.filter(traject=noah, categorie=categorie, actie=actie, geweigerd=False)
+    if deel.mag(actie):
+        assert status == 200
+        assert MARKERS[categorie] in tekst
+        assert gelezen.count() == 1
+    else:
+        assert MARKERS[categorie] not in tekst
+        assert not gelezen.exists()
