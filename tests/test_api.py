@@ -445,7 +445,7 @@ def test_every_list_is_flat_in_the_number_of_rows(demo, django_assert_max_num_qu
 
 
 def test_the_api_never_answers_with_a_stack_trace(demo, settings, monkeypatch):
-    from api import views
+    from api.views import trajecten as views
 
     def stuk(*args, **kwargs):
         raise RuntimeError("intern")
@@ -644,7 +644,7 @@ def test_pages_end_at_the_end_and_at_the_cap(demo, monkeypatch):
     from trajecten import paginering
 
     client = klant(demo.jji_school)  # all 12 demo youths
-    monkeypatch.setattr("api.views.PER_PAGINA", 5)
+    monkeypatch.setattr("api.views.trajecten.PER_PAGINA", 5)
     eerste = client.get(reverse("api:trajecten")).json()
     assert len(eerste["results"]) == 5 and eerste["next"] and eerste["previous"] is None
     derde = client.get(reverse("api:trajecten"), {"pagina": 3}).json()
@@ -698,7 +698,7 @@ def test_the_log_is_paged_by_cursor_and_new_rows_shift_nothing(demo, noah, monke
     lezer = klant(demo.mbo_intake)
     for _ in range(7):
         lezer.get(url)
-    monkeypatch.setattr("api.views.PER_PAGINA", 3)
+    monkeypatch.setattr("api.views.trajecten.PER_PAGINA", 3)
     school = klant(demo.jji_school)
     eerste = school.get(reverse("api:raadplegingen", args=[noah.pk])).json()
     assert len(eerste["results"]) == 3 and eerste["next"]
