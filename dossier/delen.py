@@ -54,5 +54,6 @@ def registreren() -> None:
             grondslagen=TOESTEMMING_GRONDSLAGEN | {Grondslag.WETTELIJK},
             acties=frozenset({RaadplegingActie.BEKIJKEN, RaadplegingActie.GESCHIEDENIS, RaadplegingActie.API}),
             beperkt=True,
+            lijst=True,
         )
     )

@@ -40,7 +40,8 @@ class Dossierdeel:
     for a part written by separate actions, such as the signals one by one);
     ``api_invoer``/``api_uitvoer`` are the API's serializers (``api_invoer`` ``None``: not
     written through the API). ``beperkt``: within a receiving organisation only its
-    verbindingsofficier and veiligheidscoördinator read it, and never a system account."""
+    verbindingsofficier and veiligheidscoördinator read it, and never a system account.
+    ``lijst``: the part is a list of rows (the signals), not one record."""
 
     categorie: str
     label: str
@@ -50,6 +51,7 @@ class Dossierdeel:
     grondslagen: frozenset[str]
     acties: frozenset[str] = ALLE_ACTIES
     beperkt: bool = False
+    lijst: bool = False
     formulier: type | None = None
     opslaan: Callable | None = None
     api_invoer: type | None = None
@@ -80,6 +82,7 @@ def registreren(deel: Dossierdeel) -> None:
         raise ValueError(f"{deel.categorie}: unknown actions {sorted(onbekend)}")
     if not deel.grondslagen:
         raise ValueError(f"{deel.categorie}: a part that no grondslag opens cannot be shared")
+    deel = replace(deel, categorie=str(deel.categorie))  # a plain string, also in schemas and logs
     _DELEN[deel.categorie] = deel
 
 

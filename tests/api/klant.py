@@ -16,3 +16,11 @@ def klant(user=None, token=None):
     if user is not None or token is not None:
         client.credentials(HTTP_AUTHORIZATION=f"Token {token or token_voor(user)}")
     return client
+
+
+def json_fout(antwoord, code):
+    """The API's one error shape, with this code; returns the body."""
+    gegevens = antwoord.json()
+    assert set(gegevens) == {"code", "message", "fields"}, gegevens
+    assert gegevens["code"] == code, gegevens
+    return gegevens

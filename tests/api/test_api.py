@@ -26,16 +26,9 @@ from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
 from ..beslismodellen import ingediend
 from ..factories import trajecten_maken
 from ..lezers import DOSSIER_MARKERS, LEZERS, consent_zetten, raadplegingen_tellen, toestemming_geven
-from .klant import klant, token_voor
+from .klant import json_fout, klant, token_voor
 
 pytestmark = pytest.mark.django_db
-
-
-def _fout(antwoord, code):
-    gegevens = antwoord.json()
-    assert set(gegevens) == {"code", "message", "fields"}, gegevens
-    assert gegevens["code"] == code, gegevens
-    return gegevens
 
 
 def test_create_api_token_prints_a_token_that_works_and_is_stored_hashed(demo, capsys):
@@ -46,13 +39,13 @@ def test_create_api_token_prints_a_token_that_works_and_is_stored_hashed(demo, c
     assert token not in opgeslagen.digest and opgeslagen.expiry < timezone.now() + dt.timedelta(days=8)
     assert klant(token=token).get(reverse("api:trajecten")).status_code == 200
     call_command("create_api_token", "verbindingsofficier", "--intrekken")
-    _fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")
+    json_fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")
 
 
 def test_expired_and_malformed_tokens_are_refused_in_json(demo):
     token = token_voor(demo.verbindingsofficier)
     AuthToken.objects.filter(user=demo.verbindingsofficier).update(expiry=timezone.now() - dt.timedelta(seconds=1))
-    _fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")
+    json_fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")
     for kop in ("Token", "Token a b", "Token " + "x" * 64, "Bearer abc"):
         client = APIClient()
         client.credentials(HTTP_AUTHORIZATION=kop)
@@ -67,7 +60,7 @@ def test_the_list_shows_only_what_the_caller_may_see_and_filters_by_fase(demo):
     assert namen == {"Noah Verbeek", "Liam Mulder", "Daan Smit", "Finn Jacobs"}
     verblijf = {t["naam"] for t in client.get(reverse("api:trajecten"), {"fase": "verblijf"}).json()["results"]}
     assert verblijf == {"Noah Verbeek", "Daan Smit"}
-    _fout(client.get(reverse("api:trajecten"), {"fase": "maan"}), "invalid")
+    json_fout(client.get(reverse("api:trajecten"), {"fase": "maan"}), "invalid")
     assert klant(demo.mbo_intake_other).get(reverse("api:trajecten")).json()["results"] == []
 
 
@@ -80,7 +73,7 @@ def test_the_detail_names_the_involved_organisations_and_keeps_the_titel_from_sc
     }
     assert detail["titel"] is None and detail["naam"] == "Noah Verbeek"
     assert klant(demo.itb).get(reverse("api:traject", args=[noah.pk])).json()["titel"] == "jeugddetentie"
-    _fout(klant(demo.mbo_intake_other).get(reverse("api:traject", args=[noah.pk])), "not_found")
+    json_fout(klant(demo.mbo_intake_other).get(reverse("api:traject", args=[noah.pk])), "not_found")
 
 
 @pytest.mark.parametrize("categorie", DOSSIER_CATEGORIEEN)
@@ -91,7 +84,7 @@ def test_matrix_the_dossier_through_the_api(demo, noah, lezer, categorie):
     antwoord = klant(getattr(demo, gebruiker)).get(reverse("api:dossierdeel", args=[noah.pk, categorie]))
     tekst = antwoord.content.decode()
     if gebruiker == "mbo_intake_other":  # the traject is not visible: 404, and on record as an attempt
-        _fout(antwoord, "not_found")
+        json_fout(antwoord, "not_found")
         assert raadplegingen_tellen(noah, geweigerd=True) == 1 and raadplegingen_tellen(noah, geweigerd=False) == 0
     elif categorie in leest:
         assert antwoord.status_code == 200 and DOSSIER_MARKERS[categorie] in tekst
@@ -99,14 +92,14 @@ def test_matrix_the_dossier_through_the_api(demo, noah, lezer, categorie):
         assert Raadpleging.objects.filter(traject=noah, categorie=categorie, actie="api").count() == verwacht
         assert raadplegingen_tellen(noah, geweigerd=True) == 0
     else:  # visible traject, part not shared: 403, and the refusal on record
-        _fout(antwoord, "not_shared")
+        json_fout(antwoord, "not_shared")
         assert DOSSIER_MARKERS[categorie] not in tekst
         assert raadplegingen_tellen(noah, geweigerd=True) == 1 and raadplegingen_tellen(noah, geweigerd=False) == 0
 
 
 def test_an_unknown_part_is_a_404_on_record(demo, noah):
     antwoord = klant(demo.verbindingsofficier).get(reverse("api:dossierdeel", args=[noah.pk, "strafblad"]))
-    _fout(antwoord, "not_found")
+    json_fout(antwoord, "not_found")
     assert Raadpleging.objects.get(traject=noah).categorie == "onbekend"
 
 
@@ -131,7 +124,7 @@ def test_a_system_account_sees_its_organisations_trajecten_but_never_signals(dem
     assert "Noah Verbeek" in {t["naam"] for t in client.get(reverse("api:trajecten")).json()["results"]}
     assert client.get(reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])).status_code == 200
     signalen = client.get(reverse("api:dossierdeel", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN]))
-    _fout(signalen, "not_shared")
+    json_fout(signalen, "not_shared")
     assert DOSSIER_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in signalen.content.decode()
     # Nor through the beslismodel: its safety item is kept back for a system account.
     ingediend(demo, noah)
@@ -140,7 +133,7 @@ def test_a_system_account_sees_its_organisations_trajecten_but_never_signals(dem
     assert veiligheid["gedeeld"] is False and veiligheid["toelichting"] is None
     # The JJI-school's own system account does not read its signals either.
     school = _systeemaccount(demo.jji_school.medewerker.organisatie, "school-koppeling")
-    _fout(
+    json_fout(
         klant(school.user).get(reverse("api:dossierdeel", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN])), "not_shared"
     )
 
@@ -181,8 +174,8 @@ def test_the_jji_school_writes_a_part_and_others_cannot(demo, noah):
     assert antwoord.status_code == 200, antwoord.content
     assert antwoord.json()["begeleidingsbehoefte"]["structuur"] == "Vaste dagindeling."
     assert antwoord.json()["begeleidingsbehoefte"]["praktisch"] == ""  # a PUT is the whole part
-    _fout(klant(demo.verbindingsofficier).put(url, {"structuur": "x"}, format="json"), "not_shared")
-    _fout(
+    json_fout(klant(demo.verbindingsofficier).put(url, {"structuur": "x"}, format="json"), "not_shared")
+    json_fout(
         klant(demo.jji_school).put(
             reverse("api:dossierdeel", args=[noah.pk, Categorie.VEILIGHEIDSSIGNALEN]), {}, format="json"
         ),
@@ -212,7 +205,7 @@ def test_bad_input_gets_a_json_error_and_saves_nothing(demo, noah, inhoud, soort
         reverse("api:dossierdeel", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE]), data=inhoud, content_type=soort
     )
     assert 400 <= antwoord.status_code < 500
-    _fout(antwoord, code)
+    json_fout(antwoord, code)
     assert Begeleidingsbehoefte.objects.get(traject=noah).structuur == voor
 
 
@@ -222,12 +215,12 @@ def test_field_errors_name_the_field(demo, noah):
         {"crebo": "12", "niveau": 9, "bestaat_niet": 1},
         format="json",
     )
-    velden = _fout(antwoord, "invalid")["fields"]
+    velden = json_fout(antwoord, "invalid")["fields"]
     assert set(velden) >= {"bestaat_niet"}
     antwoord = klant(demo.jji_school).put(
         reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]), {"crebo": "12"}, format="json"
     )
-    assert "crebo" in _fout(antwoord, "invalid")["fields"]
+    assert "crebo" in json_fout(antwoord, "invalid")["fields"]
 
 
 def test_unknown_paths_and_methods_answer_in_json(demo, settings):
@@ -235,15 +228,15 @@ def test_unknown_paths_and_methods_answer_in_json(demo, settings):
     client = klant(demo.verbindingsofficier)
     antwoord = client.get("/api/v1/bestaat-niet/")
     assert antwoord.status_code == 404 and antwoord.json()["code"] == "not_found"
-    _fout(client.delete(reverse("api:trajecten")), "method_not_allowed")
+    json_fout(client.delete(reverse("api:trajecten")), "method_not_allowed")
 
 
 def test_other_trajecten_ids_are_404_not_403(demo):
     sem = demo.trajecten["Sem"]  # ROC Lindewaard awaiting its grondslag: the youth does not exist for it
     client = klant(demo.verbindingsofficier)
     for naam in ("api:traject", "api:taken", "api:toestemmingen", "api:raadplegingen", "api:beslismodel"):
-        _fout(client.get(reverse(naam, args=[sem.pk])), "not_found")
-    _fout(client.get(reverse("api:traject", args=[999999])), "not_found")
+        json_fout(client.get(reverse(naam, args=[sem.pk])), "not_found")
+    json_fout(client.get(reverse("api:traject", args=[999999])), "not_found")
 
 
 def test_throttling_per_token_answers_429_in_json(demo, settings):
@@ -252,7 +245,7 @@ def test_throttling_per_token_answers_429_in_json(demo, settings):
     for _ in range(3):
         assert client.get(reverse("api:organisaties")).status_code == 200
     antwoord = client.get(reverse("api:organisaties"))
-    _fout(antwoord, "throttled")
+    json_fout(antwoord, "throttled")
     assert antwoord.status_code == 429 and "Retry-After" in antwoord
     # Another token counts on its own.
     assert klant(demo.mbo_intake).get(reverse("api:organisaties")).status_code == 200
@@ -276,12 +269,14 @@ def test_tasks_are_read_and_updated_under_the_rules(demo):
     vreemd = next(t for t in taken if t["organisatie"] and t["organisatie"]["naam"] != "ROC Lindewaard")
     antwoord = client.patch(reverse("api:taak", args=[noah.pk, eigen["id"]]), {"status": "bezig"}, format="json")
     assert antwoord.status_code == 200 and antwoord.json()["status"] == "bezig"
-    _fout(
+    json_fout(
         client.patch(reverse("api:taak", args=[noah.pk, vreemd["id"]]), {"status": "bezig"}, format="json"),
         "not_shared",
     )
-    _fout(client.patch(reverse("api:taak", args=[noah.pk, eigen["id"]]), {"status": "klaar"}, format="json"), "invalid")
-    _fout(
+    json_fout(
+        client.patch(reverse("api:taak", args=[noah.pk, eigen["id"]]), {"status": "klaar"}, format="json"), "invalid"
+    )
+    json_fout(
         client.patch(reverse("api:taak", args=[noah.pk, eigen["id"]]), {"status": "nvt", "reden": ""}, format="json"),
         "invalid",
     )
@@ -306,9 +301,9 @@ def test_consent_is_recorded_and_revoked_through_the_api(demo, noah):
         klant(demo.mbo_intake).get(reverse("api:dossierdeel", args=[noah.pk, "onderwijsinformatie"])).status_code == 200
     )
     assert client.post(reverse("api:intrekken", args=[nieuw["id"]])).json()["geldig"] is False
-    _fout(client.post(reverse("api:intrekken", args=[nieuw["id"]])), "invalid")  # already revoked
-    _fout(klant(demo.mbo_intake).post(reverse("api:intrekken", args=[nieuw["id"]])), "not_found")
-    _fout(klant(demo.mbo_intake).get(reverse("api:toestemmingen", args=[noah.pk])), "not_shared")
+    json_fout(client.post(reverse("api:intrekken", args=[nieuw["id"]])), "invalid")  # already revoked
+    json_fout(klant(demo.mbo_intake).post(reverse("api:intrekken", args=[nieuw["id"]])), "not_found")
+    json_fout(klant(demo.mbo_intake).get(reverse("api:toestemmingen", args=[noah.pk])), "not_shared")
     # Bad input: leerplicht for begeleidingsbehoefte, an uninvolved organisation, a date in the future.
     ander = Organisatie.objects.get(naam="Techniekcollege Noordpolder")
     for fout in (
@@ -318,7 +313,9 @@ def test_consent_is_recorded_and_revoked_through_the_api(demo, noah):
         {"datum_gegeven": (timezone.localdate() + dt.timedelta(days=3)).isoformat()},
         {"weigeren_zonder_gevolgen": "misschien"},
     ):
-        _fout(client.post(reverse("api:toestemmingen", args=[noah.pk]), {**gegevens, **fout}, format="json"), "invalid")
+        json_fout(
+            client.post(reverse("api:toestemmingen", args=[noah.pk]), {**gegevens, **fout}, format="json"), "invalid"
+        )
 
 
 def test_the_log_is_for_the_jji_school(demo, noah):
@@ -326,7 +323,7 @@ def test_the_log_is_for_the_jji_school(demo, noah):
     klant(demo.mbo_intake).get(reverse("api:dossierdeel", args=[noah.pk, "onderwijsinformatie"]))
     log = klant(demo.jji_school).get(reverse("api:raadplegingen", args=[noah.pk])).json()["results"]
     assert [(r["wie"], r["actie"], r["categorie"]) for r in log] == [("Linda Vermeulen", "api", "onderwijsinformatie")]
-    _fout(klant(demo.mbo_intake).get(reverse("api:raadplegingen", args=[noah.pk])), "not_shared")
+    json_fout(klant(demo.mbo_intake).get(reverse("api:raadplegingen", args=[noah.pk])), "not_shared")
 
 
 def test_the_beslismodel_and_its_decision_through_the_api(demo, noah):
@@ -338,9 +335,9 @@ def test_the_beslismodel_and_its_decision_through_the_api(demo, noah):
     besluit = {"status": "oranje", "advies": "Kleine groep.", "motivatie": "Rust in het begin."}
     antwoord = intaker.post(reverse("api:besluit", args=[noah.pk, versie.versie]), besluit, format="json")
     assert antwoord.status_code == 201 and antwoord.json()["bevestiging"] == "gevraagd"
-    _fout(intaker.post(reverse("api:besluit", args=[noah.pk, versie.versie]), besluit, format="json"), "invalid")
-    _fout(klant(demo.itb).get(reverse("api:beslismodel", args=[noah.pk])), "not_shared")
-    _fout(
+    json_fout(intaker.post(reverse("api:besluit", args=[noah.pk, versie.versie]), besluit, format="json"), "invalid")
+    json_fout(klant(demo.itb).get(reverse("api:beslismodel", args=[noah.pk])), "not_shared")
+    json_fout(
         klant(demo.verbindingsofficier).post(reverse("api:besluit", args=[noah.pk, 99]), besluit, format="json"),
         "not_found",
     )
@@ -359,8 +356,10 @@ def test_an_overdracht_through_the_api_is_for_its_maker(demo, django_capture_on_
     bestand = maker.get(reverse("api:overdracht_bestand", args=[overdracht["id"]]))
     assert bestand.status_code == 200 and bestand.content.startswith(b"%PDF")
     for ander in ("jji_school", "verbindingsofficier", "mbo_intake"):
-        _fout(klant(getattr(demo, ander)).get(reverse("api:overdracht_bestand", args=[overdracht["id"]])), "not_found")
-    _fout(
+        json_fout(
+            klant(getattr(demo, ander)).get(reverse("api:overdracht_bestand", args=[overdracht["id"]])), "not_found"
+        )
+    json_fout(
         maker.post(
             reverse("api:overdracht_maken", args=[liam.pk]),
             {"ontvanger": demo.mbo_intake_other.medewerker.pk},
@@ -376,8 +375,8 @@ def test_organisations_and_the_netwerkkaart(demo):
     assert organisaties["ROC Lindewaard"]["verbindingsofficier"]["naam"] == "Marco Janssen"
     contacten = client.get(reverse("api:netwerkkaart")).json()
     assert any(c["naam"] == "Rik de Vries" for c in contacten)
-    _fout(client.get(reverse("api:netwerkkaart"), {"regio": "abc"}), "invalid")
-    _fout(client.get(reverse("api:netwerkkaart"), {"regio": "999999"}), "not_found")
+    json_fout(client.get(reverse("api:netwerkkaart"), {"regio": "abc"}), "invalid")
+    json_fout(client.get(reverse("api:netwerkkaart"), {"regio": "999999"}), "not_found")
 
 
 def test_the_schema_and_its_documentation_are_served_without_a_cdn(client):
@@ -433,7 +432,7 @@ def test_every_list_is_flat_in_the_number_of_rows(demo, django_assert_max_num_qu
 
 
 def test_the_api_never_answers_with_a_stack_trace(demo, settings, monkeypatch):
-    from api import views
+    from api.views import trajecten as views
 
     def stuk(*args, **kwargs):
         raise RuntimeError("intern")
@@ -442,7 +441,7 @@ def test_the_api_never_answers_with_a_stack_trace(demo, settings, monkeypatch):
     noah = demo.trajecten["Noah"]
     antwoord = klant(demo.jji_school).get(reverse("api:traject", args=[noah.pk]))
     assert antwoord.status_code == 500 and "Traceback" not in antwoord.content.decode()
-    _fout(antwoord, "server_error")
+    json_fout(antwoord, "server_error")
 
 
 # --- Edge cases that once answered wrongly: system accounts, tokens, odd input, paging -----
@@ -532,10 +531,10 @@ def test_tokens_end_with_the_person_their_organisation_or_rol(demo):
     assert klant(token=token).get(reverse("api:trajecten")).status_code == 200
     netwerk_services.medewerker_opslaan(actor=None, rol=Rol.INTAKER, actief=False, **velden)
     netwerk_services.medewerker_opslaan(actor=None, rol=Rol.INTAKER, actief=True, **velden)
-    _fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")  # reactivated: still gone
+    json_fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")  # reactivated: still gone
     token = token_voor(demo.mbo_intake)
     netwerk_services.medewerker_opslaan(actor=None, rol=Rol.ZORGCOORDINATOR, **velden)
-    _fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")
+    json_fout(klant(token=token).get(reverse("api:trajecten")), "authentication_failed")
     token = token_voor(demo.mbo_intake)
     organisatie = m.organisatie
     organisatie.actief = False
@@ -554,7 +553,7 @@ def test_create_api_token_revokes_one_token_or_those_of_an_inactive_user(demo, c
     sleutel = eerste[: CONSTANTS.TOKEN_KEY_LENGTH]
     assert len(regels) == 2 and regels[0].split()[0] == sleutel
     call_command("create_api_token", "mbo-intake", "--intrekken", "--sleutel", sleutel)
-    _fout(klant(token=eerste).get(reverse("api:trajecten")), "authentication_failed")
+    json_fout(klant(token=eerste).get(reverse("api:trajecten")), "authentication_failed")
     assert klant(token=tweede).get(reverse("api:trajecten")).status_code == 200
     with pytest.raises(Exception, match="geen token"):
         call_command("create_api_token", "mbo-intake", "--intrekken", "--sleutel", "onbekend")
@@ -591,7 +590,7 @@ def test_a_write_without_a_body_saves_nothing(demo, noah, meta, status_code, cod
     else:
         antwoord = klant(demo.jji_school).put(url)
     assert antwoord.status_code == status_code, antwoord.content
-    _fout(antwoord, code)
+    json_fout(antwoord, code)
     assert Begeleidingsbehoefte.objects.get(traject=noah).structuur == voor
 
 
@@ -601,20 +600,20 @@ def test_a_token_in_another_encoding_is_a_401(demo, kop):
     client.credentials(HTTP_AUTHORIZATION=kop)
     antwoord = client.get(reverse("api:trajecten"))
     assert antwoord.status_code == 401
-    _fout(antwoord, "authentication_failed")
+    json_fout(antwoord, "authentication_failed")
 
 
 @pytest.mark.parametrize("regio", ["²", "١٢", "9" * 30, "-1"])
 def test_odd_numbers_in_the_query_are_400s(demo, regio):
     client = klant(demo.mbo_intake)
     for naam in ("api:organisaties", "api:netwerkkaart"):
-        _fout(client.get(reverse(naam), {"regio": regio}), "invalid")
-    _fout(client.get(reverse("api:trajecten"), {"pagina": regio}), "invalid")
+        json_fout(client.get(reverse(naam), {"regio": regio}), "invalid")
+    json_fout(client.get(reverse("api:trajecten"), {"pagina": regio}), "invalid")
 
 
 def test_too_many_query_parameters_is_a_400(demo):
     query = "&".join(f"x{i}=1" for i in range(1100))
-    _fout(klant(demo.mbo_intake).get(reverse("api:trajecten") + "?" + query), "invalid")
+    json_fout(klant(demo.mbo_intake).get(reverse("api:trajecten") + "?" + query), "invalid")
 
 
 def test_a_person_of_a_deactivated_organisation_reads_no_map(demo):
@@ -624,31 +623,31 @@ def test_a_person_of_a_deactivated_organisation_reads_no_map(demo):
     organisatie.save()  # not through the service: the token would be gone; the door must close too
     regio = organisatie.regio_id
     for naam in ("api:organisaties", "api:netwerkkaart"):
-        _fout(klant(token=token).get(reverse(naam), {"regio": regio}), "not_found")
-        _fout(klant(token=token).get(reverse(naam)), "not_found")
+        json_fout(klant(token=token).get(reverse(naam), {"regio": regio}), "not_found")
+        json_fout(klant(token=token).get(reverse(naam)), "not_found")
 
 
 def test_pages_end_at_the_end_and_at_the_cap(demo, monkeypatch):
     from trajecten import paginering
 
     client = klant(demo.jji_school)  # all 12 demo youths
-    monkeypatch.setattr("api.views.PER_PAGINA", 5)
+    monkeypatch.setattr("api.views.trajecten.PER_PAGINA", 5)
     eerste = client.get(reverse("api:trajecten")).json()
     assert len(eerste["results"]) == 5 and eerste["next"] and eerste["previous"] is None
     derde = client.get(reverse("api:trajecten"), {"pagina": 3}).json()
     assert len(derde["results"]) == 2 and derde["next"] is None
-    _fout(client.get(reverse("api:trajecten"), {"pagina": 4}), "not_found")  # never page 1 again
-    _fout(client.get(reverse("api:trajecten"), {"pagina": 0}), "invalid")
+    json_fout(client.get(reverse("api:trajecten"), {"pagina": 4}), "not_found")  # never page 1 again
+    json_fout(client.get(reverse("api:trajecten"), {"pagina": 0}), "invalid")
     monkeypatch.setattr(paginering, "MAX_PAGINA", 2)
     tweede = client.get(reverse("api:trajecten"), {"pagina": 2}).json()
     assert tweede["next"] is None  # the cap: no "next" that leads back to the same page
-    _fout(client.get(reverse("api:trajecten"), {"pagina": 3}), "invalid")
+    json_fout(client.get(reverse("api:trajecten"), {"pagina": 3}), "invalid")
 
 
 def test_a_refused_dossier_request_through_the_api_is_on_record_as_api(demo, noah):
     url = reverse("api:dossierdeel", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE])
-    _fout(klant(demo.mbo_intake_other).get(url), "not_found")
-    _fout(klant(demo.mbo_intake_other).put(url, {"niveau": 2}, format="json"), "not_found")
+    json_fout(klant(demo.mbo_intake_other).get(url), "not_found")
+    json_fout(klant(demo.mbo_intake_other).put(url, {"niveau": 2}, format="json"), "not_found")
     geweigerd = Raadpleging.objects.filter(traject=noah, geweigerd=True)
     assert list(geweigerd.values_list("actie", flat=True)) == ["api", "api"]
 
@@ -657,8 +656,8 @@ def test_who_may_not_decide_a_visible_version_gets_a_403(demo, noah):
     versie = ingediend(demo, noah)
     besluit = {"status": "groen", "advies": "Gewone start.", "motivatie": "Past."}
     url = reverse("api:besluit", args=[noah.pk, versie.versie])
-    _fout(klant(demo.jji_school).post(url, besluit, format="json"), "not_shared")
-    _fout(klant(demo.mbo_herkomst).post(url, besluit, format="json"), "not_found")  # not its version
+    json_fout(klant(demo.jji_school).post(url, besluit, format="json"), "not_shared")
+    json_fout(klant(demo.mbo_herkomst).post(url, besluit, format="json"), "not_found")  # not its version
 
 
 def test_a_broken_body_on_a_revocation_revokes_nothing(demo, noah):
@@ -666,7 +665,7 @@ def test_a_broken_body_on_a_revocation_revokes_nothing(demo, noah):
     antwoord = klant(demo.jji_school).generic(
         "POST", reverse("api:intrekken", args=[toestemming.pk]), "{kapot", content_type="application/json"
     )
-    _fout(antwoord, "parse_error")
+    json_fout(antwoord, "parse_error")
     toestemming.refresh_from_db()
     assert toestemming.ingetrokken_op is None
 
@@ -686,7 +685,7 @@ def test_the_log_is_paged_by_cursor_and_new_rows_shift_nothing(demo, noah, monke
     lezer = klant(demo.mbo_intake)
     for _ in range(7):
         lezer.get(url)
-    monkeypatch.setattr("api.views.PER_PAGINA", 3)
+    monkeypatch.setattr("api.views.trajecten.PER_PAGINA", 3)
     school = klant(demo.jji_school)
     eerste = school.get(reverse("api:raadplegingen", args=[noah.pk])).json()
     assert len(eerste["results"]) == 3 and eerste["next"]
@@ -699,9 +698,9 @@ def test_the_log_is_paged_by_cursor_and_new_rows_shift_nothing(demo, noah, monke
         volgende = pagina["next"]
     alle = list(Raadpleging.objects.filter(traject=noah).order_by("-tijdstip", "-pk").values_list("pk", flat=True))
     assert gezien == alle[1:]  # every row once, newest first; the new one is on a fresh first page
-    _fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": "abc"}), "invalid")
+    json_fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": "abc"}), "invalid")
     ander = Raadpleging.objects.exclude(traject=noah).values_list("pk", flat=True).first() or 999999
-    _fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": ander}), "invalid")
+    json_fout(school.get(reverse("api:raadplegingen", args=[noah.pk]), {"voor": ander}), "invalid")
 
 
 def test_a_maker_who_left_the_school_no_longer_fetches_the_document(demo, django_capture_on_commit_callbacks):
@@ -727,4 +726,4 @@ def test_a_maker_who_left_the_school_no_longer_fetches_the_document(demo, django
     )
     client = klant(demo.coordinator)  # the old token ended with the move
     for naam in ("api:overdracht", "api:overdracht_bestand"):
-        _fout(client.get(reverse(naam, args=[nummer])), "not_found")
+        json_fout(client.get(reverse(naam, args=[nummer])), "not_found")

@@ -1,0 +1,55 @@
+"""The pieces every domain's serializers share: strict input, the error shape, and the short
+forms of an organisation and a person."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from netwerk.models import Medewerker
+
+
+class Tekst(serializers.CharField):
+    """Text is text: a number or a list where text is expected is refused, not converted."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class Streng(serializers.Serializer):
+    """Input: unknown fields are refused with a message per field."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            onbekend = set(data) - set(self.fields)
+            if onbekend:
+                raise serializers.ValidationError({veld: [_("Onbekend veld.")] for veld in sorted(onbekend)})
+        return super().to_internal_value(data)
+
+
+class Fout(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+    fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+
+class Organisatiekort(serializers.Serializer):
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+
+
+# A person (a Medewerker). Given an account (a document's recipient is a user), its profile; an
+# account without one is named by its full name, with id 0.
+class Persoonkort(serializers.Serializer):
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+
+    def to_representation(self, persoon):
+        if not isinstance(persoon, Medewerker):
+            medewerker = getattr(persoon, "medewerker", None)
+            if medewerker is None:
+                return {"id": 0, "naam": persoon.get_full_name()}
+            persoon = medewerker
+        return super().to_representation(persoon)

@@ -1,0 +1,33 @@
+"""The regio's organisations and its netwerkkaart (no youth data)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from .algemeen import Organisatiekort
+
+
+class VerbindingsofficierUit(serializers.Serializer):
+    naam = serializers.CharField()
+    telefoon = serializers.CharField()
+    email = serializers.CharField()
+
+
+class OrganisatieUit(serializers.Serializer):
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+    soort = serializers.CharField()
+    plaats = serializers.CharField()
+    verbindingsofficier = VerbindingsofficierUit(allow_null=True)
+
+
+class ContactUit(serializers.Serializer):
+    id = serializers.IntegerField()
+    organisatie = Organisatiekort()
+    rol = serializers.CharField()
+    naam = serializers.CharField()
+    functie = serializers.CharField()
+    niveau = serializers.CharField()
+    telefoon = serializers.CharField()
+    email = serializers.CharField()
+    bereikbaarheid = serializers.CharField()

@@ -1,0 +1,134 @@
+"""The beslismodel: the versions the caller may see with the answers read under their
+grondslag, and the receiving school's decision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from beslismodel import selectors as beslismodel_selectors
+from beslismodel import services as beslismodel_services
+from beslismodel.constants import Stand
+from beslismodel.models import Beslismodel as BeslismodelModel
+from beslismodel.selectors import ItemWeergave
+from beslismodel.suggestie import Suggestie, status_suggereren
+from toegang import policy
+from toegang.models import RaadplegingActie
+
+from ..fouten import NietGedeeld
+from ..serializers import beslismodel as s
+from .basis import fouten, valideer
+
+
+@dataclass
+class GelezenVersie:
+    """A version as this reader may read it: the version, each item of its template with the
+    answer read (the pages' ``ItemWeergave``), and the suggestion from the answers read."""
+
+    beslismodel: BeslismodelModel
+    antwoorden: list[ItemWeergave]
+    suggestie: Suggestie
+
+
+def _lezen(request, traject, versies) -> list[GelezenVersie]:
+    """Every version in one ``policy.beslismodel_lezen`` (action ``api``): one raadpleging per
+    part read in this request, however many versions. (The pages' ``versie_weergave`` reads
+    one version and the one before it, as ``bekijken``.)"""
+    if not versies:
+        return []
+    gelezen, achtergehouden = policy.beslismodel_lezen(
+        actor=request.user, traject=traject, versies=versies, actie=RaadplegingActie.API, verzoek=request
+    )
+    items: dict[int, list] = {}  # versions share their template: its items read once
+    uit = []
+    for versie in versies:
+        if versie.sjabloon_id not in items:
+            items[versie.sjabloon_id] = beslismodel_selectors.items_van(versie.sjabloon)
+        antwoorden = gelezen[versie.pk]
+        uit.append(
+            GelezenVersie(
+                beslismodel=versie,
+                antwoorden=[
+                    ItemWeergave(item, antwoorden.get(item.pk), item.categorie not in achtergehouden)
+                    for item in items[versie.sjabloon_id]
+                ],
+                suggestie=status_suggereren(beslismodel_selectors.keuzes_van(antwoorden.values())),
+            )
+        )
+    return uit
+
+
+class Beslismodel(APIView):
+    @extend_schema(
+        summary="De versies van het beslismodel die jij mag zien (antwoorden per deel onder zijn grondslag)",
+        responses={200: s.VersieUit(many=True), **fouten(403)},
+    )
+    def get(self, request, pk):
+        traject = policy.traject_ophalen(request.user, pk)
+        versies = list(
+            policy.beslismodellen_zichtbaar_voor(request.user, traject)
+            .select_related("ontvanger", "sjabloon")
+            .prefetch_related("besluiten__maatregelen__medewerker__user")
+            .order_by("-versie")
+        )
+        if not versies and not policy.mag_beslismodel_opstellen(request.user, traject):
+            raise NietGedeeld(_("Het beslismodel is voor de JJI-school en de ontvangende school."))
+        return Response(s.VersieUit(_lezen(request, traject, versies), many=True).data)
+
+
+class Besluit(APIView):
+    @extend_schema(
+        summary="Besluiten over een ingediende versie (de ontvangende school)",
+        request=s.BesluitIn,
+        responses={201: s.BesluitUit, **fouten(400, 403, 411, 413, 415)},
+    )
+    def post(self, request, pk, versie):
+        traject = policy.traject_ophalen(request.user, pk)
+        beslismodel = policy.beslismodellen_zichtbaar_voor(request.user, traject).filter(versie=versie).first()
+        if beslismodel is None:
+            raise Http404
+        open_voor_besluit = beslismodel.stand == Stand.INGEDIEND and not traject.is_afgesloten
+        if open_voor_besluit and not policy.mag_beslismodel_besluiten(request.user, beslismodel):
+            # The service says why a version is closed; who may not decide it hears that first.
+            raise NietGedeeld(
+                _("Besluiten doet de ontvangende school: een intaker, zorgcoördinator of de verbindingsofficier.")
+            )
+        gegevens = valideer(s.BesluitIn, request)
+        mensen = {m.pk: m for m in beslismodel_selectors.mensen_van_ontvanger(request.user, beslismodel)}
+
+        def persoon(veld, waarde):
+            if waarde is None:
+                return None
+            if waarde not in mensen:
+                raise DjangoValidationError({veld: _("Kies iemand van de ontvangende school.")})
+            return mensen[waarde]
+
+        with transaction.atomic():
+            besluit = beslismodel_services.beslismodel_besluiten(
+                actor=request.user,
+                beslismodel=beslismodel,
+                status=gegevens["status"],
+                advies=gegevens["advies"],
+                motivatie=gegevens["motivatie"],
+                afwijkingsreden=gegevens.get("afwijkingsreden", ""),
+                aanspreekpunt=persoon("aanspreekpunt", gegevens.get("aanspreekpunt")),
+                evaluatie_op=gegevens.get("evaluatie_op"),
+                maatregelen=[
+                    {
+                        "omschrijving": m["omschrijving"],
+                        "medewerker": persoon(f"maatregelen.{i}.medewerker", m.get("medewerker")),
+                        "datum": m.get("datum"),
+                        "veld": f"maatregelen.{i}.omschrijving",
+                    }
+                    for i, m in enumerate(gegevens.get("maatregelen", []))
+                ],
+            )
+        return Response(s.BesluitUit(besluit).data, status=status.HTTP_201_CREATED)
