@@ -119,6 +119,44 @@ def versie_weergave(user, traject, beslismodel: Beslismodel, *, verzoek=None) ->
     return weergave
 
 
+@dataclass
+class GelezenVersie:
+    """A version as this reader may read it: the version, each item of its template with the
+    answer read (the pages' ``ItemWeergave``), and the suggestion from the answers read."""
+
+    beslismodel: Beslismodel
+    antwoorden: list[ItemWeergave]
+    suggestie: Suggestie
+
+
+def versies_lezen(user, traject, versies, *, actie: str, verzoek=None) -> list[GelezenVersie]:
+    """Several versions in one ``policy.beslismodel_lezen``: one raadpleging per part read,
+    however many versions (the API reads every version the caller sees, with action ``api``;
+    the page's :func:`versie_weergave` reads one version and the one before it)."""
+    if not versies:
+        return []
+    gelezen, achtergehouden = policy.beslismodel_lezen(
+        actor=user, traject=traject, versies=versies, actie=actie, verzoek=verzoek
+    )
+    items: dict[int, list] = {}  # versions share their template: its items read once
+    uit = []
+    for versie in versies:
+        if versie.sjabloon_id not in items:
+            items[versie.sjabloon_id] = items_van(versie.sjabloon)
+        antwoorden = gelezen[versie.pk]
+        uit.append(
+            GelezenVersie(
+                beslismodel=versie,
+                antwoorden=[
+                    ItemWeergave(item, antwoorden.get(item.pk), item.categorie not in achtergehouden)
+                    for item in items[versie.sjabloon_id]
+                ],
+                suggestie=status_suggereren(keuzes_van(antwoorden.values())),
+            )
+        )
+    return uit
+
+
 def concept_weergave(user, traject, beslismodel: Beslismodel):
     """The draft with its answers, for the JJI-school filling it in (its own: no record)."""
     gelezen, _achter = policy.beslismodel_lezen(actor=user, traject=traject, versies=[beslismodel])

@@ -3,8 +3,6 @@ grondslag, and the receiving school's decision."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
@@ -17,53 +15,12 @@ from rest_framework.views import APIView
 from beslismodel import selectors as beslismodel_selectors
 from beslismodel import services as beslismodel_services
 from beslismodel.constants import Stand
-from beslismodel.models import Beslismodel as BeslismodelModel
-from beslismodel.selectors import ItemWeergave
-from beslismodel.suggestie import Suggestie, status_suggereren
 from toegang import policy
 from toegang.models import RaadplegingActie
 
 from ..fouten import NietGedeeld
 from ..serializers import beslismodel as s
 from .basis import fouten, valideer
-
-
-@dataclass
-class GelezenVersie:
-    """A version as this reader may read it: the version, each item of its template with the
-    answer read (the pages' ``ItemWeergave``), and the suggestion from the answers read."""
-
-    beslismodel: BeslismodelModel
-    antwoorden: list[ItemWeergave]
-    suggestie: Suggestie
-
-
-def _lezen(request, traject, versies) -> list[GelezenVersie]:
-    """Every version in one ``policy.beslismodel_lezen`` (action ``api``): one raadpleging per
-    part read in this request, however many versions. (The pages' ``versie_weergave`` reads
-    one version and the one before it, as ``bekijken``.)"""
-    if not versies:
-        return []
-    gelezen, achtergehouden = policy.beslismodel_lezen(
-        actor=request.user, traject=traject, versies=versies, actie=RaadplegingActie.API, verzoek=request
-    )
-    items: dict[int, list] = {}  # versions share their template: its items read once
-    uit = []
-    for versie in versies:
-        if versie.sjabloon_id not in items:
-            items[versie.sjabloon_id] = beslismodel_selectors.items_van(versie.sjabloon)
-        antwoorden = gelezen[versie.pk]
-        uit.append(
-            GelezenVersie(
-                beslismodel=versie,
-                antwoorden=[
-                    ItemWeergave(item, antwoorden.get(item.pk), item.categorie not in achtergehouden)
-                    for item in items[versie.sjabloon_id]
-                ],
-                suggestie=status_suggereren(beslismodel_selectors.keuzes_van(antwoorden.values())),
-            )
-        )
-    return uit
 
 
 class Beslismodel(APIView):
@@ -81,7 +38,10 @@ class Beslismodel(APIView):
         )
         if not versies and not policy.mag_beslismodel_opstellen(request.user, traject):
             raise NietGedeeld(_("Het beslismodel is voor de JJI-school en de ontvangende school."))
-        return Response(s.VersieUit(_lezen(request, traject, versies), many=True).data)
+        gelezen = beslismodel_selectors.versies_lezen(
+            request.user, traject, versies, actie=RaadplegingActie.API, verzoek=request
+        )
+        return Response(s.VersieUit(gelezen, many=True).data)
 
 
 class Besluit(APIView):
