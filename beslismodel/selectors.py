@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from netwerk.constants import Rol
 from netwerk.models import Organisatie
+from toegang import delen as dossierdelen
 from toegang import policy
-from trajecten.constants import DOSSIER_CATEGORIEEN, BetrokkenheidSoort, Categorie
+from trajecten.constants import BetrokkenheidSoort, Categorie
 from trajecten.models import Betrokkenheid, Traject
 
 from .constants import Bevestiging, ItemSoort, Stand
@@ -99,7 +100,7 @@ def versie_weergave(user, traject, beslismodel: Beslismodel, *, verzoek=None) ->
     weergave = VersieWeergave(
         beslismodel=beslismodel,
         secties=_secties(items, gelezen[beslismodel.pk], achtergehouden),
-        achtergehouden=[Categorie(c).label for c in DOSSIER_CATEGORIEEN if c in achtergehouden],
+        achtergehouden=[d.label for d in dossierdelen.alle() if d.categorie in achtergehouden],
         suggestie=status_suggereren(keuzes_van(gelezen[beslismodel.pk].values())),
         besluiten=list(
             beslismodel.besluiten.select_related("besloten_door", "bevestigd_door").prefetch_related(
@@ -236,7 +237,7 @@ def wat_ontvangers_zien(traject) -> list[OntvangerZicht]:
         intaker = policy.Lezer(organisatie, Rol.INTAKER)
         for lezer in (intaker, policy.Lezer(organisatie, "", is_verbindingsofficier=True)):
             leesbaar = policy.leesbare_categorieen(lezer, traject)
-            delen.append([_("plaatsingsadvies")] + [Categorie(c).label for c in DOSSIER_CATEGORIEEN if c in leesbaar])
+            delen.append([_("plaatsingsadvies")] + [d.label for d in dossierdelen.alle() if d.categorie in leesbaar])
         zicht.append(OntvangerZicht(organisatie, organisatie.pk in actief, *delen))
     return zicht
 

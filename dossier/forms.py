@@ -3,8 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from toegang import policy
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+from toegang import delen, policy
 from trajecten.forms import DATUM, KennisgevingForm
 
 from . import services
@@ -113,4 +112,4 @@ class CategorieToestemmingForm(KennisgevingForm):
             else org.naam
         )
         self.fields["ontvanger"].help_text = _("Alleen organisaties die actief betrokken zijn bij dit traject.")
-        self.fields["categorie"].choices = [(c, Categorie(c).label) for c in DOSSIER_CATEGORIEEN]
+        self.fields["categorie"].choices = [(deel.categorie, deel.label) for deel in delen.alle()]

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netwerk.constants import Rol, rollen_voor_soort
-from toegang import policy
+from toegang import delen, policy
 from toegang.models import RaadplegingActie
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+from trajecten.constants import Categorie
 
 from .models import Begeleidingsbehoefte, Onderwijsinformatie, Resultaat, Veiligheidssignaal
 
@@ -70,12 +70,12 @@ def _delingen(traject) -> dict[str, list[Deling]]:
     """Per part: the latest grondslag per organisation, with its state today. The JJI-school
     itself is left out (a grondslag for it concerns the school van herkomst's part)."""
     vandaag = timezone.localdate()
-    per_deel: dict[str, list[Deling]] = {c: [] for c in DOSSIER_CATEGORIEEN}
+    per_deel: dict[str, list[Deling]] = {c: [] for c in delen.categorieen()}
     gezien: set[tuple[str, int]] = set()
     school = policy.schrijvende_school(traject)
     actief = set(traject.betrokkenheden.actief().values_list("organisatie_id", flat=True))
     records = (
-        traject.toestemmingen.filter(categorie__in=DOSSIER_CATEGORIEEN)
+        traject.toestemmingen.filter(categorie__in=delen.categorieen())
         .exclude(ontvanger=school)
         .select_related("ontvanger", "ingetrokken_door")
         .order_by("-vastgelegd_op", "-pk")
@@ -108,8 +108,8 @@ def dossier_voor(user, traject, *, verzoek=None, lezer=None) -> list[Deel]:
         eigen = policy.leesbare_categorieen(user, traject)
         leesbaar = {c: g for c, g in leesbaar.items() if c in eigen}
     delingen = _delingen(traject) if lezer is None and policy.mag_grondslag_vastleggen(user, traject) else {}
-    delen = []
-    for categorie in DOSSIER_CATEGORIEEN:
+    getoond = []
+    for categorie in delen.categorieen():
         deel = Deel(categorie=categorie, leesbaar=categorie in leesbaar, delingen=delingen.get(categorie, []))
         if deel.leesbaar:
             deel.grondslag = leesbaar[categorie]
@@ -121,8 +121,8 @@ def dossier_voor(user, traject, *, verzoek=None, lezer=None) -> list[Deel]:
                 actie=RaadplegingActie.BEKIJKEN,
                 verzoek=verzoek,
             )
-        delen.append(deel)
-    return delen
+        getoond.append(deel)
+    return getoond
 
 
 @dataclass

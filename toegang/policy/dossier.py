@@ -257,11 +257,10 @@ def herkomst_lezen(*, actor, traject: Traject, verzoek=None):
     """The onderwijsinformatie of the mbo van herkomst: the writing school reads its own; the
     JJI-school reads it with a grondslag (and that reading is on record); nobody else.
     Returns the parts, or None when the reader may not read them."""
-
-    delen = HerkomstOnderwijsinformatie.objects.filter(traject=traject).select_related("organisatie", "bijgewerkt_door")
+    rijen = HerkomstOnderwijsinformatie.objects.filter(traject=traject).select_related("organisatie", "bijgewerkt_door")
     eigen = herkomstschool_van(actor, traject)
     if eigen is not None:
-        return list(delen.filter(organisatie=eigen))
+        return list(rijen.filter(organisatie=eigen))
     if not (_is_eigen_dossier(actor, traject) and is_zichtbaar(actor, traject)):
         return None
     grondslag = herkomst_grondslag(traject)
@@ -269,7 +268,7 @@ def herkomst_lezen(*, actor, traject: Traject, verzoek=None):
         return None
     with transaction.atomic():
         _raadpleging(actor, traject, HERKOMST, "bekijken", verzoek, grondslag=grondslag)
-        return list(delen)
+        return list(rijen)
 
 
 def is_schrijvende_school(user, traject: Traject) -> bool:
