@@ -18,11 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jji_traject import paginering
 from jji_traject.afdruk import afdruk
+from jji_traject.paginas import fout_op_formulier, gepost, postactie
 from toegang import policy
-from trajecten import paginering
-from trajecten.forms import fout_op_formulier
-from trajecten.formulierpagina import gepost, postactie
 
 from . import selectors, services
 from .constants import STATUS_ICOON, STATUS_UITLEG, Sectie, Stand, Status

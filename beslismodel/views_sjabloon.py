@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jji_traject.paginas import formulierpagina, gepost, postactie
 from toegang import policy
-from trajecten.formulierpagina import formulierpagina, gepost, postactie
 
 from . import selectors, sjabloonbeheer
 from .forms import ItemForm, SectieForm, SjabloonTekstForm

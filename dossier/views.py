@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jji_traject.afdruk import afdruk
+from jji_traject.paginas import formulierpagina
 from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
-from trajecten.formulierpagina import formulierpagina
 from trajecten.services import toestemming_vastleggen
 
 from . import selectors, services

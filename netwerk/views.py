@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jji_traject.paginas import postactie
 from toegang import policy
-from trajecten.formulierpagina import postactie
 
 from . import kaart_csv, selectors, services
 from .constants import ContactRol, OrganisatieSoort
@@ -169,6 +169,7 @@ def contact_verwijderen(request, pk, contact_pk):
         request,
         lambda: services.contactpersoon_verwijderen(actor=request.user, contactpersoon=contact),
         gelukt=_("%(naam)s is van de netwerkkaart gehaald.") % {"naam": contact.naam},
+        verboden_is_404=False,  # as before: the page checked the same rule
         terug=reverse("netwerk:contacten", args=[organisatie.pk]),
     )
 

@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jji_traject.afdruk import pdf_antwoord
+from jji_traject.paginas import fouten_tekst, postactie
 from toegang import policy
-from trajecten.forms import fouten_tekst
-from trajecten.formulierpagina import postactie
 
 from . import selectors, services
 from .forms import OntvangerForm

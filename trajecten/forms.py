@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -29,21 +28,6 @@ from .constants import (
 from .models import Jongere, Taak, Toestemming, Traject
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def fouten_tekst(form: forms.Form) -> str:
-    """All of a form's errors in one sentence (for a message on the page it came from)."""
-    return " ".join(str(m) for fouten in form.errors.values() for m in fouten)
-
-
-def fout_op_formulier(form: forms.Form, fout: ValidationError) -> None:
-    """Show a ValidationError from a service on the form: on its field where the form has
-    that field, otherwise at the top."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 class JongereForm(forms.ModelForm):

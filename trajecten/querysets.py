@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.apps import apps
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -31,7 +32,7 @@ class BetrokkenheidQuerySet(GeschiedenisQuerySet):
         """Annotate ``is_actief``: an organisation that is itself active, and then JJI and
         JJI-school always, others while a kennisgeving for them is valid. The one definition
         of an active involvement."""
-        from .models import Toestemming  # same app; the class is defined after this module
+        Toestemming = apps.get_model("trajecten", "Toestemming")  # noqa: N806 - defined after this module
 
         kennisgeving = (
             Toestemming.objects.kennisgevingen()
@@ -55,7 +56,7 @@ class TrajectQuerySet(GeschiedenisQuerySet):
     def met_laatste_contact(self):
         """Annotate ``laatste_contact``: the last contact moment (or meeting with the youth
         present) since release, else the release date itself."""
-        from .models import Overleg  # same app; defined after this module
+        Overleg = apps.get_model("trajecten", "Overleg")  # noqa: N806 - defined after this module
 
         contact = Q(soort="contactmoment") | Q(jongere_aanwezig=True)  # contact with the youth, not about
         laatste = (

@@ -15,10 +15,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dossier import selectors as dossier_selectors
+from jji_traject import paginering
 from netwerk import selectors as netwerk_selectors
 from netwerk.models import Organisatie
 from toegang import policy
-from trajecten import paginering
 from trajecten import services as traject_services
 from trajecten.constants import KENNISGEVING, Fase
 from trajecten.selectors import huidige_stap

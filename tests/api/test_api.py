@@ -628,7 +628,7 @@ def test_a_person_of_a_deactivated_organisation_reads_no_map(demo):
 
 
 def test_pages_end_at_the_end_and_at_the_cap(demo, monkeypatch):
-    from trajecten import paginering
+    from jji_traject import paginering
 
     client = klant(demo.jji_school)  # all 12 demo youths
     monkeypatch.setattr("api.views.trajecten.PER_PAGINA", 5)

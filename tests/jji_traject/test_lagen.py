@@ -33,11 +33,43 @@ ROOT = Path(__file__).resolve().parents[2]
         ("netwerk.services", "demo.trajecten", False),
         ("demo.trajecten", "dossier.services", True),
         ("jji_traject.settings", "netwerk.models", False),
-        ("trajecten.nieuw_iets", "trajecten.models", True),  # an app's other modules are logic
+        ("trajecten.tasks", "overdracht.services", False),  # a task runs its own app's logic
+        ("overdracht.tasks", "trajecten.services", True),
+        ("trajecten.selectors", "trajecten.tasks", False),  # only services enqueue tasks
+        ("trajecten.nieuw_iets", "trajecten.models", False),  # a module without a layer
+        ("jji_traject.paginas", "trajecten.forms", False),  # page helpers are plumbing
     ],
 )
 def test_the_layer_rules(importeur, geimporteerd, mag):
     assert (lagen.overtreding(importeur, geimporteerd) is None) == mag
+
+
+def test_every_app_of_the_project_is_in_the_contract(settings):
+    """An app left out of the contract would not be checked at all, nor imports into it."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    eigen = {app.split(".")[0] for app in settings.INSTALLED_APPS if (ROOT / app.split(".")[0] / "apps.py").exists()}
+    eigen.add("jji_traject")
+    assert set(config["root_packages"]) == eigen
+    assert set(config["contracts"][0]["containers"]) == eigen
+    assert eigen <= set(lagen.RANG)
+
+
+def test_the_cycle_check_finds_a_cycle_through_a_package():
+    import grimp
+
+    graaf = grimp.ImportGraph()
+    for module in ("trajecten", "trajecten.services", "trajecten.services.traject", "trajecten.selectors"):
+        graaf.add_module(module)
+    graaf.add_import(importer="trajecten.services.traject", imported="trajecten.selectors")
+    graaf.add_import(importer="trajecten.selectors", imported="trajecten.services")
+    graaf.add_import(importer="trajecten.services", imported="trajecten.services.traject")
+    assert lagen.cycli(graaf, sorted(graaf.modules)) == [
+        ["trajecten.selectors", "trajecten.services", "trajecten.services.traject"]
+    ]
+    graaf.remove_import(importer="trajecten.selectors", imported="trajecten.services")
+    assert lagen.cycli(graaf, sorted(graaf.modules)) == []
 
 
 def test_lint_imports_keeps_the_contract():

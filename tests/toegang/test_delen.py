@@ -60,6 +60,10 @@ def test_the_registry_holds_the_three_parts_of_the_handreiking_in_order():
         assert deel.permissie == f"lees_{deel.categorie}"
         assert deel.grondslagen
         assert deel.ophalen is not None and deel.geschiedenis is not None
+        # The API renders every part through its own serializer (given by api.apps): a part
+        # without one would break every dossier answer of the API.
+        assert deel.api_uitvoer is not None, deel.categorie
+        assert (deel.api_invoer is None) == (deel.formulier is None), deel.categorie
 
 
 def test_every_registered_part_has_a_marker_and_every_action_a_decision():

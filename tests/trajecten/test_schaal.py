@@ -6,9 +6,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from dossier.models import Onderwijsinformatie
+from jji_traject import paginering
 from toegang import policy
 from toegang.models import Raadpleging
-from trajecten import paginering, services
+from trajecten import services
 from trajecten.models import Traject
 
 pytestmark = pytest.mark.django_db

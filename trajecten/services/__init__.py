@@ -31,6 +31,7 @@ from .routekaart import (
     routekaart_overnemen,
     taak_bijwerken,
     taak_toevoegen,
+    taak_van_regel,
     taken_aanmaken,
     taken_organisaties_bijwerken,
     uitstroomroute_bijwerken,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jji_traject.paginas import formulierpagina, postactie
 from toegang import policy
 
 from .. import services
@@ -20,7 +21,6 @@ from ..forms import (
     KennisgevingForm,
     ToewijzingForm,
 )
-from ..formulierpagina import formulierpagina, postactie
 from .traject import beheerbaar
 
 
@@ -86,6 +86,7 @@ def toestemming_intrekken(request, pk, toestemming_pk):
         request,
         lambda: services.toestemming_intrekken(actor=request.user, toestemming=toestemming),
         gelukt=_("De grondslag is ingetrokken. Vanaf nu opent hij niets meer."),
+        verboden_is_404=False,  # as before: the page checked the same rule
         terug=reverse(terug, args=[traject.pk]),
     )
 

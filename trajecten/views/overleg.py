@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossier import services as dossier_services
+from jji_traject.paginas import formulierpagina, gepost, postactie
 from netwerk import services as netwerk_services
 from toegang import policy
 
@@ -22,7 +23,6 @@ from ..forms import (
     ToekomstperspectiefForm,
     VertrekItemForm,
 )
-from ..formulierpagina import formulierpagina, gepost, postactie
 from .traject import beheerbaar
 
 
@@ -64,6 +64,7 @@ def vertrekitem_bijwerken(request, pk, onderwerp):
             actor=request.user, traject=traject, onderwerp=onderwerp, **form.cleaned_data
         ),
         gelukt=_("Klaar voor vertrek is bijgewerkt."),
+        verboden_is_404=False,  # as before: the page checked the same rule
         terug=terug,
     )
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jji_traject.paginas import formulierpagina, fouten_tekst, postactie
 from toegang import policy
 
 from .. import selectors, services
@@ -21,9 +22,7 @@ from ..forms import (
     TaakForm,
     TaakStatusForm,
     VerantwoordelijkheidForm,
-    fouten_tekst,
 )
-from ..formulierpagina import formulierpagina, postactie
 from ..models import Verantwoordelijkheid
 from .traject import beheerbaar
 
@@ -123,6 +122,7 @@ def routekaart(request):
             request,
             lambda: services.routekaart_overnemen(actor=request.user, regio=regio, jaar=timezone.localdate().year),
             gelukt=_("De routekaart is overgenomen. Vul nu in wie wat doet."),
+            verboden_is_404=False,  # as before: the page checked the same rule
             terug=reverse("trajecten:routekaart"),
         )
     formulieren = {}
@@ -161,5 +161,6 @@ def regel_invullen(request, regel_pk):
         request,
         lambda: services.verantwoordelijkheid_invullen(actor=request.user, regel=regel, **form.cleaned_data),
         gelukt=_("De regel is bijgewerkt."),
+        verboden_is_404=False,  # as before: the page checked the same rule
         terug=terug,
     )

@@ -11,9 +11,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from jji_traject import paginering
+from jji_traject.paginas import formulierpagina, fout_op_formulier
 from toegang import policy
 
-from .. import paginering, selectors, services
+from .. import selectors, services
 from ..constants import VertrekStatus
 from ..filters import TrajectFilter
 from ..forms import (
@@ -22,9 +24,7 @@ from ..forms import (
     JongereForm,
     TrajectStartForm,
     TrajectWijzigForm,
-    fout_op_formulier,
 )
-from ..formulierpagina import formulierpagina
 from ..models import Traject
 
 PER_PAGINA = 25

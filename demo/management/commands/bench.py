@@ -173,7 +173,8 @@ class Command(BaseCommand):
 
     @staticmethod
     def _lijst(vo) -> None:
-        from trajecten import paginering, selectors
+        from jji_traject import paginering
+        from trajecten import selectors
 
         vo.__dict__.pop("_jji_medewerker", None)  # a new request: nothing remembered
         vo.__dict__.pop("_jji_view_permissie", None)
@@ -181,8 +182,9 @@ class Command(BaseCommand):
 
     @staticmethod
     def _ongefilterd(vo) -> None:
+        from jji_traject import paginering
         from toegang import policy
-        from trajecten import paginering, selectors
+        from trajecten import selectors
         from trajecten.models import Traject
 
         paginering.pagina(selectors.lijstregels(Traject.objects.all(), policy.medewerker_van(vo)), 1, PAGINA)

@@ -1,13 +1,28 @@
-"""One helper for the many one-form pages (traject, dossier, consent): a valid POST calls a
-service inside a transaction; a refusal lands on the form and nothing is saved."""
+"""Helpers for the pages of every app: the many one-form pages (a valid POST calls a service
+inside a transaction; a refusal lands on the form and nothing is saved), POST actions
+(``postactie``), and a service's refusal shown on a form or as one sentence."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from .forms import fout_op_formulier
+
+def fouten_tekst(form: forms.Form) -> str:
+    """All of a form's errors in one sentence (for a message on the page it came from)."""
+    return " ".join(str(m) for fouten in form.errors.values() for m in fouten)
+
+
+def fout_op_formulier(form: forms.Form, fout: ValidationError) -> None:
+    """Show a ValidationError from a service on the form: on its field where the form has
+    that field, otherwise at the top."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            form.add_error(veld if veld in form.fields else None, fouten)
+    else:
+        form.add_error(None, fout)
 
 
 def gepost(request):
@@ -49,19 +64,24 @@ def formulierpagina(
     )
 
 
-def postactie(request, actie, *, gelukt, terug, terug_bij_fout=None):
+def postactie(request, actie, *, gelukt, terug, terug_bij_fout=None, verboden_is_404=True):
     """One POST action of a page: run ``actie()`` (a service call). A refusal
     (``ValidationError``) becomes one error message and nothing is saved (the services are
-    atomic); an action one may not take does not exist for them (``PermissionDenied`` → 404).
+    atomic). An action one may not take (``PermissionDenied``) does not exist for them: 404 —
+    or, with ``verboden_is_404=False``, Django's 403 where the page already showed who may.
     On success ``gelukt`` (a text, a function of the result, or ``None`` for no message)
-    becomes a success message. Then back to ``terug`` — a URL or a function of the result —
-    or, after a refusal, to ``terug_bij_fout`` when given."""
+    becomes a success message. Then back to ``terug`` — a URL, or a function of the result
+    (then ``terug_bij_fout`` is required) — or, after a refusal, to ``terug_bij_fout``."""
+    if callable(terug) and terug_bij_fout is None:
+        raise TypeError("postactie: a 'terug' that depends on the result needs a 'terug_bij_fout'")
     try:
         resultaat = actie()
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
         return redirect(terug_bij_fout or terug)
     except PermissionDenied:
+        if not verboden_is_404:
+            raise
         raise Http404 from None
     tekst = gelukt(resultaat) if callable(gelukt) else gelukt
     if tekst:
