@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from .omgeving import env, stop, waarde
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "django_filters",
     "rest_framework",
     "knox",
@@ -63,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "jji_traject.middleware.VerzoekIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -184,6 +188,67 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     if waarde("SECURE_PROXY_SSL_HEADER", bool, default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): only the app's own files, nothing inline. Templates
+# carry no <script> body, no <style> element and no style="" attribute (a test scans the
+# pages of the journeys); htmx is told not to inject its indicator <style> and not to eval
+# (the htmx-config meta tag in base.html). No data: images: QR codes are inline SVG.
+# One view has its own, wider policy: the API's Swagger UI (api/documentatie.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "worker-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): the app uses none of the browser's
+# powerful features, so each is off for the page and anything it might embed. Two stay
+# open for the app itself: WebAuthn (signing in with a security key) and writing to the
+# clipboard (Swagger UI's copy button).
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        (
+            "accelerometer",
+            "autoplay",
+            "browsing-topics",
+            "camera",
+            "clipboard-read",
+            "display-capture",
+            "encrypted-media",
+            "fullscreen",
+            "gamepad",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "local-fonts",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "otp-credentials",
+            "payment",
+            "picture-in-picture",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "window-management",
+            "xr-spatial-tracking",
+        ),
+        [],
+    ),
+    "clipboard-write": "self",
+    "publickey-credentials-create": "self",
+    "publickey-credentials-get": "self",
+}
 
 # --- E-mail -----------------------------------------------------------------------------
 if waarde("EMAIL_URL", default=""):
