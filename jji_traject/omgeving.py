@@ -55,9 +55,35 @@ VARIABELEN: tuple[Variabele, ...] = (
 
 BEKEND = {v.naam for v in VARIABELEN}
 
+# Keys that have been published (in this repository, its history or its documentation):
+# known to anyone, so never a secret, however long.
+VOORBEELD_SLEUTELS = frozenset(
+    {
+        "lokaal-onveilig-alleen-voor-debug",  # the fallback with DEBUG on
+        "alleen-voor-collectstatic-tijdens-de-build",  # the Dockerfile's former build key
+        "bench",  # the former key of make bench and make bench-pdf
+    }
+)
+MINIMALE_SLEUTELLENGTE = 50
+MAAK_SLEUTEL = 'python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
+
 
 def verplicht_in_productie() -> set[str]:
     return {v.naam for v in VARIABELEN if v.verplicht_in_productie}
+
+
+def sleutel_bezwaar(sleutel: str) -> str | None:
+    """Why a SECRET_KEY may not be used in production (one line), or ``None``. The rules
+    of Django's own deploy check (security.W009), as a hard stop: at least 50 characters,
+    at least 5 different ones, not Django's ``django-insecure-`` key, not a published one."""
+    if sleutel in VOORBEELD_SLEUTELS or sleutel.startswith("django-insecure-"):
+        return f"SECRET_KEY is een bekend voorbeeld en dus niet geheim: maak een eigen sleutel met {MAAK_SLEUTEL}"
+    if len(sleutel) < MINIMALE_SLEUTELLENGTE or len(set(sleutel)) < 5:
+        return (
+            f"SECRET_KEY is te kort of te eenvoudig ({len(sleutel)} tekens, minimaal {MINIMALE_SLEUTELLENGTE}): "
+            f"maak een sleutel met {MAAK_SLEUTEL}"
+        )
+    return None
 
 
 def waarde(naam: str, cast=str, default=environ.Env.NOTSET):

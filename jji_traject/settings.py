@@ -13,7 +13,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .omgeving import env, stop, waarde
+from .omgeving import env, sleutel_bezwaar, stop, waarde
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -24,15 +24,21 @@ DEBUG = waarde("DEBUG", bool, default=False)
 # and sign nothing (so `makemigrations --check` runs on a bare checkout).
 ZONDER_SLEUTEL = {"makemigrations", "makemessages", "compilemessages"}
 
+ALLEEN_BRONBESTANDEN = len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" and sys.argv[1] in ZONDER_SLEUTEL
+
 SECRET_KEY = waarde("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" and sys.argv[1] in ZONDER_SLEUTEL:
+    if ALLEEN_BRONBESTANDEN:
         SECRET_KEY = secrets.token_urlsafe(50)  # thrown away when the command ends
     elif not DEBUG:
         stop("SECRET_KEY ontbreekt: zet de omgevingsvariabele SECRET_KEY (of DEBUG=true voor lokaal gebruik).")
     else:
         # Only reachable with DEBUG on (make run generates a key anyway).
         SECRET_KEY = "lokaal-onveilig-alleen-voor-debug"  # noqa: S105
+elif not DEBUG and not ALLEEN_BRONBESTANDEN and (bezwaar := sleutel_bezwaar(SECRET_KEY)):
+    # A short or published key lets anyone forge sessions, password reset links and signed
+    # values: the process does not start with one.
+    stop(bezwaar)
 
 ALLOWED_HOSTS = waarde("ALLOWED_HOSTS", list, default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = waarde("CSRF_TRUSTED_ORIGINS", list, default=[])
