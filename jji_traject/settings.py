@@ -44,6 +44,7 @@ ALLOWED_HOSTS = waarde("ALLOWED_HOSTS", list, default=["127.0.0.1", "localhost"]
 CSRF_TRUSTED_ORIGINS = waarde("CSRF_TRUSTED_ORIGINS", list, default=[])
 
 INSTALLED_APPS = [
+    "jji_traject",  # plumbing: the security log's signal receivers (apps.py)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -306,12 +307,21 @@ CELERY_BEAT_SCHEDULE = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kort"}},
+    "formatters": {
+        "kort": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "jji_traject.beveiliging.JsonRegel"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "kort"},
+        "beveiliging": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": waarde("LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every rendering step at INFO (and fontTools every font it subsets).
     "loggers": {
+        # The security log (jji_traject/beveiliging.py): one JSON line per event for a SIEM,
+        # always at INFO whatever LOG_LEVEL says, and not repeated by the root handler.
+        "jji_traject.beveiliging": {"handlers": ["beveiliging"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO (and fontTools every font it subsets).
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
