@@ -31,9 +31,10 @@ COPY . .
 RUN pip install --no-cache-dir . \
     && rm -rf build ./*.egg-info
 
-# Static files at build time. Settings demand a SECRET_KEY with DEBUG off: this throwaway
-# value exists only for this one command and is not stored in the image's environment.
-RUN DEBUG=false SECRET_KEY=alleen-voor-collectstatic-tijdens-de-build python manage.py collectstatic --noinput \
+# Static files at build time. Settings demand a long, unpublished SECRET_KEY with DEBUG off:
+# a random one, made for this one command and not stored in the image or its environment.
+RUN DEBUG=false SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+        python manage.py collectstatic --noinput \
     && chown jji:jji var
 
 USER jji

@@ -12,6 +12,9 @@ REDIS_TEST_URL := redis://127.0.0.1:6379/15
 poort_open = $(shell $(PYTHON) -c "import socket; s=socket.socket(); s.settimeout(1); print('$(2)' if s.connect_ex(('127.0.0.1',$(1)))==0 else '')" 2>/dev/null)
 TEST_DATABASE_URL = $(or $(DATABASE_URL),$(call poort_open,5432,$(PG_TEST_URL)))
 TEST_REDIS_URL = $(or $(REDIS_URL),$(call poort_open,6379,$(REDIS_TEST_URL)))
+# With DEBUG off the app refuses a SECRET_KEY shorter than 50 characters or a published one:
+# the test and bench runs get a fresh random key each time (never written down).
+NIEUWE_SLEUTEL = $$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))")
 
 .PHONY: run test install lint check messages clean bench bench-pdf
 
@@ -38,7 +41,7 @@ run: $(STAMP) var/secret_key
 
 ## make test: the whole suite, browser tests included
 test: $(STAMP)
-	export DEBUG=false SECRET_KEY=test-$$RANDOM-$$RANDOM-niet-geheim ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
+	export DEBUG=false SECRET_KEY="$(NIEUWE_SLEUTEL)" ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
 	       SECURE_SSL_REDIRECT=false CELERY_TASK_ALWAYS_EAGER=true \
 	       DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)"; \
 	echo "Tests op: $${DATABASE_URL:-SQLite}, $${REDIS_URL:-geen Redis}"; \
@@ -61,14 +64,14 @@ clean:
 ## make bench: the scale benchmark on PostgreSQL (its own database jji_traject_bench; not part of make test)
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jji_traject_bench
 bench: $(STAMP)
-	export DEBUG=false SECRET_KEY=bench ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
+	export DEBUG=false SECRET_KEY="$(NIEUWE_SLEUTEL)" ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
 		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=$(BENCH_DATABASE_URL); \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py bench $(BENCH_OPTIES)
 
 ## make bench-pdf: render time of a full demo overdrachtsdocument, PDF against the same HTML page (own SQLite database)
 bench-pdf: $(STAMP)
-	export DEBUG=false SECRET_KEY=bench ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
+	export DEBUG=false SECRET_KEY="$(NIEUWE_SLEUTEL)" ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
 		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=sqlite:///$(CURDIR)/var/bench-pdf.sqlite3; \
 	rm -f var/bench-pdf.sqlite3 && mkdir -p var && \
 	$(PY) manage.py migrate --noinput --verbosity 0 && \

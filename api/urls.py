@@ -1,6 +1,7 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
+from .documentatie import documentatie
 from .views import beslismodel, dossier, netwerk, overdracht, trajecten
 
 app_name = "api"
@@ -10,8 +11,7 @@ TRAJECT = V1 + "trajecten/<int:pk>/"
 
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("api/docs/", documentatie(url_name="api:schema"), name="docs"),
     path(V1 + "trajecten/", trajecten.Trajecten.as_view(), name="trajecten"),
     path(TRAJECT, trajecten.TrajectDetail.as_view(), name="traject"),
     path(TRAJECT + "taken/", trajecten.Taken.as_view(), name="taken"),

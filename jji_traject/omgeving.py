@@ -17,9 +17,13 @@ env = environ.Env()
 
 @dataclass(frozen=True)
 class Variabele:
+    """One environment variable. ``alleen_compose``: read by docker-compose.yml to configure
+    its PostgreSQL and Redis services, never by the app (:func:`waarde` refuses it)."""
+
     naam: str
     uitleg: str
     verplicht_in_productie: bool = False
+    alleen_compose: bool = False
 
 
 VARIABELEN: tuple[Variabele, ...] = (
@@ -32,7 +36,23 @@ VARIABELEN: tuple[Variabele, ...] = (
         True,
     ),
     Variabele("DATABASE_URL", "PostgreSQL, bv. postgres://user:pw@host:5432/db. Leeg: SQLite in var/.", True),
-    Variabele("REDIS_URL", "Redis voor Celery, bv. redis://redis:6379/0. Leeg: taken draaien direct.", True),
+    Variabele(
+        "REDIS_URL",
+        "Redis voor Celery en de cache, met wachtwoord, bv. redis://:pw@redis:6379/0. Leeg: taken draaien direct.",
+        True,
+    ),
+    Variabele(
+        "POSTGRES_PASSWORD",
+        "Alleen docker compose: wachtwoord van de PostgreSQL-dienst (hetzelfde als in DATABASE_URL).",
+        True,
+        alleen_compose=True,
+    ),
+    Variabele(
+        "REDIS_PASSWORD",
+        "Alleen docker compose: wachtwoord van de Redis-dienst (requirepass; hetzelfde als in REDIS_URL).",
+        True,
+        alleen_compose=True,
+    ),
     Variabele("DEMO_PASSWORD", "Wachtwoord van de demogebruikers van manage.py demo_data."),
     Variabele("SECURE_SSL_REDIRECT", "Stuur http door naar https (standaard aan als DEBUG uit is)."),
     Variabele("SECURE_HSTS_SECONDS", "HSTS-duur in seconden (standaard 31536000 als DEBUG uit is)."),
@@ -54,16 +74,49 @@ VARIABELEN: tuple[Variabele, ...] = (
 )
 
 BEKEND = {v.naam for v in VARIABELEN}
+VAN_DE_APP = {v.naam for v in VARIABELEN if not v.alleen_compose}
+
+# Keys that have been published (in this repository, its history or its documentation):
+# known to anyone, so never a secret, however long.
+VOORBEELD_SLEUTELS = frozenset(
+    {
+        "lokaal-onveilig-alleen-voor-debug",  # the fallback with DEBUG on
+        "alleen-voor-collectstatic-tijdens-de-build",  # the Dockerfile's former build key
+        "bench",  # the former key of make bench and make bench-pdf
+    }
+)
+MINIMALE_SLEUTELLENGTE = 50
+MAAK_SLEUTEL = 'python3 -c "import secrets; print(secrets.token_urlsafe(64))"'
 
 
 def verplicht_in_productie() -> set[str]:
+    """What the app's services need in production (the app's own variables)."""
+    return {v.naam for v in VARIABELEN if v.verplicht_in_productie and not v.alleen_compose}
+
+
+def verplicht_voor_compose() -> set[str]:
+    """What docker-compose.yml must refuse to start without (``${NAAM:?…}``, no default)."""
     return {v.naam for v in VARIABELEN if v.verplicht_in_productie}
+
+
+def sleutel_bezwaar(sleutel: str) -> str | None:
+    """Why a SECRET_KEY may not be used in production (one line), or ``None``. The rules
+    of Django's own deploy check (security.W009), as a hard stop: at least 50 characters,
+    at least 5 different ones, not Django's ``django-insecure-`` key, not a published one."""
+    if sleutel in VOORBEELD_SLEUTELS or sleutel.startswith("django-insecure-"):
+        return f"SECRET_KEY is een bekend voorbeeld en dus niet geheim: maak een eigen sleutel met {MAAK_SLEUTEL}"
+    if len(sleutel) < MINIMALE_SLEUTELLENGTE or len(set(sleutel)) < 5:
+        return (
+            f"SECRET_KEY is te kort of te eenvoudig ({len(sleutel)} tekens, minimaal {MINIMALE_SLEUTELLENGTE}): "
+            f"maak een sleutel met {MAAK_SLEUTEL}"
+        )
+    return None
 
 
 def waarde(naam: str, cast=str, default=environ.Env.NOTSET):
     """Read one declared variable; reading an undeclared name is a programming error."""
-    if naam not in BEKEND:
-        raise KeyError(f"{naam} is not declared in jji_traject.omgeving.VARIABELEN")
+    if naam not in VAN_DE_APP:
+        raise KeyError(f"{naam} is not declared in jji_traject.omgeving.VARIABELEN as a variable of the app")
     if cast is bool:
         return env.bool(naam, default=default)
     if cast is int:

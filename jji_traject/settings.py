@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from .omgeving import env, stop, waarde
+from .omgeving import env, sleutel_bezwaar, stop, waarde
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -23,26 +24,34 @@ DEBUG = waarde("DEBUG", bool, default=False)
 # and sign nothing (so `makemigrations --check` runs on a bare checkout).
 ZONDER_SLEUTEL = {"makemigrations", "makemessages", "compilemessages"}
 
+ALLEEN_BRONBESTANDEN = len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" and sys.argv[1] in ZONDER_SLEUTEL
+
 SECRET_KEY = waarde("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" and sys.argv[1] in ZONDER_SLEUTEL:
+    if ALLEEN_BRONBESTANDEN:
         SECRET_KEY = secrets.token_urlsafe(50)  # thrown away when the command ends
     elif not DEBUG:
         stop("SECRET_KEY ontbreekt: zet de omgevingsvariabele SECRET_KEY (of DEBUG=true voor lokaal gebruik).")
     else:
         # Only reachable with DEBUG on (make run generates a key anyway).
         SECRET_KEY = "lokaal-onveilig-alleen-voor-debug"  # noqa: S105
+elif not DEBUG and not ALLEEN_BRONBESTANDEN and (bezwaar := sleutel_bezwaar(SECRET_KEY)):
+    # A short or published key lets anyone forge sessions, password reset links and signed
+    # values: the process does not start with one.
+    stop(bezwaar)
 
 ALLOWED_HOSTS = waarde("ALLOWED_HOSTS", list, default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = waarde("CSRF_TRUSTED_ORIGINS", list, default=[])
 
 INSTALLED_APPS = [
+    "jji_traject",  # plumbing: the security log's signal receivers (apps.py)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "django_filters",
     "rest_framework",
     "knox",
@@ -63,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "jji_traject.middleware.VerzoekIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -185,6 +196,67 @@ if not DEBUG:
     if waarde("SECURE_PROXY_SSL_HEADER", bool, default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp): only the app's own files, nothing inline. Templates
+# carry no <script> body, no <style> element and no style="" attribute (a test scans the
+# pages of the journeys); htmx is told not to inject its indicator <style> and not to eval
+# (the htmx-config meta tag in base.html). No data: images: QR codes are inline SVG.
+# One view has its own, wider policy: the API's Swagger UI (api/documentatie.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "worker-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Permissions-Policy (django-permissions-policy): the app uses none of the browser's
+# powerful features, so each is off for the page and anything it might embed. Two stay
+# open for the app itself: WebAuthn (signing in with a security key) and writing to the
+# clipboard (Swagger UI's copy button).
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        (
+            "accelerometer",
+            "autoplay",
+            "browsing-topics",
+            "camera",
+            "clipboard-read",
+            "display-capture",
+            "encrypted-media",
+            "fullscreen",
+            "gamepad",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "idle-detection",
+            "local-fonts",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "otp-credentials",
+            "payment",
+            "picture-in-picture",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "window-management",
+            "xr-spatial-tracking",
+        ),
+        [],
+    ),
+    "clipboard-write": "self",
+    "publickey-credentials-create": "self",
+    "publickey-credentials-get": "self",
+}
+
 # --- E-mail -----------------------------------------------------------------------------
 if waarde("EMAIL_URL", default=""):
     vars().update(env.email_url("EMAIL_URL"))
@@ -235,12 +307,21 @@ CELERY_BEAT_SCHEDULE = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"kort": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kort"}},
+    "formatters": {
+        "kort": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "jji_traject.beveiliging.JsonRegel"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "kort"},
+        "beveiliging": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": waarde("LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every rendering step at INFO (and fontTools every font it subsets).
     "loggers": {
+        # The security log (jji_traject/beveiliging.py): one JSON line per event for a SIEM,
+        # always at INFO whatever LOG_LEVEL says, and not repeated by the root handler.
+        "jji_traject.beveiliging": {"handlers": ["beveiliging"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint logs every rendering step at INFO (and fontTools every font it subsets).
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

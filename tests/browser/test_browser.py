@@ -34,15 +34,30 @@ def browser():
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
+# Every page of every journey reports a Content-Security-Policy violation to the console
+# (Chromium also logs each refusal there itself); a journey with one fails.
+CSP_LUISTERAAR = """document.addEventListener("securitypolicyviolation", (e) => console.error(
+  "CSP-schending: " + e.violatedDirective + " " + e.blockedURI + " in " + e.sourceFile + ":" + e.lineNumber));"""
+
+
 @pytest.fixture
 def pagina(browser, live_server, vereist_postgres, settings):
     zaai_opnieuw()  # a transactional test starts from flushed tables
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.add_init_script(CSP_LUISTERAAR)
     page = context.new_page()
+    schendingen = []
+
+    def console(bericht):
+        if bericht.type == "error" and ("CSP-schending" in bericht.text or "Content Security Policy" in bericht.text):
+            schendingen.append(bericht.text)
+
+    page.on("console", console)
     page.set_default_timeout(15000)
     page.basis = live_server.url
     yield page
     context.close()
+    assert schendingen == [], "Content-Security-Policy geschonden:\n" + "\n".join(schendingen)
 
 
 def inloggen(page, gebruiker, wachtwoord):
