@@ -14,8 +14,8 @@ from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing, Traject
 
-from .constants import Rol
-from .models import Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
+from ..constants import Rol
+from ..models import Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
 
 User = get_user_model()
 GEEN_WACHTWOORD_SYSTEEM = _lazy(
