@@ -437,3 +437,27 @@ def test_a_superuser_saves_at_once_and_it_is_logged_as_break_glass(client, demo)
     ).exists()
     client.force_login(demo.beheerder)
     assert client.get(reverse("admin:auth_user_add")).status_code == 403
+
+
+def test_noodtoegang_makes_a_superuser_with_a_reason_on_record(client, demo, monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "een-lang-nood-wachtwoord-2026")
+    with pytest.raises(CommandError):
+        call_command("noodtoegang", "--noinput", "--username", "nood", "--email", "nood@example.org", "--reden", " ")
+    call_command(
+        "noodtoegang",
+        "--noinput",
+        "--username",
+        "nood",
+        "--email",
+        "nood@example.org",
+        "--reden",
+        "Eerste beheerder van een nieuwe regio",
+        stdout=open("/dev/null", "w"),  # noqa: SIM115
+    )
+    assert User.objects.get(username="nood").is_superuser
+    regel = Accountgebeurtenis.objects.get(soort=GebeurtenisSoort.NOODTOEGANG, omschrijving__contains="nood ")
+    assert "Eerste beheerder van een nieuwe regio" in regel.omschrijving
+    client.force_login(demo.beheerder)  # every beheerder sees that break-glass was used
+    assert "Eerste beheerder van een nieuwe regio" in client.get(reverse("netwerk:accountlog")).content.decode()
+    client.force_login(demo.verbindingsofficier)
+    assert "Eerste beheerder van een nieuwe regio" not in client.get(reverse("netwerk:accountlog")).content.decode()

@@ -24,7 +24,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
-from netwerk.constants import Rol
+from netwerk.constants import GebeurtenisSoort, Rol
 from netwerk.models import Accountaanvraag, Accountgebeurtenis, Medewerker
 
 from .lezers import _is_verbindingsofficier, medewerker_van
@@ -155,4 +155,8 @@ def accountlog_zichtbaar_voor(user) -> QuerySet[Accountgebeurtenis]:
         return alle.none()
     if user.is_superuser:
         return alle
-    return alle.filter(_eigen_regio_of_organisatie(user, "organisatie", "vorige_organisatie"))
+    eigen = _eigen_regio_of_organisatie(user, "organisatie", "vorige_organisatie")
+    if medewerker_van(user).rol == Rol.BEHEERDER:
+        # Break-glass belongs to no regio: every beheerder sees that it was used.
+        eigen |= Q(soort=GebeurtenisSoort.NOODTOEGANG, organisatie__isnull=True)
+    return alle.filter(eigen)
