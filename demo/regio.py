@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from netwerk import services as netwerk_services
 from netwerk.constants import ContactRol, Niveau, OrganisatieSoort, Rol
-from netwerk.models import Contactpersoon, Medewerker, Organisatie, Regio
+from netwerk.models import Accountaanvraag, Contactpersoon, Medewerker, Organisatie, Regio
+from netwerk.services import accounts as account_services
 from trajecten import services as traject_services
 from trajecten.models import Routekaart, Verantwoordelijkheid
 
@@ -40,6 +41,17 @@ GEBRUIKERS = {
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+# An account request waiting in the demo regio (four eyes): the beheerder asked for a new
+# intaker at ROC Lindewaard; its verbindingsofficier approves or refuses it.
+AANVRAAG = {
+    "gebruikersnaam": "nieuwe-intaker",
+    "voornaam": "Iris",
+    "achternaam": "van Dam",
+    "email": "nieuwe-intaker@example.org",
+    "organisatie": "mbo",
+    "rol": Rol.INTAKER,
+    "functietitel": "Intaker entree",
+}
 # A small mbo without its own verbindingsofficier: the one of ROC Lindewaard is its contact point.
 AANSPREEKPUNTEN = {"herkomst": "mbo"}
 # The demo regio's netwerkkaart: (organisation key, role, name, function, level)
@@ -120,6 +132,16 @@ def gebruikers_aanmaken(organisaties) -> dict[str, User]:
             organisatie.aanspreekpunt = organisaties[via]
             netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
     return gevonden
+
+
+def accountaanvraag_klaarzetten(organisaties, beheerder) -> Accountaanvraag | None:
+    """The demo's waiting account request (once: not when it, or the account, exists)."""
+    naam = AANVRAAG["gebruikersnaam"]
+    if Accountaanvraag.objects.filter(gebruikersnaam=naam).exists() or User.objects.filter(username=naam).exists():
+        return None
+    return account_services.accountaanvraag_indienen(
+        actor=beheerder, **{**AANVRAAG, "organisatie": organisaties[AANVRAAG["organisatie"]]}
+    )
 
 
 def netwerkkaart_vullen(organisaties, beheerder) -> None:

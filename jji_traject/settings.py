@@ -301,6 +301,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
         "schedule": crontab(day_of_month=1, hour=7, minute=30),
     },
+    # Open account requests nobody decided on within 30 days lapse.
+    "accountaanvragen-laten-vervallen": {
+        "task": "netwerk.tasks.accountaanvragen_laten_vervallen",
+        "schedule": crontab(hour=6, minute=45),
+    },
 }
 
 # --- Logging: never category content, only ids and events --------------------------------

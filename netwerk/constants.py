@@ -82,3 +82,41 @@ class NetwerkSoort(models.TextChoices):
     MENTOR = "mentor", _("mentor")
     SPORTCLUB = "sportclub", _("sportclub")
     ANDERS = "anders", _("iemand anders uit het netwerk")
+
+
+class AanvraagSoort(models.TextChoices):
+    """What an account request asks for (four eyes: see ``toegang.policy.accounts``)."""
+
+    NIEUW = "nieuw", _("nieuw account")
+    SYSTEEMACCOUNT = "systeemaccount", _("nieuw systeemaccount")
+    WIJZIGING = "wijziging", _("wijziging van rol, organisatie of e-mailadres, of weer actief maken")
+
+
+class AanvraagStatus(models.TextChoices):
+    AANGEVRAAGD = "aangevraagd", _("wacht op goedkeuring")
+    GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+    VERVALLEN = "vervallen", _("vervallen")
+
+
+# An open request that nobody decided on within this many days lapses: an approver should not
+# approve, months later, a request nobody remembers.
+AANVRAAG_GELDIG_DAGEN = 30
+
+
+class GebeurtenisSoort(models.TextChoices):
+    """The kinds of line in the account log."""
+
+    AANGEVRAAGD = "aangevraagd", _("aanvraag ingediend")
+    GOEDGEKEURD = "goedgekeurd", _("aanvraag goedgekeurd")
+    AFGEWEZEN = "afgewezen", _("aanvraag afgewezen")
+    VERVALLEN = "vervallen", _("aanvraag ingetrokken of vervallen")
+    BEOORDELING_GEWEIGERD = "beoordeling_geweigerd", _("beoordeling geweigerd: niet bevoegd")
+    AANGEMAAKT = "aangemaakt", _("account aangemaakt")
+    GEWIJZIGD = "gewijzigd", _("account gewijzigd")
+    UITGEZET = "uitgezet", _("account uitgezet")
+    VERBINDINGSOFFICIER = "verbindingsofficier", _("verbindingsofficier aangewezen")
+    LINK_VERSTUURD = "link_verstuurd", _("activatielink verstuurd")
+    GEACTIVEERD = "geactiveerd", _("account geactiveerd")
+    ACTIVATIE_GEWEIGERD = "activatie_geweigerd", _("activatielink geweigerd")
+    NOODTOEGANG = "noodtoegang", _("wijziging door een superuser zonder tweede persoon (break-glass)")

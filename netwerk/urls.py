@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_accounts
 
 app_name = "netwerk"
 
@@ -18,4 +18,8 @@ urlpatterns = [
         views.contact_verwijderen,
         name="contact_verwijderen",
     ),
+    path("accounts/aanvragen/", views_accounts.accountaanvragen, name="accountaanvragen"),
+    path("accounts/aanvragen/<int:pk>/", views_accounts.accountaanvraag, name="accountaanvraag"),
+    path("accounts/log/", views_accounts.accountlog, name="accountlog"),
+    path("accounts/activeren/<str:uidb64>/<str:token>/", views_accounts.activeren, name="activeren"),
 ]

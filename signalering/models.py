@@ -16,6 +16,8 @@ class MeldingSoort(models.TextChoices):
     BESLISMODEL_VASTGESTELD = "beslismodel_vastgesteld", _("besluit over een beslismodel")
     BESLISMODEL_TERUGGELEGD = "beslismodel_teruggelegd", _("besluit over een beslismodel teruggelegd")
     KOPIE_VERWIJDEREN = "kopie_verwijderen", _("kopie van een overdrachtsdocument verwijderen")
+    ACCOUNTAANVRAAG = "accountaanvraag", _("accountaanvraag te beoordelen")
+    ACCOUNT_GEWIJZIGD = "account_gewijzigd", _("account in je organisatie aangemaakt of gewijzigd")
 
 
 BESLISMODEL_MELDINGEN = frozenset(
@@ -40,6 +42,9 @@ class Melding(models.Model):
         "netwerk.Organisatie", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     sleutel = models.CharField(_("sleutel"), max_length=120, help_text=_("Maakt een herinnering eenmalig."))
+    accountaanvraag = models.ForeignKey(
+        "netwerk.Accountaanvraag", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     document = models.CharField(
         _("documentnummer"), max_length=40, blank=True, help_text=_("Bij een overdrachtsdocument: welk document.")
     )

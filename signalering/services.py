@@ -170,6 +170,8 @@ MAILREGELS = {
         BESLISMODEL_MELDINGEN, gettext_lazy("Er is nieuws over een beslismodel, of er wacht er een op je.")
     ),
     MeldingSoort.KOPIE_VERWIJDEREN: gettext_lazy("Je wordt gevraagd een document te verwijderen dat je eerder kreeg."),
+    MeldingSoort.ACCOUNTAANVRAAG: gettext_lazy("Er wacht een aanvraag voor een account op je beoordeling."),
+    MeldingSoort.ACCOUNT_GEWIJZIGD: gettext_lazy("Er is een account in je organisatie aangemaakt of gewijzigd."),
 }
 TAAKMELDINGEN = frozenset({MeldingSoort.TAAK_TE_LAAT, MeldingSoort.TAAK_BINNENKORT})
 
@@ -199,7 +201,9 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
 
 def meldingen_van(user):
     """The reader's notifications; the page shows a task and youth only while visible."""
-    return Melding.objects.filter(ontvanger=user).select_related("taak", "traject__jongere", "organisatie")
+    return Melding.objects.filter(ontvanger=user).select_related(
+        "taak", "traject__jongere", "organisatie", "accountaanvraag"
+    )
 
 
 def meldingen_gelezen(*, actor) -> int:

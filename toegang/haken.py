@@ -15,6 +15,10 @@ HAKEN = {
     # trajecten.services.toestemming_intrekken, after the revocation is saved:
     # actor, toestemmingen (every grondslag record that was revoked, the cascade included).
     "grondslag_ingetrokken": "a grondslag was revoked",
+    # netwerk.services (account requests and changes), below signalering: soort (a
+    # MeldingSoort), ontvangers ([(user, key), …], chosen by the caller) and the notification's
+    # fields (organisatie, accountaanvraag). signalering stores and mails them.
+    "melden": "notify people (signalering.services.melden)",
 }
 
 _geregistreerd: dict[str, list[Callable]] = {naam: [] for naam in HAKEN}

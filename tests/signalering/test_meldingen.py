@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jji_traject.geschiedenis import bijwerken
-from netwerk import services as netwerk_services
 from netwerk.constants import Rol
 from signalering import services as signalering
 from signalering.models import Melding, MeldingSoort
 from trajecten import services
 from trajecten.constants import TaakStatus
 from trajecten.models import Taak
+
+from ..accounts import wijzigen
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate
@@ -105,17 +106,8 @@ def test_notifications_hide_a_justice_task_once_it_is_no_longer_visible(client, 
     taak.save(update_fields=["medewerker", "deadline"])
     signalering.herinneringen_versturen()
     assert Melding.objects.filter(ontvanger=demo.itb, taak=taak).exists()
-    m = demo.itb.medewerker
-    netwerk_services.medewerker_opslaan(
-        actor=demo.beheerder,
-        medewerker=m,
-        gebruikersnaam=m.user.username,
-        voornaam=m.user.first_name,
-        achternaam=m.user.last_name,
-        email=m.user.email,
-        organisatie=demo.coordinator.medewerker.organisatie,
-        rol=Rol.DOCENT,
-    )
+    # The move is a request that the receiving organisation's side approves (four eyes).
+    wijzigen(demo, demo.itb.medewerker, organisatie=demo.coordinator.medewerker.organisatie, rol=Rol.DOCENT)
     client.force_login(demo.itb)
     tekst = client.get(reverse("signalering:meldingen")).content.decode()
     assert taak.tekst not in tekst and "geen toegang meer" in tekst

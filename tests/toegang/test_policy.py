@@ -17,6 +17,7 @@ from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services
 from trajecten.constants import Grondslag, Wijze
 
+from ..accounts import wijzigen
 from ..lezers import zichtbaar_vers
 
 pytestmark = pytest.mark.django_db
@@ -158,16 +159,8 @@ def test_designation_moves_visibility_without_touching_trajecten(demo):
 
 
 def _wijzig_medewerker(demo, medewerker, **wijziging):
-    gegevens = {
-        "gebruikersnaam": medewerker.user.username,
-        "voornaam": medewerker.user.first_name,
-        "achternaam": medewerker.user.last_name,
-        "email": medewerker.user.email,
-        "organisatie": medewerker.organisatie,
-        "rol": medewerker.rol,
-    }
-    netwerk_services.medewerker_opslaan(actor=demo.beheerder, medewerker=medewerker, **{**gegevens, **wijziging})
-    return get_user_model().objects.get(pk=medewerker.user_id)
+    # As the beheerder does it: a new rol or organisation is a request a second person approves.
+    return wijzigen(demo, medewerker, **wijziging)
 
 
 def test_rol_change_to_zorgcoordinator_opens_all_active_trajecten(demo):

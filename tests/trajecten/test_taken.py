@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from netwerk import services as netwerk_services
-from netwerk.constants import Rol
 from trajecten import services
 from trajecten.constants import Fase, Partij, TaakStatus, Titel, Voorwaarde
 from trajecten.models import Routekaart, Traject, Verantwoordelijkheid
+
+from ..accounts import wijzigen
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate
@@ -111,16 +111,7 @@ def test_a_person_who_moves_leaves_their_tasks_with_the_organisation(demo):
     services.taak_bijwerken(
         actor=demo.verbindingsofficier, taak=taak, status=TaakStatus.BEZIG, medewerker=demo.mbo_intake.medewerker
     )
-    m = demo.mbo_intake.medewerker
-    netwerk_services.medewerker_opslaan(
-        actor=demo.beheerder,
-        medewerker=m,
-        gebruikersnaam=m.user.username,
-        voornaam=m.user.first_name,
-        achternaam=m.user.last_name,
-        email=m.user.email,
-        organisatie=demo.mbo_intake_other.medewerker.organisatie,
-        rol=Rol.INTAKER,
-    )
+    # The move is a request that the receiving organisation's side approves (four eyes).
+    wijzigen(demo, demo.mbo_intake.medewerker, organisatie=demo.mbo_intake_other.medewerker.organisatie)
     taak.refresh_from_db()
     assert taak.medewerker is None and taak.organisatie.naam == "ROC Lindewaard"

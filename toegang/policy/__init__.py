@@ -15,6 +15,8 @@ behind it are:
 - ``raadpleging``: writing the raadplegingen log (a reading, or a refused request);
 - ``beslismodel`` and ``overdracht``: who prepares, decides and confirms a beslismodel and
   reads its answers; who makes and receives an overdrachtsdocument;
+- ``accounts``: four eyes on accounts — which changes wait for a second person, who
+  approves them, who reads the account requests and the account log;
 - ``rechten``: the derivation of django-guardian's object permissions.
 
 Rules (ARCHITECTURE.md "Access"):
@@ -38,6 +40,16 @@ The package imports models of every app (they sit below it) and nothing above th
 selector, service or view. What a higher app adds (the parts of the dossier) it registers.
 """
 
+from .accounts import (
+    accountaanvragen_zichtbaar_voor,
+    accountlog_zichtbaar_voor,
+    beoordelaars,
+    goedkeuring_nodig,
+    mag_accountaanvraag_beoordelen,
+    mag_accountaanvragen_zien,
+    mag_accountlog_lezen,
+    rol_opent_jongerengegevens,
+)
 from .beslismodel import (
     BESLUIT_ROLLEN,
     beslismodel_lezen,
@@ -130,9 +142,12 @@ __all__ = [
     "PerRij",
     "REGIE_SOORTEN",
     "VIEW",
+    "accountaanvragen_zichtbaar_voor",
+    "accountlog_zichtbaar_voor",
     "actieve_medewerkers",
     "actieve_organisaties",
     "beheerde_regio_ophalen",
+    "beoordelaars",
     "beslismodel_lezen",
     "beslismodellen_te_beoordelen",
     "beslismodellen_zichtbaar_voor",
@@ -140,6 +155,7 @@ __all__ = [
     "bijwerkbare_taken",
     "categorie_lezen",
     "dossier_traject_ophalen",
+    "goedkeuring_nodig",
     "groepsnaam",
     "heeft_actieve_herkomst",
     "herkomst_grondslag",
@@ -153,6 +169,9 @@ __all__ = [
     "kijkers",
     "leesbare_categorieen",
     "lezer_van",
+    "mag_accountaanvraag_beoordelen",
+    "mag_accountaanvragen_zien",
+    "mag_accountlog_lezen",
     "mag_beslismodel_besluiten",
     "mag_beslismodel_bevestigen",
     "mag_beslismodel_opstellen",
@@ -185,6 +204,7 @@ __all__ = [
     "raadplegingen_zichtbaar_voor",
     "rechten_afleiden",
     "regio_van",
+    "rol_opent_jongerengegevens",
     "rolgroepnaam",
     "schrijvende_school",
     "taken_zichtbaar_voor",

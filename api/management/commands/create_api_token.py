@@ -13,7 +13,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from knox.models import AuthToken
 
+from netwerk.constants import AanvraagStatus
+from netwerk.models import Accountaanvraag
 from netwerk.services import api_tokens_intrekken
+
+WACHT = (
+    "Het account {naam} wacht nog op goedkeuring door een tweede persoon (Accountaanvragen): een token komt pas "
+    "na goedkeuring."
+)
 
 
 class Command(BaseCommand):
@@ -28,7 +35,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, gebruikersnaam, dagen, intrekken, sleutel, lijst, **options):
         user = get_user_model().objects.filter(username=gebruikersnaam).first()
+        # A system account exists only once a second person approved it (four eyes).
+        wacht = Accountaanvraag.objects.filter(status=AanvraagStatus.AANGEVRAAGD, gebruikersnaam__iexact=gebruikersnaam)
         if user is None or not hasattr(user, "medewerker"):
+            if wacht.exists():
+                raise CommandError(WACHT.format(naam=gebruikersnaam))
             raise CommandError(f"Geen medewerker of systeemaccount met de gebruikersnaam {gebruikersnaam!r}.")
         tokens = AuthToken.objects.filter(user=user)
         if lijst:
@@ -49,6 +60,8 @@ class Command(BaseCommand):
             return
         if sleutel:
             raise CommandError("--sleutel hoort bij --intrekken.")
+        if not user.is_active and wacht.exists():
+            raise CommandError(WACHT.format(naam=gebruikersnaam))
         if not user.is_active:
             raise CommandError(f"{gebruikersnaam} is niet actief: een token zou niets openen.")
         dagen = settings.API_TOKEN_DAGEN if dagen is None else dagen

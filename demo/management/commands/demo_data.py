@@ -13,9 +13,11 @@ from django.db import transaction
 from demo import schaal
 from demo.jongeren import JONGEREN
 from demo.regio import (
+    AANVRAAG,
     GEBRUIKERS,
     ORGANISATIES,
     VERBINDINGSOFFICIEREN,
+    accountaanvraag_klaarzetten,
     gebruikers_aanmaken,
     netwerkkaart_vullen,
     organisaties_aanmaken,
@@ -44,6 +46,7 @@ class Command(BaseCommand):
             gebruikers = gebruikers_aanmaken(organisaties)
             routekaart_invullen(organisaties["jji"].regio, gebruikers["beheerder"])
             netwerkkaart_vullen(organisaties, gebruikers["beheerder"])
+            accountaanvraag_klaarzetten(organisaties, gebruikers["beheerder"])
             nieuw = sum(traject_aanmaken(j, organisaties, gebruikers) for j in JONGEREN)
         if options["trajecten"]:
             nieuw += schaal.trajecten_genereren(
@@ -63,3 +66,7 @@ class Command(BaseCommand):
         for naam, (org, rol, *_rest) in GEBRUIKERS.items():
             extra = " · verbindingsofficier" if naam in VERBINDINGSOFFICIEREN.values() else ""
             self.stdout.write(f"  {naam:<20} {Rol(rol).label}, {ORGANISATIES[org][0]}{extra}")
+        self.stdout.write(
+            f"Een accountaanvraag wacht: {AANVRAAG['gebruikersnaam']} ({Rol(AANVRAAG['rol']).label}, "
+            f"{ORGANISATIES[AANVRAAG['organisatie']][0]}), aangevraagd door beheerder; verbindingsofficier beslist."
+        )

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
 
-from .constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
+from ..constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
 
 TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
 

@@ -14,8 +14,9 @@ from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing, Traject
 
-from .constants import Rol
-from .models import Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
+from ..constants import AanvraagStatus, GebeurtenisSoort, Rol
+from ..models import Accountaanvraag, Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
+from .accountlog import beschrijving, gebeurtenis_vastleggen, verbindingsofficieren_melden
 
 User = get_user_model()
 GEEN_WACHTWOORD_SYSTEEM = _lazy(
@@ -49,14 +50,40 @@ def organisatie_opslaan(*, actor, organisatie: Organisatie) -> Organisatie:
     (the policy counts only active organisations)."""
     _mag_beheren(actor, organisatie.regio)
     controleer_organisatie(organisatie)
+    vorige_vo = (
+        Organisatie.objects.filter(pk=organisatie.pk).values_list("verbindingsofficier_id", flat=True).first()
+        if organisatie.pk
+        else None
+    )
     organisatie.full_clean()
     organisatie.save()
+    if vorige_vo != organisatie.verbindingsofficier_id:
+        _aanwijzing_vastleggen(actor=actor, organisatie=organisatie, vorige_vo=vorige_vo)
     if not organisatie.actief:
         api_tokens_intrekken(User.objects.filter(medewerker__organisatie=organisatie))
     policy.verbindingsofficier_groep_bijwerken(organisatie)
     if organisatie.verbindingsofficier_id:
         policy.medewerker_groepen_bijwerken(organisatie.verbindingsofficier)
     return organisatie
+
+
+def _aanwijzing_vastleggen(*, actor, organisatie: Organisatie, vorige_vo) -> None:
+    """A designation opens every traject of the organisation (and its signalen voor
+    veiligheid): on record in the account log."""
+    vorige = Medewerker.objects.select_related("user").filter(pk=vorige_vo).first() if vorige_vo else None
+    nieuwe = organisatie.verbindingsofficier
+    gebeurtenis_vastleggen(
+        soort=GebeurtenisSoort.VERBINDINGSOFFICIER,
+        actor=actor,
+        medewerker=nieuwe or vorige,
+        organisatie=organisatie,
+        omschrijving=_("Verbindingsofficier van %(organisatie)s: %(oud)s → %(nieuw)s.")
+        % {
+            "organisatie": organisatie.naam,
+            "oud": vorige.naam if vorige else _("niemand"),
+            "nieuw": nieuwe.naam if nieuwe else _("niemand"),
+        },
+    )
 
 
 def controleer_organisatie(organisatie: Organisatie) -> None:
@@ -79,6 +106,17 @@ def verbindingsofficier_aanwijzen(*, actor, organisatie: Organisatie, medewerker
     return organisatie_opslaan(actor=actor, organisatie=organisatie)
 
 
+VIER_OGEN = _lazy(
+    "Een nieuw account, een andere rol of organisatie, een ander e-mailadres of weer toegang geven vraagt "
+    "goedkeuring van een tweede persoon. Dien een accountaanvraag in; de verbindingsofficier of zorgcoördinator van "
+    "de organisatie (of een andere beheerder van de regio) keurt hem goed."
+)
+NIEMANDS_WACHTWOORD = _lazy(
+    "Niemand stelt het wachtwoord van een ander in. Na goedkeuring krijgt de medewerker een activatielink en kiest "
+    "zelf een wachtwoord."
+)
+
+
 @transaction.atomic
 def medewerker_opslaan(
     *,
@@ -94,27 +132,50 @@ def medewerker_opslaan(
     actief: bool = True,
     wachtwoord: str | None = None,
     medewerker: Medewerker | None = None,
+    aanvraag: Accountaanvraag | None = None,
 ) -> Medewerker:
     """Create or change a person (Django user + profile) and put them in their groups.
 
+    Four eyes (``toegang.policy.accounts``): a new account, a change of rol, organisation or
+    e-mail address, or a reactivation is saved here only as an approved ``aanvraag``, applied by
+    its approver (``netwerk.services.accounts``); by the system itself (``actor=None``: demo
+    data, commands); or by a superuser (break-glass, logged as such). A beheerder gets a
+    ``ValidationError`` that points to the request. Nobody sets another person's password:
+    ``wachtwoord`` is for the system only (the demo users); a person chooses their own through
+    an activation link.
+
     Moving to another organisation ends their assignments and a designation at the old one;
-    deactivating closes every door at once. People are never deleted.
+    deactivating closes every door at once. People are never deleted. Every change is written
+    to the account log, and the verbindingsofficier is told of a new account and of a change
+    of rol or organisation.
     """
-    _mag_beheren(actor, organisatie.regio)
+    if wachtwoord and actor is not None:
+        raise ValidationError({"wachtwoord": NIEMANDS_WACHTWOORD})
     if rol == Rol.SYSTEEM and wachtwoord:
         raise ValidationError({"wachtwoord": GEEN_WACHTWOORD_SYSTEEM})
-    oude_organisatie = None
+    if aanvraag is not None:
+        _goedgekeurd_controleren(aanvraag, actor=actor, medewerker=medewerker, organisatie=organisatie, rol=rol)
+    else:
+        _mag_beheren(actor, organisatie.regio)
+    # What the approval already allowed runs further as the system (the approver is no beheerder).
+    beheerder = None if aanvraag is not None else actor
+    oud = None
     tokens_vervallen = False
     if medewerker is not None:
         # Read the old state from the database: the admin form already changed the instance.
         oud = Medewerker.objects.select_for_update().select_related("organisatie", "user").get(pk=medewerker.pk)
-        oude_organisatie = oud.organisatie
-        _mag_beheren(actor, oude_organisatie.regio)
-        controleer_medewerker(
-            actor=actor, medewerker=oud, rol=rol, organisatie=organisatie, actief=actief, wachtwoord=wachtwoord
-        )
+        if aanvraag is None:
+            _mag_beheren(actor, oud.organisatie.regio)
+        controleer_medewerker(actor=actor, medewerker=oud, rol=rol, organisatie=organisatie, actief=actief)
         # A token was given for this person in this organisation and rol: it ends with them.
         tokens_vervallen = not actief or oud.rol != rol or oud.organisatie_id != organisatie.pk
+    oude_organisatie = oud.organisatie if oud else None
+    vorig = _stand(oud)
+    nodig = policy.goedkeuring_nodig(oud, rol=rol, organisatie=organisatie, email=email, actief=actief)
+    noodtoegang = bool(nodig) and aanvraag is None and actor is not None
+    if noodtoegang and not actor.is_superuser:
+        raise ValidationError(VIER_OGEN, code="vier_ogen")
+
     user = medewerker.user if medewerker else User(username=gebruikersnaam)
     user.username = gebruikersnaam
     user.first_name, user.last_name, user.email, user.is_active = voornaam, achternaam, email, actief
@@ -145,7 +206,7 @@ def medewerker_opslaan(
     geraakt = Traject.objects.filter(toewijzingen__medewerker=profiel)
     if oude_organisatie is not None and oude_organisatie.pk != organisatie.pk:
         if oude_organisatie.verbindingsofficier_id == profiel.pk:
-            verbindingsofficier_aanwijzen(actor=actor, organisatie=oude_organisatie, medewerker=None)
+            verbindingsofficier_aanwijzen(actor=beheerder, organisatie=oude_organisatie, medewerker=None)
         geraakte_ids = list(geraakt.values_list("pk", flat=True))
         for toewijzing in Toewijzing.objects.filter(medewerker=profiel):
             toewijzing.delete()  # one by one: history keeps each
@@ -154,12 +215,13 @@ def medewerker_opslaan(
             taak.save(update_fields=["medewerker"])
         geraakt = Traject.objects.filter(pk__in=geraakte_ids)
     if not actief and organisatie.verbindingsofficier_id == profiel.pk:
-        verbindingsofficier_aanwijzen(actor=actor, organisatie=organisatie, medewerker=None)
+        verbindingsofficier_aanwijzen(actor=beheerder, organisatie=organisatie, medewerker=None)
     if not actief:
         # A deactivated person's open tasks go back to their organisation for reassignment.
         for taak in Taak.objects.filter(medewerker=profiel).exclude(status__in=AFGEROND):
             taak.medewerker = None
             taak.save(update_fields=["medewerker"])
+        _open_aanvragen_laten_vervallen(actor=actor, medewerker=profiel)
     policy.medewerker_groepen_bijwerken(profiel)
     if rol == Rol.SYSTEEM:
         # The organisation-wide group of system accounts gets its rows on every traject there.
@@ -168,7 +230,120 @@ def medewerker_opslaan(
         )
         geraakt = geraakt.distinct()
     policy.rechten_afleiden(geraakt)
+    _vastleggen(actor=actor, profiel=profiel, vorig=vorig, oude_organisatie=oude_organisatie, aanvraag=aanvraag)
+    if noodtoegang:
+        gebeurtenis_vastleggen(
+            soort=GebeurtenisSoort.NOODTOEGANG,
+            actor=actor,
+            medewerker=profiel,
+            vorige_organisatie=oude_organisatie,
+            omschrijving=_("Opgeslagen door superuser %(wie)s zonder tweede persoon (%(wat)s).")
+            % {"wie": actor.get_username(), "wat": ", ".join(nodig)},
+        )
     return profiel
+
+
+def _goedgekeurd_controleren(aanvraag: Accountaanvraag, *, actor, medewerker, organisatie, rol) -> None:
+    """An approved request is applied by its approver, to its person, with its values."""
+    medewerker_id = medewerker.pk if medewerker is not None else None
+    if (
+        aanvraag.status != AanvraagStatus.GOEDGEKEURD
+        or actor is None
+        or aanvraag.besloten_door_id != actor.pk
+        or aanvraag.medewerker_id != medewerker_id
+        or aanvraag.organisatie_id != organisatie.pk
+        or aanvraag.rol != rol
+    ):
+        raise PermissionDenied
+
+
+def _stand(medewerker: Medewerker | None) -> dict:
+    """What the account log compares: the values of a person before a change."""
+    if medewerker is None:
+        return {}
+    user = medewerker.user
+    return {
+        "gebruikersnaam": user.username,
+        "naam": medewerker.naam,
+        "email": user.email,
+        "actief": user.is_active,
+        "rol": medewerker.rol,
+        "organisatie": medewerker.organisatie_id,
+        "functietitel": medewerker.functietitel,
+        "telefoon": medewerker.telefoon,
+    }
+
+
+def _vastleggen(*, actor, profiel: Medewerker, vorig: dict, oude_organisatie, aanvraag) -> None:
+    """One line in the account log for what changed; the verbindingsofficier hears of a new
+    account, a change of rol or organisation, and a reactivation (not of the system's own
+    work: the demo data)."""
+    nu = _stand(profiel)
+    if not vorig:
+        gebeurtenis = gebeurtenis_vastleggen(
+            soort=GebeurtenisSoort.AANGEMAAKT,
+            actor=actor,
+            medewerker=profiel,
+            aanvraag=aanvraag,
+            omschrijving=_("Account aangemaakt: %(wie)s.") % {"wie": beschrijving(profiel)},
+        )
+        if actor is not None:
+            verbindingsofficieren_melden(actor=actor, gebeurtenis=gebeurtenis, organisaties=[profiel.organisatie])
+        return
+    rollen = dict(Rol.choices)
+    delen = []
+    if vorig["organisatie"] != nu["organisatie"]:
+        delen.append(
+            _("organisatie %(oud)s → %(nieuw)s") % {"oud": oude_organisatie.naam, "nieuw": profiel.organisatie.naam}
+        )
+    if vorig["rol"] != nu["rol"]:
+        delen.append(_("rol %(oud)s → %(nieuw)s") % {"oud": rollen[vorig["rol"]], "nieuw": rollen[nu["rol"]]})
+    if vorig["email"] != nu["email"]:
+        delen.append(_("e-mailadres %(oud)s → %(nieuw)s") % {"oud": vorig["email"], "nieuw": nu["email"]})
+    if vorig["actief"] != nu["actief"]:
+        delen.append(_("weer actief") if nu["actief"] else _("uitgezet: alle toegang is dicht"))
+    if vorig["gebruikersnaam"] != nu["gebruikersnaam"]:
+        delen.append(
+            _("gebruikersnaam %(oud)s → %(nieuw)s") % {"oud": vorig["gebruikersnaam"], "nieuw": nu["gebruikersnaam"]}
+        )
+    for sleutel, label in (("naam", _("naam")), ("functietitel", _("functietitel")), ("telefoon", _("telefoon"))):
+        if vorig[sleutel] != nu[sleutel]:
+            delen.append(_("%(wat)s gewijzigd") % {"wat": label})
+    if not delen:
+        return
+    gebeurtenis = gebeurtenis_vastleggen(
+        soort=GebeurtenisSoort.UITGEZET if vorig["actief"] and not nu["actief"] else GebeurtenisSoort.GEWIJZIGD,
+        actor=actor,
+        medewerker=profiel,
+        vorige_organisatie=oude_organisatie,
+        aanvraag=aanvraag,
+        omschrijving=_("%(wie)s: %(wat)s.") % {"wie": beschrijving(profiel), "wat": "; ".join(delen)},
+    )
+    opent = (
+        vorig["organisatie"] != nu["organisatie"] or vorig["rol"] != nu["rol"] or (nu["actief"] and not vorig["actief"])
+    )
+    if actor is not None and opent:
+        verbindingsofficieren_melden(
+            actor=actor, gebeurtenis=gebeurtenis, organisaties=[profiel.organisatie, oude_organisatie]
+        )
+
+
+def _open_aanvragen_laten_vervallen(*, actor, medewerker: Medewerker) -> None:
+    """A person who is switched off keeps no open request: it would re-open what just closed."""
+    for aanvraag in Accountaanvraag.objects.filter(medewerker=medewerker, status=AanvraagStatus.AANGEVRAAGD):
+        aanvraag.status = AanvraagStatus.VERVALLEN
+        aanvraag.besloten_door = actor if actor is not None and actor.is_authenticated else None
+        aanvraag.besloten_op = timezone.now()
+        aanvraag.reden = _("De medewerker is uitgezet.")
+        aanvraag.save(update_fields=["status", "besloten_door", "besloten_op", "reden"])
+        gebeurtenis_vastleggen(
+            soort=GebeurtenisSoort.VERVALLEN,
+            actor=actor,
+            medewerker=medewerker,
+            organisatie=aanvraag.organisatie,
+            aanvraag=aanvraag,
+            omschrijving=_("Aanvraag vervallen: de medewerker is uitgezet."),
+        )
 
 
 def api_tokens_intrekken(users) -> int:
@@ -179,11 +354,10 @@ def api_tokens_intrekken(users) -> int:
     return aantal
 
 
-def controleer_medewerker(*, actor, medewerker: Medewerker, rol: str, organisatie, actief: bool, wachtwoord) -> None:
+def controleer_medewerker(*, actor, medewerker: Medewerker, rol: str, organisatie, actief: bool) -> None:
     """Rules on changing an existing person, checked by the service and shown by the admin
     form: nobody changes their own rol, organisation or access (no self-escalation to youth
-    data), and a beheerder does not set an existing colleague's password (no logging in as
-    them)."""
+    data)."""
     if actor is None:
         return
     if actor.pk == medewerker.user_id and (
@@ -192,24 +366,6 @@ def controleer_medewerker(*, actor, medewerker: Medewerker, rol: str, organisati
         raise ValidationError(
             _("Je eigen rol, organisatie of toegang wijzig je niet zelf: vraag een andere beheerder.")
         )
-    if wachtwoord and actor.pk != medewerker.user_id and not actor.is_superuser:
-        raise ValidationError(
-            {
-                "wachtwoord": _(
-                    "Een beheerder stelt alleen het eerste wachtwoord in. Een bestaande medewerker kiest zelf "
-                    "een nieuw wachtwoord."
-                )
-            }
-        )
-
-
-def controleer_wachtwoord(wachtwoord: str, user) -> None:
-    from django.contrib.auth.password_validation import validate_password
-
-    try:
-        validate_password(wachtwoord, user)
-    except ValidationError as fout:
-        raise ValidationError({"wachtwoord": fout.messages}) from fout
 
 
 def _mag_contacten_bijhouden(actor, organisatie: Organisatie) -> None:

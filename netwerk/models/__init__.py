@@ -1,0 +1,16 @@
+"""Models of the netwerk app: regio's, organisations and their people, the netwerkkaart and
+the network around one youth; the account requests and the account log (four eyes)."""
+
+from .accounts import Accountaanvraag, Accountgebeurtenis
+from .organisaties import TELEFOON, Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
+
+__all__ = [
+    "TELEFOON",
+    "Accountaanvraag",
+    "Accountgebeurtenis",
+    "Contactpersoon",
+    "Medewerker",
+    "NetwerkContact",
+    "Organisatie",
+    "Regio",
+]
