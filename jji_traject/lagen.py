@@ -66,6 +66,7 @@ REGELS = (
     ("*.filters", "logic"),
     # The apps' other domain modules, by name: a new one is placed here before it can exist.
     ("netwerk.kaart_csv", "logic"),  # CSV export and import of the netwerkkaart
+    ("netwerk.activatie", "logic"),  # one-time activation links of approved accounts
     ("netwerk.functieprofiel", "logic"),  # the verbindingsofficier's profile (text)
     ("trajecten.routekaart_sjabloon", "logic"),  # bijlage 4 as data
     ("toegang.rollen", "logic"),  # the role groups' model permissions
