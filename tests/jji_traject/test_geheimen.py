@@ -17,7 +17,7 @@ import yaml
 
 from jji_traject import omgeving
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def productie_omgeving(**extra: str) -> dict[str, str]:

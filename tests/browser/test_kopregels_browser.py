@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from .conftest import overslaan_of_falen, zaai_opnieuw
+from ..omgeving import overslaan_of_falen, zaai_opnieuw
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 LUISTERAAR = """document.addEventListener("securitypolicyviolation", (e) => console.error(
