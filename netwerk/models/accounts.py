@@ -240,6 +240,8 @@ class Accountgebeurtenis(models.Model):
     ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
 
     objects = AlleenToevoegenQuerySet.as_manager()
+    # Append-only: a row never changes, so there is no change history to keep (simple-history).
+    ALLEEN_TOEVOEGEN = True
 
     class Meta:
         verbose_name = _("regel in het accountlog")
