@@ -128,7 +128,11 @@ class MedewerkerForm(forms.ModelForm):
         required=False,
         strip=False,
         widget=forms.PasswordInput(render_value=False),
-        help_text=_("Leeg laten om het wachtwoord niet te wijzigen."),
+        help_text=_(
+            "Alleen voor een nieuwe medewerker; leeg laten om het wachtwoord niet te wijzigen. Daarna kiest de "
+            "medewerker zelf een wachtwoord: 'Wachtwoord wijzigen' bovenaan elke pagina, of 'Wachtwoord vergeten?' "
+            "op de inlogpagina."
+        ),
     )
 
     class Meta:
