@@ -1,12 +1,22 @@
-"""Pages about young people must never be cached by a browser or a proxy."""
+"""Middleware of the project: no caching of private pages, the language, a request id, and
+the limits of a session."""
 
 import re
+import time
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 
 class GeenCacheMiddleware:
@@ -52,3 +62,87 @@ class VerzoekIdMiddleware:
         response = self.get_response(request)
         response.headers["X-Request-ID"] = request.verzoek_id
         return response
+
+
+BEGIN = "jji_sessie_begin"
+LAATST = "jji_sessie_laatst"
+# The last activity is written at most this often (not on every request: each write is a query).
+BIJWERKEN_NA = 60
+
+
+def sessie_begonnen(request) -> None:
+    """Mark the start of a signed-in session (the absolute limit counts from here); the login
+    view calls it, and the middleware when a session has no start yet."""
+    nu = int(time.time())
+    request.session[BEGIN] = nu
+    request.session[LAATST] = nu
+
+
+class SessieMiddleware:
+    """The limits of a session: signed out after ``SESSIE_INACTIEF_MINUTEN`` without a request,
+    and ``SESSIE_MAX_UREN`` after signing in. A page then sends the person to the login page
+    with a message and ``?next=`` the page they were on, so they come back to it; an htmx
+    request gets ``HX-Redirect`` (the browser loads the login page, not a fragment of it); an
+    API request simply goes on without a user (the API answers 401). A request with an API
+    token has no session user here and is not touched."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            verlopen = self._verlopen(request)
+            if verlopen:
+                return self._uitloggen(request, verlopen)
+        return self.get_response(request)
+
+    def _verlopen(self, request) -> str:
+        sessie = request.session
+        nu = int(time.time())
+        begin, laatst = sessie.get(BEGIN), sessie.get(LAATST)
+        if not isinstance(begin, int) or not isinstance(laatst, int):
+            sessie_begonnen(request)
+            return ""
+        if nu - begin >= settings.SESSIE_MAX_UREN * 3600:
+            return "max"
+        if nu - laatst >= settings.SESSIE_INACTIEF_MINUTEN * 60:
+            return "inactief"
+        if nu - laatst >= BIJWERKEN_NA:
+            sessie[LAATST] = nu
+        return ""
+
+    def _uitloggen(self, request, reden: str):
+        terug = self._terug(request)
+        logout(request)
+        if request.path.startswith("/api/"):
+            return self.get_response(request)  # on without a user: the API answers 401
+        if reden == "inactief":
+            tekst = _(
+                "Je bent uitgelogd omdat je %(minuten)s minuten niets hebt gedaan. Log opnieuw in om verder te gaan "
+                "waar je was."
+            ) % {"minuten": settings.SESSIE_INACTIEF_MINUTEN}
+        else:
+            tekst = _("Je bent uitgelogd omdat je %(uren)s uur geleden bent ingelogd. Log opnieuw in.") % {
+                "uren": settings.SESSIE_MAX_UREN
+            }
+        messages.info(request, tekst)
+        antwoord = redirect_to_login(terug) if terug else redirect(settings.LOGIN_URL)
+        if request.headers.get("HX-Request") == "true":
+            htmx = HttpResponse(status=200)
+            htmx["HX-Redirect"] = antwoord["Location"]
+            return htmx
+        return antwoord
+
+    def _terug(self, request) -> str:
+        """The page the person was on: this page for a GET, the page the form or the htmx
+        request came from otherwise (a POST-only address would answer 405 after login)."""
+        if request.method == "GET" and not request.headers.get("HX-Request"):
+            return request.get_full_path()
+        herkomst = request.headers.get("HX-Current-URL") or request.headers.get("Referer") or ""
+        if herkomst and url_has_allowed_host_and_scheme(
+            herkomst, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            deel = urlsplit(herkomst)
+            return deel.path + (f"?{deel.query}" if deel.query else "")
+        return ""

@@ -71,6 +71,13 @@ VARIABELEN: tuple[Variabele, ...] = (
         "CELERY_MAX_TASKS_PER_CHILD",
         "Een Celery-werkproces wordt na zoveel taken vervangen (WeasyPrint geeft geheugen pas dan vrij; standaard 50).",
     ),
+    Variabele("SESSIE_INACTIEF_MINUTEN", "Uitloggen na zoveel minuten zonder activiteit (standaard 30)."),
+    Variabele("SESSIE_MAX_UREN", "Uitloggen na zoveel uur na het inloggen, ook bij activiteit (standaard 8)."),
+    Variabele(
+        "PROXY_AANTAL",
+        "Aantal proxies vóór de app die X-Forwarded-For aanvullen; het adres daarvóór telt bij het "
+        "blokkeren van inlogpogingen (standaard 0: het adres van de verbinding zelf).",
+    ),
 )
 
 BEKEND = {v.naam for v in VARIABELEN}

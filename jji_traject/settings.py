@@ -7,6 +7,7 @@ required and the secure defaults of ``check --deploy`` apply.
 
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "guardian",
     "simple_history",
+    "axes",
     "netwerk",
     "trajecten",
     "toegang",
@@ -82,9 +84,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "jji_traject.middleware.SessieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "jji_traject.middleware.GeenCacheMiddleware",
+    # Last, as django-axes asks: turns a refused sign-in into the login page with the message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jji_traject.urls"
@@ -132,6 +137,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication ---------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a sign-in during a cooldown before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -144,8 +151,41 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
-SESSION_COOKIE_AGE = 60 * 60 * 8  # one working day
+# A reset link works once (the password's hash is in it) and for one hour.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# Sessions (jji_traject.middleware.SessieMiddleware): signed out after this many idle minutes,
+# and this many hours after signing in whatever happens.
+SESSIE_INACTIEF_MINUTEN = waarde("SESSIE_INACTIEF_MINUTEN", int, default=30)
+SESSIE_MAX_UREN = waarde("SESSIE_MAX_UREN", int, default=8)
+if SESSIE_INACTIEF_MINUTEN < 1 or SESSIE_MAX_UREN < 1:
+    stop("SESSIE_INACTIEF_MINUTEN en SESSIE_MAX_UREN moeten minstens 1 zijn.")
+SESSION_COOKIE_AGE = 60 * 60 * SESSIE_MAX_UREN  # the stored session never outlives the absolute limit
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Throttled sign-in (django-axes, on the database; the rules in jji_traject/inloggen.py).
+# One username from one address: AXES_FAILURE_LIMIT failures, then a cooldown that grows with
+# every further failure (INLOG_AFKOELING_MINUTEN); one address alone: INLOG_DREMPEL_ADRES
+# failures within INLOG_ADRES_VENSTER (a whole college signs in from behind one NAT address).
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+INLOG_AFKOELING_MINUTEN = (5, 15, 60)
+INLOG_DREMPEL_ADRES = 100
+INLOG_ADRES_VENSTER = timedelta(hours=1)
+# How long failures are remembered after the last one (so a cooldown can grow).
+AXES_COOLOFF_TIME = timedelta(hours=24)
+AXES_HANDLER = "jji_traject.inloggen.Inlogbewaking"
+AXES_CLIENT_IP_CALLABLE = "jji_traject.inloggen.client_ip"
+AXES_LOCKOUT_CALLABLE = "jji_traject.views.geblokkeerd"
+# A sign-in that succeeds (after a cooldown) forgets that username's failures from that address.
+AXES_RESET_ON_SUCCESS = True
+# A try during a cooldown is refused without counting: it neither lengthens nor grows the cooldown.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# No table of every sign-in (it would grow without a retention rule), and the lockouts are lifted
+# on the app's own page (on record), not in the stock admin.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+PROXY_AANTAL = waarde("PROXY_AANTAL", int, default=0)
 # Messages can name a young person: keep them server-side, not in a (readable) cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
@@ -329,6 +369,9 @@ LOGGING = {
         # WeasyPrint logs every rendering step at INFO (and fontTools every font it subsets).
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes masks the username in its own lines; jji_traject.inloggen logs each failure
+        # and lockout with the username and address instead.
+        "axes": {"level": "ERROR"},
     },
 }
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -12,6 +13,12 @@ urlpatterns = [
     path("", views.start, name="start"),
     path("inloggen/", views.InlogView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("wachtwoord/wijzigen/", views.WachtwoordWijzigenView.as_view(), name="password_change"),
+    path("wachtwoord/gewijzigd/", views.WachtwoordGewijzigdView.as_view(), name="password_change_done"),
+    path("wachtwoord/vergeten/", views.WachtwoordVergetenView.as_view(), name="password_reset"),
+    path("wachtwoord/verstuurd/", views.WachtwoordVergetenVerstuurdView.as_view(), name="password_reset_done"),
+    path("wachtwoord/nieuw/<uidb64>/<token>/", views.WachtwoordNieuwView.as_view(), name="password_reset_confirm"),
+    path("wachtwoord/ingesteld/", views.WachtwoordIngesteldView.as_view(), name="password_reset_complete"),
     path("taal/", include("django.conf.urls.i18n")),
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/", include("dossier.urls")),
@@ -19,6 +26,13 @@ urlpatterns = [
     path("", include("beslismodel.urls")),
     path("meldingen/", include("signalering.urls")),
     path("netwerk/", include("netwerk.urls")),
+    # Before the admin's own: one login page, and one page for one's own password.
+    path("beheer/login/", views.beheer_inloggen, name="beheer_inloggen"),
+    path(
+        "beheer/password_change/",
+        RedirectView.as_view(pattern_name="password_change"),
+        name="beheer_wachtwoord_wijzigen",
+    ),
     path("beheer/", admin.site.urls),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
     path("", include("api.urls")),

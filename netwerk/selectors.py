@@ -1,13 +1,21 @@
-"""Reads of the netwerkkaart. It holds no youth data: every logged-in person reads it."""
+"""Reads of the netwerkkaart (no youth data: every logged-in person reads it), and the
+sign-in lockouts a beheerder sees."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+import datetime as dt
+from dataclasses import dataclass
 
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Max, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
+
+from jji_traject import inloggen
 from toegang import policy
 
 from .constants import ContactRol
-from .models import Contactpersoon, Organisatie, Regio
+from .models import Contactpersoon, Medewerker, Organisatie, Regio
 
 
 def netwerkkaart(
@@ -71,3 +79,90 @@ def netwerkkaart_regio(user, regio_id: int | None = None) -> Regio | None:
     if regio_id is not None:
         return Regio.objects.filter(pk=regio_id).first()
     return policy.regio_van(user) or Regio.objects.order_by("naam").first()
+
+
+@dataclass(frozen=True)
+class Inlogblokkade:
+    """A lockout on the beheer page: a username from an address, or (``gebruikersnaam``
+    empty) an address alone. ``tot`` is when it ends, ``None`` once it is over while the
+    failures are still remembered (the next one locks again, longer)."""
+
+    gebruikersnaam: str
+    ip_adres: str | None
+    pogingen: int
+    laatste: dt.datetime
+    tot: dt.datetime | None
+    medewerker: Medewerker | None = None
+
+
+# The page shows at most this many lockouts (an attack may make many; the newest first).
+MAX_BLOKKADES = 200
+
+
+def inlogblokkades(user, nu: dt.datetime | None = None) -> list[Inlogblokkade]:
+    """The sign-in lockouts a reader may see and lift: those of the people of a regio they
+    manage (``policy.mag_regio_beheren``: a beheerder their own regio, a superuser every one);
+    usernames that are no one's and addresses alone cannot be tied to a regio, so only a
+    superuser sees them. A lockout is a username from an address with at least
+    ``AXES_FAILURE_LIMIT`` failures remembered, or an address over ``INLOG_DREMPEL_ADRES``."""
+    nu = nu or timezone.now()
+    per_naam = list(
+        AccessAttempt.objects.filter(attempt_time__gte=nu - settings.AXES_COOLOFF_TIME)
+        .values("username", "ip_address")
+        .annotate(pogingen=Sum("failures_since_start"), laatste=Max("attempt_time"))
+        .filter(pogingen__gte=settings.AXES_FAILURE_LIMIT)
+        .order_by("-laatste")[:MAX_BLOKKADES]
+    )
+    namen = {rij["username"] for rij in per_naam if rij["username"]}
+    medewerkers = {
+        m.user.username: m
+        for m in Medewerker.objects.select_related("user", "organisatie__regio").filter(user__username__in=namen)
+    }
+    gevonden = []
+    for rij in per_naam:
+        medewerker = medewerkers.get(rij["username"])
+        if not policy.mag_regio_beheren(user, medewerker.organisatie.regio if medewerker else None):
+            continue
+        tot = rij["laatste"] + inloggen.afkoeltijd(rij["pogingen"])
+        gevonden.append(
+            Inlogblokkade(
+                gebruikersnaam=rij["username"] or "",
+                ip_adres=rij["ip_address"],
+                pogingen=rij["pogingen"],
+                laatste=rij["laatste"],
+                tot=tot if tot > nu else None,
+                medewerker=medewerker,
+            )
+        )
+    if policy.mag_regio_beheren(user, None):
+        gevonden += _adresblokkades(nu)
+    return gevonden
+
+
+def _adresblokkades(nu: dt.datetime) -> list[Inlogblokkade]:
+    """Addresses locked by their many failures, whatever the usernames."""
+    recent = AccessAttempt.objects.filter(attempt_time__gte=nu - settings.INLOG_ADRES_VENSTER)
+    adressen = (
+        recent.values("ip_address")
+        .annotate(pogingen=Sum("failures_since_start"), laatste=Max("attempt_time"))
+        .filter(pogingen__gte=settings.INLOG_DREMPEL_ADRES)
+        .order_by("-laatste")[:MAX_BLOKKADES]
+    )
+    gevonden = []
+    for rij in adressen:
+        rijen = list(
+            recent.filter(ip_address=rij["ip_address"])
+            .order_by("attempt_time")
+            .values_list("attempt_time", "failures_since_start")
+        )
+        tot = inloggen.einde_adresblokkade(rijen)
+        gevonden.append(
+            Inlogblokkade(
+                gebruikersnaam="",
+                ip_adres=rij["ip_address"],
+                pogingen=rij["pogingen"],
+                laatste=rij["laatste"],
+                tot=tot if tot is not None and tot > nu else None,
+            )
+        )
+    return gevonden

@@ -2,6 +2,7 @@
 verbindingsofficier van …?", keeping an organisation's own entries, import and export, and
 the printable map of bijlage 5. No youth data: every logged-in person reads the map."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -224,4 +225,47 @@ def importeren(request):
             "export_url": reverse("netwerk:exporteren"),
             "titel": _("Netwerkkaart importeren"),
         },
+    )
+
+
+def _blokkadebeheer(request) -> None:
+    """The lockouts page is for the beheerder of a regio and for a superuser; for anyone else
+    it does not exist."""
+    if not policy.mag_regio_beheren(request.user, policy.regio_van(request.user)):
+        raise Http404
+
+
+@login_required
+def blokkades(request):
+    """Sign-in lockouts: of the people of the beheerder's regio (a superuser: all, also of
+    unknown usernames and of addresses alone), with a button to lift one."""
+    _blokkadebeheer(request)
+    lijst = selectors.inlogblokkades(request.user)
+    return render(
+        request,
+        "netwerk/blokkades.html",
+        {
+            "blokkades": lijst,
+            "geldend": [b for b in lijst if b.tot is not None],
+            "voorbij": [b for b in lijst if b.tot is None],
+            "drempel": settings.AXES_FAILURE_LIMIT,
+            "eerste": settings.INLOG_AFKOELING_MINUTEN[0],
+            "langste": settings.INLOG_AFKOELING_MINUTEN[-1],
+            "drempel_adres": settings.INLOG_DREMPEL_ADRES,
+            "titel": _("Inlogblokkades"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def blokkade_opheffen(request):
+    _blokkadebeheer(request)
+    gebruikersnaam = request.POST.get("gebruikersnaam", "")[:255]
+    ip_adres = request.POST.get("ip_adres", "") or None
+    return postactie(
+        request,
+        lambda: services.blokkade_opheffen(actor=request.user, gebruikersnaam=gebruikersnaam, ip_adres=ip_adres),
+        gelukt=lambda o: _("De blokkade van %(wie)s is opgeheven.") % {"wie": o.gebruikersnaam or o.ip_adres},
+        terug=reverse("netwerk:blokkades"),
     )

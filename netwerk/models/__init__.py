@@ -2,12 +2,13 @@
 the network around one youth; the account requests and the account log (four eyes)."""
 
 from .accounts import Accountaanvraag, Accountgebeurtenis
-from .organisaties import TELEFOON, Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
+from .organisaties import TELEFOON, Blokkadeopheffing, Contactpersoon, Medewerker, NetwerkContact, Organisatie, Regio
 
 __all__ = [
     "TELEFOON",
     "Accountaanvraag",
     "Accountgebeurtenis",
+    "Blokkadeopheffing",
     "Contactpersoon",
     "Medewerker",
     "NetwerkContact",

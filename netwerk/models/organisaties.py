@@ -356,3 +356,46 @@ class NetwerkContact(models.Model):
             raise ValidationError({"naam": _("Vul de naam in.")})
         if self.telefoon and not TELEFOON.fullmatch(self.telefoon):
             raise ValidationError({"telefoon": _("Dit is geen telefoonnummer (alleen cijfers, spaties, + en -).")})
+
+
+class Blokkadeopheffing(models.Model):
+    """A sign-in lockout that a beheerder (or a superuser) lifted: who, when, for which
+    username and address, after how many failures. The lockout itself lives in django-axes'
+    table and is gone once lifted; this row keeps it on record (rows are only added, by
+    ``services.blokkade_opheffen``)."""
+
+    opgeheven_op = models.DateTimeField(_("opgeheven op"), default=timezone.now, db_index=True)
+    opgeheven_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("opgeheven door")
+    )
+    # Empty for a lockout of the address alone (many usernames from one address).
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=255, blank=True)
+    medewerker = models.ForeignKey(
+        Medewerker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="blokkadeopheffingen",
+        verbose_name=_("medewerker"),
+    )
+    ip_adres = models.GenericIPAddressField(_("adres"), null=True, blank=True)
+    pogingen = models.PositiveIntegerField(_("mislukte pogingen"))
+
+    # Like every model of the app (rows are only added, so it holds one entry per row).
+    history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("opgeheven inlogblokkade")
+        verbose_name_plural = _("opgeheven inlogblokkades")
+        ordering = ["-opgeheven_op"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(gebruikersnaam="") | models.Q(ip_adres__isnull=False),
+                name="blokkadeopheffing_gebruikersnaam_of_adres",
+                violation_error_message=_("Een opgeheven blokkade noemt een gebruikersnaam of een adres."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruikersnaam or self.ip_adres} ({self.opgeheven_op:%Y-%m-%d %H:%M})"

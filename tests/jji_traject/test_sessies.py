@@ -1,0 +1,134 @@
+"""The limits of a session (``jji_traject.middleware.SessieMiddleware``): signed out after
+``SESSIE_INACTIEF_MINUTEN`` idle and ``SESSIE_MAX_UREN`` after signing in; back to the page
+one was on after signing in again, with a message; htmx gets ``HX-Redirect``; the API answers
+401 instead of a redirect, and a request with an API token is not touched."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlsplit
+
+import pytest
+from django.http import QueryDict
+from django.test import Client
+from django.urls import reverse
+
+from jji_traject.middleware import BEGIN, LAATST
+
+from ..api.klant import klant
+from .test_deploy import manage, productie_omgeving
+
+pytestmark = pytest.mark.django_db
+
+
+def aangemeld(naam, wachtwoord) -> Client:
+    client = Client()
+    assert client.post(reverse("login"), {"username": naam, "password": wachtwoord}).status_code == 302
+    return client
+
+
+def terugzetten(client, *, idle_minuten=0, sinds_uren=0) -> None:
+    """As if the person did nothing for ``idle_minuten``, and signed in ``sinds_uren`` ago."""
+    sessie = client.session
+    sessie[LAATST] -= int(idle_minuten * 60)
+    sessie[BEGIN] -= int(sinds_uren * 3600)
+    sessie.save()
+
+
+def test_idle_for_30_minutes_signs_out_and_brings_you_back_to_the_page(demo, settings):
+    assert settings.SESSIE_INACTIEF_MINUTEN == 30
+    client = aangemeld("coordinator", settings.DEMO_PASSWORD)
+    pagina = reverse("trajecten:detail", args=[demo.trajecten["Noah"].pk]) + "?tab=taken"
+    assert client.get(pagina).status_code == 200
+
+    terugzetten(client, idle_minuten=31)
+    antwoord = client.get(pagina)
+    assert antwoord.status_code == 302
+    login = antwoord["Location"]
+    assert urlsplit(login).path == reverse("login") and QueryDict(urlsplit(login).query)["next"] == pagina
+    assert "_auth_user_id" not in client.session
+
+    inlogpagina = client.get(login).content.decode()
+    assert "Je bent uitgelogd omdat je 30 minuten niets hebt gedaan" in inlogpagina
+    terug = client.post(login, {"username": "coordinator", "password": settings.DEMO_PASSWORD, "next": pagina})
+    assert terug.status_code == 302 and terug["Location"] == pagina
+    assert client.get(pagina).status_code == 200
+
+
+def test_activity_keeps_the_session_going(demo, settings):
+    client = aangemeld("coordinator", settings.DEMO_PASSWORD)
+    for _ in range(3):
+        terugzetten(client, idle_minuten=29)
+        assert client.get(reverse("trajecten:lijst")).status_code == 200
+        assert client.session[LAATST] >= time.time() - 5  # the request counted as activity
+
+
+def test_eight_hours_after_signing_in_the_session_ends_even_while_active(demo, settings):
+    assert settings.SESSIE_MAX_UREN == 8
+    client = aangemeld("coordinator", settings.DEMO_PASSWORD)
+    terugzetten(client, sinds_uren=7.9)
+    assert client.get(reverse("trajecten:lijst")).status_code == 200
+    terugzetten(client, sinds_uren=0.2)
+    antwoord = client.get(reverse("trajecten:lijst"))
+    assert antwoord.status_code == 302 and antwoord["Location"].startswith(reverse("login"))
+    assert "8 uur geleden bent ingelogd" in client.get(antwoord["Location"]).content.decode()
+    # Signing in again starts a new day.
+    client.post(reverse("login"), {"username": "coordinator", "password": settings.DEMO_PASSWORD})
+    assert client.get(reverse("trajecten:lijst")).status_code == 200
+
+
+def test_the_limits_follow_the_settings(client, demo, settings):
+    settings.SESSIE_INACTIEF_MINUTEN = 5
+    client.force_login(demo.coordinator)
+    assert client.get(reverse("trajecten:lijst")).status_code == 200  # the middleware starts the clock
+    terugzetten(client, idle_minuten=6)
+    assert client.get(reverse("trajecten:lijst")).status_code == 302
+
+
+def test_a_form_sent_after_the_timeout_brings_you_back_to_the_form(demo, settings):
+    client = aangemeld("coordinator", settings.DEMO_PASSWORD)
+    noah = demo.trajecten["Noah"]
+    formulier = reverse("trajecten:wijzigen", args=[noah.pk])
+    terugzetten(client, idle_minuten=45)
+    antwoord = client.post(formulier, {"fase": "verblijf"}, HTTP_REFERER=f"http://testserver{formulier}")
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == reverse("login") + f"?next={formulier}"
+
+
+def test_htmx_after_the_timeout_gets_a_redirect_the_browser_follows(demo, settings):
+    client = aangemeld("coordinator", settings.DEMO_PASSWORD)
+    noah = demo.trajecten["Noah"]
+    taak = noah.taken.filter(justitieel=False).exclude(status="gedaan").first()
+    detail = reverse("trajecten:detail", args=[noah.pk])
+    terugzetten(client, idle_minuten=31)
+    antwoord = client.post(
+        reverse("trajecten:taak_bijwerken", args=[noah.pk, taak.pk]),
+        {"status": "gedaan"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL=f"http://testserver{detail}",
+    )
+    assert antwoord.status_code == 200 and antwoord.content == b""
+    assert antwoord["HX-Redirect"] == reverse("login") + "?next=" + detail
+    taak.refresh_from_db()
+    assert taak.status != "gedaan"
+
+
+def test_the_api_answers_401_after_the_timeout_and_tokens_are_not_touched(demo, settings):
+    client = aangemeld("coordinator", settings.DEMO_PASSWORD)
+    assert client.get(reverse("api:trajecten")).status_code == 200
+    terugzetten(client, idle_minuten=31)
+    antwoord = client.get(reverse("api:trajecten"))
+    assert antwoord.status_code == 401 and antwoord["Content-Type"] == "application/json"
+    # A partner system with a token has no session: no clock, no timeout.
+    systeem = klant(demo.coordinator)
+    assert systeem.get(reverse("api:trajecten")).status_code == 200
+    assert BEGIN not in systeem.session
+
+
+def test_a_limit_below_one_stops_the_process_with_one_line():
+    omgeving = productie_omgeving(
+        DEBUG="false", SECRET_KEY="x" * 60, ALLOWED_HOSTS="localhost", SESSIE_INACTIEF_MINUTEN="0"
+    )
+    resultaat = manage("check", env=omgeving)
+    assert resultaat.returncode != 0 and "Traceback" not in resultaat.stderr
+    assert "SESSIE_INACTIEF_MINUTEN" in resultaat.stderr.strip().splitlines()[-1]
