@@ -63,6 +63,16 @@ class Stand:
     blokkade: Blokkade | None
 
 
+def gebruikersnaam_van(request, credentials: dict | None = None) -> str | None:
+    """The username a sign-in tried, cut to the longest a username can be (150): a longer one
+    matches nobody, and must not break the table of attempts (bad input is never a 500)."""
+    if credentials:
+        waarde = credentials.get("username")
+    else:
+        waarde = request.POST.get("username") if request is not None and request.method == "POST" else None
+    return str(waarde)[:150] if waarde else None
+
+
 def client_ip(request) -> str | None:
     """The address a sign-in comes from. Behind ``PROXY_AANTAL`` proxies that each add the
     address they saw to X-Forwarded-For, the one the outermost proxy saw (entries further

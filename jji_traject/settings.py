@@ -176,6 +176,7 @@ INLOG_ADRES_VENSTER = timedelta(hours=1)
 AXES_COOLOFF_TIME = timedelta(hours=24)
 AXES_HANDLER = "jji_traject.inloggen.Inlogbewaking"
 AXES_CLIENT_IP_CALLABLE = "jji_traject.inloggen.client_ip"
+AXES_USERNAME_CALLABLE = "jji_traject.inloggen.gebruikersnaam_van"
 AXES_LOCKOUT_CALLABLE = "jji_traject.views.geblokkeerd"
 # A sign-in that succeeds (after a cooldown) forgets that username's failures from that address.
 AXES_RESET_ON_SUCCESS = True

@@ -5,6 +5,7 @@ one was on after signing in again, with a message; htmx gets ``HX-Redirect``; th
 
 from __future__ import annotations
 
+import secrets
 import time
 from urllib.parse import urlsplit
 
@@ -127,7 +128,7 @@ def test_the_api_answers_401_after_the_timeout_and_tokens_are_not_touched(demo, 
 
 def test_a_limit_below_one_stops_the_process_with_one_line():
     omgeving = productie_omgeving(
-        DEBUG="false", SECRET_KEY="x" * 60, ALLOWED_HOSTS="localhost", SESSIE_INACTIEF_MINUTEN="0"
+        DEBUG="false", SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="localhost", SESSIE_INACTIEF_MINUTEN="0"
     )
     resultaat = manage("check", env=omgeving)
     assert resultaat.returncode != 0 and "Traceback" not in resultaat.stderr
