@@ -1,4 +1,6 @@
-"""TODO"""
+"""The beslismodel: who prepares it (the JJI-school), which versions a reader sees, who decides
+at the receiving mbo and who confirms oranje and rood (four eyes), and reading the answers per
+part of the dossier through ``categorie_lezen``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO"""
+"""The doorstroomdossier: which parts a reader may read, each with the grondslag that opens it,
+and ``categorie_lezen``, the only way to a part: it asks the registry (``toegang.delen``) how
+the part is fetched and writes the raadpleging in the same transaction. Also the mbo van
+herkomst's own onderwijsinformatie, and who sees a traject's raadplegingen log."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""TODO"""
+"""Who reads: a person's active profile (``medewerker_van``), or a :class:`Lezer` (an
+organisation with a rol, for "bekijk als" and document recipients); the groups of
+organisations and roles the rules are written in; the per-request memory of answers."""
 
 from __future__ import annotations
 

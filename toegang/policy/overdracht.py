@@ -1,4 +1,5 @@
-"""TODO"""
+"""The overdrachtsdocument: who makes it, for whom (a person who sees the traject), who fetches
+it (its maker), and whether what it carries may still go to its recipient."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""TODO"""
+"""Writing the raadplegingen log: one row per reading outside the writing organisation, and a
+refused explicit request as a refused attempt (written outside any transaction that rolls
+back). No content of the part is ever written."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO"""
+"""Deriving django-guardian's object permissions from involvement, consent, assignment, rol and
+designation: per active organisation its designation and zorgcoördinator groups, per assigned
+person a user row, per part of the dossier (the registry) the organisations with a grondslag.
+Role groups never get these permissions."""
 
 from __future__ import annotations
 

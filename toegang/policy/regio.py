@@ -1,4 +1,5 @@
-"""TODO"""
+"""The functioneel beheerder's regio (its routekaart, its beslismodel template, its people and
+organisations) and who keeps an organisation's netwerkkaart entries."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""TODO"""
+"""Which routekaart tasks a reader sees (never a justice partner's task for a school) and may
+update."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""TODO"""
+"""Which trajecten a reader sees (one SQL query over guardian's direct foreign-key tables and
+a live check that the reader's organisation is active), one traject by id (``Http404`` for
+missing and forbidden alike), and who may do what with a traject: start, edit, assign,
+record grondslagen and meetings, choose contacts."""
 
 from __future__ import annotations
 
