@@ -1,22 +1,25 @@
 """Writes on people and organisations (``beheer``). The admin of the functioneel beheerder
-saves through these too, so groups and object permissions follow every change."""
+saves through these too, so groups and object permissions follow every change; the entrance for
+a person themselves (``ingang``) and account requests and activation (``accounts``, ``activeren``)."""
 
 from .beheer import (
     GEEN_WACHTWOORD_SYSTEEM,
     api_tokens_intrekken,
-    blokkade_opheffen,
     contacten_bevestigen,
     contactpersoon_opslaan,
     contactpersoon_verwijderen,
     controleer_medewerker,
     controleer_organisatie,
-    eigen_wachtwoord_instellen,
     medewerker_opslaan,
     netwerkcontact_toevoegen,
     netwerkcontact_verwijderen,
     organisatie_opslaan,
     regio_opslaan,
     verbindingsofficier_aanwijzen,
+)
+from .ingang import (
+    blokkade_opheffen,
+    eigen_wachtwoord_instellen,
     wachtwoord_gewijzigd_mailen,
     wachtwoord_herstel_aanvragen,
     wachtwoord_herstel_mailen,
