@@ -31,8 +31,9 @@ var/secret_key:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 
 ## make run: the app with demo data on SQLite, Celery eager, at http://127.0.0.1:8000
+## (no second factor unless TWEE_FACTOR=verplicht make run: demo_data prints the demo TOTP secret)
 run: $(STAMP) var/secret_key
-	export DEBUG=true SECRET_KEY="$$(cat var/secret_key)"; \
+	export DEBUG=true SECRET_KEY="$$(cat var/secret_key)" TWEE_FACTOR="$${TWEE_FACTOR:-uit}"; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py demo_data && \
@@ -42,7 +43,7 @@ run: $(STAMP) var/secret_key
 ## make test: the whole suite, browser tests included
 test: $(STAMP)
 	export DEBUG=false SECRET_KEY="$(NIEUWE_SLEUTEL)" ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
-	       SECURE_SSL_REDIRECT=false CELERY_TASK_ALWAYS_EAGER=true \
+	       SECURE_SSL_REDIRECT=false CELERY_TASK_ALWAYS_EAGER=true TWEE_FACTOR=verplicht \
 	       DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)"; \
 	echo "Tests op: $${DATABASE_URL:-SQLite}, $${REDIS_URL:-geen Redis}"; \
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && \
@@ -72,8 +73,8 @@ bench: $(STAMP)
 ## make bench-pdf: render time of a full demo overdrachtsdocument, PDF against the same HTML page (own SQLite database)
 bench-pdf: $(STAMP)
 	export DEBUG=false SECRET_KEY="$(NIEUWE_SLEUTEL)" ALLOWED_HOSTS=testserver SECURE_SSL_REDIRECT=false \
-		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=sqlite:///$(CURDIR)/var/bench-pdf.sqlite3; \
-	rm -f var/bench-pdf.sqlite3 && mkdir -p var && \
+		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=sqlite:///$(CURDIR)/var/pdf_bench.sqlite3; \
+	rm -f var/pdf_bench.sqlite3 && mkdir -p var && \
 	$(PY) manage.py migrate --noinput --verbosity 0 && \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py demo_data > /dev/null && \

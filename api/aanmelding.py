@@ -8,6 +8,9 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from knox.auth import TokenAuthentication
 from rest_framework import exceptions
+from rest_framework.authentication import SessionAuthentication
+
+from netwerk.services import tweefactor
 
 
 class TokenAanmelding(TokenAuthentication):
@@ -30,3 +33,17 @@ class TokenAanmeldingSchema(OpenApiAuthenticationExtension):
 
     def get_security_definition(self, auto_schema):
         return build_bearer_security_scheme_object(header_name="Authorization", token_prefix="Token")  # noqa: S106 - the scheme, not a secret
+
+
+class SessieAanmelding(SessionAuthentication):
+    """The browser's session, with CSRF, only once the second factor is done: a session
+    signed in with a password alone is refused (the middleware already refuses it without an
+    ``Authorization`` header; this holds with any other header too)."""
+
+    def authenticate(self, request):
+        resultaat = super().authenticate(request)
+        if resultaat is not None and tweefactor.vereist(resultaat[0]) and not tweefactor.voltooid(request._request):
+            raise exceptions.PermissionDenied(
+                _("Rond het inloggen af met je tweede factor voordat je de API met deze sessie gebruikt.")
+            )
+        return resultaat

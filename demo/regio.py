@@ -5,9 +5,12 @@ The usernames below never change: tests, the README and the browser journeys use
 
 from __future__ import annotations
 
+from base64 import b32decode
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netwerk import services as netwerk_services
 from netwerk.constants import ContactRol, Niveau, OrganisatieSoort, Rol
@@ -41,6 +44,13 @@ GEBRUIKERS = {
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
+# The second factor of every demo user: one authenticator-app device with this fixed, fictional
+# secret (base32), printed by demo_data, so that TWEE_FACTOR=verplicht make run can be tried
+# at once. A fixed secret is a back door anywhere else: demo_data refuses such databases.
+DEMO_TOTP_SLEUTEL = "JJITRAJECTDEMOTWEEDEFACTORDEMO23"
+DEMO_APP = "Demo-app"
+# E-mail domains reserved for examples (RFC 2606): a person with another address is real.
+VOORBEELDDOMEINEN = ("example.org", "example.com", "example.net", "test", "invalid")
 # An account request waiting in the demo regio (four eyes): the beheerder asked for a new
 # intaker at ROC Lindewaard; its verbindingsofficier approves or refuses it.
 AANVRAAG = {
@@ -132,6 +142,23 @@ def gebruikers_aanmaken(organisaties) -> dict[str, User]:
             organisatie.aanspreekpunt = organisaties[via]
             netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
     return gevonden
+
+
+def tweede_factor_klaarzetten(gebruikers: dict[str, User]) -> None:
+    """Every demo user gets the demo app device (once)."""
+    sleutel = b32decode(DEMO_TOTP_SLEUTEL).hex()
+    for user in gebruikers.values():
+        TOTPDevice.objects.get_or_create(user=user, name=DEMO_APP, defaults={"key": sleutel, "confirmed": True})
+
+
+def vreemde_personen() -> int:
+    """People in the database that the demo did not make: not a demo username, and an e-mail
+    address outside the domains reserved for examples."""
+    bekend = {*GEBRUIKERS, AANVRAAG["gebruikersnaam"]}
+    vreemd = User.objects.exclude(username__in=bekend)
+    for domein in VOORBEELDDOMEINEN:
+        vreemd = vreemd.exclude(email__iendswith=f"@{domein}").exclude(email__iendswith=f".{domein}")
+    return vreemd.count()
 
 
 def accountaanvraag_klaarzetten(organisaties, beheerder) -> Accountaanvraag | None:

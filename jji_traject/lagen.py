@@ -52,6 +52,7 @@ REGELS = (
     ("*.constants", "models"),
     ("*.querysets", "models"),
     ("*.views", "entry"),
+    ("*.middleware", "entry"),
     ("*.views_*", "entry"),
     ("*.admin", "entry"),
     ("*.urls", "entry"),

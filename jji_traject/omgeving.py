@@ -74,6 +74,11 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("SESSIE_INACTIEF_MINUTEN", "Uitloggen na zoveel minuten zonder activiteit (standaard 30)."),
     Variabele("SESSIE_MAX_UREN", "Uitloggen na zoveel uur na het inloggen, ook bij activiteit (standaard 8)."),
     Variabele(
+        "TWEE_FACTOR",
+        "Tweede factor bij het inloggen: 'verplicht' (standaard; voor iedereen met een wachtwoord) of 'uit' "
+        "(alleen om lokaal rond te kijken).",
+    ),
+    Variabele(
         "PROXY_AANTAL",
         "Aantal proxies vóór de app die X-Forwarded-For aanvullen; het adres daarvóór telt bij het "
         "blokkeren van inlogpogingen (standaard 0: het adres van de verbinding zelf).",

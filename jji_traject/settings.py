@@ -9,6 +9,7 @@ import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "guardian",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "netwerk",
     "trajecten",
     "toegang",
@@ -83,8 +88,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "jji_traject.middleware.SessieMiddleware",
+    # After the session limits: a person half signed in (password only) reaches only the step
+    # of the second factor (netwerk.tweefactor).
+    "netwerk.middleware.TweeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "jji_traject.middleware.GeenCacheMiddleware",
@@ -187,6 +196,16 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ADMIN = False
 PROXY_AANTAL = waarde("PROXY_AANTAL", int, default=0)
+
+# The second factor (django-otp: TOTP with one-time backup codes, WebAuthn). "verplicht": every
+# person who signs in with a password completes it before any other page (netwerk.middleware);
+# "uit" only for looking around locally (make run's default). System accounts use API tokens.
+TWEE_FACTOR = waarde("TWEE_FACTOR", default="verplicht")
+if TWEE_FACTOR not in ("verplicht", "uit"):
+    stop(f"TWEE_FACTOR moet 'verplicht' of 'uit' zijn, niet {TWEE_FACTOR!r}.")
+OTP_TOTP_ISSUER = "jji-traject"
+OTP_TOTP_TOLERANCE = 1  # one step of 30 s either way (clocks of phones drift)
+RESERVECODES_AANTAL = 10
 # Messages can name a young person: keep them server-side, not in a (readable) cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
@@ -381,6 +400,19 @@ UIT_BEELD_DAGEN = waarde("UIT_BEELD_DAGEN", int, default=21)
 HERINNERING_DAGEN = waarde("HERINNERING_DAGEN", int, default=3)
 SITE_URL = (waarde("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
 
+# WebAuthn (passkeys, security keys) through django-otp-webauthn: the relying party is the
+# host of SITE_URL; a passkey works only on that origin. Browsers refuse an IP address as
+# relying party: locally (http://127.0.0.1:8000) passkeys work at http://localhost:8000.
+# A passkey is a second factor after the password here, never a way in by itself.
+_SITE = urlsplit(SITE_URL)
+_LOKAAL = _SITE.hostname in ("127.0.0.1", "::1", "localhost")
+OTP_WEBAUTHN_RP_ID = "localhost" if _LOKAAL else (_SITE.hostname or "localhost")
+OTP_WEBAUTHN_RP_NAME = "jji-traject"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    f"http://localhost:{_SITE.port}" if _LOKAAL and _SITE.port else f"{_SITE.scheme}://{_SITE.netloc}"
+]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+
 # --- Cache: shared by every web container (the API's throttling counts per token) ------------
 CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "jji"}}
@@ -394,7 +426,7 @@ API_TOKEN_DAGEN = waarde("API_TOKEN_DAGEN", int, default=90)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.aanmelding.TokenAanmelding",  # knox: hashed, expiring, revocable tokens
-        "rest_framework.authentication.SessionAuthentication",  # the browser, with CSRF
+        "api.aanmelding.SessieAanmelding",  # the browser, with CSRF, after the second factor
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["api.fouten.BegrensdeJSONParser"],

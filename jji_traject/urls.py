@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from netwerk import views_tweefactor
+
 from . import views
 
 admin.site.site_header = "jji-traject beheer"
@@ -19,6 +21,16 @@ urlpatterns = [
     path("wachtwoord/verstuurd/", views.WachtwoordVergetenVerstuurdView.as_view(), name="password_reset_done"),
     path("wachtwoord/nieuw/<uidb64>/<token>/", views.WachtwoordNieuwView.as_view(), name="password_reset_confirm"),
     path("wachtwoord/ingesteld/", views.WachtwoordIngesteldView.as_view(), name="password_reset_complete"),
+    path("inloggen/tweede-factor/", views_tweefactor.controle, name="tweede_factor"),
+    path("account/tweede-factor/", views_tweefactor.beheren, name="tweede_factor_beheren"),
+    path("account/tweede-factor/instellen/", views_tweefactor.instellen, name="tweede_factor_instellen"),
+    path("account/tweede-factor/reservecodes/", views_tweefactor.reservecodes, name="tweede_factor_reservecodes"),
+    path(
+        "account/tweede-factor/<str:persistent_id>/verwijderen/",
+        views_tweefactor.verwijderen,
+        name="tweede_factor_verwijderen",
+    ),
+    path("account/tweede-factor/link/<uidb64>/<token>/", views_tweefactor.factorlink, name="tweede_factor_link"),
     path("taal/", include("django.conf.urls.i18n")),
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/", include("dossier.urls")),

@@ -63,9 +63,36 @@ def activatielink(user) -> str:
     )
 
 
-def na_activatie(request, user) -> str:
-    """Where a person goes once they chose their password (they are signed in by then).
+# The link with which a person who has a password but no second factor yet enrols one (a
+# deployment that turned factors on after people had signed in without): password and mailbox
+# together, never the password alone. Bound to the person's devices, so it dies once used.
+FACTORLINK_GELDIG = dt.timedelta(hours=1)
 
-    The hook for the second factor (issue 15, item 2): its enrolment is put here, so that it
-    comes before any page with youth data. Until then: the start page."""
-    return reverse("start")
+
+class FactorTokens(PasswordResetTokenGenerator):
+    key_salt = "jji_traject.netwerk.factorlink"
+
+    def _make_hash_value(self, user, timestamp):
+        from django_otp import devices_for_user
+
+        apparaten = ",".join(sorted(d.persistent_id for d in devices_for_user(user, confirmed=True)))
+        return f"{super()._make_hash_value(user, timestamp)}{int(user.is_active)}{apparaten}"
+
+    def check_token(self, user, token):
+        if not super().check_token(user, token):
+            return False
+        try:
+            ts = base36_to_int(token.split("-")[0])
+        except ValueError:
+            return False
+        return self._num_seconds(self._now()) - ts <= FACTORLINK_GELDIG.total_seconds()
+
+
+factortokens = FactorTokens()
+
+
+def factorlink(user) -> str:
+    return reverse(
+        "tweede_factor_link",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": factortokens.make_token(user)},
+    )

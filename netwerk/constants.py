@@ -90,6 +90,9 @@ class AanvraagSoort(models.TextChoices):
     NIEUW = "nieuw", _("nieuw account")
     SYSTEEMACCOUNT = "systeemaccount", _("nieuw systeemaccount")
     WIJZIGING = "wijziging", _("wijziging van rol, organisatie of e-mailadres, of weer actief maken")
+    # A lost or broken device: the factors are wiped and the person activates the account
+    # again (new password, new factor) from a link to the approved e-mail address.
+    TWEEDE_FACTOR = "tweede_factor", _("tweede factor opnieuw instellen (toestel kwijt)")
 
 
 class AanvraagStatus(models.TextChoices):
@@ -119,4 +122,9 @@ class GebeurtenisSoort(models.TextChoices):
     LINK_VERSTUURD = "link_verstuurd", _("activatielink verstuurd")
     GEACTIVEERD = "geactiveerd", _("account geactiveerd")
     ACTIVATIE_GEWEIGERD = "activatie_geweigerd", _("activatielink geweigerd")
+    FACTOR_INGESTELD = "factor_ingesteld", _("tweede factor ingesteld")
+    FACTOR_VERWIJDERD = "factor_verwijderd", _("tweede factor verwijderd")
+    RESERVECODES = "reservecodes", _("nieuwe reservecodes gemaakt")
+    FACTOR_GEWIST = "factor_gewist", _("tweede factor gewist na goedkeuring")
+    SSO_GEKOPPELD = "sso_gekoppeld", _("gekoppeld aan een account bij de inlogdienst (single sign-on)")
     NOODTOEGANG = "noodtoegang", _("wijziging door een superuser zonder tweede persoon (break-glass)")

@@ -57,3 +57,17 @@ class ImportForm(forms.Form):
         elif not self.has_error("bestand"):
             self.add_error("bestand", _("Kies een CSV-bestand."))
         return data
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app (six digits) or a backup code (as printed)."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Vul de code in."), "max_length": _("Deze code is te lang.")},
+    )

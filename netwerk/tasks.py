@@ -1,5 +1,6 @@
 """Background work of the netwerk app (thin: ids in, a service call, idempotent): the mails of
-the entrance (an activation link, a reset link, a changed password) and lapsing account requests."""
+the entrance (an activation link, a reset link, a changed password or factor, a factor link)
+and lapsing account requests."""
 
 from celery import shared_task
 
@@ -37,3 +38,19 @@ def wachtwoord_gewijzigd_mailen(user_id: int) -> int:
     from . import services
 
     return services.wachtwoord_gewijzigd_mailen(user_id=user_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def factor_gewijzigd_mailen(user_id: int) -> int:
+    """Tell a person a second factor of their account changed."""
+    from .services import tweefactor
+
+    return tweefactor.factor_gewijzigd_mailen(user_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def factorlink_mailen(user_id: int) -> int:
+    """Mail the link to enrol a first second factor (nothing once the person has one)."""
+    from .services import tweefactor
+
+    return tweefactor.factorlink_mailen(user_id)

@@ -23,7 +23,7 @@ from toegang import policy
 from . import activatie
 from .constants import AanvraagStatus, Rol
 from .models import Accountaanvraag
-from .services import accounts
+from .services import accounts, tweefactor
 
 User = get_user_model()
 
@@ -158,7 +158,7 @@ def activeren(request, uidb64, token):
     """The activation link: once checked, the token moves to the session and the page asks
     for the person's own password (Django's validators). A used, replaced, made-up or expired
     link is refused with what to do next, and logged. The page shows no youth data; after it
-    the person is signed in and goes on to ``activatie.na_activatie`` (the second factor's
+    the person is signed in and goes on to ``tweefactor.na_activatie`` (the second factor's
     place)."""
     user = _gebruiker(uidb64)
     if token != PLAATSHOUDER:
@@ -190,7 +190,7 @@ def activeren(request, uidb64, token):
             user.refresh_from_db()
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Je wachtwoord is ingesteld. Welkom!"))
-            return redirect(activatie.na_activatie(request, user))
+            return redirect(tweefactor.na_activatie(request, user))
     return render(
         request,
         "netwerk/activeren.html",

@@ -9,13 +9,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection
 
 from trajecten.models import Traject
 
 from .lezers import DOSSIER_MARKERS, dossier_vullen
-from .omgeving import overslaan_of_falen
+from .omgeving import demo_data_laden, overslaan_of_falen
 
 DEMO_GEBRUIKERS = (
     "jji-school",
@@ -47,7 +46,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     # The demo data renders an overdrachtsdocument (its static files from the finders, too).
     with django_db_blocker.unblock(), override_settings(STORAGES=_zonder_manifest()):
-        call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        demo_data_laden()
 
 
 @pytest.fixture
@@ -85,6 +84,13 @@ def login(client, user):
 
 def pytest_configure(config):
     from django.conf import settings
+    from django.test import Client
+
+    from .tweefactor import force_login_met_tweede_factor
+
+    # Tests that are not about the entrance sign in with force_login: it completes the second
+    # factor too (tests/tweefactor.py); the entrance's own tests post the real forms.
+    Client.force_login = force_login_met_tweede_factor
 
     # whitenoise looks for STATIC_ROOT at start-up; the tests serve from the finders.
     os.makedirs(settings.STATIC_ROOT, exist_ok=True)

@@ -29,4 +29,13 @@ def zaai_opnieuw() -> None:
     sjabloon_laden()
     woordenlijst_laden()
     beslismodel_laden()
-    call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    demo_data_laden()
+
+
+def demo_data_laden(**opties) -> None:
+    """``manage.py demo_data`` as ``make run`` runs it (DEBUG on: the demo data, with its known
+    password and fixed second-factor secret, refuses a database of a deployment)."""
+    from django.test import override_settings
+
+    with override_settings(DEBUG=True):
+        call_command("demo_data", stdout=open(os.devnull, "w"), **opties)  # noqa: SIM115

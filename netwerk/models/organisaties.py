@@ -183,6 +183,10 @@ class Medewerker(models.Model):
     rol = models.CharField(_("rol"), max_length=30, choices=Rol.choices)
     functietitel = models.CharField(_("functietitel"), max_length=120, blank=True)
     telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    # Single sign-on: the person at the deployment's OpenID Connect provider, (issuer, subject).
+    # Bound once (see netwerk.sso); single sign-on never creates a person or grants a rol.
+    sso_issuer = models.CharField(_("inlogdienst (issuer)"), max_length=255, blank=True)
+    sso_subject = models.CharField(_("account bij de inlogdienst (subject)"), max_length=255, blank=True)
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -191,6 +195,18 @@ class Medewerker(models.Model):
         verbose_name = _("medewerker")
         verbose_name_plural = _("medewerkers")
         ordering = ["user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sso_issuer", "sso_subject"],
+                condition=~models.Q(sso_subject=""),
+                name="medewerker_sso_uniek",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(sso_issuer="", sso_subject="")
+                | (~models.Q(sso_issuer="") & ~models.Q(sso_subject="")),
+                name="medewerker_sso_volledig",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam

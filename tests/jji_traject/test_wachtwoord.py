@@ -20,6 +20,8 @@ from jji_traject import inloggen
 from netwerk import services
 from netwerk.constants import Rol
 
+from ..tweefactor import inloggen
+
 pytestmark = pytest.mark.django_db
 
 NIEUW = "een-nieuw-lang-wachtwoord-2026"
@@ -28,7 +30,7 @@ NIEUW = "een-nieuw-lang-wachtwoord-2026"
 def aangemeld(naam, wachtwoord, ip="127.0.0.1") -> Client:
     """A client signed in through the login form, as a browser would."""
     client = Client(REMOTE_ADDR=ip)
-    antwoord = client.post(reverse("login"), {"username": naam, "password": wachtwoord})
+    antwoord = inloggen(client, naam, wachtwoord)
     assert antwoord.status_code == 302, antwoord.content.decode()[:500]
     return client
 

@@ -12,12 +12,14 @@ from toegang.models import Raadpleging
 from trajecten import services
 from trajecten.models import Traject
 
+from ..omgeving import demo_data_laden
+
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_data_generates_trajecten_with_history_and_permissions(demo):
     voor = Traject.objects.count()
-    call_command("demo_data", trajecten=60, raadplegingen=500, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_data_laden(trajecten=60, raadplegingen=500)
     nieuw = Traject.objects.order_by("-pk")[:60]
     assert Traject.objects.count() == voor + 60
     traject = nieuw[0]

@@ -6,6 +6,8 @@ extend the demo story (``demo/``); the usernames in ``demo.regio`` never change.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -14,6 +16,7 @@ from demo import schaal
 from demo.jongeren import JONGEREN
 from demo.regio import (
     AANVRAAG,
+    DEMO_TOTP_SLEUTEL,
     GEBRUIKERS,
     ORGANISATIES,
     VERBINDINGSOFFICIEREN,
@@ -22,9 +25,32 @@ from demo.regio import (
     netwerkkaart_vullen,
     organisaties_aanmaken,
     routekaart_invullen,
+    tweede_factor_klaarzetten,
+    vreemde_personen,
 )
 from demo.trajecten import traject_aanmaken
 from netwerk.constants import Rol
+
+
+def weigering_voor_deze_database() -> str | None:
+    """Why the demo data, with its known password and fixed second-factor secret, may not go into
+    this database (a back door anywhere real): with DEBUG off only a benchmark database (its
+    name ends in ``_bench``), and never one that holds people the demo did not make."""
+    naam = Path(str(settings.DATABASES["default"]["NAME"])).stem
+    if not settings.DEBUG and not naam.endswith("_bench"):
+        return (
+            "demo_data weigert: DEBUG staat uit en de database heet geen *_bench. De demogegevens hebben een "
+            "bekend wachtwoord en een vaste sleutel voor de tweede factor; ze horen alleen in een lokale of "
+            "benchmarkdatabase."
+        )
+    vreemd = vreemde_personen()
+    if vreemd:
+        return (
+            f"demo_data weigert: deze database heeft {vreemd} gebruiker(s) die niet van de demo zijn (een "
+            "gebruikersnaam buiten de demo en een e-mailadres buiten example.org). De demo zet een bekend "
+            "wachtwoord en een vaste sleutel voor de tweede factor: gebruik een lege database (lokaal: make clean)."
+        )
+    return None
 
 
 class Command(BaseCommand):
@@ -41,9 +67,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["trajecten"] < 0 or options["raadplegingen"] < 0:
             raise CommandError("--trajecten en --raadplegingen zijn aantallen van 0 of meer.")
+        weigering = weigering_voor_deze_database()
+        if weigering:
+            raise CommandError(weigering)
         with transaction.atomic():
             organisaties = organisaties_aanmaken()
             gebruikers = gebruikers_aanmaken(organisaties)
+            tweede_factor_klaarzetten(gebruikers)
             routekaart_invullen(organisaties["jji"].regio, gebruikers["beheerder"])
             netwerkkaart_vullen(organisaties, gebruikers["beheerder"])
             accountaanvraag_klaarzetten(organisaties, gebruikers["beheerder"])
@@ -66,6 +96,11 @@ class Command(BaseCommand):
         for naam, (org, rol, *_rest) in GEBRUIKERS.items():
             extra = " · verbindingsofficier" if naam in VERBINDINGSOFFICIEREN.values() else ""
             self.stdout.write(f"  {naam:<20} {Rol(rol).label}, {ORGANISATIES[org][0]}{extra}")
+        self.stdout.write(
+            f"Tweede factor (TWEE_FACTOR={settings.TWEE_FACTOR}): elke demogebruiker heeft een authenticator-app "
+            f"met de fictieve demosleutel {DEMO_TOTP_SLEUTEL}. Zet die sleutel in een authenticator-app, of maak "
+            f"een code met: python3 -c \"import pyotp; print(pyotp.TOTP('{DEMO_TOTP_SLEUTEL}').now())\""
+        )
         self.stdout.write(
             f"Een accountaanvraag wacht: {AANVRAAG['gebruikersnaam']} ({Rol(AANVRAAG['rol']).label}, "
             f"{ORGANISATIES[AANVRAAG['organisatie']][0]}), aangevraagd door beheerder; verbindingsofficier beslist."
