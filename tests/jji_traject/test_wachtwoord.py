@@ -20,7 +20,7 @@ from jji_traject import inloggen
 from netwerk import services
 from netwerk.constants import Rol
 
-from ..tweefactor import inloggen
+from ..tweefactor import inloggen as met_tweede_factor_inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ NIEUW = "een-nieuw-lang-wachtwoord-2026"
 def aangemeld(naam, wachtwoord, ip="127.0.0.1") -> Client:
     """A client signed in through the login form, as a browser would."""
     client = Client(REMOTE_ADDR=ip)
-    antwoord = inloggen(client, naam, wachtwoord)
+    antwoord = met_tweede_factor_inloggen(client, naam, wachtwoord)
     assert antwoord.status_code == 302, antwoord.content.decode()[:500]
     return client
 
