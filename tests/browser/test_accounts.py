@@ -1,10 +1,13 @@
 """Browser journey for four eyes on accounts (Chromium, PostgreSQL, live server): the beheerder
 requests a new intaker, the verbindingsofficier approves it, the intaker activates the account
-from the e-mail link and lands on "Mijn trajecten". Screenshots in test-artifacts/."""
+from the e-mail link, enrols an authenticator app (the test computes its codes with pyotp from
+the QR code's secret), keeps the backup codes and lands on "Mijn trajecten". Screenshots in
+test-artifacts/."""
 
 import re
 from urllib.parse import urlsplit
 
+import pyotp
 import pytest
 
 from .test_browser import browser, inloggen, pagina, screenshot  # noqa: F401 - fixtures and helpers
@@ -51,5 +54,21 @@ def test_beheerder_requests_verbindingsofficier_approves_intaker_activates(pagin
     pagina.get_by_label("Nieuw wachtwoord bevestigen").fill(WACHTWOORD)
     screenshot(pagina, "intaker-account-activeren")
     pagina.get_by_role("button", name="Wachtwoord instellen").click()
+
+    # The second factor, before any page with youth data: the QR code is drawn on the server as
+    # inline SVG (no data: URI, no style attribute: the CSP holds); its secret is on the page too.
+    pagina.get_by_role("heading", name="Tweede factor instellen").wait_for()
+    assert pagina.locator("figure.qr svg").count() == 1
+    screenshot(pagina, "intaker-tweede-factor-instellen")
+    sleutel = pagina.locator("code.sleutel").inner_text().replace(" ", "")
+    pagina.get_by_label("Code").fill("000000" if pyotp.TOTP(sleutel).now() != "000000" else "111111")
+    pagina.get_by_role("button", name="App koppelen").click()
+    pagina.get_by_text("Deze code klopt niet").wait_for()
+    pagina.get_by_label("Code").fill(pyotp.TOTP(sleutel).now())
+    pagina.get_by_role("button", name="App koppelen").click()
+    pagina.get_by_role("heading", name="Reservecodes").wait_for()
+    assert pagina.locator("ul.reservecodes li").count() == 10
+    screenshot(pagina, "intaker-reservecodes")
+    pagina.get_by_role("link", name="Ik heb ze bewaard, ga verder").click()
     pagina.get_by_role("heading", name="Mijn trajecten").wait_for()
     screenshot(pagina, "intaker-na-activatie")

@@ -6,8 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from ..omgeving import overslaan_of_falen, zaai_opnieuw
+from ..tweefactor import code_nu
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -60,11 +62,21 @@ def pagina(browser, live_server, vereist_postgres, settings):
     assert schendingen == [], "Content-Security-Policy geschonden:\n" + "\n".join(schendingen)
 
 
-def inloggen(page, gebruiker, wachtwoord):
+def inloggen(page, gebruiker, wachtwoord, *, tweede_factor=True):
+    """Sign in as a person does: the password, then (TWEE_FACTOR=verplicht, as in make test)
+    the code their authenticator app shows, computed with pyotp from their device's secret."""
     page.goto(f"{page.basis}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(gebruiker)
     page.get_by_label("Wachtwoord").fill(wachtwoord)
     page.get_by_role("button", name="Inloggen").click()
+    if tweede_factor and settings.TWEE_FACTOR == "verplicht":
+        from django.contrib.auth import get_user_model
+
+        page.get_by_role("heading", name="Tweede factor").wait_for()
+        user = get_user_model().objects.get(username=gebruiker)
+        page.get_by_label("Code").fill(code_nu(user))
+        page.get_by_role("button", name="Controleren").click()
+        page.wait_for_load_state()
 
 
 def screenshot(page, naam):
@@ -85,7 +97,7 @@ def test_jji_school_logs_in_and_sees_mijn_trajecten(pagina, settings):
 
 
 def test_wrong_password_keeps_you_out_with_a_clear_message(pagina):
-    inloggen(pagina, "jji-school", "verkeerd-wachtwoord")
+    inloggen(pagina, "jji-school", "verkeerd-wachtwoord", tweede_factor=False)
     assert pagina.get_by_text("De combinatie van gebruikersnaam en wachtwoord klopt niet").is_visible()
 
 
