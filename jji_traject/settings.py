@@ -205,6 +205,11 @@ if TWEE_FACTOR not in ("verplicht", "uit"):
     stop(f"TWEE_FACTOR moet 'verplicht' of 'uit' zijn, niet {TWEE_FACTOR!r}.")
 OTP_TOTP_ISSUER = "jji-traject"
 OTP_TOTP_TOLERANCE = 1  # one step of 30 s either way (clocks of phones drift)
+# Wrong codes are throttled by django-axes like wrong passwords (jji_traject.inloggen), one
+# policy for both steps; django-otp's own per-device delay would refuse a right code typed
+# within seconds of a typo.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 RESERVECODES_AANTAL = 10
 # Messages can name a young person: keep them server-side, not in a (readable) cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"

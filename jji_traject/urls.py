@@ -26,7 +26,7 @@ urlpatterns = [
     path("account/tweede-factor/instellen/", views_tweefactor.instellen, name="tweede_factor_instellen"),
     path("account/tweede-factor/reservecodes/", views_tweefactor.reservecodes, name="tweede_factor_reservecodes"),
     path(
-        "account/tweede-factor/<str:persistent_id>/verwijderen/",
+        "account/tweede-factor/verwijderen/<path:persistent_id>",
         views_tweefactor.verwijderen,
         name="tweede_factor_verwijderen",
     ),

@@ -20,7 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from toegang import policy
 
 from . import services
-from .constants import AanvraagStatus, OrganisatieSoort
+from .constants import AanvraagStatus, OrganisatieSoort, Rol
 from .models import Accountaanvraag, Contactpersoon, Medewerker, Organisatie, Regio
 from .services import accountlog, accounts
 
@@ -139,6 +139,15 @@ class MedewerkerForm(forms.ModelForm):
         ),
     )
 
+    tweede_factor_herstellen = forms.BooleanField(
+        label=_("Tweede factor opnieuw instellen (toestel kwijt)"),
+        required=False,
+        help_text=_(
+            "Vraagt goedkeuring van een tweede persoon. Daarna werken de tweede factor en het wachtwoord van deze "
+            "medewerker niet meer, en krijgt hij of zij een activatielink om beide opnieuw in te stellen."
+        ),
+    )
+
     class Meta:
         model = Medewerker
         fields = ["organisatie", "rol", "functietitel", "telefoon"]
@@ -211,6 +220,24 @@ class MedewerkerForm(forms.ModelForm):
                         "medewerker uit en vraag later, als het weer nodig is, een wijziging aan."
                     ),
                 )
+            if data.get("tweede_factor_herstellen"):
+                if self.actor is not None and oud.user_id == self.actor.pk:
+                    self.add_error(
+                        "tweede_factor_herstellen",
+                        _("Je eigen tweede factor laat je herstellen door een andere functioneel beheerder."),
+                    )
+                elif not data.get("actief", False) or not oud.user.is_active:
+                    self.add_error("tweede_factor_herstellen", _("Zet de medewerker eerst (weer) aan."))
+                elif oud.accountaanvragen.filter(status=AanvraagStatus.AANGEVRAAGD).exists():
+                    self.add_error(
+                        "tweede_factor_herstellen",
+                        _("Voor deze medewerker wacht al een aanvraag. Wacht op het besluit, of trek die in."),
+                    )
+            if nodig and data.get("tweede_factor_herstellen"):
+                self.add_error(
+                    "tweede_factor_herstellen",
+                    _("Vraag eerst de andere wijziging aan; de tweede factor volgt daarna in een eigen aanvraag."),
+                )
             if nodig and oud.accountaanvragen.filter(status=AanvraagStatus.AANGEVRAAGD).exists():
                 self.add_error(
                     None,
@@ -244,6 +271,8 @@ class MedewerkerAdmin(RegioBeperking, SimpleHistoryAdmin):
         persoon = ["gebruikersnaam", "voornaam", "achternaam", "email", "telefoon"]
         if obj is not None:
             persoon.append("actief")
+            if obj.rol != Rol.SYSTEEM:
+                persoon.append("tweede_factor_herstellen")
         return [
             (_("Persoon"), {"fields": persoon, "description": VIER_OGEN_UITLEG}),
             (_("Werk"), {"fields": ["organisatie", "rol", "functietitel"]}),
@@ -275,6 +304,13 @@ class MedewerkerAdmin(RegioBeperking, SimpleHistoryAdmin):
             obj._accountaanvraag = accounts.medewerker_bijwerken(
                 actor=request.user, medewerker=obj, actief=data.get("actief", False), verzoek=request, **gegevens
             )
+            if data.get("tweede_factor_herstellen") and obj._accountaanvraag is None:
+                try:
+                    obj._accountaanvraag = accounts.factorherstel_aanvragen(
+                        actor=request.user, medewerker=obj, verzoek=request
+                    )
+                except ValidationError as fout:
+                    messages.error(request, " ".join(fout.messages))
             return
         profiel, obj._accountaanvraag = accounts.medewerker_aanmaken_of_aanvragen(
             actor=request.user, verzoek=request, **gegevens

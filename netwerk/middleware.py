@@ -59,7 +59,7 @@ class TweeFactorMiddleware:
         return self.get_response(request)
 
     def _naar_stap(self, request):
-        if request.path.startswith("/api/"):
+        if request.path.startswith("/api/v"):  # the API's operations (the documentation is a page)
             if request.headers.get("Authorization"):
                 return self.get_response(request)  # a token: the API decides, not the session
             return JsonResponse(

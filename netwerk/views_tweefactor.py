@@ -60,7 +60,7 @@ def controle(request):
     if request.method == "POST":
         blokkade = inloggen.blokkade_voor(request, naam)
         if blokkade is not None:
-            form = CodeForm()
+            form.is_valid()
             form.add_error(None, inloggen.melding(blokkade))
             status = 429
         elif form.is_valid():
@@ -128,7 +128,7 @@ def instellen(request):
                 ),
             )
     elif request.method == "POST" and device is None:
-        form = CodeForm()
+        form.is_valid()
         form.add_error(None, _("Deze QR-code is niet meer geldig. Scan de nieuwe QR-code hieronder."))
     if device is None:
         device = tweefactor.totp_beginnen(user)

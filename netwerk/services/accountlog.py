@@ -14,7 +14,7 @@ import logging
 from django.utils.translation import gettext as _
 
 from signalering.models import MeldingSoort
-from toegang import haken
+from toegang import haken, policy
 
 from ..models import Accountgebeurtenis, Medewerker, Organisatie
 
@@ -89,6 +89,20 @@ def verbindingsofficieren_melden(*, actor, gebeurtenis: Accountgebeurtenis, orga
             accountaanvraag=gebeurtenis.aanvraag,
         )
     return len(ontvangers)
+
+
+def beoordelaars_melden(aanvraag) -> int:
+    """Tell the people who may approve a new request (a neutral mail)."""
+    beoordelaars = list(policy.beoordelaars(aanvraag))
+    if beoordelaars:
+        haken.aanroepen(
+            "melden",
+            soort=MeldingSoort.ACCOUNTAANVRAAG,
+            ontvangers=[(user, f"accountaanvraag:{aanvraag.pk}") for user in beoordelaars],
+            organisatie=aanvraag.organisatie,
+            accountaanvraag=aanvraag,
+        )
+    return len(beoordelaars)
 
 
 def noodtoegang_vastleggen(*, actor, user, wat: str, verzoek=None) -> Accountgebeurtenis:

@@ -19,12 +19,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from signalering.models import MeldingSoort
-from toegang import haken, policy
+from toegang import policy
 
 from ..constants import AANVRAAG_GELDIG_DAGEN, AanvraagSoort, AanvraagStatus, GebeurtenisSoort, Rol
 from ..models import Accountaanvraag, Medewerker, Organisatie
-from .accountlog import gebeurtenis_vastleggen
+from .accountlog import beoordelaars_melden, gebeurtenis_vastleggen
 from .activeren import (  # noqa: F401 - the activation is part of this face
     _activatie_voorbereiden,
     account_activeren,
@@ -33,6 +32,7 @@ from .activeren import (  # noqa: F401 - the activation is part of this face
     activatiemail_versturen,
 )
 from .beheer import _mag_beheren, controleer_medewerker, medewerker_opslaan
+from .factorherstel import factorherstel_aanvragen, factorherstel_uitvoeren  # noqa: F401 - part of this face
 
 User = get_user_model()
 
@@ -107,15 +107,7 @@ def accountaanvraag_indienen(
         omschrijving=_aanvraag_omschrijving(aanvraag),
         verzoek=verzoek,
     )
-    beoordelaars = list(policy.beoordelaars(aanvraag))
-    if beoordelaars:
-        haken.aanroepen(
-            "melden",
-            soort=MeldingSoort.ACCOUNTAANVRAAG,
-            ontvangers=[(user, f"accountaanvraag:{aanvraag.pk}") for user in beoordelaars],
-            organisatie=organisatie,
-            accountaanvraag=aanvraag,
-        )
+    beoordelaars_melden(aanvraag)
     return aanvraag
 
 
@@ -286,6 +278,9 @@ def accountaanvraag_goedkeuren(*, actor, aanvraag: Accountaanvraag, verzoek=None
             omschrijving=_("Goedgekeurd door %(wie)s.") % {"wie": actor.get_full_name() or actor.get_username()},
             verzoek=verzoek,
         )
+        if aanvraag.soort == AanvraagSoort.TWEEDE_FACTOR:
+            factorherstel_uitvoeren(actor=actor, aanvraag=aanvraag, verzoek=verzoek)
+            return aanvraag
         bestaand = aanvraag.medewerker
         if bestaand is not None:
             user = bestaand.user

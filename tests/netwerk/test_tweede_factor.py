@@ -1,0 +1,213 @@
+"""The second factor (TWEE_FACTOR=verplicht, as in production and make test): the step after
+the password, its throttling, backup codes, enrolment only with a second proof, one's own
+factors, and the API with a session. Codes are computed with pyotp from the device's secret."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pyotp
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from netwerk import services as netwerk_services
+from netwerk.constants import GebeurtenisSoort, Rol
+from netwerk.models import Accountgebeurtenis
+from netwerk.services import tweefactor
+
+from ..api.klant import klant
+from ..tweefactor import apparaat, base64_sleutel, code_nu
+
+pytestmark = pytest.mark.django_db
+
+JONGERENPAGINA = "/trajecten/"
+
+
+def met_wachtwoord(naam: str, wachtwoord: str | None = None, ip: str = "127.0.0.1") -> Client:
+    """A client signed in with the password only (the first step)."""
+    client = Client(REMOTE_ADDR=ip)
+    antwoord = client.post(reverse("login"), {"username": naam, "password": wachtwoord or settings.DEMO_PASSWORD})
+    assert antwoord.status_code == 302
+    return client
+
+
+def test_after_the_password_only_the_step_of_the_second_factor_opens(demo, noah):
+    client = met_wachtwoord("coordinator")
+    antwoord = client.get(JONGERENPAGINA)
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == f"{reverse('tweede_factor')}?next=%2Ftrajecten%2F"
+    # Every page with youth data, the beheer pages and the API with the session are closed.
+    for pad in (f"/trajecten/{noah.pk}/", f"/trajecten/{noah.pk}/dossier/", "/beheer/", "/netwerk/", "/meldingen/"):
+        assert client.get(pad).status_code == 302, pad
+    api = client.get("/api/v1/trajecten/")
+    assert api.status_code == 403
+    assert api.json()["code"] == "tweede_factor_nodig"
+    assert client.get("/api/docs/").status_code == 302
+    htmx = client.get(f"/trajecten/{noah.pk}/", HTTP_HX_REQUEST="true")
+    assert htmx["HX-Redirect"].startswith(reverse("tweede_factor"))
+    # The step itself names no youth and no traject.
+    stap = client.get(reverse("tweede_factor"))
+    assert stap.status_code == 200 and "Verbeek" not in stap.content.decode()
+
+    antwoord = client.post(reverse("tweede_factor"), {"code": code_nu(demo.coordinator), "next": JONGERENPAGINA})
+    assert antwoord.status_code == 302 and antwoord["Location"] == JONGERENPAGINA
+    assert client.get(JONGERENPAGINA).status_code == 200
+    assert client.get("/api/v1/trajecten/").status_code == 200
+
+
+def test_a_session_api_call_with_another_authorization_header_is_still_refused(demo):
+    client = met_wachtwoord("coordinator")
+    antwoord = client.get("/api/v1/trajecten/", HTTP_AUTHORIZATION="Basic eDp5")
+    assert antwoord.status_code == 403
+    assert "tweede factor" in antwoord.json()["message"]
+
+
+def test_a_wrong_code_is_refused_counted_and_locks_like_a_wrong_password(demo):
+    client = met_wachtwoord("coordinator")
+    device = apparaat(demo.coordinator)
+    goed = code_nu(demo.coordinator)
+    fout = "000000" if goed != "000000" else "111111"
+    antwoord = client.post(reverse("tweede_factor"), {"code": fout})
+    assert antwoord.status_code == 200
+    assert "Deze code klopt niet" in antwoord.content.decode()
+    assert AccessAttempt.objects.get(username="coordinator").failures_since_start == 1
+    for _ in range(4):
+        antwoord = client.post(reverse("tweede_factor"), {"code": fout})
+    assert antwoord.status_code == 429
+    assert "Te veel mislukte pogingen" in antwoord.content.decode()
+    # During the cooldown the right code does not complete the step either.
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1, throttling_failure_count=0)
+    antwoord = client.post(reverse("tweede_factor"), {"code": goed})
+    assert antwoord.status_code == 429
+    assert client.get(JONGERENPAGINA).status_code == 302
+
+
+def test_a_backup_code_works_once(demo):
+    codes = tweefactor.reservecodes_maken(demo.itb)
+    client = met_wachtwoord("itb")
+    assert client.post(reverse("tweede_factor"), {"code": tweefactor.code_tekst(codes[0]).upper()}).status_code == 302
+    assert client.get(JONGERENPAGINA).status_code == 200
+    assert StaticToken.objects.filter(device__user=demo.itb).count() == 9
+
+    opnieuw = met_wachtwoord("itb")
+    antwoord = opnieuw.post(reverse("tweede_factor"), {"code": codes[0]})
+    assert antwoord.status_code == 200 and "Deze code klopt niet" in antwoord.content.decode()
+    assert opnieuw.get(JONGERENPAGINA).status_code == 302
+
+
+def test_without_a_factor_the_password_alone_cannot_enrol_one(demo, mailoutbox, django_capture_on_commit_callbacks):
+    TOTPDevice.objects.filter(user=demo.mbo_intake).delete()
+    client = met_wachtwoord("mbo-intake")
+    assert client.get(JONGERENPAGINA)["Location"].startswith(reverse("tweede_factor_instellen"))
+    pagina = client.get(reverse("tweede_factor_instellen"))
+    assert pagina.status_code == 200
+    assert "<svg" not in pagina.content.decode() and not TOTPDevice.objects.filter(user=demo.mbo_intake).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("tweede_factor_instellen"))
+    [mail] = mailoutbox
+    assert mail.to == ["mbo-intake@example.org"] and "JJI" not in mail.subject + mail.body
+    pad = urlsplit(re.search(r"https?://\S+", mail.body).group(0)).path
+
+    # Someone else's session cannot use the link; a made-up one is refused.
+    ander = met_wachtwoord("itb")
+    assert ander.get(pad).status_code == 400
+    assert client.get(pad[:-3] + "abc/").status_code == 400
+
+    assert client.get(pad)["Location"] == reverse("tweede_factor_instellen")
+    pagina = client.get(reverse("tweede_factor_instellen")).content.decode()
+    svg = re.search(r"<svg.*?</svg>", pagina, re.S).group(0)
+    assert "style=" not in svg and "data:" not in pagina
+    device = TOTPDevice.objects.get(user=demo.mbo_intake, confirmed=False)
+    assert "".join(re.search(r'<code class="sleutel">([A-Z2-7 ]+)</code>', pagina).group(1).split()) == (
+        base64_sleutel(device).rstrip("=")
+    )
+
+    antwoord = client.post(reverse("tweede_factor_instellen"), {"code": pyotp.TOTP(base64_sleutel(device)).now()})
+    assert antwoord.status_code == 302 and antwoord["Location"].startswith(reverse("tweede_factor_reservecodes"))
+    codes = re.findall(r"<code>([a-z2-7]{4}-[a-z2-7]{4})</code>", client.get(antwoord["Location"]).content.decode())
+    assert len(codes) == 10
+    # Shown once.
+    assert re.findall(r"<code>[a-z2-7]{4}-", client.get(reverse("tweede_factor_reservecodes")).content.decode()) == []
+    assert client.get(JONGERENPAGINA).status_code == 200
+    # The link died with the enrolment.
+    assert client.get(pad).status_code == 400
+    assert Accountgebeurtenis.objects.filter(
+        soort=GebeurtenisSoort.FACTOR_INGESTELD, medewerker__user=demo.mbo_intake
+    ).exists()
+
+
+def test_a_completed_factor_may_add_another_and_that_ends_the_other_sessions(demo, client):
+    elders = Client()
+    elders.force_login(demo.jji_school)
+    client.force_login(demo.jji_school)
+    assert elders.get(JONGERENPAGINA).status_code == 200
+    pagina = client.get(reverse("tweede_factor_instellen"))
+    assert pagina.status_code == 200 and "<svg" in pagina.content.decode()
+    device = TOTPDevice.objects.get(user=demo.jji_school, confirmed=False)
+    antwoord = client.post(reverse("tweede_factor_instellen"), {"code": pyotp.TOTP(base64_sleutel(device)).now()})
+    assert antwoord.status_code == 302
+    assert elders.get(JONGERENPAGINA).status_code == 302  # signed out elsewhere
+    assert client.get(JONGERENPAGINA).status_code == 200
+    assert Session.objects.count() >= 1
+
+
+def test_the_last_factor_cannot_be_removed_but_a_second_one_can(demo, client):
+    client.force_login(demo.verbindingsofficier)
+    enige = apparaat(demo.verbindingsofficier)
+    antwoord = client.post(reverse("tweede_factor_verwijderen", args=[enige.persistent_id]), follow=True)
+    assert "enige tweede factor" in antwoord.content.decode()
+    assert TOTPDevice.objects.filter(pk=enige.pk).exists()
+    tweede = TOTPDevice.objects.create(user=demo.verbindingsofficier, name="Tweede telefoon", confirmed=True)
+    client.post(reverse("tweede_factor_verwijderen", args=[tweede.persistent_id]))
+    assert not TOTPDevice.objects.filter(pk=tweede.pk).exists()
+    # Another person's device is not one's own to remove.
+    ander = apparaat(demo.itb)
+    assert client.post(reverse("tweede_factor_verwijderen", args=[ander.persistent_id])).status_code == 404
+
+
+def test_new_backup_codes_only_after_the_second_factor(demo):
+    client = met_wachtwoord("coordinator")
+    assert client.post(reverse("tweede_factor_reservecodes")).status_code == 404
+    client.post(reverse("tweede_factor"), {"code": code_nu(demo.coordinator)})
+    antwoord = client.post(reverse("tweede_factor_reservecodes"), follow=True)
+    assert len(re.findall(r"<code>[a-z2-7]{4}-[a-z2-7]{4}</code>", antwoord.content.decode())) == 10
+
+
+def test_a_system_account_with_a_token_is_not_affected(demo):
+    systeem = netwerk_services.medewerker_opslaan(
+        actor=None,
+        gebruikersnaam="roc-koppeling",
+        voornaam="ROC",
+        achternaam="Studentsysteem",
+        email="koppeling@example.org",
+        organisatie=demo.mbo_intake.medewerker.organisatie,
+        rol=Rol.SYSTEEM,
+    ).user
+    assert not tweefactor.vereist(systeem)
+    assert klant(systeem).get("/api/v1/trajecten/").status_code == 200
+
+
+def test_with_factors_off_the_step_is_not_asked(demo, settings):
+    settings.TWEE_FACTOR = "uit"
+    client = met_wachtwoord("coordinator")
+    assert client.get(JONGERENPAGINA).status_code == 200
+    assert client.get(reverse("tweede_factor"))["Location"] == reverse("start")
+
+
+def test_the_security_log_has_factor_events_without_codes(demo, caplog):
+    client = met_wachtwoord("coordinator")
+    code = code_nu(demo.coordinator)
+    with caplog.at_level("INFO", logger="jji_traject.beveiliging"):
+        client.post(reverse("tweede_factor"), {"code": "999999" if code != "999999" else "888888"})
+        client.post(reverse("tweede_factor"), {"code": code})
+    regels = [r.beveiliging for r in caplog.records if hasattr(r, "beveiliging")]
+    assert [r["event"] for r in regels if r["event"].startswith("otp_")] == ["otp_failure", "otp_success"]
+    assert code not in caplog.text
