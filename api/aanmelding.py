@@ -4,6 +4,7 @@ is ASCII, so a header in any other encoding is an invalid token, not a server er
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from knox.auth import TokenAuthentication
@@ -47,3 +48,9 @@ class SessieAanmelding(SessionAuthentication):
                 _("Rond het inloggen af met je tweede factor voordat je de API met deze sessie gebruikt.")
             )
         return resultaat
+
+
+class SessieAanmeldingSchema(SessionScheme):
+    """In the OpenAPI schema: the session cookie, as for Django REST framework's own."""
+
+    target_class = SessieAanmelding

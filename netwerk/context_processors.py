@@ -1,11 +1,15 @@
 from netwerk.constants import AanvraagStatus
+from netwerk.services import tweefactor
 from toegang import policy
 
 
 def medewerker(request):
     """The logged-in person's profile for the page header (name, organisation, rol), and the
-    account requests link for those who decide on them (with the number open)."""
+    account requests link for those who decide on them (with the number open). Before the
+    second factor is done there is no menu: only the step, and signing out."""
     user = getattr(request, "user", None)
+    if user is not None and tweefactor.vereist(user) and not tweefactor.voltooid(request):
+        return {"tweede_factor_open": True}
     gebruiker = policy.medewerker_van(user)
     accountaanvragen = policy.mag_accountaanvragen_zien(user)
     return {

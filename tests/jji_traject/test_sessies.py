@@ -17,6 +17,7 @@ from django.urls import reverse
 from jji_traject.middleware import BEGIN, LAATST
 
 from ..api.klant import klant
+from ..tweefactor import code_nu, inloggen
 from .test_deploy import manage, productie_omgeving
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 def aangemeld(naam, wachtwoord) -> Client:
     client = Client()
-    assert client.post(reverse("login"), {"username": naam, "password": wachtwoord}).status_code == 302
+    assert inloggen(client, naam, wachtwoord).status_code == 302
     return client
 
 
@@ -53,6 +54,11 @@ def test_idle_for_30_minutes_signs_out_and_brings_you_back_to_the_page(demo, set
     assert "Je bent uitgelogd omdat je 30 minuten niets hebt gedaan" in inlogpagina
     terug = client.post(login, {"username": "coordinator", "password": settings.DEMO_PASSWORD, "next": pagina})
     assert terug.status_code == 302 and terug["Location"] == pagina
+    # The second factor comes in between, and keeps the page to return to.
+    stap = client.get(pagina)["Location"]
+    assert urlsplit(stap).path == reverse("tweede_factor") and QueryDict(urlsplit(stap).query)["next"] == pagina
+    terug = client.post(stap, {"code": code_nu(demo.coordinator)})
+    assert terug.status_code == 302 and terug["Location"] == pagina
     assert client.get(pagina).status_code == 200
 
 
@@ -74,7 +80,7 @@ def test_eight_hours_after_signing_in_the_session_ends_even_while_active(demo, s
     assert antwoord.status_code == 302 and antwoord["Location"].startswith(reverse("login"))
     assert "8 uur geleden bent ingelogd" in client.get(antwoord["Location"]).content.decode()
     # Signing in again starts a new day.
-    client.post(reverse("login"), {"username": "coordinator", "password": settings.DEMO_PASSWORD})
+    inloggen(client, "coordinator", settings.DEMO_PASSWORD)
     assert client.get(reverse("trajecten:lijst")).status_code == 200
 
 

@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
+import pyotp
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netwerk import activatie
 from netwerk.constants import GebeurtenisSoort, Rol
@@ -16,6 +18,7 @@ from netwerk.models import Accountgebeurtenis, Organisatie
 from netwerk.services import accounts
 
 from ..accounts import goedkeuren
+from ..tweefactor import base64_sleutel, inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +68,8 @@ def test_the_link_works_once_and_the_person_chooses_their_own_password(client, g
     zwak = client.post(response["Location"], {"new_password1": "kort", "new_password2": "kort"})
     assert zwak.status_code == 200 and not User.objects.get(pk=goedgekeurd.pk).has_usable_password()
     klaar = client.post(response["Location"], {"new_password1": WACHTWOORD, "new_password2": WACHTWOORD})
-    assert klaar.status_code == 302 and klaar["Location"] == activatie.na_activatie(None, goedgekeurd)
+    # Next: the second factor, before any page with youth data (this session may enrol it).
+    assert klaar.status_code == 302 and klaar["Location"] == reverse("tweede_factor_instellen")
     user = User.objects.get(pk=goedgekeurd.pk)
     assert user.check_password(WACHTWOORD)
     assert client.session["_auth_user_id"] == str(user.pk)
@@ -80,13 +84,20 @@ def test_the_link_works_once_and_the_person_chooses_their_own_password(client, g
     assert antwoord.status_code == 302 and "_auth_user_id" in client.session
 
 
-def test_the_intaker_signs_in_and_sees_mijn_trajecten(client, goedgekeurd, mailoutbox):
+def test_the_intaker_enrols_an_app_signs_in_with_both_steps_and_sees_mijn_trajecten(client, goedgekeurd, mailoutbox):
     response = client.get(_link(mailoutbox))
     client.post(response["Location"], {"new_password1": WACHTWOORD, "new_password2": WACHTWOORD})
+    # Youth pages wait for the factor; the enrolment page shows the app's QR code.
+    assert client.get(reverse("trajecten:lijst"))["Location"].startswith(reverse("tweede_factor_instellen"))
+    assert "<svg" in client.get(reverse("tweede_factor_instellen")).content.decode()
+    device = TOTPDevice.objects.get(user=goedgekeurd, confirmed=False)
+    klaar = client.post(reverse("tweede_factor_instellen"), {"code": pyotp.TOTP(base64_sleutel(device)).now()})
+    assert klaar["Location"].startswith(reverse("tweede_factor_reservecodes"))
     client.logout()
-    client.post(reverse("login"), {"username": "intaker-drie", "password": WACHTWOORD})
+    assert inloggen(client, "intaker-drie", WACHTWOORD).status_code == 302
     pagina = client.get(reverse("start"), follow=True)
-    assert "Mijn trajecten" in pagina.content.decode()
+    assert pagina.redirect_chain[-1][0] == reverse("trajecten:lijst")
+    assert '<h1 class="utrecht-heading-1">Mijn trajecten' in pagina.content.decode()
 
 
 def test_the_link_expires_after_72_hours(client, goedgekeurd, mailoutbox, monkeypatch):

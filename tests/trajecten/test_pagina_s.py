@@ -13,6 +13,7 @@ from trajecten.constants import BetrokkenheidSoort, Fase
 from trajecten.models import Betrokkenheid, Jongere, Toestemming, Traject
 
 from ..factories import TrajectFactory, trajecten_maken
+from ..tweefactor import code_nu
 
 pytestmark = pytest.mark.django_db
 VANDAAG = timezone.localdate
@@ -31,6 +32,9 @@ def test_login_lands_on_mijn_trajecten(client, demo, settings):
     response = client.post(
         reverse("login"), {"username": "jji-school", "password": settings.DEMO_PASSWORD}, follow=True
     )
+    # First the second factor (TWEE_FACTOR=verplicht), then the work.
+    assert response.redirect_chain[-1][0] == reverse("tweede_factor")
+    response = client.post(reverse("tweede_factor"), {"code": code_nu(demo.jji_school)}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("trajecten:lijst")
     assert "Mijn trajecten" in response.content.decode()
 
