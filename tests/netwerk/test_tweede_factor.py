@@ -4,6 +4,7 @@ factors, and the API with a session. Codes are computed with pyotp from the devi
 
 from __future__ import annotations
 
+import io
 import re
 from urllib.parse import urlsplit
 
@@ -11,16 +12,19 @@ import pyotp
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from demo.regio import DEMO_TOTP_SLEUTEL
 from netwerk import services as netwerk_services
-from netwerk.constants import GebeurtenisSoort, Rol
-from netwerk.models import Accountgebeurtenis
-from netwerk.services import tweefactor
+from netwerk.constants import AanvraagSoort, GebeurtenisSoort, Rol
+from netwerk.models import Accountaanvraag, Accountgebeurtenis
+from netwerk.services import accounts, tweefactor
 
 from ..api.klant import klant
 from ..tweefactor import apparaat, base64_sleutel, code_nu
@@ -28,6 +32,7 @@ from ..tweefactor import apparaat, base64_sleutel, code_nu
 pytestmark = pytest.mark.django_db
 
 JONGERENPAGINA = "/trajecten/"
+User = get_user_model()
 
 
 def met_wachtwoord(naam: str, wachtwoord: str | None = None, ip: str = "127.0.0.1") -> Client:
@@ -211,3 +216,83 @@ def test_the_security_log_has_factor_events_without_codes(demo, caplog):
     regels = [r.beveiliging for r in caplog.records if hasattr(r, "beveiliging")]
     assert [r["event"] for r in regels if r["event"].startswith("otp_")] == ["otp_failure", "otp_success"]
     assert code not in caplog.text
+
+
+def test_a_lost_device_is_reset_only_through_four_eyes(demo, mailoutbox, django_capture_on_commit_callbacks):
+    persoon = demo.mbo_intake.medewerker
+    beheerder = Client()
+    beheerder.force_login(demo.beheerder)
+    pagina = f"/beheer/netwerk/medewerker/{persoon.pk}/change/"
+    formulier = {
+        "gebruikersnaam": "mbo-intake",
+        "voornaam": demo.mbo_intake.first_name,
+        "achternaam": demo.mbo_intake.last_name,
+        "email": demo.mbo_intake.email,
+        "telefoon": persoon.telefoon,
+        "actief": "on",
+        "organisatie": persoon.organisatie_id,
+        "rol": persoon.rol,
+        "functietitel": persoon.functietitel,
+        "tweede_factor_herstellen": "on",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        assert beheerder.post(pagina, formulier).status_code == 302
+    aanvraag = Accountaanvraag.objects.get(medewerker=persoon, soort=AanvraagSoort.TWEEDE_FACTOR)
+    # Nothing changed yet: the person still signs in with their app.
+    assert tweefactor.heeft_factor(demo.mbo_intake) and demo.mbo_intake.has_usable_password()
+    # Not by the requester, not by the person it is about.
+    for wie in (demo.beheerder, demo.mbo_intake):
+        with pytest.raises(accounts.BeoordelingGeweigerd):
+            accounts.accountaanvraag_goedkeuren(actor=wie, aanvraag=aanvraag)
+    elders = Client()
+    elders.force_login(demo.mbo_intake)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        accounts.accountaanvraag_goedkeuren(actor=demo.verbindingsofficier, aanvraag=aanvraag)
+    demo.mbo_intake.refresh_from_db()
+    assert not tweefactor.heeft_factor(demo.mbo_intake) and not demo.mbo_intake.has_usable_password()
+    assert not StaticToken.objects.filter(device__user=demo.mbo_intake).exists()
+    assert elders.get(JONGERENPAGINA).status_code == 302  # every session ended
+    [mail] = [m for m in mailoutbox if m.to == ["mbo-intake@example.org"]]
+    assert mail.subject == "Kies je wachtwoord"
+    assert Accountgebeurtenis.objects.filter(soort=GebeurtenisSoort.FACTOR_GEWIST, aanvraag=aanvraag).exists()
+
+
+def test_the_beheerder_cannot_reset_their_own_factor(demo, client):
+    client.force_login(demo.beheerder)
+    persoon = demo.beheerder.medewerker
+    antwoord = client.post(
+        f"/beheer/netwerk/medewerker/{persoon.pk}/change/",
+        {
+            "gebruikersnaam": "beheerder",
+            "voornaam": demo.beheerder.first_name,
+            "achternaam": demo.beheerder.last_name,
+            "email": demo.beheerder.email,
+            "actief": "on",
+            "organisatie": persoon.organisatie_id,
+            "rol": persoon.rol,
+            "tweede_factor_herstellen": "on",
+        },
+    )
+    assert antwoord.status_code == 200 and "andere functioneel beheerder" in antwoord.content.decode()
+    assert not Accountaanvraag.objects.filter(soort=AanvraagSoort.TWEEDE_FACTOR).exists()
+
+
+def test_demo_data_refuses_a_database_that_is_not_local_or_holds_real_people(demo, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG staat uit"):
+        call_command("demo_data", stdout=io.StringIO())
+    settings.DEBUG = True
+    User.objects.create_user("echte-persoon", "iemand@gemeente-lindewaard.nl")
+    with pytest.raises(CommandError, match="niet van de demo"):
+        call_command("demo_data", stdout=io.StringIO())
+
+
+def test_demo_data_gives_every_demo_user_the_printed_demo_secret(demo, settings):
+    settings.DEBUG = True
+    uit = io.StringIO()
+    call_command("demo_data", stdout=uit)
+    assert DEMO_TOTP_SLEUTEL in uit.getvalue()
+    for user in demo.users.values():
+        device = TOTPDevice.objects.get(user=user, name="Demo-app")
+        assert base64_sleutel(device).rstrip("=") == DEMO_TOTP_SLEUTEL

@@ -4,10 +4,13 @@ still awaiting its grondslag, one whose grondslag was revoked or expired, the be
 and the regie cannot reach another traject's records through its own traject's URLs."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from toegang import registry
 from trajecten.constants import BetrokkenheidSoort
+
+from ..tweefactor import zonder_tweede_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +96,19 @@ def test_anonymous_is_sent_to_login(client, demo, naam):
         return
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
+def test_a_password_alone_opens_no_youth_data(demo, naam):
+    """TWEE_FACTOR=verplicht: the coordinator, who reads everything of the JJI-school, signed in
+    with the password only, reaches no URL with youth data (pages: to the step; API: 403)."""
+    client = zonder_tweede_factor(Client(), demo.coordinator)
+    response = _vraag(client, naam, _url(naam, demo.trajecten["Noah"], demo))
+    if naam.startswith("api:"):
+        assert response.status_code == 403 and response.json()["code"] == "tweede_factor_nodig"
+        return
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("tweede_factor"))
 
 
 @pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
