@@ -105,6 +105,8 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "password_reset_done": "says a mail is on its way if the address is known",
     "password_reset_confirm": "the page of a reset link: a new password for its one person (no youth data)",
     "password_reset_complete": "says the new password is set",
+    "sso_begin": "single sign-on: sends to the provider (404 while single sign-on is off)",
+    "sso_terug": "single sign-on: back from the provider, signs in or back to the login page",
     "beheer_inloggen": "sends the admin's login to the one login page",
     "beheer_wachtwoord_wijzigen": "sends the admin's password change to the app's own page",
     "netwerk:blokkades": "sign-in lockouts of the people of the beheerder's regio (no youth data)",
