@@ -18,7 +18,7 @@ logger = logging.getLogger(LOGGER)
 
 # Fields an event may carry besides the fixed ones. A field outside this list is a
 # programming error: it could be a password or a code that must never reach a log.
-EXTRA_VELDEN = frozenset({"user_id", "reason", "target_username", "target_user_id", "device", "until"})
+EXTRA_VELDEN = frozenset({"user_id", "reason", "target_username", "target_user_id", "device", "until", "mfa"})
 MAX_LENGTE = 150  # a username (Django's maximum); longer input is cut, not logged whole
 
 

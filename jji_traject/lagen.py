@@ -69,6 +69,7 @@ REGELS = (
     ("netwerk.kaart_csv", "logic"),  # CSV export and import of the netwerkkaart
     ("netwerk.activatie", "logic"),  # one-time activation links of approved accounts
     ("netwerk.functieprofiel", "logic"),  # the verbindingsofficier's profile (text)
+    ("netwerk.sso", "logic"),  # single sign-on: the OpenID Connect backend and its rules
     ("trajecten.routekaart_sjabloon", "logic"),  # bijlage 4 as data
     ("toegang.rollen", "logic"),  # the role groups' model permissions
     ("dossier.delen", "logic"),  # the parts, registered with toegang.delen

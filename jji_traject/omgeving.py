@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import environ
 
@@ -83,6 +84,24 @@ VARIABELEN: tuple[Variabele, ...] = (
         "Aantal proxies vóór de app die X-Forwarded-For aanvullen; het adres daarvóór telt bij het "
         "blokkeren van inlogpogingen (standaard 0: het adres van de verbinding zelf).",
     ),
+    Variabele(
+        "SSO_ISSUER",
+        "Single sign-on (OpenID Connect): de issuer van de inlogdienst, bv. https://login.example.org/realms/regio. "
+        "Leeg (standaard): geen single sign-on.",
+    ),
+    Variabele("SSO_CLIENT_ID", "Single sign-on: de client id van deze app bij de inlogdienst."),
+    Variabele("SSO_CLIENT_SECRET", "Single sign-on: het client secret van deze app bij de inlogdienst (geheim)."),
+    Variabele("SSO_NAAM", "Single sign-on: naam op de knop 'Inloggen via …' (standaard 'je organisatie')."),
+    Variabele(
+        "SSO_MFA_ACR",
+        "Single sign-on: komma-gescheiden acr-waarden die tellen als tweede factor bij de inlogdienst. "
+        "Leeg (standaard): nooit, de app vraagt dan zelf de tweede factor.",
+    ),
+    Variabele(
+        "SSO_MFA_AMR",
+        "Single sign-on: komma-gescheiden amr-waarden (bv. mfa) die tellen als tweede factor bij de inlogdienst. "
+        "Leeg (standaard): nooit.",
+    ),
 )
 
 BEKEND = {v.naam for v in VARIABELEN}
@@ -136,6 +155,27 @@ def waarde(naam: str, cast=str, default=environ.Env.NOTSET):
     if cast is list:
         return env.list(naam, default=default)
     return env.str(naam, default=default)
+
+
+def sso_bezwaar(issuer: str, client_id: str, client_secret: str) -> str | None:
+    """Why single sign-on cannot start with this configuration (one line), or ``None``: an
+    issuer needs a client id and secret, and https (http only for a provider on this machine,
+    for trying it out)."""
+    if not issuer:
+        return None
+    if not client_id or not client_secret:
+        return "SSO_ISSUER is gezet: zet ook SSO_CLIENT_ID en SSO_CLIENT_SECRET (of maak SSO_ISSUER leeg)."
+    deel = urlsplit(issuer)
+    lokaal = deel.scheme == "http" and deel.hostname in ("localhost", "127.0.0.1", "::1")
+    if not deel.hostname or (deel.scheme != "https" and not lokaal) or deel.query or deel.fragment:
+        return f"SSO_ISSUER moet een https-adres zijn zonder ?… of #…, zoals de inlogdienst het noemt, niet {issuer!r}."
+    return None
+
+
+def herkomst(url: str) -> str:
+    """The origin (scheme://host[:port]) of a URL, for the Content-Security-Policy."""
+    deel = urlsplit(url)
+    return f"{deel.scheme}://{deel.netloc}"
 
 
 def stop(melding: str) -> None:

@@ -470,3 +470,35 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = waarde("CELERY_MAX_TASKS_PER_CHILD", int, de
 
 # --- Demo -------------------------------------------------------------------------------
 DEMO_PASSWORD = waarde("DEMO_PASSWORD", default="jji-demo-2026")
+
+# --- Single sign-on (OpenID Connect, netwerk.sso), optional per deployment ------------------
+# One provider per deployment (often a broker); off while SSO_ISSUER is empty. Its endpoints
+# come from its discovery document when single sign-on is first used, never here. The backend
+# finds people by (issuer, subject) and never creates one (see netwerk/sso.py and the README).
+from .omgeving import herkomst, sso_bezwaar  # noqa: E402 (with the block it serves)
+
+SSO_ISSUER = waarde("SSO_ISSUER", default="")
+SSO_CLIENT_ID = waarde("SSO_CLIENT_ID", default="")
+SSO_CLIENT_SECRET = waarde("SSO_CLIENT_SECRET", default="")
+SSO_NAAM = waarde("SSO_NAAM", default="")
+SSO_MFA_ACR = waarde("SSO_MFA_ACR", list, default=[])
+SSO_MFA_AMR = waarde("SSO_MFA_AMR", list, default=[])
+if not ALLEEN_BRONBESTANDEN and (_sso_bezwaar := sso_bezwaar(SSO_ISSUER, SSO_CLIENT_ID, SSO_CLIENT_SECRET)):
+    stop(_sso_bezwaar)
+if SSO_ISSUER:
+    # Right after axes' backend, which refuses during a lockout before anything is checked.
+    AUTHENTICATION_BACKENDS.insert(1, "netwerk.sso.SsoBackend")
+    # The SSO button is a form; the browser follows its redirect to the provider, and
+    # form-action applies to that redirect too.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(herkomst(SSO_ISSUER))
+# mozilla-django-oidc: code flow with PKCE and a nonce, RS256 only, no new users, no tokens
+# kept in the session; back to the page asked for, or the start page.
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_STORE_ACCESS_TOKEN = False
+OIDC_STORE_ID_TOKEN = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_terug"

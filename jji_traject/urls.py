@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from netwerk import views_tweefactor
+from netwerk import views_sso, views_tweefactor
 
 from . import views
 
@@ -21,6 +21,9 @@ urlpatterns = [
     path("wachtwoord/verstuurd/", views.WachtwoordVergetenVerstuurdView.as_view(), name="password_reset_done"),
     path("wachtwoord/nieuw/<uidb64>/<token>/", views.WachtwoordNieuwView.as_view(), name="password_reset_confirm"),
     path("wachtwoord/ingesteld/", views.WachtwoordIngesteldView.as_view(), name="password_reset_complete"),
+    # Single sign-on (netwerk.sso): 404 while SSO_ISSUER is empty.
+    path("inloggen/sso/", views_sso.SsoBeginView.as_view(), name="sso_begin"),
+    path("inloggen/sso/terug/", views_sso.SsoTerugView.as_view(), name="sso_terug"),
     path("inloggen/tweede-factor/", views_tweefactor.controle, name="tweede_factor"),
     path("account/tweede-factor/", views_tweefactor.beheren, name="tweede_factor_beheren"),
     path("account/tweede-factor/instellen/", views_tweefactor.instellen, name="tweede_factor_instellen"),

@@ -15,6 +15,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from netwerk import services as netwerk_services
+from netwerk import sso
 from netwerk.constants import Rol
 from toegang import policy
 
@@ -45,6 +46,7 @@ class InlogView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["formulieren"] = [context["form"]]
+        context["sso"] = sso.knop()  # None while single sign-on is off: no button
         return context
 
     def form_valid(self, form):

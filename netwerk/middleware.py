@@ -29,6 +29,9 @@ OPEN = frozenset(
         "set_language",
         "gezondheid",
         "netwerk:activeren",
+        # Switching to single sign-on halfway: its own return decides about the second factor.
+        "sso_begin",
+        "sso_terug",
     }
 )
 OPEN_NAAMRUIMTEN = frozenset({"otp_webauthn"})

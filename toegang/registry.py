@@ -111,6 +111,8 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "tweede_factor_reservecodes": "the reader's own backup codes, shown once",
     "tweede_factor_verwijderen": "removes one of the reader's own factors",
     "tweede_factor_link": "the factor link from the reader's own mail",
+    "sso_begin": "single sign-on: sends to the provider (404 while single sign-on is off)",
+    "sso_terug": "single sign-on: back from the provider, signs in or back to the login page",
     "beheer_inloggen": "sends the admin's login to the one login page",
     "beheer_wachtwoord_wijzigen": "sends the admin's password change to the app's own page",
     "netwerk:blokkades": "sign-in lockouts of the people of the beheerder's regio (no youth data)",
