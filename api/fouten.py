@@ -91,6 +91,16 @@ class PerToken(SimpleRateThrottle):
             return f"api:user:{request.user.pk}"
         return f"api:ip:{self.get_ident(request)}"
 
+    def allow_request(self, request, view):
+        """With the shared cache away (Redis down) the API keeps working: the throttle fails
+        open, with a warning in the log for every refused count (the API's data is behind the
+        policy either way; the limit is against overload, not a door)."""
+        try:
+            return super().allow_request(request, view)
+        except Exception as fout:  # noqa: BLE001 - any cache failure
+            logger.warning("api_limiet_open cache=%s", type(fout).__name__)
+            return True
+
 
 def _velden(detail, voorvoegsel: str = "") -> dict[str, list[str]]:
     """Field errors as ``{"veld": ["…"]}`` (nested fields as ``veld.sub``)."""

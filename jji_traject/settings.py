@@ -345,6 +345,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 3, "max_retries": 2}
 CELERY_BEAT_SCHEDULE = {
+    # The outbox: jobs that could not be handed to the broker when they were started.
+    "uitbox-legen": {
+        "task": "jji_traject.tasks.uitbox_legen",
+        "schedule": 60,
+    },
     "verlopen-kennisgevingen": {
         "task": "toegang.tasks.verlopen_grondslagen_verwerken",
         "schedule": 60 * 60,

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from jji_traject import uitbox
 from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing
@@ -256,5 +257,5 @@ def _mailen_na_commit(nieuw: int) -> int:
     if nieuw:
         from .tasks import mails_versturen as mails_taak
 
-        mails_taak.delay_on_commit()
+        uitbox.plannen(mails_taak)
     return nieuw

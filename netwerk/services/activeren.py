@@ -11,6 +11,8 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from jji_traject import uitbox
+
 from .. import activatie
 from ..constants import GebeurtenisSoort, Rol
 from ..models import Medewerker
@@ -28,7 +30,7 @@ def _activatie_voorbereiden(*, actor, medewerker: Medewerker, verzoek=None) -> N
     user = medewerker.user
     user.set_unusable_password()
     user.save(update_fields=["password"])
-    activatielink_mailen.delay_on_commit(user.pk)
+    uitbox.plannen(activatielink_mailen, user.pk)
     gebeurtenis_vastleggen(
         soort=GebeurtenisSoort.LINK_VERSTUURD,
         actor=actor,

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from jji_traject import inloggen
+from jji_traject import inloggen, uitbox
 from jji_traject.forms import WachtwoordVergetenForm, is_systeemaccount
 from toegang import policy
 
@@ -108,14 +108,14 @@ def eigen_wachtwoord_instellen(*, user, wachtwoord: str, via: str) -> None:
     user.save(update_fields=["password"])
     inloggen.pogingen_vergeten(gebruikersnaam=user.get_username())
     log.info("wachtwoord_ingesteld gebruiker=%s via=%s", _tekst(user.get_username()), _tekst(via))
-    transaction.on_commit(lambda: tasks.wachtwoord_gewijzigd_mailen.delay(user.pk))
+    uitbox.plannen(tasks.wachtwoord_gewijzigd_mailen, user.pk)
 
 
 def wachtwoord_herstel_aanvragen(*, email: str) -> None:
     """Someone asks for a reset link. Who has this address is looked up in the background,
     with the mail: the page answers the same, and as fast, whether or not the address is
     known."""
-    transaction.on_commit(lambda: tasks.wachtwoord_herstel_mailen.delay(email))
+    uitbox.plannen(tasks.wachtwoord_herstel_mailen, email)
 
 
 def wachtwoord_herstel_mailen(*, email: str) -> int:

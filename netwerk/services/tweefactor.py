@@ -37,7 +37,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from jji_traject import beveiliging, inloggen
+from jji_traject import beveiliging, inloggen, uitbox
 from jji_traject.forms import is_systeemaccount
 
 from .. import activatie
@@ -319,7 +319,7 @@ def factor_vastleggen(*, user, request, omschrijving: str, soort: str = Gebeurte
 
     medewerker = Medewerker.objects.select_related("organisatie").filter(user=user).first()
     gebeurtenis_vastleggen(soort=soort, actor=user, medewerker=medewerker, omschrijving=omschrijving, verzoek=request)
-    transaction.on_commit(lambda: tasks.factor_gewijzigd_mailen.delay(user.pk))
+    uitbox.plannen(tasks.factor_gewijzigd_mailen, user.pk)
 
 
 def factor_gewijzigd_mailen(user_id: int) -> int:
@@ -344,7 +344,7 @@ def factorlink_aanvragen(request) -> None:
 
     user = request.user
     beveiliging.vastleggen("otp_link_requested", request=request, username=user.get_username(), user_id=user.pk)
-    transaction.on_commit(lambda: tasks.factorlink_mailen.delay(user.pk))
+    uitbox.plannen(tasks.factorlink_mailen, user.pk)
 
 
 def factorlink_mailen(user_id: int) -> int:
