@@ -220,7 +220,12 @@ class Inlogbewaking(AxesDatabaseHandler):
 
     def reset_user_attempts(self, request, credentials: dict | None = None) -> int:
         """On a successful sign-in: forget this username's failures from this address only
-        (not those of everyone else behind the same address)."""
+        (not those of everyone else behind the same address). With the second factor required
+        a right password is only half a sign-in: the failures (wrong codes included) are
+        forgotten when the second factor is done, else signing in again with the password would
+        give a new set of tries at the six digits every time."""
+        if settings.TWEE_FACTOR == "verplicht":
+            return 0
         gebruikersnaam = get_client_username(request, credentials)
         if not gebruikersnaam:
             return 0

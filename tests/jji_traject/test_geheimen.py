@@ -173,7 +173,9 @@ def test_compose_bevat_geen_wachtwoord():
     for naam, dienst in compose()["services"].items():
         for sleutel, waarde in omgeving_van(dienst).items():
             if re.search("PASSWORD|SECRET|AUTH", sleutel):
-                assert (waarde or "").startswith("${") and ":?" in waarde, f"{naam}: {sleutel} moet uit .env komen"
+                # From .env: required (``${X:?…}``), or optional with an empty default
+                # (``${X:-}``, e.g. SSO_CLIENT_SECRET while single sign-on is off); never a value.
+                assert re.fullmatch(r"\$\{[A-Z_]+(:\?.*|:-)\}", waarde or ""), f"{naam}: {sleutel} moet uit .env komen"
 
 
 def test_redis_vraagt_een_wachtwoord_en_de_gezondheidscontrole_ook():

@@ -21,6 +21,7 @@ from django.utils import timezone
 from jji_traject import inloggen
 
 from ..api.klant import klant
+from ..tweefactor import code_nu
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,9 @@ def test_after_the_cooldown_the_correct_password_signs_in_and_the_failures_are_f
     verouderen(6)
     antwoord = aanmelden(client, "coordinator", settings.DEMO_PASSWORD)
     assert antwoord.status_code == 302 and is_ingelogd(client)
+    # The password is half of it: the failures are forgotten once the second factor is done.
+    assert AccessAttempt.objects.filter(username="coordinator").exists()
+    client.post(reverse("tweede_factor"), {"code": code_nu(demo.coordinator)})
     assert not AccessAttempt.objects.filter(username="coordinator").exists()
 
 

@@ -296,3 +296,17 @@ def test_demo_data_gives_every_demo_user_the_printed_demo_secret(demo, settings)
     for user in demo.users.values():
         device = TOTPDevice.objects.get(user=user, name="Demo-app")
         assert base64_sleutel(device).rstrip("=") == DEMO_TOTP_SLEUTEL
+
+
+def test_signing_in_again_with_the_password_gives_no_new_tries_at_the_code(demo):
+    fout = "000000" if code_nu(demo.coordinator) != "000000" else "111111"
+    for _ in range(4):
+        met_wachtwoord("coordinator").post(reverse("tweede_factor"), {"code": fout})
+    client = met_wachtwoord("coordinator")  # a right password forgets nothing
+    antwoord = client.post(reverse("tweede_factor"), {"code": fout})
+    assert antwoord.status_code == 429
+    # The second factor done (after the cooldown) forgets the failures.
+    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.first().attempt_time - settings.AXES_COOLOFF_TIME)
+    client = met_wachtwoord("coordinator")
+    assert client.post(reverse("tweede_factor"), {"code": code_nu(demo.coordinator)}).status_code == 302
+    assert not AccessAttempt.objects.filter(username="coordinator").exists()
