@@ -13,8 +13,6 @@ a ceremony, and what happens after one. The general rules are in :mod:`.tweefact
 
 from __future__ import annotations
 
-import logging
-
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -28,11 +26,10 @@ from jji_traject.forms import is_systeemaccount
 
 from . import tweefactor
 
-log = logging.getLogger(__name__)
+SOORT = "webauthn"  # the device field of the security log
 
-SOORT = "webauthn"  # the device field of the security log and the account log's soort
-
-# Whatever a client sends may be wrong in many ways; none of them is a 500, each is a failure.
+# Whatever a client sends may be wrong in many ways; none of them is a 500, each is a failure
+# (on the security log with the library's code as reason; no traceback on the error log).
 FOUTEN = (OTPWebAuthnApiError, WebAuthnException, ValueError, TypeError, KeyError)
 
 
@@ -91,7 +88,7 @@ def passkey_registreren(request, *, state: dict, data) -> tuple[WebAuthnCredenti
     naam = naam_kiezen(user)
     helper = WebAuthnCredential.get_webauthn_helper(request=request)
     try:
-        with rewrite_exceptions(logger=log):
+        with rewrite_exceptions(logger=None):
             device = helper.register_complete(user=user, state=state, data=data)
     except FOUTEN as fout:
         beveiliging.vastleggen(
@@ -126,7 +123,7 @@ def passkey_controleren(request, *, state: dict | None, data) -> WebAuthnCredent
         if state is None:
             reden = "geen_uitdaging"
         else:
-            with rewrite_exceptions(logger=log):
+            with rewrite_exceptions(logger=None):
                 device = helper.authenticate_complete(user=user, state=state, data=data)
             if not device.confirmed or device.user_id != user.pk:
                 reden, device = "niet_bruikbaar", None

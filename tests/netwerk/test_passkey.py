@@ -122,6 +122,13 @@ def test_a_password_alone_cannot_add_a_passkey_beside_an_app(client, demo):
     assert not WebAuthnCredential.objects.filter(user=user).exists()
 
 
+def test_the_endpoints_need_the_csrf_token(demo):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(demo.mbo_intake)
+    assert _post(client, "passkey_instellen_begin").status_code == 403
+    assert "otp_webauthn_register_state" not in client.session
+
+
 def test_nobody_signed_out_enrols_or_signs_in(client):
     for naam in ("passkey_instellen_begin", "passkey_instellen_voltooien", "passkey_inloggen_begin"):
         assert _post(client, naam).status_code == 403, naam
