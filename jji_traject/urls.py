@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from netwerk import views_sso, views_tweefactor
+from netwerk import views_passkey, views_sso, views_tweefactor
 
 from . import views
 
@@ -34,6 +34,11 @@ urlpatterns = [
         name="tweede_factor_verwijderen",
     ),
     path("account/tweede-factor/link/<uidb64>/<token>/", views_tweefactor.factorlink, name="tweede_factor_link"),
+    # A passkey (WebAuthn): this app's wrappers of django-otp-webauthn's views (not its own URLs).
+    path("inloggen/passkey/begin/", views_passkey.InloggenBeginnen.as_view(), name="passkey_inloggen_begin"),
+    path("inloggen/passkey/voltooien/", views_passkey.InloggenVoltooien.as_view(), name="passkey_inloggen_voltooien"),
+    path("account/passkey/begin/", views_passkey.InstellenBeginnen.as_view(), name="passkey_instellen_begin"),
+    path("account/passkey/voltooien/", views_passkey.InstellenVoltooien.as_view(), name="passkey_instellen_voltooien"),
     path("taal/", include("django.conf.urls.i18n")),
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/", include("dossier.urls")),

@@ -32,9 +32,17 @@ OPEN = frozenset(
         # Switching to single sign-on halfway: its own return decides about the second factor.
         "sso_begin",
         "sso_terug",
+        # A passkey's JSON endpoints (netwerk.views_passkey): each checks its own rule
+        # (enrolling only where tweefactor.mag_inschrijven holds).
+        "passkey_inloggen_begin",
+        "passkey_inloggen_voltooien",
+        "passkey_instellen_begin",
+        "passkey_instellen_voltooien",
     }
 )
-OPEN_NAAMRUIMTEN = frozenset({"otp_webauthn"})
+# No namespace is open: django-otp-webauthn's own URLs are not mounted (its registration
+# would accept a password alone).
+OPEN_NAAMRUIMTEN: frozenset[str] = frozenset()
 
 
 def is_open(request) -> bool:
