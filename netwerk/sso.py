@@ -47,6 +47,16 @@ from .services.sso import Geweigerd, medewerker_sso_koppelen
 
 __all__ = ["Geweigerd", "SsoBackend", "aan", "aangemeld", "configuratie", "knop", "mfa_gedaan", "mislukt"]
 
+# Why a token was refused, for the security log (the first kind that matches).
+JWT_REDENEN = (
+    (jwt.InvalidSignatureError, "bad_signature"),
+    (jwt.ExpiredSignatureError, "expired"),
+    (jwt.InvalidAudienceError, "wrong_audience"),
+    (jwt.InvalidIssuerError, "wrong_issuer"),
+    (jwt.ImmatureSignatureError, "not_yet_valid"),
+    (jwt.MissingRequiredClaimError, "missing_claim"),
+)
+
 log = logging.getLogger(__name__)
 
 ALGORITME = "RS256"
@@ -256,20 +266,8 @@ class SsoBackend(OIDCAuthenticationBackend):
                 leeway=SPELING,
                 options={"require": ["iss", "sub", "aud", "exp", "iat"]},
             )
-        except jwt.InvalidSignatureError as fout:
-            raise Geweigerd("bad_signature") from fout
-        except jwt.ExpiredSignatureError as fout:
-            raise Geweigerd("expired") from fout
-        except jwt.InvalidAudienceError as fout:
-            raise Geweigerd("wrong_audience") from fout
-        except jwt.InvalidIssuerError as fout:
-            raise Geweigerd("wrong_issuer") from fout
-        except jwt.ImmatureSignatureError as fout:
-            raise Geweigerd("not_yet_valid") from fout
-        except jwt.MissingRequiredClaimError as fout:
-            raise Geweigerd("missing_claim") from fout
         except jwt.PyJWTError as fout:
-            raise Geweigerd("invalid_token") from fout
+            raise Geweigerd(next((r for soort, r in JWT_REDENEN if isinstance(fout, soort)), "invalid_token")) from fout
         aud = claims["aud"]
         meer = isinstance(aud, list) and len(aud) > 1
         if (meer or "azp" in claims) and claims.get("azp") != client_id:

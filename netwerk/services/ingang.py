@@ -140,12 +140,18 @@ def wachtwoord_herstel_mailen(*, email: str) -> int:
 
 def wachtwoord_gewijzigd_mailen(*, user_id: int) -> int:
     """Tell a person their password was changed (neutral, as every mail of the app)."""
+    return persoon_mailen(user_id, _("Je wachtwoord is gewijzigd"), "registration/wachtwoord_gewijzigd_mail.txt")
+
+
+def persoon_mailen(user_id: int, onderwerp: str, sjabloon: str) -> int:
+    """A neutral mail to an active person about their own account (no youth data, no justice
+    context). Returns the number of mails (0 when there is nobody to tell)."""
     user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None or not user.email:
         return 0
     send_mail(
-        subject=_("Je wachtwoord is gewijzigd"),
-        message=render_to_string("registration/wachtwoord_gewijzigd_mail.txt", {"user": user}),
+        subject=onderwerp,
+        message=render_to_string(sjabloon, {"user": user}),
         from_email=None,
         recipient_list=[user.email],
         fail_silently=False,

@@ -44,6 +44,7 @@ from .. import activatie
 from ..constants import GebeurtenisSoort
 from ..models import Medewerker
 from .accountlog import gebeurtenis_vastleggen
+from .ingang import persoon_mailen
 
 log = logging.getLogger(__name__)
 User = get_user_model()
@@ -324,17 +325,9 @@ def factor_vastleggen(*, user, request, omschrijving: str, soort: str = Gebeurte
 
 def factor_gewijzigd_mailen(user_id: int) -> int:
     """Tell a person a factor of their account changed (neutral, as every mail of the app)."""
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None or not user.email:
-        return 0
-    send_mail(
-        subject=_("De tweede factor van je account is gewijzigd"),
-        message=render_to_string("registration/factor_gewijzigd_mail.txt", {"user": user}),
-        from_email=None,
-        recipient_list=[user.email],
-        fail_silently=False,
+    return persoon_mailen(
+        user_id, _("De tweede factor van je account is gewijzigd"), "registration/factor_gewijzigd_mail.txt"
     )
-    return 1
 
 
 def factorlink_aanvragen(request) -> None:
