@@ -14,6 +14,8 @@ TEST_DATABASE_URL = $(or $(DATABASE_URL),$(call poort_open,5432,$(PG_TEST_URL)))
 TEST_REDIS_URL = $(or $(REDIS_URL),$(call poort_open,6379,$(REDIS_TEST_URL)))
 # With DEBUG off the app refuses a SECRET_KEY shorter than 50 characters or a published one:
 # the test and bench runs get a fresh random key each time (never written down).
+# On PostgreSQL the tests create the database roles (README, "Database roles") with passwords
+# made the same way, per run: tests/databaserollen.py runs db_rollen's code on the test database.
 NIEUWE_SLEUTEL = $$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))")
 
 .PHONY: run test install lint check messages clean bench bench-pdf
@@ -44,7 +46,8 @@ run: $(STAMP) var/secret_key
 test: $(STAMP)
 	export DEBUG=false SECRET_KEY="$(NIEUWE_SLEUTEL)" ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
 	       SECURE_SSL_REDIRECT=false CELERY_TASK_ALWAYS_EAGER=true TWEE_FACTOR=verplicht \
-	       DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)"; \
+	       DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(TEST_REDIS_URL)" \
+	       DB_WACHTWOORD_EIGENAAR="$(NIEUWE_SLEUTEL)" DB_WACHTWOORD_APP="$(NIEUWE_SLEUTEL)"; \
 	echo "Tests op: $${DATABASE_URL:-SQLite}, $${REDIS_URL:-geen Redis}"; \
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && \
 	$(VENV)/bin/lint-imports --no-cache && \

@@ -44,7 +44,7 @@ VARIABELEN: tuple[Variabele, ...] = (
     ),
     Variabele(
         "POSTGRES_PASSWORD",
-        "Alleen docker compose: wachtwoord van de PostgreSQL-dienst (hetzelfde als in DATABASE_URL).",
+        "Alleen docker compose: wachtwoord van de superuser van de PostgreSQL-dienst (alleen de init-stap).",
         True,
         alleen_compose=True,
     ),
@@ -53,6 +53,21 @@ VARIABELEN: tuple[Variabele, ...] = (
         "Alleen docker compose: wachtwoord van de Redis-dienst (requirepass; hetzelfde als in REDIS_URL).",
         True,
         alleen_compose=True,
+    ),
+    Variabele(
+        "DB_WACHTWOORD_EIGENAAR",
+        "Alleen voor manage.py db_rollen: wachtwoord van de databaserol jji_eigenaar (eigenaar van de tabellen, "
+        "draait de migraties). Nooit in de omgeving van web, worker of beat.",
+    ),
+    Variabele(
+        "DB_WACHTWOORD_APP",
+        "Alleen voor manage.py db_rollen: wachtwoord van de databaserol jji_app (web, worker en beat; "
+        "hetzelfde als in DATABASE_URL van de app).",
+    ),
+    Variabele(
+        "DB_WACHTWOORD_BEWAARTERMIJN",
+        "Alleen voor manage.py db_rollen, optioneel: wachtwoord van de databaserol jji_bewaartermijn. "
+        "Leeg (standaard): die rol kan niet inloggen; de app roept de opschoonfuncties aan.",
     ),
     Variabele("DEMO_PASSWORD", "Wachtwoord van de demogebruikers van manage.py demo_data."),
     Variabele("SECURE_SSL_REDIRECT", "Stuur http door naar https (standaard aan als DEBUG uit is)."),

@@ -13,6 +13,7 @@ from django.db import connection
 
 from trajecten.models import Traject
 
+from . import databaserollen
 from .lezers import DOSSIER_MARKERS, dossier_vullen
 from .omgeving import demo_data_laden, overslaan_of_falen
 
@@ -47,6 +48,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # The demo data renders an overdrachtsdocument (its static files from the finders, too).
     with django_db_blocker.unblock(), override_settings(STORAGES=_zonder_manifest()):
         demo_data_laden()
+        if connection.vendor == "postgresql":
+            databaserollen.inrichten()  # the roles of db_rollen, after set-up (tests/databaserollen.py)
 
 
 @pytest.fixture

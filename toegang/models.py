@@ -120,3 +120,34 @@ class Raadpleging(models.Model):
         from netwerk.constants import Rol
 
         return Rol(self.rol).label if self.rol in Rol.values else self.rol
+
+
+class Opschoning(models.Model):
+    """One run of a log's retention function (``<log>_opschonen``, see
+    ``jji_traject/alleen_toevoegen.py``): which log, how many rows, the oldest and newest of
+    them, the limit it kept to and who asked. Written by the database function only;
+    append-only like the logs themselves."""
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    tabel = models.CharField(_("tabel"), max_length=63)
+    aantal = models.PositiveIntegerField(_("aantal verwijderd"))
+    oudste = models.DateTimeField(_("oudste verwijderd"), null=True, blank=True)
+    nieuwste = models.DateTimeField(_("nieuwste verwijderd"), null=True, blank=True)
+    grens = models.DateTimeField(_("ouder dan"))
+    gevraagd = models.DurationField(_("gevraagde bewaartermijn"), null=True, blank=True)
+    aangevraagd_door = models.CharField(_("databaserol"), max_length=63)
+
+    class Meta:
+        verbose_name = _("opschoning van een log")
+        verbose_name_plural = _("opschoningen van logs")
+        ordering = ["-tijdstip", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nieuwste__isnull=True) | models.Q(nieuwste__lt=models.F("grens")),
+                name="toegang_opschoning_alleen_voor_de_grens",
+                violation_error_message=_("Een opschoning verwijdert alleen wat ouder is dan de grens."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.tabel}: {self.aantal}"
