@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisOmzeild, GeschiedenisQuerySet  # noqa: F401 (re-exported)
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 
 class WoordSoort(models.TextChoices):
@@ -32,7 +33,7 @@ class Formuleringswoord(models.Model):
     """One entry of the word list of the toekomstgericht check (data, kept by the functioneel
     beheerder): a word (matched at the start of a word, any ending) or a regular expression."""
 
-    tekst = models.CharField(_("woord of patroon"), max_length=100, unique=True)
+    tekst = models.CharField(_("woord of patroon"), max_length=100, unique=True, validators=[zichtbare_tekst])
     is_regex = models.BooleanField(
         _("reguliere expressie"), default=False, help_text=_("Alleen voor wie weet wat dat is; anders een woord.")
     )
@@ -41,6 +42,7 @@ class Formuleringswoord(models.Model):
         _("tip voor de schrijver"),
         max_length=300,
         help_text=_("Bijvoorbeeld: Beschrijf wat de jongere nodig heeft, niet wat er gebeurd is."),
+        validators=[zichtbare_tekst],
     )
     actief = models.BooleanField(_("actief"), default=True)
 
@@ -126,6 +128,8 @@ class Dossierdeel(models.Model):
             "Alleen als de controle op toekomstgericht formuleren woorden aanwijst die je toch wilt houden: "
             "leg uit waarom de volgende school ze nodig heeft."
         ),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
 
     objects = DossierQuerySet.as_manager()
@@ -138,8 +142,8 @@ class Onderwijsinformatie(Dossierdeel):
     traject = models.OneToOneField(
         "trajecten.Traject", on_delete=models.CASCADE, related_name="onderwijsinformatie", verbose_name=_("traject")
     )
-    ingeschreven_bij = models.CharField(_("ingeschreven bij"), max_length=200, blank=True)
-    opleiding = models.CharField(_("opleiding"), max_length=200, blank=True)
+    ingeschreven_bij = models.CharField(_("ingeschreven bij"), max_length=200, blank=True, validators=[zichtbare_tekst])
+    opleiding = models.CharField(_("opleiding"), max_length=200, blank=True, validators=[zichtbare_tekst])
     crebo = models.CharField(
         _("crebo"),
         max_length=5,
@@ -147,16 +151,20 @@ class Onderwijsinformatie(Dossierdeel):
         validators=[RegexValidator(r"^\d{5}$", _("Een crebo-nummer heeft vijf cijfers."))],
     )
     niveau = models.PositiveSmallIntegerField(_("niveau"), choices=MboNiveau.choices, null=True, blank=True)
-    examinerende_instelling = models.CharField(_("examinerende instelling"), max_length=200, blank=True)
+    examinerende_instelling = models.CharField(
+        _("examinerende instelling"), max_length=200, blank=True, validators=[zichtbare_tekst]
+    )
     diplomas_en_resultaten = models.TextField(
         _("certificaten en examenresultaten"),
         blank=True,
         help_text=_("Per regel: wat, wanneer, en welk mbo het heeft gevalideerd."),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
-    lopende_modules = models.TextField(_("lopende modules"), blank=True)
-    leerdoelen = models.TextField(_("leerdoelen"), blank=True)
-    motivatie = models.TextField(_("motivatie"), blank=True)
-    talenten = models.TextField(_("talenten"), blank=True)
+    lopende_modules = models.TextField(_("lopende modules"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    leerdoelen = models.TextField(_("leerdoelen"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    motivatie = models.TextField(_("motivatie"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    talenten = models.TextField(_("talenten"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     ict_fase = models.CharField(_("ICT-fase (bijlage 3)"), max_length=2, choices=IctFase.choices, blank=True)
 
     history = HistoricalRecords()
@@ -184,7 +192,9 @@ class Resultaat(Dossierdeel):
         "trajecten.Traject", on_delete=models.CASCADE, related_name="resultaten", verbose_name=_("traject")
     )
     soort = models.CharField(_("soort"), max_length=20, choices=ResultaatSoort.choices)
-    omschrijving = models.CharField(_("wat"), max_length=200, help_text=_("Bijvoorbeeld: Certificaat heftruck."))
+    omschrijving = models.CharField(
+        _("wat"), max_length=200, help_text=_("Bijvoorbeeld: Certificaat heftruck."), validators=[zichtbare_tekst]
+    )
     datum = models.DateField(_("behaald op"))
     gevalideerd_door = models.ForeignKey(
         "netwerk.Organisatie",
@@ -224,10 +234,14 @@ class Begeleidingsbehoefte(Dossierdeel):
     traject = models.OneToOneField(
         "trajecten.Traject", on_delete=models.CASCADE, related_name="begeleidingsbehoefte", verbose_name=_("traject")
     )
-    structuur = models.TextField(_("behoefte aan structuur"), blank=True)
-    sociaal_emotioneel = models.TextField(_("sociaal-emotionele ondersteuning"), blank=True)
-    praktisch = models.TextField(_("praktische ondersteuning"), blank=True)
-    wat_helpt = models.TextField(_("wat helpt deze jongere"), blank=True)
+    structuur = models.TextField(_("behoefte aan structuur"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    sociaal_emotioneel = models.TextField(
+        _("sociaal-emotionele ondersteuning"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
+    praktisch = models.TextField(
+        _("praktische ondersteuning"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
+    wat_helpt = models.TextField(_("wat helpt deze jongere"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -259,8 +273,10 @@ class Veiligheidssignaal(Dossierdeel):
             "Toekomstgericht: wat is nodig voor een veilige plaatsing? Bijvoorbeeld: 'Niet in dezelfde klas als "
             "…' of 'Bij spanning: even apart laten afkoelen'. Geen delict- of behandelgegevens."
         ),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
-    reden = models.TextField(_("waarom dit nodig is"))
+    reden = models.TextField(_("waarom dit nodig is"), max_length=MAX_TEKST, validators=VRIJE_TEKST)
     einddatum = models.DateField(_("tot wanneer"), help_text=_("Daarna wordt het signaal niet meer getoond."))
 
     history = HistoricalRecords()
@@ -309,12 +325,23 @@ class HerkomstOnderwijsinformatie(Dossierdeel):
     organisatie = models.ForeignKey(
         "netwerk.Organisatie", on_delete=models.PROTECT, related_name="+", verbose_name=_("mbo van herkomst")
     )
-    opleiding = models.CharField(_("opleiding bij de school van herkomst"), max_length=200, blank=True)
-    resultaten = models.TextField(
-        _("behaalde resultaten"), blank=True, help_text=_("Certificaten, examens en cijfers: wat is al behaald?")
+    opleiding = models.CharField(
+        _("opleiding bij de school van herkomst"), max_length=200, blank=True, validators=[zichtbare_tekst]
     )
-    lopende_modules = models.TextField(_("lopende modules"), blank=True)
-    toelichting = models.TextField(_("wat de JJI-school moet weten om het onderwijs voort te zetten"), blank=True)
+    resultaten = models.TextField(
+        _("behaalde resultaten"),
+        blank=True,
+        help_text=_("Certificaten, examens en cijfers: wat is al behaald?"),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
+    )
+    lopende_modules = models.TextField(_("lopende modules"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    toelichting = models.TextField(
+        _("wat de JJI-school moet weten om het onderwijs voort te zetten"),
+        blank=True,
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
+    )
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
