@@ -5,8 +5,10 @@ Nothing here is queried by views directly: the policy module hands out the parts
 """
 
 import datetime as dt
+import functools
 import re
 
+import re2
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -25,8 +27,38 @@ class WoordSoort(models.TextChoices):
     TERUGBLIKKEND = "terugblikkend", _("terugblikkend of stigmatiserend")
 
 
-# A group with a quantifier inside, itself repeated: (a+)+, (a*)*, (\w+\s?)* … (catastrophic backtracking).
-GENESTE_HERHALING = re.compile(r"\([^()]*[+*}][^()]*\)\s*[+*{]")
+# The word list is matched with RE2 (google-re2): linear in the length of the text, whatever
+# the pattern, so a pattern such as (e|e)+q cannot make a save hang. RE2 has no lookaround and
+# no backreferences (such a pattern is refused when it is saved), and its \b and \w know only
+# ASCII letters: a word is matched with Unicode classes instead (\pL letters, \pM marks, \pN
+# digits), so "geïsoleerd" is one word and "isoleer" does not match inside it.
+WOORDTEKEN = r"[\pL\pM\pN_]"
+WOORDBEGIN = r"(?:^|[^\pL\pM\pN_])"  # RE2 has no lookbehind: the character before is part of the match
+ASCII_ESCAPES = re.compile(r"\\(?:\\|([bBwW]))")  # \b \B \w \W (not an escaped backslash followed by b)
+
+
+def _re2_opties() -> re2.Options:
+    opties = re2.Options()
+    opties.case_sensitive = False
+    opties.log_errors = False  # a refused pattern is a message to the beheerder, not a log line
+    return opties
+
+
+@functools.lru_cache(maxsize=512)
+def re2_compileren(patroon: str) -> re2._Regexp:
+    """The pattern compiled by RE2, case-insensitive (raises ``re2.error``)."""
+    return re2.compile(patroon, _re2_opties())
+
+
+def woordpatroon(woord: str) -> str:
+    """A word of the list: at the start of a word, with any ending."""
+    return WOORDBEGIN + re2.escape(woord) + WOORDTEKEN + "*"
+
+
+def re2_fout(fout: re2.error) -> str:
+    """RE2's reason, readable (it comes as bytes)."""
+    reden = fout.args[0] if fout.args else ""
+    return reden.decode(errors="replace") if isinstance(reden, bytes) else str(reden)
 
 
 class Formuleringswoord(models.Model):
@@ -62,21 +94,19 @@ class Formuleringswoord(models.Model):
         if not self.tekst:
             raise ValidationError({"tekst": _("Vul een woord of patroon in.")})
         if self.is_regex:
-            if GENESTE_HERHALING.search(self.tekst):
+            if any(escape.group(1) for escape in ASCII_ESCAPES.finditer(self.tekst)):
                 raise ValidationError(
                     {
                         "tekst": _(
-                            "Dit patroon herhaalt een herhaling (zoals (a+)+) en kan het opslaan urenlang laten "
-                            "rekenen. Schrijf het zonder geneste herhaling."
+                            "\\b en \\w kennen alleen letters zonder accent: in 'geïsoleerd' is de ï dan geen "
+                            "letter. Gebruik \\pL voor een letter en (^|[^\\pL]) voor het begin van een woord."
                         )
                     }
                 )
             try:
-                patroon = re.compile(self.tekst, re.IGNORECASE)
-            except re.error as fout:
-                raise ValidationError(
-                    {"tekst": _("Dit patroon is geen geldige reguliere expressie: %(fout)s.") % {"fout": fout}}
-                ) from fout
+                patroon = re2_compileren(self.tekst)
+            except re2.error as fout:
+                raise ValidationError({"tekst": _re2_weigering(self.tekst, fout)}) from fout
             if patroon.search(""):
                 raise ValidationError({"tekst": _("Dit patroon past op elke tekst; maak het specifieker.")})
         elif not any(teken.isalpha() for teken in self.tekst):
@@ -86,10 +116,25 @@ class Formuleringswoord(models.Model):
                 {"tekst": _("Een woord van minder dan vier letters past op te veel teksten; gebruik een patroon.")}
             )
 
-    def patroon(self) -> re.Pattern:
-        if self.is_regex:
-            return re.compile(self.tekst, re.IGNORECASE)
-        return re.compile(r"\b" + re.escape(self.tekst) + r"\w*", re.IGNORECASE)
+    def patroon(self) -> re2._Regexp:
+        """Compiled by RE2 (raises ``re2.error`` for a pattern saved before RE2 that it cannot read)."""
+        return re2_compileren(self.tekst if self.is_regex else woordpatroon(self.tekst))
+
+
+def _re2_weigering(tekst: str, fout: re2.error) -> str:
+    """Why a pattern is refused, in words a beheerder can act on."""
+    if re.search(r"\(\?<?[=!]", tekst):
+        return _(
+            "Vooruit- of terugkijken ((?=…), (?!…), (?<=…)) kan hier niet: de controle gebruikt RE2, dat elke tekst "
+            "in één keer leest. Schrijf het patroon zonder."
+        )
+    if re.search(r"\\[1-9]|\(\?P=", tekst):
+        return _(
+            "Terugverwijzingen (zoals \\1) kunnen hier niet: de controle gebruikt RE2. Schrijf het patroon zonder."
+        )
+    return _("Dit patroon is geen geldige reguliere expressie voor de controle (RE2): %(fout)s.") % {
+        "fout": re2_fout(fout)
+    }
 
 
 class IctFase(models.TextChoices):
