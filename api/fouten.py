@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -39,9 +40,30 @@ class NietGedeeld(exceptions.APIException):
     default_code = "not_shared"
 
 
+# No body of this API nests deeper than a few levels. Python's json has no depth limit of its
+# own: 10,000 nested brackets end in a RecursionError (a 500), so depth is counted first.
+MAX_DIEPTE = 20
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')  # a JSON string: its brackets do not count (linear)
+_GEEN_HAAK = re.compile(rb"[^\[\]{}]+")
+_OPEN = frozenset(b"[{")
+
+
+def te_diep(inhoud: bytes, grens: int = MAX_DIEPTE) -> bool:
+    """Whether arrays and objects in this JSON nest deeper than ``grens``."""
+    if inhoud.count(b"[") + inhoud.count(b"{") <= grens:
+        return False  # too few brackets to be too deep: the usual body is not scanned
+    diepte = 0
+    for haak in _GEEN_HAAK.sub(b"", _STRING.sub(b"", inhoud)):
+        diepte += 1 if haak in _OPEN else -1
+        if diepte > grens:
+            return True
+    return False
+
+
 class BegrensdeJSONParser(JSONParser):
     """JSON only, and never more than DATA_UPLOAD_MAX_MEMORY_SIZE bytes, whatever the
-    Content-Length says (a body without one is refused before parsing: :func:`inhoud`)."""
+    Content-Length says (a body without one is refused before parsing: :func:`inhoud`), nor
+    nested deeper than ``MAX_DIEPTE`` (a 400, before ``json`` could recurse)."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         grens = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
@@ -52,6 +74,10 @@ class BegrensdeJSONParser(JSONParser):
         inhoud = stream.read(grens + 1) if stream is not None else b""
         if len(inhoud) > grens:
             raise TeGroot(_("Het verzoek is groter dan %(grens)s bytes.") % {"grens": grens})
+        if te_diep(inhoud):
+            raise exceptions.ParseError(
+                _("De JSON is te diep genest (meer dan %(grens)s niveaus).") % {"grens": MAX_DIEPTE}
+            )
         return super().parse(io.BytesIO(inhoud), media_type, parser_context)
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 from trajecten.constants import DOSSIER_CATEGORIEEN
 
 from .constants import KEUZECODES, Bevestiging, ItemSoort, MaatregelSoort, Sectie, Stand, Status
@@ -42,9 +43,11 @@ class Sjabloon(models.Model):
         verbose_name=_("regio"),
     )
     versie = models.PositiveSmallIntegerField(_("versie"))
-    naam = models.CharField(_("naam"), max_length=200)
-    adviestitel = models.CharField(_("kop van het advies"), max_length=200)
-    adviesuitleg = models.TextField(_("uitleg bij het advies"), blank=True)
+    naam = models.CharField(_("naam"), max_length=200, validators=[zichtbare_tekst])
+    adviestitel = models.CharField(_("kop van het advies"), max_length=200, validators=[zichtbare_tekst])
+    adviesuitleg = models.TextField(
+        _("uitleg bij het advies"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
     bron = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("gemaakt van")
     )
@@ -82,8 +85,8 @@ class Sjabloon(models.Model):
 class SjabloonSectie(models.Model):
     sjabloon = models.ForeignKey(Sjabloon, on_delete=models.CASCADE, related_name="secties")
     code = models.CharField(_("sectie"), max_length=20, choices=Sectie.choices)
-    titel = models.CharField(_("titel"), max_length=200)
-    uitleg = models.TextField(_("uitleg"), blank=True)
+    titel = models.CharField(_("titel"), max_length=200, validators=[zichtbare_tekst])
+    uitleg = models.TextField(_("uitleg"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
 
     history = HistoricalRecords()
@@ -112,10 +115,12 @@ class SjabloonItem(models.Model):
     sectie = models.ForeignKey(SjabloonSectie, on_delete=models.CASCADE, related_name="items")
     sleutel = models.SlugField(_("sleutel"), max_length=40)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
-    titel = models.CharField(_("titel"), max_length=300)
-    uitleg = models.TextField(_("uitleg"), blank=True)
-    aandachtspunten = models.TextField(_("aandachtspunten"), blank=True, help_text=_("Eén per regel."))
-    vraag = models.CharField(_("vraag bij de toelichting"), max_length=300, blank=True)
+    titel = models.CharField(_("titel"), max_length=300, validators=[zichtbare_tekst])
+    uitleg = models.TextField(_("uitleg"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    aandachtspunten = models.TextField(
+        _("aandachtspunten"), blank=True, help_text=_("Eén per regel."), max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
+    vraag = models.CharField(_("vraag bij de toelichting"), max_length=300, blank=True, validators=[zichtbare_tekst])
     soort = models.CharField(_("soort"), max_length=20, choices=ItemSoort.choices, default=ItemSoort.AANDACHT)
     categorie = models.CharField(
         _("deel van het dossier"),
@@ -165,7 +170,7 @@ class SjabloonKeuze(models.Model):
 
     item = models.ForeignKey(SjabloonItem, on_delete=models.CASCADE, related_name="keuzes")
     code = models.CharField(_("code"), max_length=30, choices=list(KEUZECODES.items()))
-    label = models.CharField(_("tekst"), max_length=200)
+    label = models.CharField(_("tekst"), max_length=200, validators=[zichtbare_tekst])
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
 
     history = HistoricalRecords()
@@ -217,6 +222,8 @@ class Beslismodel(models.Model):
             "Alleen als de controle op toekomstgericht formuleren woorden aanwijst die je toch wilt houden: "
             "leg uit waarom de ontvangende school ze nodig heeft."
         ),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("aangemaakt door")
@@ -280,7 +287,7 @@ class Antwoord(models.Model):
     beslismodel = models.ForeignKey(Beslismodel, on_delete=models.CASCADE, related_name="antwoorden")
     item = models.ForeignKey(SjabloonItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("onderdeel"))
     extra_aandacht = models.BooleanField(_("extra aandacht nodig"), default=False)
-    toelichting = models.TextField(_("wat is nodig"), blank=True)
+    toelichting = models.TextField(_("wat is nodig"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     keuze = models.ForeignKey(
         SjabloonKeuze, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("keuze")
     )
@@ -322,12 +329,16 @@ class Besluit(models.Model):
     advies = models.TextField(
         _("advies voor maatregelen en ondersteuning"),
         help_text=_("Wat is nodig op de plek waar de jongere gaat leren, en wie doet het?"),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     suggestie = models.CharField(_("suggestie uit de antwoorden"), max_length=10, choices=Status.choices)
     regelversie = models.PositiveSmallIntegerField(_("versie van de regel voor de suggestie"))
-    motivatie = models.TextField(_("motivatie"))
-    afwijkingsreden = models.TextField(_("waarom een andere status dan de suggestie"), blank=True)
+    motivatie = models.TextField(_("motivatie"), max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    afwijkingsreden = models.TextField(
+        _("waarom een andere status dan de suggestie"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
     besloten_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("besloten door")
     )
@@ -342,7 +353,9 @@ class Besluit(models.Model):
         verbose_name=_("bevestigd of teruggelegd door"),
     )
     bevestigd_op = models.DateTimeField(_("bevestigd of teruggelegd op"), null=True, blank=True)
-    reactie = models.TextField(_("reactie van de verbindingsofficier"), blank=True)
+    reactie = models.TextField(
+        _("reactie van de verbindingsofficier"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -389,7 +402,7 @@ class Maatregel(models.Model):
 
     besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="maatregelen")
     soort = models.CharField(_("soort"), max_length=20, choices=MaatregelSoort.choices)
-    omschrijving = models.CharField(_("wat"), max_length=300)
+    omschrijving = models.CharField(_("wat"), max_length=300, validators=[zichtbare_tekst])
     medewerker = models.ForeignKey(
         "netwerk.Medewerker", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("wie")
     )

@@ -1,18 +1,26 @@
 """Toekomstgericht formuleren: wording in the dossier that looks backward or stigmatises is
 flagged with a hint toward support needs. The author may keep it with a reason (recorded on
 the part) — except in signalen voor veiligheid, where offence and treatment details are
-refused. The word list is data (``Formuleringswoord``), kept by the functioneel beheerder."""
+refused. The word list is data (``Formuleringswoord``), kept by the functioneel beheerder.
+
+Every pattern runs on RE2 (``Formuleringswoord.patroon``): linear in the text, so the whole
+text is read — a free-text field holds at most ``MAX_TEKST`` characters (``jji_traject.vrije_tekst``)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
+import re2
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from jji_traject.vrije_tekst import MAX_TEKST  # noqa: F401 (re-exported: the length the check reads)
 from trajecten.constants import Categorie
 
-from .models import Formuleringswoord, WoordSoort
+from .models import Formuleringswoord, WoordSoort, re2_fout
+
+logger = logging.getLogger(__name__)
 
 # Per part: which kinds of words are flagged (may stay with a reason) and which are refused.
 GEMARKEERD = {
@@ -23,9 +31,6 @@ GEMARKEERD = {
 GEWEIGERD = {Categorie.VEILIGHEIDSSIGNALEN: frozenset({WoordSoort.DELICT, WoordSoort.BEHANDELING})}
 
 
-MAX_TEKST = 20_000  # characters per field that the check reads
-
-
 @dataclass(frozen=True)
 class Vondst:
     veld: str
@@ -34,16 +39,31 @@ class Vondst:
     hint: str
 
 
+def als_geschreven(treffer: str) -> str:
+    """The matched word without what surrounds it (a word's match starts with the character
+    before it: RE2 has no lookbehind)."""
+    begin, eind = 0, len(treffer)
+    while begin < eind and not treffer[begin].isalnum():
+        begin += 1
+    while eind > begin and not treffer[eind - 1].isalnum():
+        eind -= 1
+    return treffer[begin:eind] or treffer.strip()
+
+
 def vinden(teksten: dict[str, str], soorten: frozenset[str]) -> list[Vondst]:
-    """Every flagged word in these fields, once per field and word."""
+    """Every flagged word in these fields, once per field and word; the whole text is read."""
     vondsten: list[Vondst] = []
     woorden = Formuleringswoord.objects.filter(actief=True, soort__in=soorten)
     for woord in woorden:
-        patroon = woord.patroon()
+        try:
+            patroon = woord.patroon()
+        except re2.error as fout:  # saved before RE2 checked patterns: skipped, never a hang or a 500
+            logger.warning("Woordenlijst: patroon %s kan RE2 niet lezen (%s)", woord.pk, re2_fout(fout))
+            continue
         for veld, tekst in teksten.items():
-            treffer = patroon.search((tekst or "")[:MAX_TEKST])
+            treffer = patroon.search(tekst or "")
             if treffer:
-                vondsten.append(Vondst(veld, treffer.group(0), woord.soort, woord.hint))
+                vondsten.append(Vondst(veld, als_geschreven(treffer.group(0)), woord.soort, woord.hint))
     return vondsten
 
 

@@ -5,8 +5,10 @@ Nothing here is queried by views directly: the policy module hands out the parts
 """
 
 import datetime as dt
+import functools
 import re
 
+import re2
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisOmzeild, GeschiedenisQuerySet  # noqa: F401 (re-exported)
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 
 class WoordSoort(models.TextChoices):
@@ -24,15 +27,45 @@ class WoordSoort(models.TextChoices):
     TERUGBLIKKEND = "terugblikkend", _("terugblikkend of stigmatiserend")
 
 
-# A group with a quantifier inside, itself repeated: (a+)+, (a*)*, (\w+\s?)* … (catastrophic backtracking).
-GENESTE_HERHALING = re.compile(r"\([^()]*[+*}][^()]*\)\s*[+*{]")
+# The word list is matched with RE2 (google-re2): linear in the length of the text, whatever
+# the pattern, so a pattern such as (e|e)+q cannot make a save hang. RE2 has no lookaround and
+# no backreferences (such a pattern is refused when it is saved), and its \b and \w know only
+# ASCII letters: a word is matched with Unicode classes instead (\pL letters, \pM marks, \pN
+# digits), so "geïsoleerd" is one word and "isoleer" does not match inside it.
+WOORDTEKEN = r"[\pL\pM\pN_]"
+WOORDBEGIN = r"(?:^|[^\pL\pM\pN_])"  # RE2 has no lookbehind: the character before is part of the match
+ASCII_ESCAPES = re.compile(r"\\(?:\\|([bBwW]))")  # \b \B \w \W (not an escaped backslash followed by b)
+
+
+def _re2_opties() -> re2.Options:
+    opties = re2.Options()
+    opties.case_sensitive = False
+    opties.log_errors = False  # a refused pattern is a message to the beheerder, not a log line
+    return opties
+
+
+@functools.lru_cache(maxsize=512)
+def re2_compileren(patroon: str) -> re2._Regexp:
+    """The pattern compiled by RE2, case-insensitive (raises ``re2.error``)."""
+    return re2.compile(patroon, _re2_opties())
+
+
+def woordpatroon(woord: str) -> str:
+    """A word of the list: at the start of a word, with any ending."""
+    return WOORDBEGIN + re2.escape(woord) + WOORDTEKEN + "*"
+
+
+def re2_fout(fout: re2.error) -> str:
+    """RE2's reason, readable (it comes as bytes)."""
+    reden = fout.args[0] if fout.args else ""
+    return reden.decode(errors="replace") if isinstance(reden, bytes) else str(reden)
 
 
 class Formuleringswoord(models.Model):
     """One entry of the word list of the toekomstgericht check (data, kept by the functioneel
     beheerder): a word (matched at the start of a word, any ending) or a regular expression."""
 
-    tekst = models.CharField(_("woord of patroon"), max_length=100, unique=True)
+    tekst = models.CharField(_("woord of patroon"), max_length=100, unique=True, validators=[zichtbare_tekst])
     is_regex = models.BooleanField(
         _("reguliere expressie"), default=False, help_text=_("Alleen voor wie weet wat dat is; anders een woord.")
     )
@@ -41,6 +74,7 @@ class Formuleringswoord(models.Model):
         _("tip voor de schrijver"),
         max_length=300,
         help_text=_("Bijvoorbeeld: Beschrijf wat de jongere nodig heeft, niet wat er gebeurd is."),
+        validators=[zichtbare_tekst],
     )
     actief = models.BooleanField(_("actief"), default=True)
 
@@ -60,21 +94,19 @@ class Formuleringswoord(models.Model):
         if not self.tekst:
             raise ValidationError({"tekst": _("Vul een woord of patroon in.")})
         if self.is_regex:
-            if GENESTE_HERHALING.search(self.tekst):
+            if any(escape.group(1) for escape in ASCII_ESCAPES.finditer(self.tekst)):
                 raise ValidationError(
                     {
                         "tekst": _(
-                            "Dit patroon herhaalt een herhaling (zoals (a+)+) en kan het opslaan urenlang laten "
-                            "rekenen. Schrijf het zonder geneste herhaling."
+                            "\\b en \\w kennen alleen letters zonder accent: in 'geïsoleerd' is de ï dan geen "
+                            "letter. Gebruik \\pL voor een letter en (^|[^\\pL]) voor het begin van een woord."
                         )
                     }
                 )
             try:
-                patroon = re.compile(self.tekst, re.IGNORECASE)
-            except re.error as fout:
-                raise ValidationError(
-                    {"tekst": _("Dit patroon is geen geldige reguliere expressie: %(fout)s.") % {"fout": fout}}
-                ) from fout
+                patroon = re2_compileren(self.tekst)
+            except re2.error as fout:
+                raise ValidationError({"tekst": _re2_weigering(self.tekst, fout)}) from fout
             if patroon.search(""):
                 raise ValidationError({"tekst": _("Dit patroon past op elke tekst; maak het specifieker.")})
         elif not any(teken.isalpha() for teken in self.tekst):
@@ -84,10 +116,25 @@ class Formuleringswoord(models.Model):
                 {"tekst": _("Een woord van minder dan vier letters past op te veel teksten; gebruik een patroon.")}
             )
 
-    def patroon(self) -> re.Pattern:
-        if self.is_regex:
-            return re.compile(self.tekst, re.IGNORECASE)
-        return re.compile(r"\b" + re.escape(self.tekst) + r"\w*", re.IGNORECASE)
+    def patroon(self) -> re2._Regexp:
+        """Compiled by RE2 (raises ``re2.error`` for a pattern saved before RE2 that it cannot read)."""
+        return re2_compileren(self.tekst if self.is_regex else woordpatroon(self.tekst))
+
+
+def _re2_weigering(tekst: str, fout: re2.error) -> str:
+    """Why a pattern is refused, in words a beheerder can act on."""
+    if re.search(r"\(\?<?[=!]", tekst):
+        return _(
+            "Vooruit- of terugkijken ((?=…), (?!…), (?<=…)) kan hier niet: de controle gebruikt RE2, dat elke tekst "
+            "in één keer leest. Schrijf het patroon zonder."
+        )
+    if re.search(r"\\[1-9]|\(\?P=", tekst):
+        return _(
+            "Terugverwijzingen (zoals \\1) kunnen hier niet: de controle gebruikt RE2. Schrijf het patroon zonder."
+        )
+    return _("Dit patroon is geen geldige reguliere expressie voor de controle (RE2): %(fout)s.") % {
+        "fout": re2_fout(fout)
+    }
 
 
 class IctFase(models.TextChoices):
@@ -126,6 +173,8 @@ class Dossierdeel(models.Model):
             "Alleen als de controle op toekomstgericht formuleren woorden aanwijst die je toch wilt houden: "
             "leg uit waarom de volgende school ze nodig heeft."
         ),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
 
     objects = DossierQuerySet.as_manager()
@@ -138,8 +187,8 @@ class Onderwijsinformatie(Dossierdeel):
     traject = models.OneToOneField(
         "trajecten.Traject", on_delete=models.CASCADE, related_name="onderwijsinformatie", verbose_name=_("traject")
     )
-    ingeschreven_bij = models.CharField(_("ingeschreven bij"), max_length=200, blank=True)
-    opleiding = models.CharField(_("opleiding"), max_length=200, blank=True)
+    ingeschreven_bij = models.CharField(_("ingeschreven bij"), max_length=200, blank=True, validators=[zichtbare_tekst])
+    opleiding = models.CharField(_("opleiding"), max_length=200, blank=True, validators=[zichtbare_tekst])
     crebo = models.CharField(
         _("crebo"),
         max_length=5,
@@ -147,16 +196,20 @@ class Onderwijsinformatie(Dossierdeel):
         validators=[RegexValidator(r"^\d{5}$", _("Een crebo-nummer heeft vijf cijfers."))],
     )
     niveau = models.PositiveSmallIntegerField(_("niveau"), choices=MboNiveau.choices, null=True, blank=True)
-    examinerende_instelling = models.CharField(_("examinerende instelling"), max_length=200, blank=True)
+    examinerende_instelling = models.CharField(
+        _("examinerende instelling"), max_length=200, blank=True, validators=[zichtbare_tekst]
+    )
     diplomas_en_resultaten = models.TextField(
         _("certificaten en examenresultaten"),
         blank=True,
         help_text=_("Per regel: wat, wanneer, en welk mbo het heeft gevalideerd."),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
-    lopende_modules = models.TextField(_("lopende modules"), blank=True)
-    leerdoelen = models.TextField(_("leerdoelen"), blank=True)
-    motivatie = models.TextField(_("motivatie"), blank=True)
-    talenten = models.TextField(_("talenten"), blank=True)
+    lopende_modules = models.TextField(_("lopende modules"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    leerdoelen = models.TextField(_("leerdoelen"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    motivatie = models.TextField(_("motivatie"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    talenten = models.TextField(_("talenten"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     ict_fase = models.CharField(_("ICT-fase (bijlage 3)"), max_length=2, choices=IctFase.choices, blank=True)
 
     history = HistoricalRecords()
@@ -184,7 +237,9 @@ class Resultaat(Dossierdeel):
         "trajecten.Traject", on_delete=models.CASCADE, related_name="resultaten", verbose_name=_("traject")
     )
     soort = models.CharField(_("soort"), max_length=20, choices=ResultaatSoort.choices)
-    omschrijving = models.CharField(_("wat"), max_length=200, help_text=_("Bijvoorbeeld: Certificaat heftruck."))
+    omschrijving = models.CharField(
+        _("wat"), max_length=200, help_text=_("Bijvoorbeeld: Certificaat heftruck."), validators=[zichtbare_tekst]
+    )
     datum = models.DateField(_("behaald op"))
     gevalideerd_door = models.ForeignKey(
         "netwerk.Organisatie",
@@ -224,10 +279,14 @@ class Begeleidingsbehoefte(Dossierdeel):
     traject = models.OneToOneField(
         "trajecten.Traject", on_delete=models.CASCADE, related_name="begeleidingsbehoefte", verbose_name=_("traject")
     )
-    structuur = models.TextField(_("behoefte aan structuur"), blank=True)
-    sociaal_emotioneel = models.TextField(_("sociaal-emotionele ondersteuning"), blank=True)
-    praktisch = models.TextField(_("praktische ondersteuning"), blank=True)
-    wat_helpt = models.TextField(_("wat helpt deze jongere"), blank=True)
+    structuur = models.TextField(_("behoefte aan structuur"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    sociaal_emotioneel = models.TextField(
+        _("sociaal-emotionele ondersteuning"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
+    praktisch = models.TextField(
+        _("praktische ondersteuning"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
+    wat_helpt = models.TextField(_("wat helpt deze jongere"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -259,8 +318,10 @@ class Veiligheidssignaal(Dossierdeel):
             "Toekomstgericht: wat is nodig voor een veilige plaatsing? Bijvoorbeeld: 'Niet in dezelfde klas als "
             "…' of 'Bij spanning: even apart laten afkoelen'. Geen delict- of behandelgegevens."
         ),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
-    reden = models.TextField(_("waarom dit nodig is"))
+    reden = models.TextField(_("waarom dit nodig is"), max_length=MAX_TEKST, validators=VRIJE_TEKST)
     einddatum = models.DateField(_("tot wanneer"), help_text=_("Daarna wordt het signaal niet meer getoond."))
 
     history = HistoricalRecords()
@@ -309,12 +370,23 @@ class HerkomstOnderwijsinformatie(Dossierdeel):
     organisatie = models.ForeignKey(
         "netwerk.Organisatie", on_delete=models.PROTECT, related_name="+", verbose_name=_("mbo van herkomst")
     )
-    opleiding = models.CharField(_("opleiding bij de school van herkomst"), max_length=200, blank=True)
-    resultaten = models.TextField(
-        _("behaalde resultaten"), blank=True, help_text=_("Certificaten, examens en cijfers: wat is al behaald?")
+    opleiding = models.CharField(
+        _("opleiding bij de school van herkomst"), max_length=200, blank=True, validators=[zichtbare_tekst]
     )
-    lopende_modules = models.TextField(_("lopende modules"), blank=True)
-    toelichting = models.TextField(_("wat de JJI-school moet weten om het onderwijs voort te zetten"), blank=True)
+    resultaten = models.TextField(
+        _("behaalde resultaten"),
+        blank=True,
+        help_text=_("Certificaten, examens en cijfers: wat is al behaald?"),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
+    )
+    lopende_modules = models.TextField(_("lopende modules"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    toelichting = models.TextField(
+        _("wat de JJI-school moet weten om het onderwijs voort te zetten"),
+        blank=True,
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
+    )
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()

@@ -204,5 +204,8 @@ def toekomstperspectief_opslaan(*, actor, traject: Traject, teksten: dict[str, s
             continue
         huidig = huidig or Toekomstperspectief(traject=traject, leefgebied=gebied)
         huidig.tekst, huidig.bijgewerkt_door, huidig.bijgewerkt_op = tekst, actor, timezone.now()
-        opslaan(huidig, actor=actor)
+        try:
+            opslaan(huidig, actor=actor)
+        except ValidationError as fout:  # on the leefgebied's own field (the transaction undoes the others)
+            raise ValidationError({gebied: fout.messages}) from fout
     return list(traject.toekomstperspectieven.all())

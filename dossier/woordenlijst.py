@@ -6,8 +6,11 @@ JUSTITIE_HINT = "Justitiële informatie hoort niet in het dossier; beschrijf de 
 BEHANDELING_HINT = "Noem geen diagnose of behandeling; beschrijf wat de school kan doen (bijvoorbeeld: rustige plek)."
 TERUGBLIK_HINT = "Beschrijf gedrag en wat helpt, zonder oordeel over de persoon."
 
-# (pattern, soort, hint) entries that are regular expressions
-REGEX: list[tuple[str, str, str]] = [(r"\brechters?\b", "delict", JUSTITIE_HINT)]
+# (pattern, soort, hint) entries that are regular expressions, for RE2: its \b and \w know only
+# ASCII letters, so a word's edges are written with Unicode classes (letter, mark, digit).
+REGEX: list[tuple[str, str, str]] = [(r"(^|[^\pL\pM\pN_])rechters?([^\pL\pM\pN_]|$)", "delict", JUSTITIE_HINT)]
+# Patterns shipped before, as they were written then → as they are now (migration 0008).
+HERSCHREVEN = {r"\brechters?\b": REGEX[0][0]}
 
 WOORDEN: list[tuple[str, str, str]] = [
     # (word, soort, hint) — a word matches at the start of a word with any ending

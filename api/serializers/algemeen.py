@@ -6,11 +6,17 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from jji_traject.vrije_tekst import zichtbare_tekst
 from netwerk.models import Medewerker
 
 
 class Tekst(serializers.CharField):
-    """Text is text: a number or a list where text is expected is refused, not converted."""
+    """Text is text: a number or a list where text is expected is refused, not converted; and
+    it carries no invisible or direction-changing characters (as the model fields refuse)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.append(zichtbare_tekst)
 
     def to_internal_value(self, data):
         if not isinstance(data, str):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from dossier.formulering import toetsen
 from jji_traject.geschiedenis import opslaan
+from jji_traject.vrije_tekst import zichtbare_tekst
 from toegang import delen, policy
 from trajecten.constants import Categorie
 from trajecten.models import Betrokkenheid, Traject
@@ -156,6 +157,11 @@ def antwoorden_opslaan(
                 fouten[veldnaam(item.sleutel, "toelichting")] = _(
                     "Houd het kort: hooguit %(max)s tekens. De ontvangende school leest wat nodig is."
                 ) % {"max": TEKST_MAX}
+            else:
+                try:  # on the answer's own field, not at the top of the page
+                    zichtbare_tekst(antwoord.toelichting)
+                except ValidationError as fout:
+                    fouten[veldnaam(item.sleutel, "toelichting")] = fout.messages[0]
         bestaand[item.pk] = antwoord
         if antwoord.pk is None or oud != (antwoord.extra_aandacht, antwoord.toelichting, antwoord.keuze_id):
             gewijzigd.append(antwoord)

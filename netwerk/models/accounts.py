@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 from ..constants import AanvraagSoort, AanvraagStatus, GebeurtenisSoort, Rol, rollen_voor_soort
 
@@ -43,16 +44,16 @@ class Accountaanvraag(models.Model):
         verbose_name=_("medewerker"),
     )
     # The proposed values.
-    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150)
-    voornaam = models.CharField(_("voornaam"), max_length=150)
-    achternaam = models.CharField(_("achternaam"), max_length=150)
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150, validators=[zichtbare_tekst])
+    voornaam = models.CharField(_("voornaam"), max_length=150, validators=[zichtbare_tekst])
+    achternaam = models.CharField(_("achternaam"), max_length=150, validators=[zichtbare_tekst])
     email = models.EmailField(_("e-mailadres"))
     organisatie = models.ForeignKey(
         "netwerk.Organisatie", on_delete=models.PROTECT, related_name="accountaanvragen", verbose_name=_("organisatie")
     )
     rol = models.CharField(_("rol"), max_length=30, choices=Rol.choices)
-    functietitel = models.CharField(_("functietitel"), max_length=120, blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    functietitel = models.CharField(_("functietitel"), max_length=120, blank=True, validators=[zichtbare_tekst])
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True, validators=[zichtbare_tekst])
     # For a change: how it was when the request was made.
     vorige_organisatie = models.ForeignKey(
         "netwerk.Organisatie",
@@ -79,7 +80,7 @@ class Accountaanvraag(models.Model):
         verbose_name=_("besloten door"),
     )
     besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
-    reden = models.TextField(_("reden"), blank=True)
+    reden = models.TextField(_("reden"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import zichtbare_tekst
 
 from ..constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
 
@@ -19,7 +20,7 @@ TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
 class Regio(models.Model):
     """A region in which partners make their agreements (routekaart, netwerkkaart)."""
 
-    naam = models.CharField(_("naam"), max_length=120, unique=True)
+    naam = models.CharField(_("naam"), max_length=120, unique=True, validators=[zichtbare_tekst])
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -39,10 +40,10 @@ class Organisatie(models.Model):
     The verbindingsofficier is a designation of one person of this organisation, not a rol.
     """
 
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200, validators=[zichtbare_tekst])
     soort = models.CharField(_("soort"), max_length=30, choices=OrganisatieSoort.choices)
     regio = models.ForeignKey(Regio, on_delete=models.PROTECT, related_name="organisaties", verbose_name=_("regio"))
-    plaats = models.CharField(_("plaats"), max_length=120, blank=True)
+    plaats = models.CharField(_("plaats"), max_length=120, blank=True, validators=[zichtbare_tekst])
     jji = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -181,8 +182,8 @@ class Medewerker(models.Model):
         Organisatie, on_delete=models.PROTECT, related_name="medewerkers", verbose_name=_("organisatie")
     )
     rol = models.CharField(_("rol"), max_length=30, choices=Rol.choices)
-    functietitel = models.CharField(_("functietitel"), max_length=120, blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    functietitel = models.CharField(_("functietitel"), max_length=120, blank=True, validators=[zichtbare_tekst])
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True, validators=[zichtbare_tekst])
     # Single sign-on: the person at the deployment's OpenID Connect provider, (issuer, subject).
     # Bound once (see netwerk.sso); single sign-on never creates a person or grants a rol.
     sso_issuer = models.CharField(_("inlogdienst (issuer)"), max_length=255, blank=True)
@@ -257,11 +258,11 @@ class Contactpersoon(models.Model):
         Organisatie, on_delete=models.PROTECT, related_name="contactpersonen", verbose_name=_("organisatie")
     )
     rol = models.CharField(_("rol op de netwerkkaart"), max_length=30, choices=ContactRol.choices)
-    naam = models.CharField(_("naam"), max_length=200)
-    functie = models.CharField(_("functie"), max_length=120, blank=True)
-    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    naam = models.CharField(_("naam"), max_length=200, validators=[zichtbare_tekst])
+    functie = models.CharField(_("functie"), max_length=120, blank=True, validators=[zichtbare_tekst])
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True, validators=[zichtbare_tekst])
     email = models.EmailField(_("e-mail"), blank=True)
-    bereikbaarheid = models.CharField(_("bereikbaarheid"), max_length=200, blank=True)
+    bereikbaarheid = models.CharField(_("bereikbaarheid"), max_length=200, blank=True, validators=[zichtbare_tekst])
     niveau = models.CharField(_("niveau"), max_length=20, choices=Niveau.choices, default=Niveau.UITVOERING)
     medewerker = models.ForeignKey(
         Medewerker,
@@ -322,11 +323,15 @@ class NetwerkContact(models.Model):
         related_name="netwerken",
         verbose_name=_("professional van de netwerkkaart"),
     )
-    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    naam = models.CharField(_("naam"), max_length=200, blank=True, validators=[zichtbare_tekst])
     relatie = models.CharField(
-        _("relatie"), max_length=120, blank=True, help_text=_("Bijvoorbeeld: moeder, oom, trainer.")
+        _("relatie"),
+        max_length=120,
+        blank=True,
+        help_text=_("Bijvoorbeeld: moeder, oom, trainer."),
+        validators=[zichtbare_tekst],
     )
-    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=30, blank=True, validators=[zichtbare_tekst])
     email = models.EmailField(_("e-mail"), blank=True)
     regie_na_uitstroom = models.BooleanField(_("heeft regie na uitstroom"), default=False)
     toegevoegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -385,7 +390,7 @@ class Blokkadeopheffing(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("opgeheven door")
     )
     # Empty for a lockout of the address alone (many usernames from one address).
-    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=255, blank=True)
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=255, blank=True, validators=[zichtbare_tekst])
     medewerker = models.ForeignKey(
         Medewerker,
         on_delete=models.PROTECT,

@@ -195,6 +195,13 @@ def test_the_jji_school_writes_a_part_and_others_cannot(demo, noah):
         (json.dumps({"structuur": "Bij de diefstal"}).encode(), "application/json", "invalid"),
         (b"structuur=x", "application/x-www-form-urlencoded", "unsupported_media_type"),
         (json.dumps({"structuur": "x" * 3_000_000}).encode(), "application/json", "too_large"),
+        (b"[" * 10_000 + b"]" * 10_000, "application/json", "parse_error"),  # Python's json: RecursionError
+        (b'{"structuur": ' + b"[" * 10_000 + b"]" * 10_000 + b"}", "application/json", "parse_error"),
+        (b'{"structuur": ' + b"[" * 21 + b"]" * 21 + b"}", "application/json", "parse_error"),
+        (json.dumps({"structuur": "Rust \u202eniet\u202c nodig."}).encode(), "application/json", "invalid"),
+        (json.dumps({"structuur": "a\u200bb"}).encode(), "application/json", "invalid"),
+        (b'{"structuur": "a\\ud800b"}', "application/json", "invalid"),  # a lone surrogate
+        (b'{"structuur": "a\\u0000b"}', "application/json", "invalid"),
     ],
 )
 def test_bad_input_gets_a_json_error_and_saves_nothing(demo, noah, inhoud, soort, code):
@@ -207,6 +214,30 @@ def test_bad_input_gets_a_json_error_and_saves_nothing(demo, noah, inhoud, soort
     assert 400 <= antwoord.status_code < 500
     json_fout(antwoord, code)
     assert Begeleidingsbehoefte.objects.get(traject=noah).structuur == voor
+
+
+@pytest.mark.parametrize("teken", ["\u202e", "\u2066", "\u200b", "\ufeff", "\x1b"])
+def test_hidden_characters_are_refused_on_their_field(demo, noah, teken):
+    from dossier.models import Begeleidingsbehoefte
+
+    voor = Begeleidingsbehoefte.objects.get(traject=noah).wat_helpt
+    antwoord = klant(demo.jji_school).put(
+        reverse("api:dossierdeel", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE]),
+        {"structuur": "Vaste dagindeling.", "wat_helpt": f"Rust{teken} en ruimte."},
+        format="json",
+    )
+    velden = json_fout(antwoord, "invalid")["fields"]
+    assert set(velden) == {"wat_helpt"} and "onzichtbare of sturende tekens" in velden["wat_helpt"][0]
+    assert Begeleidingsbehoefte.objects.get(traject=noah).wat_helpt == voor
+
+
+def test_json_within_the_depth_limit_is_read(demo, noah):
+    antwoord = klant(demo.jji_school).put(
+        reverse("api:dossierdeel", args=[noah.pk, Categorie.BEGELEIDINGSBEHOEFTE]),
+        data=b'{"structuur": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ in tekst telt niet", "wat_helpt": "Rust."}',
+        content_type="application/json",
+    )
+    assert antwoord.status_code == 200, antwoord.content
 
 
 def test_field_errors_name_the_field(demo, noah):

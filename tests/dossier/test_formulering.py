@@ -112,7 +112,7 @@ def test_a_new_word_and_a_regex_take_effect(client, demo):
     client.post(
         reverse("admin:dossier_formuleringswoord_add"),
         {
-            "tekst": r"\bart\.?\s*\d+\s*sr\b",
+            "tekst": r"(^|[^\pL])art\.?\s*\d+\s*sr([^\pL]|$)",
             "is_regex": "on",
             "soort": "delict",
             "hint": "Geen wetsartikelen.",
@@ -130,12 +130,11 @@ def test_a_new_word_and_a_regex_take_effect(client, demo):
 @pytest.mark.parametrize(
     ("gegevens", "melding"),
     [
-        ({"tekst": "(a+)+$", "is_regex": "on", "soort": "delict", "hint": "x"}, "geneste herhaling"),
-        ({"tekst": r"(\w+\s?)*x", "is_regex": "on", "soort": "delict", "hint": "x"}, "geneste herhaling"),
         ({"tekst": "ex", "soort": "delict", "hint": "x"}, "minder dan vier letters"),
+        ({"tekst": "(x|y)*", "is_regex": "on", "soort": "delict", "hint": "x"}, "past op elke tekst"),
     ],
 )
-def test_patterns_that_could_hang_or_hit_everything_are_refused(client, demo, gegevens, melding):
+def test_patterns_that_hit_everything_are_refused(client, demo, gegevens, melding):
     client.force_login(demo.beheerder)
     antwoord = client.post(reverse("admin:dossier_formuleringswoord_add"), {**gegevens, "actief": "on"})
     assert antwoord.status_code == 200 and melding in antwoord.content.decode()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 from ..constants import OverlegSoort, Uitstroombestemming, VertrekOnderwerp, VertrekStatus
 
@@ -25,10 +26,14 @@ class Overleg(models.Model):
         "netwerk.Medewerker", blank=True, related_name="overleggen", verbose_name=_("deelnemers")
     )
     andere_deelnemers = models.CharField(
-        _("andere deelnemers"), max_length=300, blank=True, help_text=_("Bijvoorbeeld: de jongere, ouder, mentor.")
+        _("andere deelnemers"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijvoorbeeld: de jongere, ouder, mentor."),
+        validators=[zichtbare_tekst],
     )
     jongere_aanwezig = models.BooleanField(_("jongere aanwezig"), default=False)
-    uitkomst = models.TextField(_("uitkomst en afspraken"), blank=True)
+    uitkomst = models.TextField(_("uitkomst en afspraken"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     uitstroombestemming = models.CharField(
         _("besloten uitstroombestemming"), max_length=20, choices=Uitstroombestemming.choices, blank=True
     )
@@ -69,6 +74,7 @@ class VertrekItem(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Kort en zonder persoonlijke details, bijvoorbeeld: werkervaringsplek tot de start."),
+        validators=[zichtbare_tekst],
     )
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST
 
 from ..constants import Leefgebied
 
@@ -24,7 +25,7 @@ class Toekomstperspectief(models.Model):
         "trajecten.Traject", on_delete=models.CASCADE, related_name="toekomstperspectieven", verbose_name=_("traject")
     )
     leefgebied = models.CharField(_("leefgebied"), max_length=20, choices=Leefgebied.choices)
-    tekst = models.TextField(_("perspectief"))
+    tekst = models.TextField(_("perspectief"), max_length=MAX_TEKST, validators=VRIJE_TEKST)
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("bijgewerkt door")
     )

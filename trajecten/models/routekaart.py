@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 from ..constants import AFGEROND, FASE_VAN_STAP, Gebeurtenis, OverlegSoort, Partij, Stap, TaakStatus, Voorwaarde
 
@@ -30,7 +31,7 @@ class Routekaart(models.Model):
         verbose_name=_("regio"),
     )
     jaar = models.PositiveSmallIntegerField(_("jaar"))
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200, validators=[zichtbare_tekst])
     contact_interval_dagen = models.PositiveSmallIntegerField(
         _("contactmoment na uitstroom elke … dagen"), default=14, help_text=_("De handreiking: elke 1 à 2 weken.")
     )
@@ -72,7 +73,9 @@ class RoutekaartStap(models.Model):
 
     routekaart = models.ForeignKey(Routekaart, on_delete=models.CASCADE, related_name="stappen")
     nummer = models.PositiveSmallIntegerField(_("stap"), choices=Stap.choices)
-    stem_jongere = models.TextField(_("in de woorden van de jongere"), blank=True)
+    stem_jongere = models.TextField(
+        _("in de woorden van de jongere"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -122,9 +125,13 @@ class RoutekaartActiviteit(TermijnBron):
 
     stap = models.ForeignKey(RoutekaartStap, on_delete=models.CASCADE, related_name="activiteiten")
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
-    tekst = models.TextField(_("activiteit"))
+    tekst = models.TextField(_("activiteit"), max_length=MAX_TEKST, validators=VRIJE_TEKST)
     taak = models.CharField(
-        _("als taak"), max_length=300, blank=True, help_text=_("Leeg: de activiteit wordt geen taak in een traject.")
+        _("als taak"),
+        max_length=300,
+        blank=True,
+        help_text=_("Leeg: de activiteit wordt geen taak in een traject."),
+        validators=[zichtbare_tekst],
     )
     alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
 
@@ -146,13 +153,25 @@ class Verantwoordelijkheid(TermijnBron):
 
     stap = models.ForeignKey(RoutekaartStap, on_delete=models.CASCADE, related_name="verantwoordelijkheden")
     volgorde = models.PositiveSmallIntegerField(_("volgorde"))
-    tekst = models.TextField(_("tekst in de routekaart"), help_text=_("Met …… waar de regio invult wie."))
-    taak = models.CharField(_("taak"), max_length=300, help_text=_("Korte omschrijving als taak in een traject."))
+    tekst = models.TextField(
+        _("tekst in de routekaart"),
+        help_text=_("Met …… waar de regio invult wie."),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
+    )
+    taak = models.CharField(
+        _("taak"),
+        max_length=300,
+        help_text=_("Korte omschrijving als taak in een traject."),
+        validators=[zichtbare_tekst],
+    )
     vast = models.BooleanField(_("vastgelegd in de handreiking"), default=False)
     uitvoerder = models.CharField(_("wie voert uit"), max_length=30, choices=Partij.choices, blank=True)
-    functie = models.CharField(_("functie"), max_length=120, blank=True)
+    functie = models.CharField(_("functie"), max_length=120, blank=True, validators=[zichtbare_tekst])
     regie = models.CharField(_("wie heeft regie"), max_length=30, choices=Partij.choices, blank=True)
-    geinformeerd = models.CharField(_("wie wordt geïnformeerd"), max_length=200, blank=True)
+    geinformeerd = models.CharField(
+        _("wie wordt geïnformeerd"), max_length=200, blank=True, validators=[zichtbare_tekst]
+    )
     voorwaarde = models.CharField(_("voorwaarde"), max_length=30, choices=Voorwaarde.choices, blank=True)
     justitieel = models.BooleanField(
         _("taak van een justitiepartner"),
@@ -195,7 +214,7 @@ class Taak(TermijnBron):
         verbose_name=_("regel van de routekaart"),
     )
     stap = models.PositiveSmallIntegerField(_("stap"), choices=Stap.choices)
-    tekst = models.CharField(_("taak"), max_length=300)
+    tekst = models.CharField(_("taak"), max_length=300, validators=[zichtbare_tekst])
     organisatie = models.ForeignKey(
         "netwerk.Organisatie",
         on_delete=models.PROTECT,
@@ -214,13 +233,15 @@ class Taak(TermijnBron):
         verbose_name=_("uitvoerder"),
     )
     status = models.CharField(_("status"), max_length=10, choices=TaakStatus.choices, default=TaakStatus.OPEN)
-    reden = models.CharField(_("reden"), max_length=300, blank=True, help_text=_("Waarom niet van toepassing."))
+    reden = models.CharField(
+        _("reden"), max_length=300, blank=True, help_text=_("Waarom niet van toepassing."), validators=[zichtbare_tekst]
+    )
     deadline = models.DateField(_("uiterlijk op"), null=True, blank=True)
     gedaan_op = models.DateField(_("gedaan op"), null=True, blank=True)
     gedaan_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    notitie = models.TextField(_("notitie"), blank=True)
+    notitie = models.TextField(_("notitie"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     voorwaarde = models.CharField(_("voorwaarde"), max_length=30, choices=Voorwaarde.choices, blank=True)
     justitieel = models.BooleanField(_("taak van een justitiepartner"), default=False)
     alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)

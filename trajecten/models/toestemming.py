@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
+
 from ..constants import TOESTEMMING_GRONDSLAGEN, Grondslag, Onderwerp, Wijze
 from ..querysets import ToestemmingQuerySet
 
@@ -41,12 +43,15 @@ class Toestemming(models.Model):
         _("toelichting op de grondslag"),
         blank=True,
         help_text=_("Verplicht bij een andere wettelijke grondslag: noem de wet en het artikel."),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
     )
     gegeven_door = models.CharField(
         _("gegeven door"),
         max_length=200,
         blank=True,
         help_text=_("Naam en relatie van de ouder of voogd die toestemming gaf."),
+        validators=[zichtbare_tekst],
     )
     datum_gegeven = models.DateField(_("datum gegeven"))
     wijze = models.CharField(_("wijze"), max_length=20, choices=Wijze.choices)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 from netwerk.constants import OrganisatieSoort
 
 from .. import regels
@@ -35,9 +36,9 @@ from ..querysets import BetrokkenheidQuerySet, TrajectQuerySet
 class Jongere(models.Model):
     """A young person. No BSN: the app identifies a youth only within its trajecten."""
 
-    voornaam = models.CharField(_("voornaam"), max_length=100)
-    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=30, blank=True)
-    achternaam = models.CharField(_("achternaam"), max_length=150)
+    voornaam = models.CharField(_("voornaam"), max_length=100, validators=[zichtbare_tekst])
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=30, blank=True, validators=[zichtbare_tekst])
+    achternaam = models.CharField(_("achternaam"), max_length=150, validators=[zichtbare_tekst])
     geboortedatum = models.DateField(_("geboortedatum"))
     startkwalificatie = models.BooleanField(
         _("startkwalificatie behaald"),
@@ -154,8 +155,12 @@ class Traject(models.Model):
         help_text=_("Wanneer je bespreekt of de nazorg kan afbouwen. Afsluiten is een besluit, geen termijn."),
     )
     afgesloten_op = models.DateField(_("afgesloten op"), null=True, blank=True)
-    afsluiting_besluit = models.TextField(_("besluit bij afsluiten"), blank=True)
-    afsluiting_advies = models.CharField(_("geadviseerd door"), max_length=200, blank=True)
+    afsluiting_besluit = models.TextField(
+        _("besluit bij afsluiten"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST
+    )
+    afsluiting_advies = models.CharField(
+        _("geadviseerd door"), max_length=200, blank=True, validators=[zichtbare_tekst]
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     # The youth's name as lists sort it, kept here so a long list is read in index order
     # and stops after one page (the youth's name itself stays on Jongere).
