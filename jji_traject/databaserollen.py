@@ -200,7 +200,8 @@ def rechten_bijwerken(cursor, rollen: Rollen) -> list[str]:
         gedaan.append(f"{log.tabel}: {rollen.app} alleen SELECT en INSERT")
     reeks = None
     if _bestaat(cursor, schema, alleen_toevoegen.REGISTER):
-        cursor.execute("SELECT pg_catalog.pg_get_serial_sequence(%s, 'id')", [f'"{schema}"."{alleen_toevoegen.REGISTER}"'])
+        tabel = f'"{schema}"."{alleen_toevoegen.REGISTER}"'
+        cursor.execute("SELECT pg_catalog.pg_get_serial_sequence(%s, 'id')", [tabel])
         reeks = cursor.fetchone()[0]
     if reeks:
         _uitvoeren(cursor, sql.SQL("GRANT USAGE ON SEQUENCE {} TO {}").format(sql.SQL(reeks), bewaar))

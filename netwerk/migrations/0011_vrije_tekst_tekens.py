@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('netwerk', '0009_tweede_factor_sso'),
+        ('netwerk', '0010_accountlog_opschonen'),
     ]
 
     operations = [
