@@ -13,7 +13,7 @@ from dossier.models import Begeleidingsbehoefte
 from jji_traject.vrije_tekst import MAX_TEKST, zichtbare_tekst
 from trajecten.constants import Categorie
 
-PROJECT = {"netwerk", "trajecten", "toegang", "signalering", "dossier", "beslismodel", "overdracht"}
+PROJECT = {"jji_traject", "netwerk", "trajecten", "toegang", "signalering", "dossier", "beslismodel", "overdracht"}
 
 # CharFields that are not free text: the system writes them (identifiers, log lines, codes it
 # chose) or another validator already allows only a strict format. Fields with choices,
@@ -34,6 +34,10 @@ GEEN_VRIJE_TEKST = {
     "signalering.Melding.sleutel": "generated",
     "signalering.Melding.document": "a document's code",
     "dossier.Onderwijsinformatie.crebo": "five digits (RegexValidator)",
+    "toegang.Opschoning.tabel": "written by the retention function",
+    "toegang.Opschoning.aangevraagd_door": "the database role, written by the retention function",
+    "jji_traject.Opdracht.taak": "a Celery task's name, written by the outbox",
+    "jji_traject.Opdracht.laatste_fout": "an exception's class name, written by the outbox",
 }
 
 
