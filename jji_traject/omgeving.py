@@ -90,6 +90,10 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("SESSIE_INACTIEF_MINUTEN", "Uitloggen na zoveel minuten zonder activiteit (standaard 30)."),
     Variabele("SESSIE_MAX_UREN", "Uitloggen na zoveel uur na het inloggen, ook bij activiteit (standaard 8)."),
     Variabele(
+        "BEWAARTERMIJN_JAREN",
+        "Zoveel jaar bewaren het raadplegingenlog en het accountlog een regel (standaard en minimaal 5).",
+    ),
+    Variabele(
         "TWEE_FACTOR",
         "Tweede factor bij het inloggen: 'verplicht' (standaard; voor iedereen met een wachtwoord) of 'uit' "
         "(alleen om lokaal rond te kijken).",

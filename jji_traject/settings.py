@@ -371,12 +371,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
         "schedule": crontab(day_of_month=1, hour=7, minute=30),
     },
+    # The append-only logs keep BEWAARTERMIJN_JAREN years (the database's floor: five).
+    "bewaartermijn": {
+        "task": "toegang.tasks.bewaartermijn_toepassen",
+        "schedule": crontab(day_of_month=2, hour=4, minute=0),
+    },
     # Open account requests nobody decided on within 30 days lapse.
     "accountaanvragen-laten-vervallen": {
         "task": "netwerk.tasks.accountaanvragen_laten_vervallen",
         "schedule": crontab(hour=6, minute=45),
     },
 }
+
+# How many years the raadplegingen and the account log keep a row. The database's retention
+# functions never delete a row younger than five years, whatever this says.
+BEWAARTERMIJN_JAREN = waarde("BEWAARTERMIJN_JAREN", int, default=5)
+if BEWAARTERMIJN_JAREN < 5:
+    stop("BEWAARTERMIJN_JAREN moet minstens 5 zijn (de bodem van de bewaartermijn in de database).")
 
 # --- Logging: never category content, only ids and events --------------------------------
 LOGGING = {

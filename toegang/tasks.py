@@ -1,9 +1,12 @@
-"""Background upkeep of the derived permissions (thin: ids in, a policy call, idempotent)."""
+"""Background upkeep of the derived permissions (thin: ids in, a policy call, idempotent), and
+the retention of the append-only logs."""
 
 from celery import shared_task
-from django.db import transaction
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
+from jji_traject import alleen_toevoegen
 from trajecten.models import Toestemming, Traject
 
 from . import policy
@@ -25,3 +28,19 @@ def verlopen_grondslagen_verwerken() -> int:
             policy.rechten_afleiden(traject)
         aantal += 1
     return aantal
+
+
+@shared_task(acks_late=True)
+def bewaartermijn_toepassen() -> dict[str, int]:
+    """Monthly: the append-only logs keep rows ``BEWAARTERMIJN_JAREN`` years (never fewer than
+    the floor of five years inside the database's own retention functions, which delete and
+    record what they deleted). On SQLite (make run) there is nothing to do."""
+    if connection.vendor != "postgresql":
+        return {}
+    termijn = f"{settings.BEWAARTERMIJN_JAREN} years"
+    verwijderd = {}
+    for log in (alleen_toevoegen.RAADPLEGINGEN, alleen_toevoegen.ACCOUNTLOG):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {log.functie}(%s::interval)", [termijn])  # noqa: S608 - a name from LOGS
+            verwijderd[log.tabel] = cursor.fetchone()[0]
+    return verwijderd

@@ -194,3 +194,27 @@ def test_db_rollen_is_herhaalbaar_en_vraagt_om_wachtwoorden(vereist_postgres, mo
     monkeypatch.setenv("DB_WACHTWOORD_APP", "")
     with pytest.raises(CommandError, match="DB_WACHTWOORD_APP"):
         call_command("db_rollen")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_de_maandelijkse_taak_past_de_bewaartermijn_toe_met_de_bodem_van_vijf_jaar(vereist_postgres, settings):
+    from django.db import connection
+
+    from toegang.tasks import bewaartermijn_toepassen
+
+    from ..omgeving import zaai_opnieuw
+
+    zaai_opnieuw()
+    settings.BEWAARTERMIJN_JAREN = 6
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM toegang_raadpleging")
+        voor = cursor.fetchone()[0]
+    assert bewaartermijn_toepassen() == {"toegang_raadpleging": 0, "netwerk_accountgebeurtenis": 0}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM toegang_raadpleging")
+        assert cursor.fetchone()[0] == voor
+        cursor.execute("SELECT tabel, gevraagd FROM toegang_opschoning ORDER BY id DESC LIMIT 2")
+        assert {(tabel, str(gevraagd)) for tabel, gevraagd in cursor.fetchall()} == {
+            ("toegang_raadpleging", "2190 days, 0:00:00"),
+            ("netwerk_accountgebeurtenis", "2190 days, 0:00:00"),
+        }
