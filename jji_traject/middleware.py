@@ -1,6 +1,7 @@
 """Middleware of the project: no caching of private pages, the language, a request id, and
 the limits of a session."""
 
+import logging
 import re
 import time
 import uuid
@@ -10,9 +11,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -146,3 +148,51 @@ class SessieMiddleware:
             deel = urlsplit(herkomst)
             return deel.path + (f"?{deel.query}" if deel.query else "")
         return ""
+
+
+PERIODEN = {"s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "uur": 3600}
+
+
+def limiet(tekst: str) -> tuple[int, int]:
+    """``"600/min"`` → (600, 60): so many requests per so many seconds."""
+    aantal, _schuin, periode = str(tekst).partition("/")
+    return int(aantal), PERIODEN[periode.strip().lower()]
+
+
+class PaginaLimietMiddleware:
+    """So many pages per person per period (``PAGINA_LIMIET``, like the API's ``API_LIMIET``)
+    on the shared cache, so every web container counts together: beyond it a clear 429 page
+    with Retry-After. The API (its own limit per token) and static files are not counted. With
+    the cache away the limit fails open, with a line in the log (the policy decides access
+    either way; this limit is against floods, not a door)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not request.path.startswith(("/api/", "/static/")):
+            wacht = self._te_veel(user)
+            if wacht:
+                antwoord = render(request, "429.html", {"titel": _("Even rustig aan"), "seconden": wacht}, status=429)
+                antwoord["Retry-After"] = str(wacht)
+                return antwoord
+        return self.get_response(request)
+
+    def _te_veel(self, user) -> int:
+        """Seconds to wait when the person is over the limit, else 0."""
+        aantal, periode = limiet(settings.PAGINA_LIMIET)
+        nu = int(time.time())
+        venster = nu // periode
+        sleutel = f"pagina:{user.pk}:{venster}"
+        try:
+            cache.add(sleutel, 0, timeout=periode + 5)
+            gedaan = cache.incr(sleutel)
+        except Exception as fout:  # noqa: BLE001 - the cache is away: fail open
+            logging.getLogger(__name__).warning("pagina_limiet_open cache=%s", type(fout).__name__)
+            return 0
+        if gedaan <= aantal:
+            return 0
+        if gedaan == aantal + 1:
+            logging.getLogger(__name__).warning("pagina_limiet gebruiker=%s limiet=%s", user.pk, settings.PAGINA_LIMIET)
+        return (venster + 1) * periode - nu

@@ -81,6 +81,7 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("HERINNERING_DAGEN", "Herinner aan taken die binnen zoveel dagen verlopen (standaard 3)."),
     Variabele("SITE_URL", "Adres van de app voor links in e-mail, bv. https://jji-traject.example.org."),
     Variabele("API_LIMIET", "Aantal API-verzoeken per token, bv. 600/min (standaard)."),
+    Variabele("PAGINA_LIMIET", "Aantal pagina's per persoon, bv. 600/min (standaard); daarboven een 429-pagina."),
     Variabele("API_TOKEN_DAGEN", "Geldigheid van een nieuw API-token in dagen (standaard 90)."),
     Variabele("OVERDRACHT_BEWAARDAGEN", "Na zoveel dagen wordt een overdrachtsdocument verwijderd (standaard 7)."),
     Variabele(

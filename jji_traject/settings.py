@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "jji_traject.middleware.SessieMiddleware",
+    "jji_traject.middleware.PaginaLimietMiddleware",
     # After the session limits: a person half signed in (password only) reaches only the step
     # of the second factor (netwerk.tweefactor).
     "netwerk.middleware.TweeFactorMiddleware",
@@ -371,6 +372,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
         "schedule": crontab(day_of_month=1, hour=7, minute=30),
     },
+    # Repeated refusals of an hour become one row in the raadplegingen log.
+    "weigeringen-bijschrijven": {
+        "task": "toegang.tasks.weigeringen_bijschrijven",
+        "schedule": 5 * 60,
+    },
     # The append-only logs keep BEWAARTERMIJN_JAREN years (the database's floor: five).
     "bewaartermijn": {
         "task": "toegang.tasks.bewaartermijn_toepassen",
@@ -382,6 +388,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=45),
     },
 }
+
+# One person's refused requests within an hour that tell their verbindingsofficier and the
+# regio's beheerders (it may be misuse).
+WEIGERINGEN_STORM = 100
+# Pages per person on the shared cache (the API has API_LIMIET); a 429 page beyond it.
+PAGINA_LIMIET = waarde("PAGINA_LIMIET", default="600/min")
+_aantal, _schuin, _periode = PAGINA_LIMIET.partition("/")
+if not (_aantal.isdigit() and int(_aantal) > 0 and _periode.strip().lower() in ("s", "sec", "m", "min", "h", "uur")):
+    stop(f"PAGINA_LIMIET moet zijn als 600/min (aantal/s, /min of /h), niet {PAGINA_LIMIET!r}.")
 
 # How many years the raadplegingen and the account log keep a row. The database's retention
 # functions never delete a row younger than five years, whatever this says.

@@ -18,6 +18,7 @@ class MeldingSoort(models.TextChoices):
     KOPIE_VERWIJDEREN = "kopie_verwijderen", _("kopie van een overdrachtsdocument verwijderen")
     ACCOUNTAANVRAAG = "accountaanvraag", _("accountaanvraag te beoordelen")
     ACCOUNT_GEWIJZIGD = "account_gewijzigd", _("account in je organisatie aangemaakt of gewijzigd")
+    WEIGERINGEN = "weigeringen", _("veel geweigerde verzoeken van één persoon")
 
 
 BESLISMODEL_MELDINGEN = frozenset(
@@ -48,6 +49,11 @@ class Melding(models.Model):
     document = models.CharField(
         _("documentnummer"), max_length=40, blank=True, help_text=_("Bij een overdrachtsdocument: welk document.")
     )
+    # Many refusals for one person: who, and how many (never the young person).
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    aantal = models.PositiveIntegerField(_("aantal"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)

@@ -173,6 +173,7 @@ MAILREGELS = {
     MeldingSoort.KOPIE_VERWIJDEREN: gettext_lazy("Je wordt gevraagd een document te verwijderen dat je eerder kreeg."),
     MeldingSoort.ACCOUNTAANVRAAG: gettext_lazy("Er wacht een aanvraag voor een account op je beoordeling."),
     MeldingSoort.ACCOUNT_GEWIJZIGD: gettext_lazy("Er is een account in je organisatie aangemaakt of gewijzigd."),
+    MeldingSoort.WEIGERINGEN: gettext_lazy("Iemand in je organisatie of regio kreeg vaak geen toegang: ga het na."),
 }
 TAAKMELDINGEN = frozenset({MeldingSoort.TAAK_TE_LAAT, MeldingSoort.TAAK_BINNENKORT})
 

@@ -5,6 +5,7 @@ that makes a skipped PostgreSQL test fail under CI=true (helpers in ``omgeving.p
 from __future__ import annotations
 
 import os
+import uuid
 from types import SimpleNamespace
 
 import pytest
@@ -39,6 +40,16 @@ def _zonder_manifest():
 @pytest.fixture(autouse=True)
 def _statische_bestanden_zonder_manifest(settings):
     settings.STORAGES = _zonder_manifest()
+
+
+@pytest.fixture(autouse=True)
+def _eigen_cache(settings):
+    """Each test its own keys in the shared cache (Redis in make test): counters of refusals
+    and page limits must not run on from one test into the next, nor across the workers."""
+    settings.CACHES = {
+        naam: {**instellingen, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
+        for naam, instellingen in settings.CACHES.items()
+    }
 
 
 @pytest.fixture(scope="session")

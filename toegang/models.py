@@ -98,6 +98,12 @@ class Raadpleging(models.Model):
     )
     verzoek_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
     ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    # Repeated refusals (toegang.policy.raadpleging): the first of an hour is a row of its own;
+    # the repeats of that hour become one row more, with their number, the first (``tijdstip``)
+    # and the last time (``tot``), and the id of the row they repeat (once: unique).
+    aantal = models.PositiveIntegerField(_("aantal keer"), default=1)
+    tot = models.DateTimeField(_("laatste keer"), null=True, blank=True)
+    herhaling_van = models.BigIntegerField(_("herhalingen van regel"), null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("raadpleging")

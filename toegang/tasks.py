@@ -44,3 +44,9 @@ def bewaartermijn_toepassen() -> dict[str, int]:
             cursor.execute(f"SELECT {log.functie}(%s::interval)", [termijn])  # noqa: S608 - a name from LOGS
             verwijderd[log.tabel] = cursor.fetchone()[0]
     return verwijderd
+
+
+@shared_task(acks_late=True)
+def weigeringen_bijschrijven() -> int:
+    """Every five minutes: the repeats of refused requests whose hour is over, one row each."""
+    return policy.herhalingen_bijschrijven()

@@ -118,6 +118,8 @@ class RaadplegingUit(serializers.Serializer):
     categorie = serializers.CharField()
     actie = serializers.CharField()
     geweigerd = serializers.BooleanField()
+    aantal = serializers.IntegerField(help_text="Hoe vaak: meer dan 1 voor de herhalingen van een geweigerd verzoek.")
+    tot = serializers.DateTimeField(allow_null=True, help_text="De laatste van die herhalingen.")
     grondslag = serializers.IntegerField(source="grondslag_id", allow_null=True)
     ontvanger = serializers.CharField(source="ontvanger.naam", allow_null=True)
     document = serializers.CharField()

@@ -681,7 +681,10 @@ def test_a_refused_dossier_request_through_the_api_is_on_record_as_api(demo, noa
     json_fout(klant(demo.mbo_intake_other).get(url), "not_found")
     json_fout(klant(demo.mbo_intake_other).put(url, {"niveau": 2}, format="json"), "not_found")
     geweigerd = Raadpleging.objects.filter(traject=noah, geweigerd=True)
-    assert list(geweigerd.values_list("actie", flat=True)) == ["api", "api"]
+    # The first at once; the repeat within the hour is counted and appended when the hour is over.
+    assert list(geweigerd.values_list("actie", "aantal")) == [("api", 1)]
+    policy.herhalingen_bijschrijven(timezone.now() + dt.timedelta(hours=1, seconds=1))
+    assert sorted(geweigerd.values_list("actie", "aantal")) == [("api", 1), ("api", 1)]
 
 
 def test_who_may_not_decide_a_visible_version_gets_a_403(demo, noah):

@@ -98,7 +98,7 @@ from .overdracht import (
     overdracht_ophalen,
     overdrachten_zichtbaar_voor,
 )
-from .raadpleging import HERKOMST, raadpleging_weigeren
+from .raadpleging import HERKOMST, herhalingen_bijschrijven, raadpleging_weigeren
 from .rechten import (
     groepsnaam,
     medewerker_groepen_bijwerken,
@@ -201,6 +201,7 @@ __all__ = [
     "overdrachten_zichtbaar_voor",
     "overleggen_zichtbaar_voor",
     "raadpleging_weigeren",
+    "herhalingen_bijschrijven",
     "raadplegingen_zichtbaar_voor",
     "rechten_afleiden",
     "regio_van",
