@@ -160,3 +160,29 @@ def raadplegingen_genereren(aantal: int, *, lezer, organisatie) -> int:
             ]
         )
     return aantal
+
+
+def vloed_genereren(traject, *, actor, aantal: int, op: dt.datetime | None = None) -> int:
+    """Append ``aantal`` refused attempts by ``actor`` on one traject, ten a second from ``op``
+    (a flood of URL tampering, as any signed-in person outside the traject could cause): to
+    measure the youth's list, which groups them."""
+    medewerker = policy.medewerker_van(actor)
+    begin = op or timezone.now() - dt.timedelta(hours=1)
+    for porties in _in_porties(list(range(aantal)), 10_000):
+        Raadpleging.objects.bulk_create(
+            [
+                Raadpleging(
+                    tijdstip=begin + dt.timedelta(milliseconds=100 * i),
+                    actor=actor,
+                    organisatie=medewerker.organisatie if medewerker else None,
+                    rol=medewerker.rol if medewerker else "",
+                    jongere_id=traject.jongere_id,
+                    traject=traject,
+                    categorie=Categorie.BEGELEIDINGSBEHOEFTE,
+                    actie="bekijken",
+                    geweigerd=True,
+                )
+                for i in porties
+            ]
+        )
+    return aantal

@@ -400,3 +400,52 @@ class HerkomstOnderwijsinformatie(Dossierdeel):
 
     def __str__(self) -> str:
         return f"onderwijsinformatie herkomst {self.traject_id}"
+
+
+class LeesoverzichtStatus(models.TextChoices):
+    WACHT = "wacht", _("wordt gemaakt")
+    KLAAR = "klaar", _("klaar")
+    MISLUKT = "mislukt", _("niet gelukt")
+    VERWIJDERD = "verwijderd", _("verwijderd na de bewaartermijn")
+
+
+class Leesoverzicht(models.Model):
+    """The PDF of "Wie heeft jouw gegevens bekeken?" for one traject, asked for by someone of the
+    JJI-school and made in the background (it can run to many pages). Kept privately in the
+    database for its requester only, for ``OVERDRACHT_BEWAARDAGEN`` days. A copy of the log made
+    by the system (no history: nobody edits it); making it is no reading of a part."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.PROTECT, related_name="leesoverzichten", verbose_name=_("traject")
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("aangevraagd door")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=LeesoverzichtStatus.choices, default=LeesoverzichtStatus.WACHT
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), null=True, blank=True)
+    verwijderd_op = models.DateTimeField(_("bestand verwijderd op"), null=True, blank=True)
+    regels = models.PositiveIntegerField(_("regels in de PDF"), default=0)
+    weggelaten = models.PositiveIntegerField(_("oudere regels weggelaten"), default=0)
+    fout = models.CharField(_("reden"), max_length=200, blank=True)
+    # The PDF itself, private: in the database every web and worker container reaches, never a
+    # static or media URL. Cleared after the bewaartermijn.
+    bestand = models.BinaryField(_("bestand"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("leesoverzicht voor de jongere (PDF)")
+        verbose_name_plural = _("leesoverzichten voor de jongere (PDF)")
+        ordering = ["-aangevraagd_op", "-pk"]
+        indexes = [models.Index(fields=["status", "aangevraagd_op"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="klaar") | models.Q(bestand__isnull=False, gemaakt_op__isnull=False),
+                name="leesoverzicht_klaar_met_bestand",
+                violation_error_message=_("Een klaar leesoverzicht heeft een bestand."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"leesoverzicht {self.pk} ({self.status})"

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.db.models import Case, Count, F, Max, Min, Value, When
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,7 +21,7 @@ from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
 
-from .models import Begeleidingsbehoefte, Onderwijsinformatie, Resultaat, Veiligheidssignaal
+from .models import Begeleidingsbehoefte, Leesoverzicht, Onderwijsinformatie, Resultaat, Veiligheidssignaal
 
 
 def onderwijsinformatie_ophalen(traject):
@@ -227,57 +231,125 @@ GEWEIGERD_VOOR_JONGERE = gettext_lazy(
 )
 
 
+# The youth's list: one line per who, what, what happened and day. A page shows this many
+# lines; the PDF (made in the background) at most PDF_MAX_REGELS, the most recent.
+REGELS_PER_PAGINA = 100
+PDF_MAX_REGELS = 2000
+
+
 @dataclass
 class Regel:
-    tijdstip: object
+    """One line of the youth's list: what one person did with one part on one day, how often
+    (``aantal``) and between which times."""
+
+    dag: dt.date
+    eerste: dt.datetime
+    laatste: dt.datetime
+    aantal: int
     zin: str
     waarom: str
     geweigerd: bool
 
 
-def _waarom(grondslag) -> str:
-    if grondslag is None:
+def _waarom(grondslag, datum_gegeven=None, toelichting="") -> str:
+    if grondslag in (None, ""):
         return ""
-    datum = date_format(grondslag.datum_gegeven, "j F Y")
-    if grondslag.grondslag == "toestemming_jongere":
+    datum = date_format(datum_gegeven, "j F Y") if datum_gegeven else ""
+    if grondslag == "toestemming_jongere":
         return _("Dat mocht omdat jij daar op %(datum)s toestemming voor gaf.") % {"datum": datum}
-    if grondslag.grondslag == "toestemming_ouder":
+    if grondslag == "toestemming_ouder":
         return _("Dat mocht omdat je ouder of voogd daar op %(datum)s toestemming voor gaf.") % {"datum": datum}
-    if grondslag.grondslag == "leerplicht":
+    if grondslag == "leerplicht":
         return _("Dat mocht omdat je leerplichtig bent: scholen mogen dan gegevens over je onderwijs delen.")
-    return _("Dat mocht omdat de wet het toestaat (%(wet)s).") % {"wet": grondslag.toelichting}
+    return _("Dat mocht omdat de wet het toestaat (%(wet)s).") % {"wet": toelichting}
 
 
-def raadplegingen_voor_jongere(user, traject) -> list[Regel]:
-    """Every reading of the youth's dossier, as sentences for the youth (oldest first)."""
-    regels = []
-    for r in (
+# What the youth's list groups by: who (person, organisation, rol), what (the part), what
+# happened (the way of reading, or "geweigerd": every refused attempt reads alike), on which
+# grondslag and to whom (a document), and the day in Amsterdam. The names come along, so the
+# list is one query.
+GROEPERING = (
+    "dag",
+    "wat",
+    "actor_id",
+    "actor__first_name",
+    "actor__last_name",
+    "actor__username",
+    "organisatie_id",
+    "organisatie__naam",
+    "rol",
+    "categorie",
+    "grondslag_id",
+    "grondslag__grondslag",
+    "grondslag__datum_gegeven",
+    "grondslag__toelichting",
+    "ontvanger_id",
+    "ontvanger__naam",
+    "ontvanger_persoon_id",
+    "ontvanger_persoon__first_name",
+    "ontvanger_persoon__last_name",
+    "ontvanger_persoon__username",
+)
+
+
+def raadplegingen_gegroepeerd(user, traject):
+    """The traject's log grouped for the youth, newest day first, in the database (GROUP BY the
+    day in Europe/Amsterdam, with the count and the first and last time): a flood of refused
+    attempts by one person on one day is one line. Empty for who may not see the log."""
+    return (
         policy.raadplegingen_zichtbaar_voor(user, traject)
-        .select_related("actor", "organisatie", "grondslag", "ontvanger", "ontvanger_persoon")
-        .order_by("tijdstip", "pk")
-    ):
-        rol = r.get_rol_display()
-        organisatie = r.organisatie.naam if r.organisatie_id else _("een organisatie")
-        naam = r.actor.get_full_name() or r.actor.username
-        wie = f"{naam} ({rol}, {organisatie})" if rol else f"{naam} ({organisatie})"
-        deel = str(DELEN_VOOR_JONGERE.get(r.categorie, r.categorie))
-        actie = "pdf_voor" if r.actie == "pdf" and r.ontvanger_persoon_id else r.actie
-        sjabloon = (
-            GEWEIGERD_VOOR_JONGERE if r.geweigerd else ZINNEN_VOOR_JONGERE.get(actie, ZINNEN_VOOR_JONGERE["bekijken"])
+        .order_by()
+        .annotate(
+            dag=TruncDate("tijdstip", tzinfo=ZoneInfo(settings.TIME_ZONE)),
+            wat=Case(When(geweigerd=True, then=Value("geweigerd")), default=F("actie")),
         )
-        ontvanger = ""
-        if r.ontvanger_persoon_id:
-            naam_ontvanger = r.ontvanger_persoon.get_full_name() or r.ontvanger_persoon.username
-            ontvanger = f"{naam_ontvanger} ({r.ontvanger.naam})" if r.ontvanger_id else naam_ontvanger
-        regels.append(
-            Regel(
-                tijdstip=r.tijdstip,
-                zin=str(sjabloon) % {"wie": wie, "deel": deel, "ontvanger": ontvanger},
-                waarom="" if r.geweigerd else _waarom(r.grondslag),
-                geweigerd=r.geweigerd,
-            )
-        )
-    return regels
+        .values(*GROEPERING)
+        .annotate(aantal=Count("pk"), eerste=Min("tijdstip"), laatste=Max("tijdstip"))
+        .order_by("-dag", "-laatste", "actor_id", "categorie", "wat")
+    )
+
+
+def _naam(rij, voorvoegsel) -> str:
+    naam = f"{rij[voorvoegsel + 'first_name']} {rij[voorvoegsel + 'last_name']}".strip()
+    return naam or rij[voorvoegsel + "username"]
+
+
+def regel_voor_jongere(rij: dict) -> Regel:
+    """One grouped row as a sentence for the youth."""
+    rol = Rol(rij["rol"]).label if rij["rol"] in Rol.values else rij["rol"]
+    organisatie = rij["organisatie__naam"] or _("een organisatie")
+    naam = _naam(rij, "actor__")
+    wie = f"{naam} ({rol}, {organisatie})" if rol else f"{naam} ({organisatie})"
+    deel = str(DELEN_VOOR_JONGERE.get(rij["categorie"], rij["categorie"]))
+    geweigerd = rij["wat"] == "geweigerd"
+    actie = "pdf_voor" if rij["wat"] == "pdf" and rij["ontvanger_persoon_id"] else rij["wat"]
+    sjabloon = GEWEIGERD_VOOR_JONGERE if geweigerd else ZINNEN_VOOR_JONGERE.get(actie, ZINNEN_VOOR_JONGERE["bekijken"])
+    ontvanger = ""
+    if rij["ontvanger_persoon_id"]:
+        naam_ontvanger = _naam(rij, "ontvanger_persoon__")
+        ontvanger = f"{naam_ontvanger} ({rij['ontvanger__naam']})" if rij["ontvanger_id"] else naam_ontvanger
+    return Regel(
+        dag=rij["dag"],
+        eerste=rij["eerste"],
+        laatste=rij["laatste"],
+        aantal=rij["aantal"],
+        zin=str(sjabloon) % {"wie": wie, "deel": deel, "ontvanger": ontvanger},
+        waarom=""
+        if geweigerd
+        else _waarom(rij["grondslag__grondslag"], rij["grondslag__datum_gegeven"], rij["grondslag__toelichting"]),
+        geweigerd=geweigerd,
+    )
+
+
+def raadplegingen_voor_jongere(user, traject, *, aantal: int | None = None) -> list[Regel]:
+    """The youth's list as sentences, newest day first (at most ``aantal`` lines)."""
+    rijen = raadplegingen_gegroepeerd(user, traject)
+    return [regel_voor_jongere(rij) for rij in (rijen[:aantal] if aantal is not None else rijen)]
+
+
+def leesoverzicht_bestand(leesoverzicht) -> bytes:
+    """The stored PDF of the youth's list (read on its own: it is large)."""
+    return bytes(Leesoverzicht.objects.filter(pk=leesoverzicht.pk).values_list("bestand", flat=True).get())
 
 
 @dataclass

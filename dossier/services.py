@@ -1,25 +1,35 @@
 """Writing the doorstroomdossier: only the JJI-school (its teachers and zorgcoördinatoren)
-writes; every part keeps its author, date and history."""
+writes; every part keeps its author, date and history. Also the PDF of the youth's list
+("Wie heeft jouw gegevens bekeken?"), made in the background."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
+from jji_traject import uitbox
+from jji_traject.afdruk import pdf_maken
 from jji_traject.geschiedenis import opslaan
 from toegang import policy
 from trajecten.constants import Categorie, Leefgebied
 from trajecten.models import Toekomstperspectief, Traject
 from trajecten.services import vergrendeld
 
+from . import selectors
 from .formulering import toetsen, voor_iedereen_toetsen
 from .models import (
     Begeleidingsbehoefte,
     HerkomstOnderwijsinformatie,
+    Leesoverzicht,
+    LeesoverzichtStatus,
     Onderwijsinformatie,
     Resultaat,
     Veiligheidssignaal,
@@ -209,3 +219,97 @@ def toekomstperspectief_opslaan(*, actor, traject: Traject, teksten: dict[str, s
         except ValidationError as fout:  # on the leefgebied's own field (the transaction undoes the others)
             raise ValidationError({gebied: fout.messages}) from fout
     return list(traject.toekomstperspectieven.all())
+
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def leesoverzicht_aanvragen(*, actor, traject: Traject) -> Leesoverzicht:
+    """Ask for the PDF of the youth's list: for who may read the traject's log (the JJI-school).
+    It is made in the background (the outbox starts the job once this commits); a request of
+    the same person that still waits is not made twice."""
+    if not policy.mag_raadplegingen_zien(actor, traject):
+        raise PermissionDenied
+    wachtend = (
+        Leesoverzicht.objects.filter(traject=traject, aangevraagd_door=actor, status=LeesoverzichtStatus.WACHT)
+        .defer("bestand")
+        .first()
+    )
+    if wachtend is not None:
+        return wachtend
+    leesoverzicht = Leesoverzicht(traject=traject, aangevraagd_door=actor)
+    leesoverzicht.full_clean()
+    leesoverzicht.save()
+    from .tasks import leesoverzicht_maken  # the task module imports this one
+
+    uitbox.plannen(leesoverzicht_maken, leesoverzicht.pk)
+    return leesoverzicht
+
+
+def leesoverzicht_maken(leesoverzicht_id: int) -> str:
+    """The background work: the youth's list as its requester may read it now, at most
+    ``PDF_MAX_REGELS`` lines (the most recent; the PDF says how many older ones it leaves out),
+    rendered and stored. Runs again harmlessly (a made PDF is not made twice); in a savepoint, so
+    a failed render can be marked in the job's own transaction."""
+    with transaction.atomic():
+        leesoverzicht = (
+            Leesoverzicht.objects.select_for_update(of=("self",))
+            .defer("bestand")
+            .select_related("traject__jongere", "aangevraagd_door")
+            .filter(pk=leesoverzicht_id)
+            .first()
+        )
+        if leesoverzicht is None or leesoverzicht.status != LeesoverzichtStatus.WACHT:
+            return leesoverzicht.status if leesoverzicht else "onbekend"
+        user, traject = leesoverzicht.aangevraagd_door, leesoverzicht.traject
+        if not user.is_active or not policy.mag_raadplegingen_zien(user, traject):
+            _leesoverzicht_mislukt(leesoverzicht, _("Je hebt geen toegang meer tot dit traject."))
+            return leesoverzicht.status
+        maximum = selectors.PDF_MAX_REGELS
+        regels = selectors.raadplegingen_voor_jongere(user, traject, aantal=maximum)
+        totaal = len(regels) if len(regels) < maximum else selectors.raadplegingen_gegroepeerd(user, traject).count()
+        with override(settings.LANGUAGE_CODE):  # the list is Dutch, whoever's language runs the worker
+            html = render_to_string(
+                "dossier/jongere_raadplegingen.html",
+                {
+                    "traject": traject,
+                    "regels": regels,
+                    "weggelaten": max(totaal - len(regels), 0),
+                    "nu": timezone.now(),
+                    "pdf": True,
+                    "titel": _("Wie heeft jouw gegevens bekeken?"),
+                },
+            )
+        leesoverzicht.bestand = pdf_maken(html)
+        leesoverzicht.regels, leesoverzicht.weggelaten = len(regels), max(totaal - len(regels), 0)
+        leesoverzicht.status, leesoverzicht.gemaakt_op = LeesoverzichtStatus.KLAAR, timezone.now()
+        leesoverzicht.save(update_fields=["bestand", "regels", "weggelaten", "status", "gemaakt_op"])
+        return leesoverzicht.status
+
+
+def _leesoverzicht_mislukt(leesoverzicht: Leesoverzicht, reden: str) -> None:
+    leesoverzicht.status, leesoverzicht.fout = LeesoverzichtStatus.MISLUKT, reden[:200]
+    leesoverzicht.save(update_fields=["status", "fout"])
+
+
+def leesoverzicht_mislukt(leesoverzicht_id: int, fout: Exception) -> None:
+    """A render that failed for good: marked, without content (the page says to try again)."""
+    logger.error("Leesoverzicht %s kon niet worden gemaakt: %s", leesoverzicht_id, type(fout).__name__)
+    with transaction.atomic():
+        leesoverzicht = Leesoverzicht.objects.select_for_update().defer("bestand").filter(pk=leesoverzicht_id).first()
+        if leesoverzicht is not None and leesoverzicht.status == LeesoverzichtStatus.WACHT:
+            _leesoverzicht_mislukt(leesoverzicht, _("De PDF kon niet worden gemaakt."))
+
+
+def leesoverzichten_opruimen(op: dt.datetime | None = None) -> int:
+    """Daily: the files of the youth's list are removed after ``OVERDRACHT_BEWAARDAGEN`` days,
+    like the overdrachtsdocument's (the record stays, without its file); one still waiting
+    after a day is given up. The model keeps no history, so one UPDATE each."""
+    nu = op or timezone.now()
+    Leesoverzicht.objects.filter(status=LeesoverzichtStatus.WACHT, aangevraagd_op__lt=nu - dt.timedelta(days=1)).update(
+        status=LeesoverzichtStatus.MISLUKT, fout=_("De PDF is niet op tijd gemaakt. Maak hem opnieuw.")
+    )
+    return Leesoverzicht.objects.filter(
+        status=LeesoverzichtStatus.KLAAR, gemaakt_op__lt=nu - dt.timedelta(days=settings.OVERDRACHT_BEWAARDAGEN)
+    ).update(bestand=None, status=LeesoverzichtStatus.VERWIJDERD, verwijderd_op=nu)

@@ -32,6 +32,17 @@ urlpatterns = [
     ),
     path("<int:pk>/raadplegingen/", views.raadplegingen, name="raadplegingen"),
     path("<int:pk>/raadplegingen/voor-de-jongere/", views.jongere_raadplegingen, name="jongere_raadplegingen"),
+    path("<int:pk>/raadplegingen/voor-de-jongere/pdf/", views.leesoverzicht_maken, name="leesoverzicht_maken"),
+    path(
+        "<int:pk>/raadplegingen/voor-de-jongere/pdf/<int:leesoverzicht_pk>/",
+        views.leesoverzicht,
+        name="leesoverzicht",
+    ),
+    path(
+        "<int:pk>/raadplegingen/voor-de-jongere/pdf/<int:leesoverzicht_pk>/bestand/",
+        views.leesoverzicht_bestand,
+        name="leesoverzicht_bestand",
+    ),
     path(
         "<int:pk>/toestemmingen/<int:toestemming_pk>/bewijs/",
         views.toestemming_bewijs,

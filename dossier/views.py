@@ -3,17 +3,20 @@ writes the raadpleging); a part that is not shared shows a badge, which is not a
 An explicit request for a part one may not read (its own URL) answers 404 and is recorded
 as a refused attempt."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jji_traject.afdruk import afdruk
-from jji_traject.paginas import formulierpagina
+from jji_traject import paginering
+from jji_traject.afdruk import afdruk, pdf_antwoord
+from jji_traject.paginas import formulierpagina, postactie
 from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
@@ -26,6 +29,7 @@ from .forms import (
     ResultaatForm,
     VeiligheidssignaalForm,
 )
+from .models import LeesoverzichtStatus
 
 
 def _traject(request, pk, categorie=""):
@@ -312,23 +316,79 @@ def toestemming_nieuw(request, pk):
     )
 
 
-@login_required
-def jongere_raadplegingen(request, pk):
-    """ "Wie heeft jouw gegevens bekeken?": the log in plain Dutch for the youth, printable and
-    as PDF, handed over by the JJI-school's zorgcoördinator."""
+def _log_traject(request, pk):
     traject = _traject(request, pk)
     if not policy.mag_raadplegingen_zien(request.user, traject):
         raise Http404
-    return afdruk(
+    return traject
+
+
+@login_required
+def jongere_raadplegingen(request, pk):
+    """ "Wie heeft jouw gegevens bekeken?": the log in plain Dutch for the youth, grouped per
+    person, part and day, printable page by page, handed over by the JJI-school's
+    zorgcoördinator. Its PDF is made in the background (``leesoverzicht_maken``)."""
+    traject = _log_traject(request, pk)
+    pagina = paginering.pagina(
+        selectors.raadplegingen_gegroepeerd(request.user, traject),
+        request.GET.get("pagina"),
+        selectors.REGELS_PER_PAGINA,
+    )
+    return render(
         request,
         "dossier/jongere_raadplegingen.html",
         {
             "traject": traject,
-            "regels": selectors.raadplegingen_voor_jongere(request.user, traject),
+            "pagina": pagina,
+            "regels": [selectors.regel_voor_jongere(rij) for rij in pagina.object_list],
             "terug": reverse("dossier:raadplegingen", args=[traject.pk]),
             "titel": _("Wie heeft jouw gegevens bekeken?"),
+            "nu": timezone.now(),
+            "pdf": False,
         },
-        f"wie-heeft-je-gegevens-bekeken-{traject.pk}.pdf",
+    )
+
+
+@login_required
+@require_POST
+def leesoverzicht_maken(request, pk):
+    """Ask for the PDF of the youth's list; then its status page."""
+    traject = _log_traject(request, pk)
+    return postactie(
+        request,
+        lambda: services.leesoverzicht_aanvragen(actor=request.user, traject=traject),
+        gelukt=None,
+        terug=lambda leesoverzicht: reverse("dossier:leesoverzicht", args=[traject.pk, leesoverzicht.pk]),
+        terug_bij_fout=reverse("dossier:jongere_raadplegingen", args=[traject.pk]),
+    )
+
+
+@login_required
+def leesoverzicht(request, pk, leesoverzicht_pk):
+    """How the PDF is coming along (the page refreshes itself while it waits), then its download."""
+    traject = _traject(request, pk)
+    leesoverzicht = policy.leesoverzicht_ophalen(request.user, traject, leesoverzicht_pk)
+    return render(
+        request,
+        "dossier/leesoverzicht.html",
+        {
+            "traject": traject,
+            "l": leesoverzicht,
+            "bewaardagen": settings.OVERDRACHT_BEWAARDAGEN,
+            "titel": _("Wie heeft jouw gegevens bekeken? (PDF)"),
+        },
+    )
+
+
+@login_required
+def leesoverzicht_bestand(request, pk, leesoverzicht_pk):
+    """The PDF, for who asked for it only, while they may read the log, until the bewaartermijn ends."""
+    traject = _traject(request, pk)
+    leesoverzicht = policy.leesoverzicht_ophalen(request.user, traject, leesoverzicht_pk)
+    if leesoverzicht.status != LeesoverzichtStatus.KLAAR:
+        return redirect("dossier:leesoverzicht", pk=traject.pk, leesoverzicht_pk=leesoverzicht.pk)
+    return pdf_antwoord(
+        selectors.leesoverzicht_bestand(leesoverzicht), f"wie-heeft-je-gegevens-bekeken-{traject.pk}.pdf"
     )
 
 

@@ -368,6 +368,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "overdracht.tasks.overdrachten_opruimen",
         "schedule": crontab(hour=3, minute=0),
     },
+    # The PDFs of the youth's list ("Wie heeft jouw gegevens bekeken?"), as long as the documents.
+    "leesoverzichten-opruimen": {
+        "task": "dossier.tasks.leesoverzichten_opruimen",
+        "schedule": crontab(hour=3, minute=5),
+    },
     "netwerkkaart-bevestigen": {
         "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
         "schedule": crontab(day_of_month=1, hour=7, minute=30),

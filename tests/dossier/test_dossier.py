@@ -582,7 +582,7 @@ def test_a_malformed_request_id_is_replaced(client, demo):
     assert antwoord["X-Request-ID"] == "proxy-1234567"
 
 
-def test_the_youths_list_in_plain_dutch_as_page_and_pdf(client, demo, noah):
+def test_the_youths_list_in_plain_dutch(client, demo, noah):
     onderwijs, *_rest = alle_delen_gedeeld(demo, noah)
     client.force_login(demo.mbo_intake)
     client.get(reverse("dossier:categorie", args=[noah.pk, Categorie.ONDERWIJSINFORMATIE]))
@@ -595,8 +595,8 @@ def test_the_youths_list_in_plain_dutch_as_page_and_pdf(client, demo, noah):
     assert "Dat mocht omdat jij daar op" in tekst and "toestemming voor gaf" in tekst
     assert "probeerde de afspraken over veiligheid te bekijken" in tekst
     assert DOSSIER_MARKERS[Categorie.ONDERWIJSINFORMATIE] not in tekst
-    pdf = client.get(url, {"formaat": "pdf"})
-    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    # Its PDF is made in the background (tests/dossier/test_jongere_lijst.py), never in the request.
+    assert client.get(url, {"formaat": "pdf"})["Content-Type"].startswith("text/html")
     assert raadplegingen_tellen(noah) == 2  # the list itself is no reading of a part
 
 

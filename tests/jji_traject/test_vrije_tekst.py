@@ -31,6 +31,7 @@ GEEN_VRIJE_TEKST = {
     "overdracht.Overdracht.fout": "the system's error of a transfer",
     "overdracht.Overdracht.verzoek_id": "request id",
     "overdracht.Terugvraag.categorie": "a part's code",
+    "dossier.Leesoverzicht.fout": "the system's reason a PDF of the youth's list failed",
     "signalering.Melding.sleutel": "generated",
     "signalering.Melding.document": "a document's code",
     "dossier.Onderwijsinformatie.crebo": "five digits (RegexValidator)",

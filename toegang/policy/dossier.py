@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
-from dossier.models import HerkomstOnderwijsinformatie
+from dossier.models import HerkomstOnderwijsinformatie, Leesoverzicht
 from netwerk.constants import Rol
 from netwerk.models import Organisatie
 from toegang.models import Raadpleging, TrajectGroupObjectPermission, TrajectUserObjectPermission
@@ -286,7 +286,24 @@ def mag_raadplegingen_zien(user, traject: Traject) -> bool:
 
 
 def raadplegingen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
+    """The log of a traject, for who may see it (nothing for anyone else)."""
 
     if not mag_raadplegingen_zien(user, traject):
         return Raadpleging.objects.none()
     return Raadpleging.objects.filter(traject=traject)
+
+
+def leesoverzicht_ophalen(user, traject: Traject, pk):
+    """The PDF of the youth's list (its status and file): for the person who asked for it,
+    while they may still read this traject's log (``Http404`` otherwise, also for another
+    traject's)."""
+    leesoverzicht = (
+        Leesoverzicht.objects.filter(pk=pk, traject=traject).defer("bestand").first() if str(pk).isdigit() else None
+    )
+    if (
+        leesoverzicht is None
+        or leesoverzicht.aangevraagd_door_id != getattr(user, "pk", None)
+        or not mag_raadplegingen_zien(user, traject)
+    ):
+        raise Http404
+    return leesoverzicht

@@ -7,8 +7,12 @@ data through ``demo_data --trajecten/--raadplegingen`` and prints:
 2. that list at the large size against the small one (goal <= 1.3);
 3. the dossier page with the large log against an (almost) empty log (goal <= 1.1);
 4. a save through the service (onderwijsinformatie) with history against one without
-   (goal <= 1.3).
-Times are the median of repeated runs after a warm-up.
+   (goal <= 1.3);
+5. the young person's list ("Wie heeft jouw gegevens bekeken?", Noah's) after a flood of
+   10,000 refused requests by one actor against the same page before it, in bytes
+   (goal <= 2), with the page times and the time to make its PDF after the flood.
+Times are the median of repeated runs after a warm-up. ``--alleen-jongerelijst`` measures
+line 5 only, on the demo data.
 """
 
 from __future__ import annotations
@@ -72,6 +76,22 @@ def _meten(functie, herhalingen: int) -> float:
     return statistics.median(tijden)
 
 
+def _aangemeld(user) -> Client:
+    """A client signed in as ``user`` with the second factor done with their app device (the
+    demo users have one), as the step after the password would (TWEE_FACTOR=verplicht)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)
+    apparaat = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
+    if apparaat is not None:
+        sessie = client.session
+        sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+        sessie.save()
+    return client
+
+
 class Command(BaseCommand):
     help = "Benchmark op PostgreSQL (maakt een eigen database *_bench): vier verhoudingen van de schaaldoelen."
 
@@ -80,6 +100,8 @@ class Command(BaseCommand):
         parser.add_argument("--groot", type=int, default=100_000)
         parser.add_argument("--raadplegingen", type=int, default=1_000_000)
         parser.add_argument("--herhalingen", type=int, default=30)
+        parser.add_argument("--vloed", type=int, default=10_000, help="geweigerde verzoeken voor regel 5")
+        parser.add_argument("--alleen-jongerelijst", action="store_true", help="alleen regel 5, op de demodata")
 
     def handle(self, *args, **opties):
         instellingen = settings.DATABASES["default"]
@@ -91,6 +113,12 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         herhalingen = opties["herhalingen"]
         start = time.perf_counter()
+        if opties["alleen_jongerelijst"]:
+            self._vullen()
+            for naam, waarde in self._jongerelijst(opties["vloed"], herhalingen):
+                self.stdout.write(f"{naam:<56} {waarde}")
+            self.stdout.write(f"{'duur':<52} {time.perf_counter() - start:.0f} s")
+            return
 
         self._vullen(trajecten=opties["klein"])
         vo = get_user_model().objects.get(username="verbindingsofficier")
@@ -111,6 +139,8 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         dossier_vol = _meten(lambda: self._dossierpagina(vo), herhalingen * 3)
+        # Last: the flood stays in the log (append-only), after every other measurement.
+        jongerelijst = self._jongerelijst(opties["vloed"], herhalingen)
 
         from toegang.models import Raadpleging
         from trajecten.models import Traject
@@ -136,10 +166,11 @@ class Command(BaseCommand):
             ("2. Mijn trajecten groot / klein", self._verhouding(gefilterd_groot, gefilterd_klein, 1.3)),
             ("3. dossierpagina vol log / leeg log", self._verhouding(dossier_vol, dossier_leeg, 1.1)),
             ("4. opslaan met / zonder geschiedenis", self._verhouding(met, zonder, 1.3)),
+            *jongerelijst,
             ("duur", f"{time.perf_counter() - start:.0f} s"),
         ]
         for naam, waarde in regels:
-            self.stdout.write(f"{naam:<52} {waarde}")
+            self.stdout.write(f"{naam:<56} {waarde}")
 
     @staticmethod
     def _verhouding(a: float, b: float, doel: float) -> str:
@@ -189,12 +220,55 @@ class Command(BaseCommand):
 
         paginering.pagina(selectors.lijstregels(Traject.objects.all(), policy.medewerker_van(vo)), 1, PAGINA)
 
+    def _jongerelijst(self, vloed: int, herhalingen: int) -> list[tuple[str, str]]:
+        """Line 5: Noah's list for the youth before and after ``vloed`` refused requests by
+        mbo-intake-other (bulk, within the last hour), and its PDF made after the flood."""
+        from demo.schaal import vloed_genereren
+        from dossier import services
+        from trajecten.models import Traject
+
+        gebruikers = get_user_model().objects
+        coordinator, ander = gebruikers.get(username="coordinator"), gebruikers.get(username="mbo-intake-other")
+        noah = Traject.objects.get(jongere__voornaam="Noah", jongere__achternaam="Verbeek")
+        client = _aangemeld(coordinator)
+        url = reverse("dossier:jongere_raadplegingen", args=[noah.pk])
+
+        def pagina() -> int:
+            with override_settings(ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
+                antwoord = client.get(url)
+            if antwoord.status_code != 200:
+                raise CommandError(f"De lijst voor de jongere gaf {antwoord.status_code}.")
+            return len(antwoord.content)
+
+        zonder_bytes, zonder_tijd = pagina(), _meten(pagina, herhalingen)
+        vloed_genereren(noah, actor=ander, aantal=vloed)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE toegang_raadpleging")
+        met_bytes, met_tijd = pagina(), _meten(pagina, herhalingen)
+        begin = time.perf_counter()
+        leesoverzicht = services.leesoverzicht_aanvragen(actor=coordinator, traject=noah)  # eager: made here
+        pdf_tijd = time.perf_counter() - begin
+        leesoverzicht.refresh_from_db()
+        oordeel = "ok" if met_bytes <= 2 * zonder_bytes else "BOVEN HET DOEL"
+        return [
+            (
+                f"5. lijst voor de jongere met / zonder {vloed} weigeringen",
+                f"{met_bytes / zonder_bytes:.2f}  ({met_bytes / 1000:.1f} kB / {zonder_bytes / 1000:.1f} kB; "
+                f"doel <= 2) {oordeel}",
+            ),
+            ("   (tijd van de pagina)", f"{met_tijd * 1000:.1f} ms / {zonder_tijd * 1000:.1f} ms"),
+            (
+                "   (PDF na de vloed, op de achtergrond)",
+                f"{pdf_tijd * 1000:.0f} ms, {leesoverzicht.status}, {len(leesoverzicht.bestand or b'') / 1000:.0f} kB, "
+                f"{leesoverzicht.regels} regel(s)",
+            ),
+        ]
+
     def _dossierpagina(self, vo) -> None:
         from trajecten.models import Toestemming
 
         if not hasattr(self, "_client"):
-            self._client = Client()
-            self._client.force_login(vo)
+            self._client = _aangemeld(vo)
             gedeeld = Toestemming.objects.filter(categorie="onderwijsinformatie").order_by("pk").first()
             self._url = reverse("dossier:dossier", args=[gedeeld.traject_id])
         with override_settings(ALLOWED_HOSTS=["testserver"], SECURE_SSL_REDIRECT=False):
