@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Max, Min, Value, When
-from django.db.models.functions import TruncDate
+from django.db.models import Case, F, Max, Min, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -304,7 +304,9 @@ def raadplegingen_gegroepeerd(user, traject):
             wat=Case(When(geweigerd=True, then=Value("geweigerd")), default=F("actie")),
         )
         .values(*GROEPERING)
-        .annotate(aantal=Count("pk"), eerste=Min("tijdstip"), laatste=Max("tijdstip"))
+        # A row of counted repeats (toegang.policy.raadpleging) stands for ``aantal`` refusals
+        # up to ``tot``.
+        .annotate(keer=Sum("aantal"), eerste=Min("tijdstip"), laatste=Max(Coalesce("tot", "tijdstip")))
         .order_by("-dag", "-laatste", "actor_id", "categorie", "wat")
     )
 
@@ -332,7 +334,7 @@ def regel_voor_jongere(rij: dict) -> Regel:
         dag=rij["dag"],
         eerste=rij["eerste"],
         laatste=rij["laatste"],
-        aantal=rij["aantal"],
+        aantal=rij["keer"],
         zin=str(sjabloon) % {"wie": wie, "deel": deel, "ontvanger": ontvanger},
         waarom=""
         if geweigerd

@@ -241,3 +241,18 @@ def test_the_files_are_removed_after_the_bewaartermijn(demo, noah, settings):
     assert oud.status == LeesoverzichtStatus.VERWIJDERD and oud.bestand is None and oud.verwijderd_op
     assert vers.status == LeesoverzichtStatus.KLAAR and bytes(vers.bestand) == b"%PDF-"
     assert blijft_hangen.status == LeesoverzichtStatus.MISLUKT
+
+
+def test_counted_repeats_of_refusals_add_up_in_the_youths_list(demo, noah):
+    """Refusals written without a flood (the first a row, its repeats one more row with their
+    number when the hour is over) count as all of them: 1 + 39 = 40."""
+    from toegang import policy
+
+    for _ in range(40):
+        policy.raadpleging_weigeren(
+            actor=demo.mbo_intake_other, traject=noah, categorie=Categorie.BEGELEIDINGSBEHOEFTE, actie="bekijken"
+        )
+    policy.herhalingen_bijschrijven(timezone.now() + dt.timedelta(hours=1, seconds=1))
+    assert Raadpleging.objects.filter(traject=noah, geweigerd=True).count() == 2
+    [regel] = [r for r in selectors.raadplegingen_voor_jongere(demo.coordinator, noah) if r.geweigerd]
+    assert regel.aantal == 40
