@@ -11,10 +11,10 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from . import planning
 from .omgeving import env, sleutel_bezwaar, stop, waarde
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -345,54 +345,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # A Redis outage must not hang a page that enqueues work.
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_timeout": 3, "socket_connect_timeout": 3, "max_retries": 2}
-CELERY_BEAT_SCHEDULE = {
-    # The outbox: jobs that could not be handed to the broker when they were started.
-    "uitbox-legen": {
-        "task": "jji_traject.tasks.uitbox_legen",
-        "schedule": 60,
-    },
-    "verlopen-kennisgevingen": {
-        "task": "toegang.tasks.verlopen_grondslagen_verwerken",
-        "schedule": 60 * 60,
-    },
-    "herinneringen": {
-        "task": "signalering.tasks.herinneringen_versturen",
-        "schedule": crontab(hour=7, minute=0),
-    },
-    "toestemming-op-16": {
-        "task": "signalering.tasks.toestemming_op_16_herinneren",
-        "schedule": crontab(hour=7, minute=15),
-    },
-    # Monthly check, one notification per organisation per year (the map is updated yearly).
-    "overdrachten-opruimen": {
-        "task": "overdracht.tasks.overdrachten_opruimen",
-        "schedule": crontab(hour=3, minute=0),
-    },
-    # The PDFs of the youth's list ("Wie heeft jouw gegevens bekeken?"), as long as the documents.
-    "leesoverzichten-opruimen": {
-        "task": "dossier.tasks.leesoverzichten_opruimen",
-        "schedule": crontab(hour=3, minute=5),
-    },
-    "netwerkkaart-bevestigen": {
-        "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
-        "schedule": crontab(day_of_month=1, hour=7, minute=30),
-    },
-    # Repeated refusals of an hour become one row in the raadplegingen log.
-    "weigeringen-bijschrijven": {
-        "task": "toegang.tasks.weigeringen_bijschrijven",
-        "schedule": 5 * 60,
-    },
-    # The append-only logs keep BEWAARTERMIJN_JAREN years (the database's floor: five).
-    "bewaartermijn": {
-        "task": "toegang.tasks.bewaartermijn_toepassen",
-        "schedule": crontab(day_of_month=2, hour=4, minute=0),
-    },
-    # Open account requests nobody decided on within 30 days lapse.
-    "accountaanvragen-laten-vervallen": {
-        "task": "netwerk.tasks.accountaanvragen_laten_vervallen",
-        "schedule": crontab(hour=6, minute=45),
-    },
-}
+CELERY_BEAT_SCHEDULE = planning.TAKEN
 
 # One person's refused requests within an hour that tell their verbindingsofficier and the
 # regio's beheerders (it may be misuse).

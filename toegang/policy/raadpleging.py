@@ -122,9 +122,10 @@ def herhalingen_bijschrijven(nu=None) -> int:
                         actie=eerste.actie,
                         geweigerd=True,
                     )
+            except IntegrityError:  # another run of the task wrote this hour's row already
+                log.info("weigeringen_al_bijgeschreven rij=%s", eerste.pk)
+            else:
                 geschreven += 1
-            except IntegrityError:
-                pass  # another run wrote it
         cache.delete_many(sleutels)
     return geschreven
 
