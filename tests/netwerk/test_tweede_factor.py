@@ -310,3 +310,11 @@ def test_signing_in_again_with_the_password_gives_no_new_tries_at_the_code(demo)
     client = met_wachtwoord("coordinator")
     assert client.post(reverse("tweede_factor"), {"code": code_nu(demo.coordinator)}).status_code == 302
     assert not AccessAttempt.objects.filter(username="coordinator").exists()
+
+
+def test_the_own_factors_page_says_when_there_are_no_backup_codes(demo, client):
+    client.force_login(demo.itb)
+    tekst = client.get(reverse("tweede_factor_beheren")).content.decode()
+    assert "Je hebt geen reservecodes" in tekst and "Demo-app" in tekst
+    tweefactor.reservecodes_maken(demo.itb)
+    assert "Je hebt nog 10 ongebruikte reservecodes" in client.get(reverse("tweede_factor_beheren")).content.decode()
