@@ -86,6 +86,23 @@ def noah(demo, dossier_markers):
 
 
 @pytest.fixture
+def systeemaccount(demo):
+    """A partner system's account of ROC Lindewaard (rol systeem: API token only)."""
+    from netwerk import services
+    from netwerk.constants import Rol
+
+    return services.medewerker_opslaan(
+        actor=None,
+        gebruikersnaam="roc-koppeling",
+        voornaam="ROC",
+        achternaam="Studentsysteem",
+        email="koppeling@example.org",
+        organisatie=demo.mbo_intake.medewerker.organisatie,
+        rol=Rol.SYSTEEM,
+    ).user
+
+
+@pytest.fixture
 def vereist_postgres(db):
     if connection.vendor != "postgresql":
         overslaan_of_falen("deze test heeft PostgreSQL nodig (zet DATABASE_URL)")

@@ -18,7 +18,6 @@ from django.utils.http import urlsafe_base64_encode
 
 from jji_traject import inloggen
 from netwerk import services
-from netwerk.constants import Rol
 
 from ..tweefactor import inloggen as met_tweede_factor_inloggen
 
@@ -174,20 +173,6 @@ def test_a_reset_lifts_the_lockout(client, demo, mailoutbox, django_capture_on_c
     client.post(formulier.redirect_chain[-1][0], {"new_password1": NIEUW, "new_password2": NIEUW})
     assert inloggen.stand_van("coordinator", "127.0.0.1").pogingen == 0
     assert aangemeld("coordinator", NIEUW)
-
-
-@pytest.fixture
-def systeemaccount(demo):
-    roc = demo.mbo_intake.medewerker.organisatie
-    return services.medewerker_opslaan(
-        actor=None,
-        gebruikersnaam="roc-koppeling",
-        voornaam="ROC",
-        achternaam="Studentsysteem",
-        email="koppeling@example.org",
-        organisatie=roc,
-        rol=Rol.SYSTEEM,
-    ).user
 
 
 def test_a_system_account_cannot_reset_or_change_a_password(

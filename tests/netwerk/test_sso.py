@@ -21,8 +21,8 @@ from django.urls import reverse
 
 from jji_traject import beveiliging, inloggen
 from jji_traject.middleware import BEGIN
-from netwerk import services, sso
-from netwerk.constants import GebeurtenisSoort, Rol
+from netwerk import sso
+from netwerk.constants import GebeurtenisSoort
 from netwerk.models import Accountgebeurtenis, Medewerker
 from netwerk.services import tweefactor
 
@@ -147,19 +147,6 @@ def test_a_user_without_a_medewerker_is_not_matched(client, demo, dienst, logreg
     dienst.gebruiker("nood", email="noodbeheer@example.org", email_verified=True)
 
     geweigerd(client, inloggen_via_sso(client, dienst, "nood"), logregels, "unknown_person")
-
-
-@pytest.fixture
-def systeemaccount(demo):
-    return services.medewerker_opslaan(
-        actor=None,
-        gebruikersnaam="roc-koppeling",
-        voornaam="ROC",
-        achternaam="Studentsysteem",
-        email="koppeling@example.org",
-        organisatie=demo.mbo_intake.medewerker.organisatie,
-        rol=Rol.SYSTEEM,
-    ).user
 
 
 def test_a_system_account_never_signs_in(client, demo, dienst, logregels, systeemaccount):

@@ -21,8 +21,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from demo.regio import DEMO_TOTP_SLEUTEL
-from netwerk import services as netwerk_services
-from netwerk.constants import AanvraagSoort, GebeurtenisSoort, Rol
+from netwerk.constants import AanvraagSoort, GebeurtenisSoort
 from netwerk.models import Accountaanvraag, Accountgebeurtenis
 from netwerk.services import accounts, tweefactor
 
@@ -186,18 +185,9 @@ def test_new_backup_codes_only_after_the_second_factor(demo):
     assert len(re.findall(r"<code>[a-z2-7]{4}-[a-z2-7]{4}</code>", antwoord.content.decode())) == 10
 
 
-def test_a_system_account_with_a_token_is_not_affected(demo):
-    systeem = netwerk_services.medewerker_opslaan(
-        actor=None,
-        gebruikersnaam="roc-koppeling",
-        voornaam="ROC",
-        achternaam="Studentsysteem",
-        email="koppeling@example.org",
-        organisatie=demo.mbo_intake.medewerker.organisatie,
-        rol=Rol.SYSTEEM,
-    ).user
-    assert not tweefactor.vereist(systeem)
-    assert klant(systeem).get("/api/v1/trajecten/").status_code == 200
+def test_a_system_account_with_a_token_is_not_affected(systeemaccount):
+    assert not tweefactor.vereist(systeemaccount)
+    assert klant(systeemaccount).get("/api/v1/trajecten/").status_code == 200
 
 
 def test_with_factors_off_the_step_is_not_asked(demo, settings):
