@@ -5,6 +5,7 @@ The usernames below never change: tests, the README and the browser journeys use
 
 from __future__ import annotations
 
+import datetime as dt
 from base64 import b32decode
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from netwerk import services as netwerk_services
 from netwerk.constants import ContactRol, Niveau, OrganisatieSoort, Rol
 from netwerk.models import Accountaanvraag, Contactpersoon, Medewerker, Organisatie, Regio
 from netwerk.services import accounts as account_services
+from toegang import policy
+from toegang.models import Logonderzoek
 from trajecten import services as traject_services
 from trajecten.models import Routekaart, Verantwoordelijkheid
 
@@ -42,6 +45,7 @@ GEBRUIKERS = {
     "mbo-herkomst": ("herkomst", Rol.INTAKER, "Youssef", "El Amrani", "Intaker"),
     "mbo-intake-other": ("ander_mbo", Rol.INTAKER, "Ellen", "Kok", "Intaker"),
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
+    "privacy": ("mbo", Rol.FG, "Noor", "Hendriks", "Functionaris gegevensbescherming"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
 # The second factor of every demo user: one authenticator-app device with this fixed, fictional
@@ -168,6 +172,20 @@ def accountaanvraag_klaarzetten(organisaties, beheerder) -> Accountaanvraag | No
         return None
     return account_services.accountaanvraag_indienen(
         actor=beheerder, **{**AANVRAAG, "organisatie": organisaties[AANVRAAG["organisatie"]]}
+    )
+
+
+def logonderzoek_klaarzetten(gebruikers) -> None:
+    """The FG of ROC Lindewaard checked last month's readings of its intaker (once)."""
+    if Logonderzoek.objects.exists():
+        return
+    vandaag = timezone.localdate()
+    policy.log_onderzoeken(
+        gebruikers["privacy"],
+        persoon=gebruikers["mbo-intake"],
+        van=vandaag - dt.timedelta(days=30),
+        tot=vandaag,
+        aanleiding="Steekproef raadplegingen (privacyjaarplan)",
     )
 
 

@@ -113,3 +113,36 @@ class CategorieToestemmingForm(KennisgevingForm):
         )
         self.fields["ontvanger"].help_text = _("Alleen organisaties die actief betrokken zijn bij dit traject.")
         self.fields["categorie"].choices = [(deel.categorie, deel.label) for deel in delen.alle()]
+
+
+class PersoonKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        naam = obj.get_full_name()
+        return f"{naam} ({obj.username})" if naam else obj.username
+
+
+class LogonderzoekForm(forms.Form):
+    """The FG's search of the log (``toegang.policy.logonderzoek``): whose readings, which
+    period, and why (recorded with the search)."""
+
+    persoon = PersoonKeuze(
+        label=_("Wiens raadplegingen"),
+        queryset=None,
+        empty_label=None,
+        help_text=_("Iedereen die bij uw organisatie werkt of werkte."),
+    )
+    van = forms.DateField(label=_("Van"), widget=DATUM)
+    tot = forms.DateField(label=_("Tot en met"), widget=DATUM)
+    aanleiding = forms.CharField(
+        label=_("Aanleiding"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Bijvoorbeeld het nummer van het beveiligingsincident of de klacht. Uw zoekvraag en de aanleiding "
+            "worden vastgelegd."
+        ),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["persoon"].queryset = policy.onderzoekbare_personen(user)

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from netwerk.constants import Rol, rollen_voor_soort
+from netwerk.constants import NIET_IN_TRAJECTEN, Rol, rollen_voor_soort
 from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
@@ -143,7 +143,7 @@ def voorbeeld_keuzes(user, traject) -> list[Voorbeeld]:
     school = policy.schrijvende_school(traject)
     keuzes = []
     for org in policy.actieve_organisaties(user, traject).exclude(pk=school.pk).order_by("naam"):
-        rollen = [(r, Rol(r).label) for r in sorted(rollen_voor_soort(org.soort)) if r != Rol.BEHEERDER]
+        rollen = [(r, Rol(r).label) for r in sorted(rollen_voor_soort(org.soort)) if r not in NIET_IN_TRAJECTEN]
         for rol, label in rollen:
             keuzes.append(Voorbeeld(f"{org.pk}:{rol}", f"{org.naam} — {label}", policy.Lezer(org, rol)))
         keuzes.append(

@@ -54,7 +54,8 @@ class Log:
 RAADPLEGINGEN = Log("toegang_raadpleging", "toegang_raadpleging", "raadplegingen zijn alleen toe te voegen")
 ACCOUNTLOG = Log("netwerk_accountgebeurtenis", "netwerk_accountlog", "het accountlog is alleen aan te vullen")
 OPSCHONINGEN = Log(REGISTER, "toegang_opschoning", "opschoningen zijn alleen toe te voegen", opschonen=False)
-LOGS = (RAADPLEGINGEN, ACCOUNTLOG, OPSCHONINGEN)
+LOGONDERZOEKEN = Log("toegang_logonderzoek", "toegang_logonderzoek", "logonderzoeken zijn alleen toe te voegen")
+LOGS = (RAADPLEGINGEN, ACCOUNTLOG, LOGONDERZOEKEN, OPSCHONINGEN)  # the register last
 
 
 def pg_trigger(log: Log) -> str:

@@ -56,6 +56,7 @@ REGELS = (
     ("*.views_*", "entry"),
     ("*.admin", "entry"),
     ("*.urls", "entry"),
+    ("*.urls_*", "entry"),
     ("*.tasks", "entry"),
     ("*.management", "entry"),
     ("*.templatetags", "entry"),

@@ -46,6 +46,7 @@ urlpatterns = [
     path("", include("beslismodel.urls")),
     path("meldingen/", include("signalering.urls")),
     path("netwerk/", include("netwerk.urls")),
+    path("privacy/", include("dossier.urls_privacy")),
     # Before the admin's own: one login page, and one page for one's own password.
     path("beheer/login/", views.beheer_inloggen, name="beheer_inloggen"),
     path(

@@ -30,6 +30,8 @@ def start(request):
     medewerker = policy.medewerker_van(request.user)
     if medewerker is not None and medewerker.rol == Rol.BEHEERDER:
         return redirect("admin:index")
+    if medewerker is not None and medewerker.rol == Rol.FG:
+        return redirect("privacy:logonderzoek")
     # The intaker's work is the beslismodellen waiting for a decision.
     intaker = medewerker is not None and medewerker.rol == Rol.INTAKER
     if intaker and policy.beslismodellen_te_beoordelen(request.user).exists():

@@ -26,6 +26,9 @@ class Rol(models.TextChoices):
     INTAKER = "intaker", _("intaker")
     VEILIGHEIDSCOORDINATOR = "veiligheidscoordinator", _("veiligheidscoördinator")
     BEHEERDER = "beheerder", _("functioneel beheerder")
+    # The organisation's data protection officer: reads the raadplegingen log of the
+    # organisation's people (who read what, when), never a dossier part or a traject.
+    FG = "fg", _("functionaris gegevensbescherming")
     # A named account through which a partner system of the organisation reads the API.
     SYSTEEM = "systeem", _("systeemaccount (koppeling met een ander systeem)")
 
@@ -33,13 +36,17 @@ class Rol(models.TextChoices):
 # Which rol fits which soort organisatie. A rol outside this table is refused when a
 # person is saved: an intaker works at an mbo, an ITB'er at a JJI.
 ROLLEN_PER_SOORT: dict[str, frozenset[str]] = {
-    OrganisatieSoort.JJI: frozenset({Rol.ITB, Rol.BEHEERDER, Rol.SYSTEEM}),
-    OrganisatieSoort.JJI_SCHOOL: frozenset({Rol.DOCENT, Rol.ZORGCOORDINATOR, Rol.BEHEERDER, Rol.SYSTEEM}),
+    OrganisatieSoort.JJI: frozenset({Rol.ITB, Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM}),
+    OrganisatieSoort.JJI_SCHOOL: frozenset({Rol.DOCENT, Rol.ZORGCOORDINATOR, Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM}),
     OrganisatieSoort.MBO: frozenset(
-        {Rol.ZORGCOORDINATOR, Rol.INTAKER, Rol.VEILIGHEIDSCOORDINATOR, Rol.BEHEERDER, Rol.SYSTEEM}
+        {Rol.ZORGCOORDINATOR, Rol.INTAKER, Rol.VEILIGHEIDSCOORDINATOR, Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM}
     ),
 }
-ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER, Rol.SYSTEEM})
+ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM})
+
+# Roles that work beside the trajecten, never in one: they see no traject and no dossier
+# part, and are never chosen as a person in a traject.
+NIET_IN_TRAJECTEN = frozenset({Rol.BEHEERDER, Rol.FG})
 
 
 def rollen_voor_soort(soort: str) -> frozenset[str]:

@@ -27,6 +27,7 @@ DEMO_GEBRUIKERS = (
     "mbo-herkomst",
     "mbo-intake-other",
     "beheerder",
+    "privacy",
 )
 
 

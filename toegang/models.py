@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from jji_traject.vrije_tekst import zichtbare_tekst
+
 
 class TrajectUserObjectPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE)
@@ -157,3 +159,40 @@ class Opschoning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.tabel}: {self.aantal}"
+
+
+class Logonderzoek(models.Model):
+    """One search of the raadplegingen log by an organisation's functionaris
+    gegevensbescherming (``toegang.policy.logonderzoek``): whose readings, which period, why,
+    and how many rows it found. The search is the recorded basis for seeing which young
+    people those readings were about. Append-only, like the log it searches."""
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    onderzoeker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("onderzocht door")
+    )
+    organisatie = models.ForeignKey(
+        "netwerk.Organisatie", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisatie")
+    )
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("wiens raadplegingen")
+    )
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"))
+    aanleiding = models.CharField(_("aanleiding"), max_length=500, validators=[zichtbare_tekst])
+    aantal = models.PositiveIntegerField(_("aantal gevonden regels"))
+
+    class Meta:
+        verbose_name = _("logonderzoek")
+        verbose_name_plural = _("logonderzoeken")
+        ordering = ["-tijdstip", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tot__gte=models.F("van")),
+                name="toegang_logonderzoek_periode",
+                violation_error_message=_("De einddatum ligt voor de begindatum."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.persoon_id} {self.van}–{self.tot}"

@@ -95,6 +95,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "beslismodel:besluiten": Oppervlak("traject", extra=("versie",)),
     "beslismodel:bevestigen": Oppervlak("traject", extra=("versie",), methode="post"),
     "beslismodel:voor_jongere": Oppervlak("traject", extra=("versie",)),
+    # The FG's search: which young people one person's readings were about.
+    "privacy:logonderzoek_resultaat": Oppervlak("object", extra=("onderzoek_pk",)),
 }
 
 # URLs that show no youth data, with the reason.
@@ -147,6 +149,7 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "api:docs": "the API's documentation page, for signed-in users and tokens (no data)",
     "api:organisaties": "the regio's organisations and their verbindingsofficier (no youth data)",
     "api:netwerkkaart": "the regio's netwerkkaart contacts (no youth data)",
+    "privacy:logonderzoek": "the FG's search form and the recorded searches: staff, periods, reasons (no youth)",
     "beslismodel:sjabloon": "the regio's template of the beslismodel (no youth), for its functioneel beheerder",
     "beslismodel:sjabloon_kopieren": "makes a new version of the regio's beslismodel template (no youth)",
     "beslismodel:sjabloon_publiceren": "publishes the regio's new beslismodel template (no youth)",

@@ -38,6 +38,7 @@ PERMISSIES_PER_ROL: dict[str, tuple[str, ...]] = {
     "intaker": (),
     "veiligheidscoordinator": (),
     "beheerder": BEHEER,
+    "fg": (),  # searches the raadplegingen of the organisation's people (toegang.policy.logonderzoek)
     "systeem": (),  # reads through the API what its organisation's zorgcoördinator sees, never signals
 }
 

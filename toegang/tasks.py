@@ -39,7 +39,7 @@ def bewaartermijn_toepassen() -> dict[str, int]:
         return {}
     termijn = f"{settings.BEWAARTERMIJN_JAREN} years"
     verwijderd = {}
-    for log in (alleen_toevoegen.RAADPLEGINGEN, alleen_toevoegen.ACCOUNTLOG):
+    for log in (log for log in alleen_toevoegen.LOGS if log.opschonen):
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT {log.functie}(%s::interval)", [termijn])  # noqa: S608 - a name from LOGS
             verwijderd[log.tabel] = cursor.fetchone()[0]

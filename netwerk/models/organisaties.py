@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from jji_traject.geschiedenis import GeschiedenisQuerySet
 from jji_traject.vrije_tekst import zichtbare_tekst
 
-from ..constants import ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
+from ..constants import NIET_IN_TRAJECTEN, ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
 
 TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
 
@@ -109,11 +109,12 @@ class Organisatie(models.Model):
             raise ValidationError(
                 {"verbindingsofficier": _("De verbindingsofficier moet bij deze organisatie werken.")}
             )
-        if self.verbindingsofficier_id and self.verbindingsofficier.rol == Rol.BEHEERDER:
+        if self.verbindingsofficier_id and self.verbindingsofficier.rol in NIET_IN_TRAJECTEN:
             raise ValidationError(
                 {
                     "verbindingsofficier": _(
-                        "De functioneel beheerder ziet geen jongeren en kan geen verbindingsofficier zijn."
+                        "De functioneel beheerder en de functionaris gegevensbescherming zien geen jongeren en "
+                        "kunnen geen verbindingsofficier zijn."
                     )
                 }
             )
@@ -234,7 +235,7 @@ class Medewerker(models.Model):
             )
         if (
             self.pk
-            and self.rol in (Rol.BEHEERDER, Rol.SYSTEEM)
+            and self.rol in (*NIET_IN_TRAJECTEN, Rol.SYSTEEM)
             and Organisatie.objects.filter(verbindingsofficier_id=self.pk).exists()
         ):
             # The organisation's designation would keep reading signalen voor veiligheid.

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from jji_traject.alleen_toevoegen import ACCOUNTLOG, LOGS, RAADPLEGINGEN, REGISTER
+from jji_traject.alleen_toevoegen import ACCOUNTLOG, LOGONDERZOEKEN, LOGS, RAADPLEGINGEN, REGISTER
 from toegang.models import Opschoning
 
 from ..databaserollen import ROLLEN, als_app, rol_bestaat
@@ -137,7 +137,7 @@ def _bestaat(app, tabel, pk) -> bool:
     return app.execute(f"SELECT count(*) FROM {tabel} WHERE id = %s", [pk]).fetchone() == (1,)  # noqa: S608
 
 
-@pytest.mark.parametrize("log", [RAADPLEGINGEN, ACCOUNTLOG], ids=lambda log: log.tabel)
+@pytest.mark.parametrize("log", [RAADPLEGINGEN, ACCOUNTLOG, LOGONDERZOEKEN], ids=lambda log: log.tabel)
 def test_de_opschoonfunctie_verwijdert_alleen_wat_ouder_is_dan_vijf_jaar(app, log):
     tabel = log.tabel
     oud = kopie_invoegen(app, tabel, "6 years")
@@ -209,12 +209,17 @@ def test_de_maandelijkse_taak_past_de_bewaartermijn_toe_met_de_bodem_van_vijf_ja
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM toegang_raadpleging")
         voor = cursor.fetchone()[0]
-    assert bewaartermijn_toepassen() == {"toegang_raadpleging": 0, "netwerk_accountgebeurtenis": 0}
+    assert bewaartermijn_toepassen() == {
+        "toegang_raadpleging": 0,
+        "netwerk_accountgebeurtenis": 0,
+        "toegang_logonderzoek": 0,
+    }
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM toegang_raadpleging")
         assert cursor.fetchone()[0] == voor
-        cursor.execute("SELECT tabel, gevraagd FROM toegang_opschoning ORDER BY id DESC LIMIT 2")
+        cursor.execute("SELECT tabel, gevraagd FROM toegang_opschoning ORDER BY id DESC LIMIT 3")
         assert {(tabel, str(gevraagd)) for tabel, gevraagd in cursor.fetchall()} == {
             ("toegang_raadpleging", "2190 days, 0:00:00"),
+            ("toegang_logonderzoek", "2190 days, 0:00:00"),
             ("netwerk_accountgebeurtenis", "2190 days, 0:00:00"),
         }

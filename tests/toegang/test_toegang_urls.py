@@ -67,6 +67,8 @@ def _url(naam, traject, demo):
         elif extra == "versie":  # a version number within this traject (1 when it has none)
             kwargs[extra] = getattr(traject.beslismodellen.order_by("versie").first(), "versie", 1)
             continue
+        elif extra == "onderzoek_pk":  # a search by ROC Lindewaard's FG of its intaker's readings
+            obj = _logonderzoek(demo)
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
             raise AssertionError(f"onbekende URL-parameter {extra}")
         kwargs[extra] = obj.pk
@@ -84,6 +86,23 @@ def _leesoverzicht(traject, user):
         status=LeesoverzichtStatus.KLAAR,
         bestand=b"%PDF-",
         gemaakt_op=timezone.now(),
+    )
+
+
+def _logonderzoek(demo):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from toegang import policy
+
+    vandaag = timezone.localdate()
+    return policy.log_onderzoeken(
+        demo.privacy,
+        persoon=demo.mbo_intake,
+        van=vandaag - dt.timedelta(days=30),
+        tot=vandaag,
+        aanleiding="Incident 2026-041",
     )
 
 
@@ -158,6 +177,7 @@ ANDERE_SCHRIJVER = {
     "api:besluit": ("mbo_intake", "Finn"),
     "api:overdracht": ("coordinator", "Liam"),
     "api:overdracht_bestand": ("coordinator", "Liam"),
+    "privacy:logonderzoek_resultaat": ("privacy", "Noah"),
 }
 
 

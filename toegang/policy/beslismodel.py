@@ -9,7 +9,7 @@ from django.http import Http404
 
 from beslismodel.constants import Bevestiging, Stand
 from beslismodel.models import Antwoord, Beslismodel, Besluit
-from netwerk.constants import Rol
+from netwerk.constants import NIET_IN_TRAJECTEN, Rol
 from netwerk.models import Medewerker, Organisatie
 from trajecten.models import Traject
 
@@ -34,7 +34,7 @@ def beslismodellen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
     nothing for anyone else (the gemeente, a justice partner, another school)."""
 
     medewerker = medewerker_van(user)
-    if medewerker is None or medewerker.rol == Rol.BEHEERDER or not is_zichtbaar(user, traject):
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN or not is_zichtbaar(user, traject):
         return Beslismodel.objects.none()
     versies = Beslismodel.objects.filter(traject=traject)
     if _is_eigen_dossier(user, traject):

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from dossier.models import HerkomstOnderwijsinformatie, Leesoverzicht
-from netwerk.constants import Rol
+from netwerk.constants import NIET_IN_TRAJECTEN, Rol
 from netwerk.models import Organisatie
 from toegang.models import Raadpleging, TrajectGroupObjectPermission, TrajectUserObjectPermission
 from trajecten.constants import (
@@ -97,7 +97,7 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
         rechten = {deel.permissie for deel in delen.alle()}
     else:
         wie = lezer_van(lezer)
-        if wie is None or wie.rol == Rol.BEHEERDER or not is_zichtbaar(lezer, traject):
+        if wie is None or wie.rol in NIET_IN_TRAJECTEN or not is_zichtbaar(lezer, traject):
             return {}
         rechten = _categorierechten(lezer, traject)
     if wie.rol == Rol.SYSTEEM:  # a system account never reads a restricted part, not even its own school's
@@ -204,7 +204,7 @@ def dossier_traject_ophalen(user, pk, *, categorie: str = "", actie: str = "beki
 def herkomstschool_van(user, traject: Traject) -> Organisatie | None:
     """The reader's organisation when it is an active mbo van herkomst in the traject."""
     medewerker = medewerker_van(user)
-    if medewerker is None or medewerker.rol == Rol.BEHEERDER or not is_zichtbaar(user, traject):
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN or not is_zichtbaar(user, traject):
         return None
     organisatie = medewerker.organisatie
     actief = _onthoud(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.constants import NIET_IN_TRAJECTEN, OrganisatieSoort, Rol
 from netwerk.models import Medewerker, Organisatie
 from trajecten.models import Traject
 
@@ -35,7 +35,7 @@ ALLE_TRAJECTEN_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.SYSTEEM})
 # Who is never chosen as a person in a traject (assigned, a task's or measure's "wie", a
 # meeting's participant, the recipient of a document): the beheerder sees no youth data, and
 # a system account is not a person.
-GEEN_PERSOON_IN_TRAJECT = frozenset({Rol.BEHEERDER, Rol.SYSTEEM})
+GEEN_PERSOON_IN_TRAJECT = NIET_IN_TRAJECTEN | {Rol.SYSTEEM}
 
 
 VIEW = ("trajecten", "view_traject")

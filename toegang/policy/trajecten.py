@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.constants import NIET_IN_TRAJECTEN, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisatie
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
 from trajecten.constants import (
@@ -49,7 +49,7 @@ def _view_permissie_id(user) -> int:
 def zichtbaar_voor(user) -> QuerySet[Traject]:
     """Every traject ``user`` may see, as one queryset (one SQL query, flat in size)."""
     medewerker = medewerker_van(user)
-    if medewerker is None or medewerker.rol == Rol.BEHEERDER:
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
         return Traject.objects.none()
     actief = Betrokkenheid.objects.actief().filter(traject=OuterRef("pk"), organisatie_id=medewerker.organisatie_id)
     # The permission as a constant, and the checks probed per listed row (``PerRij``), so a
@@ -250,7 +250,7 @@ def kijkers(traject: Traject) -> QuerySet[Medewerker]:
     )
     return (
         Medewerker.objects.filter(user__is_active=True, organisatie__actief=True)
-        .exclude(rol=Rol.BEHEERDER)
+        .exclude(rol__in=NIET_IN_TRAJECTEN)
         .filter(Exists(actief))
         .filter(Exists(via_persoon) | Exists(via_groep))
         .select_related("user", "organisatie")

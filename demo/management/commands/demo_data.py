@@ -22,6 +22,7 @@ from demo.regio import (
     VERBINDINGSOFFICIEREN,
     accountaanvraag_klaarzetten,
     gebruikers_aanmaken,
+    logonderzoek_klaarzetten,
     netwerkkaart_vullen,
     organisaties_aanmaken,
     routekaart_invullen,
@@ -78,6 +79,7 @@ class Command(BaseCommand):
             netwerkkaart_vullen(organisaties, gebruikers["beheerder"])
             accountaanvraag_klaarzetten(organisaties, gebruikers["beheerder"])
             nieuw = sum(traject_aanmaken(j, organisaties, gebruikers) for j in JONGEREN)
+            logonderzoek_klaarzetten(gebruikers)
         if options["trajecten"]:
             nieuw += schaal.trajecten_genereren(
                 options["trajecten"],
