@@ -24,7 +24,7 @@ class DemoJongere:
     verblijfsduur: str
     ontvangend: str | None = None  # None, "actief", "wacht", "ingetrokken", "verlopen"
     intake_toegewezen: bool = False
-    herkomst: str | None = None  # None, "actief" (leerplicht), "wacht"
+    herkomst: str | None = None  # None, "actief" (told with consent), "wacht"
     eerdere_titel: str | None = None
     bestemming: str = Uitstroombestemming.NOG_ONBEKEND
     startkwalificatie: bool = False

@@ -16,8 +16,8 @@ from netwerk.models import Contactpersoon
 from overdracht import services as overdracht_services
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services as traject_services
-from trajecten.constants import BetrokkenheidSoort, Fase, Grondslag, TaakStatus, Titel, Wijze
-from trajecten.models import Jongere
+from trajecten.constants import BetrokkenheidSoort, Categorie, Fase, Grondslag, TaakStatus, Titel, Wijze
+from trajecten.models import Jongere, leerplicht_geldt
 
 from .beslismodellen import DEMO_BESLISMODELLEN, beslismodel_maken
 from .dossiers import DEMO_PERSPECTIEF, DOSSIERS, dossier_schrijven
@@ -137,6 +137,25 @@ def _voortgang(traject, docent, itb) -> None:
             )
 
 
+def _toestemming(traject, datum) -> dict:
+    """Consent as the youth's age asks: from 16 the youth, below it a parent (the youth asked too)."""
+    if traject.jongere.leeftijd(datum) >= 16:
+        return {
+            "grondslag": Grondslag.TOESTEMMING_JONGERE,
+            "datum_gegeven": datum,
+            "wijze": Wijze.MONDELING,
+            "weigeren_zonder_gevolgen": True,
+        }
+    return {
+        "grondslag": Grondslag.TOESTEMMING_OUDER,
+        "datum_gegeven": datum,
+        "wijze": Wijze.FORMULIER,
+        "gegeven_door": "moeder (demo)",
+        "jongere_gevraagd": True,
+        "weigeren_zonder_gevolgen": True,
+    }
+
+
 def _partner(traject, organisatie, soort, toestand, coordinator, *, toewijzer, toe_te_wijzen) -> None:
     """Involve a partner and, unless it waits, make it active with a grondslag, assign its
     person, and then revoke or let expire the grondslag as the demo case asks."""
@@ -144,19 +163,34 @@ def _partner(traject, organisatie, soort, toestand, coordinator, *, toewijzer, t
     if toestand == "wacht":
         return
     vandaag = timezone.localdate()
-    leerplicht = soort == BetrokkenheidSoort.MBO_HERKOMST and traject.jongere.leerplichtig()
-    gegevens = {
-        "grondslag": Grondslag.LEERPLICHT if leerplicht else Grondslag.TOESTEMMING_JONGERE,
-        "datum_gegeven": vandaag - dt.timedelta(days=60 if toestand == "verlopen" else 3),
-        "wijze": Wijze.WETTELIJK if leerplicht else Wijze.MONDELING,
-        "weigeren_zonder_gevolgen": not leerplicht,
-        "toelichting": "Leerplichtwet 1969: informeren van de school van inschrijving" if leerplicht else "",
-    }
+    datum = vandaag - dt.timedelta(days=60 if toestand == "verlopen" else 3)
+    gegevens = _toestemming(traject, datum)
     toestemming = traject_services.kennisgeving_vastleggen(
         actor=coordinator, traject=traject, ontvanger=organisatie, gegevens=gegevens
     )
     if toe_te_wijzen is not None:
         traject_services.toewijzing_toevoegen(actor=toewijzer, traject=traject, medewerker=toe_te_wijzen.medewerker)
+    if soort == BetrokkenheidSoort.MBO_HERKOMST and toestand == "actief":
+        # The JJI-school reads the school van herkomst's onderwijsinformatie: on leerplicht while
+        # the youth is leerplichtig (handreiking), otherwise with consent.
+        school = traject.betrokkenheden.get(soort=BetrokkenheidSoort.JJI_SCHOOL).organisatie
+        lezen = (
+            {
+                "grondslag": Grondslag.LEERPLICHT,
+                "datum_gegeven": datum,
+                "wijze": Wijze.WETTELIJK,
+                "toelichting": "Leerplichtwet 1969: onderwijsinformatie van de school van inschrijving",
+            }
+            if leerplicht_geldt(traject, datum)
+            else _toestemming(traject, datum)
+        )
+        traject_services.toestemming_vastleggen(
+            actor=coordinator,
+            traject=traject,
+            ontvanger=school,
+            categorie=Categorie.ONDERWIJSINFORMATIE,
+            gegevens=lezen,
+        )
     if toestand == "ingetrokken":
         traject_services.toestemming_intrekken(actor=coordinator, toestemming=toestemming)
     elif toestand == "verlopen":

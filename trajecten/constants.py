@@ -94,7 +94,10 @@ DOSSIER_CATEGORIEEN = (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHO
 class Grondslag(models.TextChoices):
     TOESTEMMING_JONGERE = "toestemming_jongere", _("toestemming van de jongere")
     TOESTEMMING_OUDER = "toestemming_ouder", _("toestemming van gezaghebbende ouder of voogd")
-    LEERPLICHT = "leerplicht", _("leerplicht of kwalificatieplicht")
+    # Only for the JJI-school asking the school van herkomst for its onderwijsinformatie
+    # (handreiking: "mits de jongere daarvoor toestemming geeft of nog leerplichtig is");
+    # kwalificatieplicht counts too only where the regio says so (``Regio.kwalificatieplicht``).
+    LEERPLICHT = "leerplicht", _("leerplicht")
     WETTELIJK = "wettelijk", _("andere wettelijke grondslag")
 
 

@@ -94,7 +94,7 @@ def gemeente_bij(demo):
         (17, Grondslag.TOESTEMMING_OUDER, {"gegeven_door": "moeder"}, "Vanaf 16 jaar"),
         (15, Grondslag.TOESTEMMING_OUDER, {"gegeven_door": "moeder"}, "Vraag ook de jongere"),
         (15, Grondslag.TOESTEMMING_OUDER, {"jongere_gevraagd": True}, "welke ouder of voogd"),
-        (19, Grondslag.LEERPLICHT, {"wijze": Wijze.WETTELIJK}, "niet (meer) leerplichtig"),
+        (15, Grondslag.LEERPLICHT, {"wijze": Wijze.WETTELIJK}, "alleen een grondslag voor de JJI-school"),
         (17, Grondslag.WETTELIJK, {"wijze": Wijze.WETTELIJK}, "Beschrijf de wettelijke grondslag"),
         (17, Grondslag.TOESTEMMING_JONGERE, {"weigeren_zonder_gevolgen": False}, "weigeren geen gevolgen"),
         (17, Grondslag.TOESTEMMING_JONGERE, {"geldig_tot": dt.date(2020, 1, 1)}, "in het verleden"),
@@ -181,12 +181,13 @@ def test_school_cannot_set_the_titel(demo):
         services.traject_wijzigen(actor=demo.jji_school, traject=noah, jongere={}, gegevens={"titel": "pij"})
 
 
-def test_leerplicht_grondslag_lapses_with_kwalificatieplicht(demo):
+def test_leerplicht_grondslag_lapses_when_leerplicht_ends(demo):
+    """Mila's JJI-school reads the school van herkomst's onderwijsinformatie on leerplicht; it
+    lapses with leerplicht (kwalificatieplicht does not count in the demo regio)."""
     mila = demo.trajecten["Mila"]
-    toestemming = mila.toestemmingen.get()
-    assert toestemming.grondslag == Grondslag.LEERPLICHT
-    assert toestemming.geldig_tot is not None
-    assert toestemming.geldig_tot < mila.jongere.geboortedatum.replace(year=mila.jongere.geboortedatum.year + 18)
+    toestemming = mila.toestemmingen.get(grondslag=Grondslag.LEERPLICHT)
+    assert toestemming.ontvanger.soort == "jji_school" and toestemming.categorie == "onderwijsinformatie"
+    assert toestemming.geldig_tot == mila.jongere.leerplicht_einde
 
 
 def test_second_valid_grondslag_for_the_same_organisation_is_refused(demo):

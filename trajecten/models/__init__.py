@@ -3,10 +3,12 @@
 from .overleg import Overleg, VertrekItem
 from .perspectief import Toekomstperspectief
 from .routekaart import Routekaart, RoutekaartActiviteit, RoutekaartStap, Taak, Verantwoordelijkheid
-from .toestemming import Toestemming
+from .toestemming import Toestemming, leerplicht_einde, leerplicht_geldt
 from .traject import Betrokkenheid, Jongere, Toewijzing, Traject
 
 __all__ = [
+    "leerplicht_einde",
+    "leerplicht_geldt",
     "Betrokkenheid",
     "Jongere",
     "Overleg",

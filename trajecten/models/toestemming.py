@@ -15,9 +15,32 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
+from netwerk.constants import OrganisatieSoort
 
-from ..constants import TOESTEMMING_GRONDSLAGEN, Grondslag, Onderwerp, Wijze
+from .. import regels
+from ..constants import TOESTEMMING_GRONDSLAGEN, Categorie, Grondslag, Onderwerp, Wijze
 from ..querysets import ToestemmingQuerySet
+
+
+def kwalificatieplicht_telt(traject) -> bool:
+    """Whether the traject's regio counts kwalificatieplicht as leerplicht (``Regio.kwalificatieplicht``)."""
+    return bool(traject.jji.regio.kwalificatieplicht)
+
+
+def leerplicht_geldt(traject, op: dt.date) -> bool:
+    """Whether leerplicht is a grondslag for this youth on ``op``."""
+    jongere = traject.jongere
+    return jongere.leerplichtig(op) or (kwalificatieplicht_telt(traject) and jongere.kwalificatieplichtig(op))
+
+
+def leerplicht_einde(traject) -> dt.date:
+    """The last day leerplicht is a grondslag for this youth: the end of leerplicht, or (where
+    the regio counts kwalificatieplicht) the day before the 18th birthday, unless a
+    startkwalificatie was obtained."""
+    jongere = traject.jongere
+    if kwalificatieplicht_telt(traject) and not jongere.startkwalificatie:
+        return regels.verjaardag(jongere.geboortedatum, 18) - dt.timedelta(days=1)
+    return jongere.leerplicht_einde
 
 
 class Toestemming(models.Model):
@@ -164,8 +187,24 @@ class Toestemming(models.Model):
                         "Vraag ook de jongere zelf; een weigering van de jongere wordt gerespecteerd."
                     )
                 }
-        if self.grondslag == Grondslag.LEERPLICHT and not (
-            jongere.leerplichtig(self.datum_gegeven) or jongere.kwalificatieplichtig(self.datum_gegeven)
-        ):
-            return {"grondslag": _("Deze jongere is niet (meer) leerplichtig of kwalificatieplichtig.")}
+        if self.grondslag == Grondslag.LEERPLICHT:
+            return self._clean_leerplicht()
+        return {}
+
+    def _clean_leerplicht(self) -> dict[str, str]:
+        """Leerplicht opens one thing only: the school van herkomst's onderwijsinformatie for the
+        JJI-school (handreiking), while the youth is leerplichtig — or kwalificatieplichtig
+        where the regio counts that (``Regio.kwalificatieplicht``). It never tells anyone about
+        the placement (bijlage 4: the school van herkomst "met toestemming jongere") and never
+        gives the JJI-school's own dossier to a school."""
+        if self.categorie != Categorie.ONDERWIJSINFORMATIE or self.ontvanger.soort != OrganisatieSoort.JJI_SCHOOL:
+            return {
+                "grondslag": _(
+                    "Leerplicht is alleen een grondslag voor de JJI-school om de onderwijsinformatie van de "
+                    "school van herkomst op te vragen. Een school informeren over de plaatsing of gegevens van "
+                    "de JJI-school delen vraagt toestemming van de jongere (of een andere wettelijke grondslag)."
+                )
+            }
+        if not leerplicht_geldt(self.traject, self.datum_gegeven):
+            return {"grondslag": _("Deze jongere is op die datum niet (meer) leerplichtig.")}
         return {}

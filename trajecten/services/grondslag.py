@@ -10,11 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netwerk.constants import OrganisatieSoort
 from netwerk.models import Organisatie
 from toegang import delen, haken, policy
 
-from .. import regels
 from ..constants import (
     ACTIEF_VANAF_START,
     KENNISGEVING,
@@ -26,6 +24,8 @@ from ..models import (
     Betrokkenheid,
     Toestemming,
     Traject,
+    leerplicht_einde,
+    leerplicht_geldt,
 )
 from .gedeeld import vergrendeld
 from .routekaart import taken_organisaties_bijwerken
@@ -47,9 +47,7 @@ def kennisgeving_vastleggen(*, actor, traject: Traject, ontvanger: Organisatie, 
         raise ValidationError(
             _("Er is al een geldige grondslag voor deze organisatie. Trek die eerst in als hij niet meer klopt.")
         )
-    gegevens = dict(gegevens)
-    if gegevens.get("grondslag") == Grondslag.LEERPLICHT:
-        gegevens["geldig_tot"] = _leerplicht_grens(traject, ontvanger, gegevens.get("geldig_tot"))
+    # Leerplicht never tells an organisation about the placement: the model refuses it.
     toestemming = Toestemming(
         traject=traject,
         ontvanger=ontvanger,
@@ -120,7 +118,7 @@ def toestemming_vastleggen(
         )
     gegevens = dict(gegevens)
     if grondslag == Grondslag.LEERPLICHT:
-        gegevens["geldig_tot"] = _leerplicht_grens(traject, ontvanger, gegevens.get("geldig_tot"))
+        gegevens["geldig_tot"] = _leerplicht_grens(traject, gegevens)
     toestemming = Toestemming(
         traject=traject, ontvanger=ontvanger, categorie=categorie, vastgelegd_door=actor, **gegevens
     )
@@ -175,23 +173,13 @@ def toewijzingen_zonder_grondslag_beeindigen(traject: Traject) -> int:
     return aantal
 
 
-def _leerplicht_grens(traject: Traject, ontvanger: Organisatie, geldig_tot: dt.date | None) -> dt.date:
-    """Leerplicht is a grondslag only for a school or leerplicht/RMC, and only while the youth
-    is leerplichtig or kwalificatieplichtig: it lapses by itself at the end of that duty."""
-    if ontvanger.soort not in (
-        OrganisatieSoort.MBO,
-        OrganisatieSoort.JJI_SCHOOL,  # school to school: onderwijsinformatie of the school van herkomst
-        OrganisatieSoort.LEERPLICHT_RMC,
-        OrganisatieSoort.GEMEENTE,
-    ):
-        raise ValidationError(
-            {"grondslag": _("Leerplicht is alleen een grondslag voor een school of de leerplichtambtenaar (RMC).")}
-        )
-    jongere = traject.jongere
-    if not (jongere.leerplichtig() or jongere.kwalificatieplichtig()):
-        raise ValidationError({"grondslag": _("Deze jongere is niet (meer) leerplichtig of kwalificatieplichtig.")})
-    if jongere.startkwalificatie:
-        einde = jongere.leerplicht_einde
-    else:
-        einde = regels.verjaardag(jongere.geboortedatum, 18) - dt.timedelta(days=1)
+def _leerplicht_grens(traject: Traject, gegevens: dict) -> dt.date | None:
+    """A grondslag on leerplicht lapses by itself when leerplicht ends (or kwalificatieplicht,
+    where the regio counts it); where it holds at all is the model's rule
+    (``Toestemming._clean_leerplicht``)."""
+    geldig_tot = gegevens.get("geldig_tot")
+    datum = gegevens.get("datum_gegeven")
+    if isinstance(datum, dt.date) and not leerplicht_geldt(traject, datum):
+        raise ValidationError({"grondslag": _("Deze jongere is op die datum niet (meer) leerplichtig.")})
+    einde = leerplicht_einde(traject)
     return min(geldig_tot, einde) if geldig_tot else einde
