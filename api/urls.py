@@ -29,6 +29,7 @@ urlpatterns = [
     path(V1 + "organisaties/", netwerk.Organisaties.as_view(), name="organisaties"),
     path(V1 + "netwerkkaart/", netwerk.Netwerkkaart.as_view(), name="netwerkkaart"),
     path(TRAJECT + "overdracht/", overdracht.OverdrachtMaken.as_view(), name="overdracht_maken"),
+    path(TRAJECT + "overdracht/ontvangers/", overdracht.Ontvangers.as_view(), name="overdracht_ontvangers"),
     path(V1 + "overdrachten/<int:overdracht_pk>/", overdracht.Overdracht.as_view(), name="overdracht"),
     path(
         V1 + "overdrachten/<int:overdracht_pk>/bestand/",
