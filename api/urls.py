@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from .documentatie import documentatie
-from .views import beslismodel, dossier, netwerk, overdracht, trajecten
+from .views import beslismodel, dossier, netwerk, overdracht, overleggen, trajecten
 
 app_name = "api"
 
@@ -23,12 +23,15 @@ urlpatterns = [
         trajecten.ToestemmingIntrekken.as_view(),
         name="intrekken",
     ),
+    path(TRAJECT + "overleggen/", overleggen.Overleggen.as_view(), name="overleggen"),
+    path(TRAJECT + "overleggen/deelnemers/", overleggen.Deelnemers.as_view(), name="overleg_deelnemers"),
     path(TRAJECT + "raadplegingen/", trajecten.Raadplegingen.as_view(), name="raadplegingen"),
     path(TRAJECT + "beslismodel/", beslismodel.Beslismodel.as_view(), name="beslismodel"),
     path(TRAJECT + "beslismodel/<int:versie>/besluit/", beslismodel.Besluit.as_view(), name="besluit"),
     path(V1 + "organisaties/", netwerk.Organisaties.as_view(), name="organisaties"),
     path(V1 + "netwerkkaart/", netwerk.Netwerkkaart.as_view(), name="netwerkkaart"),
     path(TRAJECT + "overdracht/", overdracht.OverdrachtMaken.as_view(), name="overdracht_maken"),
+    path(TRAJECT + "overdracht/ontvangers/", overdracht.Ontvangers.as_view(), name="overdracht_ontvangers"),
     path(V1 + "overdrachten/<int:overdracht_pk>/", overdracht.Overdracht.as_view(), name="overdracht"),
     path(
         V1 + "overdrachten/<int:overdracht_pk>/bestand/",

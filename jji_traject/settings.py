@@ -447,6 +447,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "TaakStatusEnum": "trajecten.constants.TaakStatus",
         "BeslismodelStatusEnum": "beslismodel.constants.Status",
+        "OverlegSoortEnum": "trajecten.constants.OverlegSoort",
         "CategorieEnum": "trajecten.constants.Onderwerp",  # what a grondslag opens (kennisgeving or a part)
         "DossierdeelEnum": [("onderwijsinformatie",) * 2, ("begeleidingsbehoefte",) * 2, ("veiligheidssignalen",) * 2],
     },

@@ -85,6 +85,9 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "api:beslismodel": Oppervlak("traject"),
     "api:besluit": Oppervlak("traject", extra=("versie",), methode="post"),
     "api:overdracht_maken": Oppervlak("traject", methode="post"),
+    "api:overdracht_ontvangers": Oppervlak("traject"),
+    "api:overleggen": Oppervlak("traject"),  # GET here; its POST has its own matrix in tests/api
+    "api:overleg_deelnemers": Oppervlak("traject"),
     "api:overdracht": Oppervlak("object", extra=("overdracht_pk",)),
     "api:overdracht_bestand": Oppervlak("object", extra=("overdracht_pk",)),
     "beslismodel:overzicht": Oppervlak("traject"),

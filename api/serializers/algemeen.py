@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from jji_traject.vrije_tekst import zichtbare_tekst
+from netwerk.constants import Rol
 from netwerk.models import Medewerker
 
 
@@ -59,3 +60,16 @@ class Persoonkort(serializers.Serializer):
                 return {"id": 0, "naam": persoon.get_full_name()}
             persoon = medewerker
         return super().to_representation(persoon)
+
+
+# A person to choose (a document's recipient, a meeting's participant): the Medewerker's id, the
+# one the writes take, with their organisation and rol. The querysets come from the policy with
+# user and organisation joined.
+class Medewerkerkort(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Id van de medewerker: dit geef je mee bij het vastleggen.")
+    naam = serializers.CharField()
+    organisatie = Organisatiekort()
+    rol = serializers.ChoiceField(choices=Rol.choices)
+    verbindingsofficier = serializers.BooleanField(
+        source="is_verbindingsofficier", help_text="De verbindingsofficier van de organisatie."
+    )

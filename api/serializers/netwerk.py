@@ -8,6 +8,7 @@ from .algemeen import Organisatiekort
 
 
 class VerbindingsofficierUit(serializers.Serializer):
+    id = serializers.IntegerField(help_text="Id van de medewerker.")
     naam = serializers.CharField()
     telefoon = serializers.CharField()
     email = serializers.CharField()

@@ -8,7 +8,9 @@ from .algemeen import Persoonkort, Streng
 
 
 class OverdrachtIn(Streng):
-    ontvanger = serializers.IntegerField(help_text="Id van de ontvangende medewerker.")
+    ontvanger = serializers.IntegerField(
+        help_text="Id van de ontvangende medewerker (uit `GET …/overdracht/ontvangers/`)."
+    )
 
 
 class OverdrachtUit(serializers.Serializer):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from trajecten.constants import Fase, Grondslag, Onderwerp, TaakStatus, Wijze
+from trajecten.constants import FASE_VAN_STAP, Fase, Grondslag, Onderwerp, TaakStatus, Wijze
 
 from .algemeen import Organisatiekort, Persoonkort, Streng, Tekst
 
@@ -59,9 +59,18 @@ class Notitie(serializers.CharField):
         return "" if taak.alleen_registratie else taak.notitie
 
 
+class FaseVanStap(serializers.ChoiceField):
+    """The fase a task's step belongs to (the routekaart ties rules to steps, not to fases)."""
+
+    def get_attribute(self, taak):
+        return FASE_VAN_STAP[taak.stap]
+
+
 class TaakUit(serializers.Serializer):
     id = serializers.IntegerField()
-    stap = serializers.IntegerField()
+    stap = serializers.IntegerField(help_text="Het nummer van de stap van de routekaart (1 tot en met 10).")
+    stap_titel = serializers.CharField(source="get_stap_display", help_text="De titel van de stap.")
+    fase = FaseVanStap(choices=Fase.choices, help_text="De fase waarin de stap valt.")
     tekst = serializers.CharField()
     status = serializers.ChoiceField(choices=TaakStatus.choices)
     reden = serializers.CharField()

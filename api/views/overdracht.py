@@ -1,5 +1,5 @@
-"""The overdrachtsdocument for one person: made in the background, its status and its PDF,
-for its maker."""
+"""The overdrachtsdocument for one person: whom it can be made for, made in the background, its
+status and its PDF, for its maker."""
 
 from __future__ import annotations
 
@@ -21,19 +21,41 @@ from toegang import policy
 
 from ..fouten import NietGedeeld
 from ..serializers import overdracht as s
+from ..serializers.algemeen import Medewerkerkort
 from .basis import fouten, valideer
+
+
+def _maakbaar(request, pk):
+    traject = policy.traject_ophalen(request.user, pk)
+    if not policy.mag_overdracht_maken(request.user, traject):
+        raise NietGedeeld(_("Een overdrachtsdocument maakt de JJI-school."))
+    return traject
+
+
+class Ontvangers(APIView):
+    @extend_schema(
+        summary="Voor wie een overdrachtsdocument gemaakt kan worden (de JJI-school)",
+        description=(
+            "Iedereen van een organisatie die actief betrokken is en dit traject ziet (geen systeemaccounts, niet de "
+            "schrijvende school zelf), zoals op de pagina. Het `id` is wat `POST …/overdracht/` als `ontvanger` "
+            "vraagt; het document bevat precies wat die persoon mag lezen, met de toestemmingen van dat moment."
+        ),
+        responses={200: Medewerkerkort(many=True), **fouten(403)},
+    )
+    def get(self, request, pk):
+        traject = _maakbaar(request, pk)
+        return Response(Medewerkerkort(policy.overdracht_ontvangers(request.user, traject), many=True).data)
 
 
 class OverdrachtMaken(APIView):
     @extend_schema(
         summary="Een overdrachtsdocument laten maken (op de achtergrond) voor één persoon",
+        description="Kies de `ontvanger` uit `GET …/overdracht/ontvangers/`.",
         request=s.OverdrachtIn,
         responses={202: s.OverdrachtUit, **fouten(400, 403, 411, 413, 415)},
     )
     def post(self, request, pk):
-        traject = policy.traject_ophalen(request.user, pk)
-        if not policy.mag_overdracht_maken(request.user, traject):
-            raise NietGedeeld(_("Een overdrachtsdocument maakt de JJI-school."))
+        traject = _maakbaar(request, pk)
         gegevens = valideer(s.OverdrachtIn, request)
         ontvanger = policy.overdracht_ontvangers(request.user, traject).filter(pk=gegevens["ontvanger"]).first()
         if ontvanger is None:

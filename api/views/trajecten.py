@@ -15,7 +15,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from dossier import selectors as dossier_selectors
-from jji_traject import paginering
 from netwerk import selectors as netwerk_selectors
 from netwerk.models import Organisatie
 from toegang import policy
@@ -25,36 +24,10 @@ from trajecten.selectors import huidige_stap
 
 from ..fouten import NietGedeeld
 from ..serializers import trajecten as s
-from .basis import fouten, valideer
+from .basis import PAGINA, fouten, pagina, valideer
 
 PER_PAGINA = 25
-PAGINA = OpenApiParameter("pagina", OpenApiTypes.INT, description="Paginanummer (vanaf 1).")
 VOOR = OpenApiParameter("voor", OpenApiTypes.INT, description="Alleen regels van vóór deze (uit de `next`-link).")
-
-
-def _pagina(request, queryset, serializer_klasse):
-    """A page without counting to the end (one row more tells whether there is a next one).
-    A page number that is not one is a 400; a page beyond the end, a 404 (never silently
-    the first page)."""
-    nummer = netwerk_selectors.getal(request.query_params.get("pagina", "1"))
-    if nummer is None or not 1 <= nummer <= paginering.MAX_PAGINA:
-        raise ValidationError(
-            {"pagina": [_("Een paginanummer van 1 tot en met %(max)s.") % {"max": paginering.MAX_PAGINA}]}
-        )
-    pagina = paginering.pagina(queryset, nummer, PER_PAGINA)
-    if pagina.number != nummer:
-        raise Http404
-
-    def link(nummer):
-        parameters = request.query_params.copy()
-        parameters["pagina"] = nummer
-        return request.build_absolute_uri(f"{request.path}?{parameters.urlencode()}")
-
-    return {
-        "results": serializer_klasse(pagina.object_list, many=True).data,
-        "next": link(pagina.number + 1) if pagina.has_next() else None,
-        "previous": link(pagina.number - 1) if pagina.has_previous() else None,
-    }
 
 
 class Trajecten(APIView):
@@ -71,7 +44,7 @@ class Trajecten(APIView):
             if fase not in Fase.values:
                 raise ValidationError({"fase": [_("Kies een van: %(fasen)s.") % {"fasen": ", ".join(Fase.values)}]})
             trajecten = trajecten.filter(fase=fase)
-        return Response(_pagina(request, trajecten, s.TrajectRegel))
+        return Response(pagina(request, trajecten, s.TrajectRegel, PER_PAGINA))
 
 
 class TrajectDetail(APIView):

@@ -1,8 +1,9 @@
 """schemathesis against the API's own OpenAPI schema, in-process (WSGI), authenticated as an
 involved demo user, with a bounded number of examples per operation: no 5xx, no schema
 violations (status codes, content types, response bodies); input the schema does not allow
-gets a documented 4xx; and every GET operation answers
-2xx at least once (with the ids of the demo data)."""
+gets a documented 4xx; every GET operation answers
+2xx at least once (with the ids of the demo data); and the operations for meetings and for
+choosing people run against a real traject, so generated bodies reach the service."""
 
 import json
 
@@ -110,4 +111,76 @@ def test_every_get_operation_answers_2xx_with_the_demo_data(demo, kop):
         case.validate_response(antwoord, checks=CHECKS)
         assert 200 <= antwoord.status_code < 300, (operatie.path, antwoord.status_code, antwoord.text[:200])
         gezien.append(operatie.path)
-    assert len(gezien) == 11  # every GET operation of the schema
+    assert len(gezien) == 14  # every GET operation of the schema
+
+
+# The operations for meetings and for choosing people, against a real traject the caller may write
+# to (a random id would only ever meet a 404): generated bodies reach the validation, the policy
+# and the service, valid and invalid alike.
+KIEZEN_EN_OVERLEGGEN = "/overleggen/|/ontvangers/"
+NIEUW = SCHEMA.include(path_regex=KIEZEN_EN_OVERLEGGEN)
+NIEUW_ONJUIST = ONJUIST.include(path_regex=KIEZEN_EN_OVERLEGGEN)
+
+
+@pytest.fixture
+def liam(demo):
+    return demo.trajecten["Liam"].pk
+
+
+@pytest.fixture
+def kiesbaar(demo, liam):
+    from toegang import policy
+
+    return list(
+        policy.actieve_medewerkers(demo.coordinator, demo.trajecten["Liam"]).order_by("pk").values_list("pk", flat=True)
+    )
+
+
+def _naar_de_dienst(case, kiesbaar):
+    """A generated meeting with a date the traject allows (today) and participants who may take
+    part, so that generated bodies also pass the serializer and reach the service."""
+    from django.utils import timezone
+
+    if case.method.upper() == "POST" and isinstance(case.body, dict):
+        if "datum" in case.body:
+            case.body["datum"] = timezone.localdate().isoformat()
+        if isinstance(case.body.get("deelnemers"), list):
+            case.body["deelnemers"] = kiesbaar[: len(case.body["deelnemers"])]
+
+
+def test_the_new_operations_are_in_the_schema():
+    paden = {resultaat.ok().path for resultaat in NIEUW.get_all_operations()}
+    assert paden == {
+        "/api/v1/trajecten/{id}/overleggen/",
+        "/api/v1/trajecten/{id}/overleggen/deelnemers/",
+        "/api/v1/trajecten/{id}/overdracht/ontvangers/",
+    }
+
+
+@NIEUW.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_meetings_and_choices_on_a_real_traject(case, kop, liam, kiesbaar):
+    case.path_parameters = {"id": liam}
+    _naar_de_dienst(case, kiesbaar)
+    antwoord = case.call(headers=kop)
+    case.validate_response(antwoord, checks=CHECKS)
+    if antwoord.status_code == 404:  # the traject is there: only a page past the end is not
+        assert (case.query or {}).get("pagina", 1) > 1, (case.query, antwoord.text[:200])
+
+
+@NIEUW_ONJUIST.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_wrong_input_for_meetings_on_a_real_traject_is_a_documented_4xx(case, kop, liam):
+    case.path_parameters = {"id": liam}
+    antwoord = case.call(headers=kop)
+    case.validate_response(antwoord, checks=[not_a_server_error, status_code_conformance, content_type_conformance])
