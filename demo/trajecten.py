@@ -137,6 +137,30 @@ def _voortgang(traject, docent, itb) -> None:
             )
 
 
+def _herkomst_opvragen(traject, herkomst, coordinator) -> None:
+    """Leerplicht without telling the school van herkomst about the placement: the JJI-school
+    records its grondslag to receive the onderwijsinformatie and asks for it."""
+    school = traject.betrokkenheden.get(soort=BetrokkenheidSoort.JJI_SCHOOL).organisatie
+    traject_services.toestemming_vastleggen(
+        actor=coordinator,
+        traject=traject,
+        ontvanger=school,
+        categorie=Categorie.ONDERWIJSINFORMATIE,
+        gegevens={
+            "grondslag": Grondslag.LEERPLICHT,
+            "datum_gegeven": timezone.localdate(),
+            "wijze": Wijze.WETTELIJK,
+            "toelichting": "Leerplichtwet 1969: onderwijsinformatie van de school van inschrijving",
+        },
+    )
+    dossier_services.herkomst_opvragen(
+        actor=coordinator,
+        traject=traject,
+        organisatie=herkomst,
+        vraag="Welke modules van het eerste jaar zijn afgerond, en welke examens staan nog open?",
+    )
+
+
 def _toestemming(traject, datum) -> dict:
     """Consent as the youth's age asks: from 16 the youth, below it a parent (the youth asked too)."""
     if traject.jongere.leeftijd(datum) >= 16:
@@ -161,6 +185,8 @@ def _partner(traject, organisatie, soort, toestand, coordinator, *, toewijzer, t
     person, and then revoke or let expire the grondslag as the demo case asks."""
     traject_services.betrokkenheid_toevoegen(actor=coordinator, traject=traject, organisatie=organisatie, soort=soort)
     if toestand == "wacht":
+        if soort == BetrokkenheidSoort.MBO_HERKOMST and leerplicht_geldt(traject, timezone.localdate()):
+            _herkomst_opvragen(traject, organisatie, coordinator)
         return
     vandaag = timezone.localdate()
     datum = vandaag - dt.timedelta(days=60 if toestand == "verlopen" else 3)

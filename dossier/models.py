@@ -402,6 +402,58 @@ class HerkomstOnderwijsinformatie(Dossierdeel):
         return f"onderwijsinformatie herkomst {self.traject_id}"
 
 
+class Herkomstverzoek(models.Model):
+    """The JJI-school asks a school van herkomst for its onderwijsinformatie, on the JJI-school's
+    grondslag to receive it (leerplicht, or consent): the handreiking's "onderwijsinformatie
+    opvragen, mits de jongere daarvoor toestemming geeft of nog leerplichtig is".
+
+    The request is no kennisgeving and opens no traject: the school van herkomst learns the
+    student's name and date of birth (its own student), which school asks, on which grondslag,
+    and the question — nothing of the traject; it answers with its onderwijsinformatie
+    (``HerkomstOnderwijsinformatie``) on the request's own page. Open while the grondslag holds."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="herkomstverzoeken", verbose_name=_("traject")
+    )
+    organisatie = models.ForeignKey(
+        "netwerk.Organisatie", on_delete=models.PROTECT, related_name="+", verbose_name=_("school van herkomst")
+    )
+    grondslag = models.ForeignKey(
+        "trajecten.Toestemming", on_delete=models.PROTECT, related_name="+", verbose_name=_("grondslag")
+    )
+    vraag = models.TextField(
+        _("vraag aan de school van herkomst"),
+        blank=True,
+        max_length=2000,
+        validators=VRIJE_TEKST,
+        help_text=_("Bijvoorbeeld welke modules of examens u wilt weten. Noem geen reden van de vraag."),
+    )
+    gevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("gevraagd door")
+    )
+    gevraagd_op = models.DateTimeField(_("gevraagd op"), default=timezone.now)
+    beantwoord_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beantwoord door"),
+    )
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verzoek om onderwijsinformatie")
+        verbose_name_plural = _("verzoeken om onderwijsinformatie")
+        ordering = ["-gevraagd_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"verzoek onderwijsinformatie {self.traject_id} → {self.organisatie_id}"
+
+
 class LeesoverzichtStatus(models.TextChoices):
     WACHT = "wacht", _("wordt gemaakt")
     KLAAR = "klaar", _("klaar")

@@ -158,10 +158,13 @@ def voorbeeld_keuzes(user, traject) -> list[Voorbeeld]:
 
 def mogelijke_ontvangers(user, traject):
     """Organisations a part of the dossier can be shared with: active in the traject; the
-    JJI-school only when a school van herkomst shares its onderwijsinformatie with it."""
+    JJI-school only when a school van herkomst is involved (its onderwijsinformatie for the
+    JJI-school: leerplicht or consent, without the school being told of the placement)."""
     school = policy.schrijvende_school(traject)
     organisaties = policy.actieve_organisaties(user, traject)
-    return organisaties.exclude(pk=school.pk) if school and not policy.heeft_actieve_herkomst(traject) else organisaties
+    return (
+        organisaties.exclude(pk=school.pk) if school and not policy.herkomstscholen(traject).exists() else organisaties
+    )
 
 
 @dataclass
@@ -171,6 +174,8 @@ class Herkomst:
     gegevens: list | None  # None: not shared with the reader
     mag_schrijven: bool
     grondslag: object = None
+    verzoeken: list = field(default_factory=list)  # the JJI-school's requests to the schools van herkomst
+    opvragen_bij: list = field(default_factory=list)  # schools it may ask now (no open request)
 
 
 def herkomst_voor(user, traject, *, verzoek=None) -> Herkomst | None:
@@ -180,10 +185,21 @@ def herkomst_voor(user, traject, *, verzoek=None) -> Herkomst | None:
         return Herkomst(policy.herkomst_lezen(actor=user, traject=traject, verzoek=verzoek), mag_schrijven=True)
     if not policy.mag_dossier_schrijven(user, traject):
         return None
-    if not policy.heeft_actieve_herkomst(traject):
+    scholen = list(policy.herkomstscholen(traject))
+    if not scholen:
         return None
     gegevens = policy.herkomst_lezen(actor=user, traject=traject, verzoek=verzoek)
-    return Herkomst(gegevens, mag_schrijven=False, grondslag=policy.herkomst_grondslag(traject))
+    verzoeken = list(traject.herkomstverzoeken.select_related("organisatie", "gevraagd_door", "grondslag"))
+    open_bij = {v.organisatie_id for v in verzoeken if v.beantwoord_op is None}
+    return Herkomst(
+        gegevens,
+        mag_schrijven=False,
+        grondslag=policy.herkomst_grondslag(traject),
+        verzoeken=verzoeken,
+        opvragen_bij=[s for s in scholen if s.pk not in open_bij]
+        if policy.mag_herkomst_opvragen(user, traject)
+        else [],
+    )
 
 
 def toestemmingenregister(traject):

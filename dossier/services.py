@@ -28,6 +28,7 @@ from .formulering import toetsen, voor_iedereen_toetsen
 from .models import (
     Begeleidingsbehoefte,
     HerkomstOnderwijsinformatie,
+    Herkomstverzoek,
     Leesoverzicht,
     LeesoverzichtStatus,
     Onderwijsinformatie,
@@ -163,6 +164,44 @@ def herkomst_opslaan(*, actor, traject, gegevens: dict) -> HerkomstOnderwijsinfo
     organisatie = policy.herkomstschool_van(actor, traject)
     if organisatie is None:
         raise PermissionDenied
+    return _herkomst_schrijven(actor, traject, organisatie, gegevens)
+
+
+@transaction.atomic
+def herkomst_opvragen(*, actor, traject, organisatie, vraag: str = "") -> Herkomstverzoek:
+    """The JJI-school asks a school van herkomst for its onderwijsinformatie, on its grondslag
+    to receive it (``toegang.policy.herkomst``); one open request per school."""
+    traject = vergrendeld(traject)
+    if not policy.mag_herkomst_opvragen(actor, traject):
+        raise PermissionDenied
+    if not policy.herkomstscholen(traject).filter(pk=getattr(organisatie, "pk", None)).exists():
+        raise ValidationError({"organisatie": _("Kies een school van herkomst die bij dit traject hoort.")})
+    if traject.herkomstverzoeken.filter(organisatie=organisatie, beantwoord_op__isnull=True).exists():
+        raise ValidationError(_("Er staat al een verzoek open bij %(school)s.") % {"school": organisatie.naam})
+    verzoek = Herkomstverzoek(
+        traject=traject,
+        organisatie=organisatie,
+        grondslag=policy.herkomst_grondslag(traject),
+        vraag=vraag,
+        gevraagd_door=actor,
+    )
+    verzoek.full_clean()
+    _opslaan(verzoek, actor)
+    return verzoek
+
+
+@transaction.atomic
+def herkomstverzoek_beantwoorden(*, actor, verzoek: Herkomstverzoek, gegevens: dict) -> HerkomstOnderwijsinformatie:
+    """The school van herkomst answers a request with its onderwijsinformatie (again, to
+    correct it, while the request is open to it)."""
+    verzoek = Herkomstverzoek.objects.select_for_update().get(pk=policy.herkomstverzoek_ophalen(actor, verzoek.pk).pk)
+    deel = _herkomst_schrijven(actor, verzoek.traject, verzoek.organisatie, gegevens)
+    verzoek.beantwoord_door, verzoek.beantwoord_op = actor, timezone.now()
+    _opslaan(verzoek, actor)
+    return deel
+
+
+def _herkomst_schrijven(actor, traject, organisatie, gegevens: dict) -> HerkomstOnderwijsinformatie:
     deel = HerkomstOnderwijsinformatie.objects.select_for_update().filter(
         traject=traject, organisatie=organisatie
     ).first() or HerkomstOnderwijsinformatie(traject=traject, organisatie=organisatie)

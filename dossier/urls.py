@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_herkomst
 
 app_name = "dossier"
 
@@ -14,6 +14,13 @@ urlpatterns = [
         name="resultaat_verwijderen",
     ),
     path("<int:pk>/dossier/herkomst/bewerken/", views.herkomst_bewerken, name="herkomst_bewerken"),
+    path("<int:pk>/dossier/herkomst/opvragen/", views_herkomst.herkomst_opvragen, name="herkomst_opvragen"),
+    path("verzoeken/onderwijsinformatie/", views_herkomst.herkomstverzoeken, name="herkomstverzoeken"),
+    path(
+        "verzoeken/onderwijsinformatie/<int:verzoek_pk>/",
+        views_herkomst.herkomstverzoek,
+        name="herkomstverzoek",
+    ),
     path("<int:pk>/dossier/signalen/nieuw/", views.signaal_toevoegen, name="signaal_toevoegen"),
     path(
         "<int:pk>/dossier/signalen/<int:signaal_pk>/beeindigen/",

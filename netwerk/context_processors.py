@@ -1,3 +1,5 @@
+from django.db.models import Count, Q
+
 from netwerk.constants import AanvraagStatus
 from netwerk.services import tweefactor
 from toegang import policy
@@ -12,7 +14,14 @@ def medewerker(request):
         return {"tweede_factor_open": True}
     gebruiker = policy.medewerker_van(user)
     accountaanvragen = policy.mag_accountaanvragen_zien(user)
+    verzoeken = {"alle": 0, "open": 0}
+    if gebruiker is not None and gebruiker.organisatie.soort == "mbo":
+        # Requests for onderwijsinformatie to a school van herkomst (one query, for mbo people).
+        verzoeken = policy.herkomstverzoeken_voor(user).aggregate(
+            alle=Count("pk"), open=Count("pk", filter=Q(beantwoord_op__isnull=True))
+        )
     return {
+        "herkomstverzoeken": verzoeken,
         "huidige_medewerker": gebruiker,
         "mag_traject_starten": policy.mag_traject_starten(user) if gebruiker else False,
         "mag_accountaanvragen_zien": accountaanvragen,

@@ -56,6 +56,10 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "dossier:bewerken": Oppervlak("traject", extra=("categorie",)),
     "dossier:signaal_toevoegen": Oppervlak("traject"),
     "dossier:herkomst_bewerken": Oppervlak("traject"),
+    "dossier:herkomst_opvragen": Oppervlak("traject", methode="post"),
+    # The school van herkomst's requests: the students it is asked about, without their traject.
+    "dossier:herkomstverzoeken": Oppervlak("lijst"),
+    "dossier:herkomstverzoek": Oppervlak("object", extra=("verzoek_pk",)),
     "dossier:resultaat_toevoegen": Oppervlak("traject"),
     "dossier:resultaat_verwijderen": Oppervlak("traject", extra=("resultaat_pk",), methode="post"),
     "dossier:signaal_beeindigen": Oppervlak("traject", extra=("signaal_pk",), methode="post"),

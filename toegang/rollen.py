@@ -44,7 +44,11 @@ PERMISSIES_PER_ROL: dict[str, tuple[str, ...]] = {
 
 
 def rolgroepen_bijwerken(apps=django_apps) -> None:
-    """Create the ``rol:<rol>`` groups with exactly their permissions (idempotent)."""
+    """Create the ``rol:<rol>`` groups with exactly their permissions (idempotent).
+
+    Early migrations call this with the historical models of their moment, before some models
+    (and so their permissions) exist: those are left out, and a later migration that calls it
+    again completes the group. With the project's own models every permission must exist."""
     for app_config in apps.get_app_configs():
         # Permissions are otherwise only created after all migrations ran.
         heeft_models = getattr(app_config, "models_module", None)
@@ -56,7 +60,10 @@ def rolgroepen_bijwerken(apps=django_apps) -> None:
     for rol, permissies in PERMISSIES_PER_ROL.items():
         groep, _ = Group.objects.get_or_create(name=f"rol:{rol}")
         gevonden = [
-            Permission.objects.get(content_type__app_label=naam.split(".")[0], codename=naam.split(".")[1])
+            Permission.objects.filter(content_type__app_label=naam.split(".")[0], codename=naam.split(".")[1]).first()
             for naam in permissies
         ]
-        groep.permissions.set(gevonden)
+        if apps is django_apps and None in gevonden:
+            ontbreekt = [naam for naam, perm in zip(permissies, gevonden, strict=True) if perm is None]
+            raise LookupError(f"rolgroep {rol}: onbekende permissies {ontbreekt}")
+        groep.permissions.set([perm for perm in gevonden if perm is not None])

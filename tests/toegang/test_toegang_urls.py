@@ -67,6 +67,8 @@ def _url(naam, traject, demo):
         elif extra == "versie":  # a version number within this traject (1 when it has none)
             kwargs[extra] = getattr(traject.beslismodellen.order_by("versie").first(), "versie", 1)
             continue
+        elif extra == "verzoek_pk":  # Yara's request to her school van herkomst (demo)
+            obj = traject.herkomstverzoeken.first() or demo.trajecten["Yara"].herkomstverzoeken.get()
         elif extra == "onderzoek_pk":  # a search by ROC Lindewaard's FG of its intaker's readings
             obj = _logonderzoek(demo)
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
@@ -146,6 +148,12 @@ def test_a_password_alone_opens_no_youth_data(demo, naam):
     assert response["Location"].startswith(reverse("tweede_factor"))
 
 
+GEVRAAGD_OVER_EIGEN_STUDENT = {
+    ("dossier:herkomstverzoeken", "mbo-herkomst", "Yara"),
+    ("dossier:herkomstverzoek", "mbo-herkomst", "Yara"),
+}
+
+
 @pytest.mark.parametrize("naam", sorted(registry.JONGERENGEGEVENS))
 @pytest.mark.parametrize(("lezer", "jongere"), ZONDER_TOEGANG)
 def test_reader_without_access_gets_404_or_nothing(client, demo, naam, lezer, jongere):
@@ -154,6 +162,11 @@ def test_reader_without_access_gets_404_or_nothing(client, demo, naam, lezer, jo
     response = _vraag(client, naam, _url(naam, traject, demo))
     # The full name: a short surname alone ("Bos") can turn up inside a random CSRF token.
     volledige_naam = traject.jongere.naam
+    if (naam, lezer, jongere) in GEVRAAGD_OVER_EIGEN_STUDENT:
+        # The school van herkomst is asked about its own student (toegang.policy.herkomst): it
+        # sees the name on the request, never the traject (the other surfaces above stay 404).
+        assert response.status_code == 200 and volledige_naam in response.content.decode()
+        return
     if registry.JONGERENGEGEVENS[naam].soort == "lijst":
         assert response.status_code == 200
         assert volledige_naam not in response.content.decode()
@@ -178,6 +191,9 @@ ANDERE_SCHRIJVER = {
     "api:overdracht": ("coordinator", "Liam"),
     "api:overdracht_bestand": ("coordinator", "Liam"),
     "privacy:logonderzoek_resultaat": ("privacy", "Noah"),
+    "dossier:herkomst_opvragen": ("jji_school", "Mila"),  # a grondslag to receive: asking is possible
+    "dossier:herkomstverzoeken": ("mbo_herkomst", "Yara"),
+    "dossier:herkomstverzoek": ("mbo_herkomst", "Yara"),
 }
 
 

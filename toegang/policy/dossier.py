@@ -219,16 +219,6 @@ def herkomstschool_van(user, traject: Traject) -> Organisatie | None:
     return organisatie if actief else None
 
 
-def heeft_actieve_herkomst(traject: Traject) -> bool:
-    """Whether an mbo van herkomst is active in the traject (it may then share its own
-    onderwijsinformatie with the JJI-school)."""
-    return _onthoud(
-        traject,
-        ("heeft_herkomst",),
-        lambda: Betrokkenheid.objects.actief().filter(traject=traject, soort=BetrokkenheidSoort.MBO_HERKOMST).exists(),
-    )
-
-
 def mag_herkomst_schrijven(user, traject: Traject) -> bool:
     return not traject.is_afgesloten and herkomstschool_van(user, traject) is not None
 

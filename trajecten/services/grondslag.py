@@ -87,12 +87,12 @@ def toestemming_vastleggen(
     # The JJI-school itself needs a grondslag only in the other direction: to read the mbo van
     # herkomst's onderwijsinformatie.
     if betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists() and (
-        categorie != Categorie.ONDERWIJSINFORMATIE or not policy.heeft_actieve_herkomst(traject)
+        categorie != Categorie.ONDERWIJSINFORMATIE or not policy.herkomstscholen(traject).exists()
     ):
         raise ValidationError(
             {
                 "ontvanger": _(
-                    "De JJI-school schrijft het dossier zelf. Alleen de onderwijsinformatie van een actief "
+                    "De JJI-school schrijft het dossier zelf. Alleen de onderwijsinformatie van een "
                     "betrokken school van herkomst vraagt een grondslag voor de JJI-school."
                 )
             }
