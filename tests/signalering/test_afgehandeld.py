@@ -195,3 +195,38 @@ def test_earlier_notifications_are_linked_to_what_they_are_about(demo):
     migratie.waarover_invullen(apps, None)
     assert Melding.objects.filter(beslismodel=versie, soort=MeldingSoort.BESLISMODEL_TE_BEOORDELEN).exists()
     assert not Melding.objects.filter(sleutel__startswith="beslismodel:", beslismodel__isnull=True).exists()
+
+
+def test_the_notifications_page_has_a_flat_query_count(client, demo, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    vo = demo.verbindingsofficier
+    noah = demo.trajecten["Noah"]
+    versie = ingediend(demo)
+    taken = list(noah.taken.filter(organisatie__naam="ROC Lindewaard", justitieel=False)[:10])
+    client.force_login(vo)
+    url = reverse("signalering:meldingen")
+
+    def maak(i):
+        Melding.objects.create(
+            ontvanger=vo, soort=MeldingSoort.TAAK_TE_LAAT, sleutel=f"p:t:{i}", taak=taken[i % len(taken)], traject=noah
+        )
+        Melding.objects.create(
+            ontvanger=vo,
+            soort=MeldingSoort.BESLISMODEL_TE_BEVESTIGEN,
+            sleutel=f"p:b:{i}",
+            beslismodel=versie,
+            traject=noah,
+        )
+        Melding.objects.create(
+            ontvanger=vo, soort=MeldingSoort.KOPIE_VERWIJDEREN, sleutel=f"p:k:{i}", document=f"OD-{i}"
+        )
+
+    maak(0)
+    with CaptureQueriesContext(connection) as weinig:
+        assert client.get(url).status_code == 200
+    for i in range(1, 10):
+        maak(i)
+    with django_assert_max_num_queries(len(weinig)):
+        assert client.get(url).content.decode().count("taak is te laat") >= 10
