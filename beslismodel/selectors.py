@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from netwerk.constants import Rol
-from netwerk.models import Organisatie
+from netwerk.models import Medewerker, Organisatie
 from toegang import delen as dossierdelen
 from toegang import policy
 from trajecten.constants import BetrokkenheidSoort, Categorie
-from trajecten.models import Betrokkenheid, Traject
+from trajecten.models import Betrokkenheid, Toewijzing, Traject
 
 from .constants import Bevestiging, ItemSoort, Stand
 from .models import Antwoord, Beslismodel, Besluit, Sjabloon, SjabloonItem, SjabloonSectie
@@ -219,17 +219,22 @@ def te_beoordelen(user):
 
 @dataclass
 class OntvangerZicht:
-    """What a candidate receiving school would read of the beslismodel (names of parts only)."""
+    """What a candidate receiving school would read of the beslismodel (names of parts only),
+    and who there would see a version submitted to it."""
 
     organisatie: object
     actief: bool
     intaker: list[str]
     verbindingsofficier: list[str]
+    mensen: list[Medewerker] = field(default_factory=list)
+    intaker_toegewezen: bool = False
+    toewijzers: list[Medewerker] = field(default_factory=list)
 
 
 def wat_ontvangers_zien(traject) -> list[OntvangerZicht]:
-    """Per school the beslismodel can go to: whether it is active, and which parts its intaker
-    and its verbindingsofficier would read (the placement advice always)."""
+    """Per school the beslismodel can go to: whether it is active, which parts its intaker
+    and its verbindingsofficier would read (the placement advice always), and — when active —
+    the people who would see a version submitted to it (see :func:`wie_ziet_indiening`)."""
     actief = set(traject.betrokkenheden.actief().values_list("organisatie_id", flat=True))
     zicht = []
     for organisatie in ontvangers(traject):
@@ -238,8 +243,117 @@ def wat_ontvangers_zien(traject) -> list[OntvangerZicht]:
         for lezer in (intaker, policy.Lezer(organisatie, "", is_verbindingsofficier=True)):
             leesbaar = policy.leesbare_categorieen(lezer, traject)
             delen.append([_("plaatsingsadvies")] + [d.label for d in dossierdelen.alle() if d.categorie in leesbaar])
-        zicht.append(OntvangerZicht(organisatie, organisatie.pk in actief, *delen))
+        is_actief = organisatie.pk in actief
+        zicht.append(
+            OntvangerZicht(
+                organisatie,
+                is_actief,
+                *delen,
+                mensen=wie_ziet_indiening(traject, organisatie) if is_actief else [],
+                intaker_toegewezen=is_actief and intaker_toegewezen(traject, organisatie),
+                toewijzers=intaker_toewijzers(traject, organisatie) if is_actief else [],
+            )
+        )
     return zicht
+
+
+def wie_ziet_indiening(traject, organisatie) -> list[Medewerker]:
+    """The people of a receiving school who see a version submitted to it: everyone there
+    who sees the traject (its verbindingsofficier, its zorgcoördinatoren, who is assigned).
+    Submitting opens nothing more: an intaker who is not assigned does not see it. The
+    candidates come from that rule; the policy confirms each one."""
+    kandidaten = (
+        Medewerker.objects.filter(organisatie=organisatie, user__is_active=True)
+        .filter(
+            Q(pk=organisatie.verbindingsofficier_id)
+            | Q(rol__in=policy.ALLE_TRAJECTEN_ROLLEN)
+            | Q(pk__in=Toewijzing.objects.filter(traject=traject).values("medewerker_id"))
+        )
+        .exclude(rol__in=policy.GEEN_PERSOON_IN_TRAJECT)
+        .select_related("user", "organisatie")
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    return [m for m in kandidaten if policy.is_zichtbaar(m.user, traject)]
+
+
+def intaker_toegewezen(traject, organisatie) -> bool:
+    """Whether an (active) intaker of this school is assigned to the traject."""
+    return Toewijzing.objects.filter(
+        traject=traject,
+        medewerker__organisatie=organisatie,
+        medewerker__rol=Rol.INTAKER,
+        medewerker__user__is_active=True,
+    ).exists()
+
+
+def ziet_alle_trajecten_van_school(user) -> bool:
+    """Whether the reader sees every traject their school is active in (its verbindingsofficier,
+    its zorgcoördinatoren), so that an empty "Te beoordelen" means nothing waits at the school.
+    Everyone else sees only what they are assigned to."""
+    medewerker = policy.medewerker_van(user)
+    return medewerker is not None and (
+        medewerker.is_verbindingsofficier or medewerker.rol in policy.ALLE_TRAJECTEN_ROLLEN
+    )
+
+
+def verbindingsofficier_van(user) -> Medewerker | None:
+    """The verbindingsofficier of the reader's organisation (a name on the netwerkkaart)."""
+    medewerker = policy.medewerker_van(user)
+    if medewerker is None or not medewerker.organisatie.verbindingsofficier_id:
+        return None
+    return Medewerker.objects.select_related("user").filter(pk=medewerker.organisatie.verbindingsofficier_id).first()
+
+
+def intaker_toewijzers(traject, organisatie) -> list[Medewerker]:
+    """Who is asked to assign an intaker of this school to the traject: its
+    verbindingsofficier (without one, its zorgcoördinatoren), each only while they may assign
+    one of its intakers to this traject (the policy decides)."""
+    gevraagd = (
+        Medewerker.objects.filter(pk=organisatie.verbindingsofficier_id)
+        if organisatie.verbindingsofficier_id
+        else Medewerker.objects.filter(organisatie=organisatie, rol=Rol.ZORGCOORDINATOR)
+    )
+    return [
+        m
+        for m in gevraagd.filter(user__is_active=True).select_related("user", "organisatie").order_by("pk")
+        if policy.toewijsbare_medewerkers(m.user, traject, ook_toegewezen=True)
+        .filter(organisatie=organisatie, rol=Rol.INTAKER)
+        .exists()
+    ]
+
+
+def wacht_op_intaker(user):
+    """Submitted versions waiting at the reader's school for a decision while no intaker of
+    the school is assigned to the traject: for who is asked to assign one (its
+    verbindingsofficier; without one, its zorgcoördinatoren), oldest first. One query."""
+    medewerker = policy.medewerker_van(user)
+    if medewerker is None:
+        return Beslismodel.objects.none()
+    organisatie = medewerker.organisatie
+    gevraagd = (
+        organisatie.verbindingsofficier_id == medewerker.pk
+        if organisatie.verbindingsofficier_id
+        else medewerker.rol == Rol.ZORGCOORDINATOR
+    )
+    if not gevraagd:
+        return Beslismodel.objects.none()
+    intaker = Toewijzing.objects.filter(
+        traject=OuterRef("traject"),
+        medewerker__organisatie=organisatie,
+        medewerker__rol=Rol.INTAKER,
+        medewerker__user__is_active=True,
+    )
+    return (
+        Beslismodel.objects.filter(
+            stand=Stand.INGEDIEND,
+            ontvanger=organisatie,
+            traject__in=policy.zichtbaar_voor(user),
+            traject__afgesloten_op__isnull=True,
+        )
+        .filter(~Exists(intaker))
+        .select_related("traject__jongere")
+        .order_by("ingediend_op", "pk")
+    )
 
 
 def wachtend_besluit(beslismodel: Beslismodel) -> Besluit | None:

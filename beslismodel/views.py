@@ -174,11 +174,7 @@ def indienen(request, pk, versie):
         except PermissionDenied:
             raise Http404 from None
         else:
-            messages.success(
-                request,
-                _("Versie %(versie)s is ingediend bij %(org)s. Je ziet het besluit op het traject zodra het er is.")
-                % {"versie": beslismodel.versie, "org": form.cleaned_data["ontvanger"].naam},
-            )
+            messages.success(request, _ingediend_melding(traject, beslismodel, form.cleaned_data["ontvanger"]))
             return redirect("beslismodel:versie", pk=traject.pk, versie=beslismodel.versie)
     return render(
         request,
@@ -192,6 +188,28 @@ def indienen(request, pk, versie):
             "titel": _("Beslismodel indienen"),
         },
     )
+
+
+def _ingediend_melding(traject, beslismodel, organisatie) -> str:
+    """Submitted to ``organisatie``: who there sees it now, and — when no intaker of the
+    school is assigned — who is asked to assign one."""
+    tekst = _("Versie %(versie)s is ingediend bij %(org)s. Je ziet het besluit op het traject zodra het er is.") % {
+        "versie": beslismodel.versie,
+        "org": organisatie.naam,
+    }
+    mensen = selectors.wie_ziet_indiening(traject, organisatie)
+    if mensen:
+        tekst += " " + _("Bij %(org)s zien het nu: %(wie)s.") % {
+            "org": organisatie.naam,
+            "wie": ", ".join(m.naam for m in mensen),
+        }
+    if not selectors.intaker_toegewezen(traject, organisatie):
+        toewijzers = selectors.intaker_toewijzers(traject, organisatie)
+        if toewijzers:
+            tekst += " " + _("Er is nog geen intaker toegewezen. Gevraagd om er een toe te wijzen: %(wie)s.") % {
+                "wie": ", ".join(m.naam for m in toewijzers)
+            }
+    return tekst
 
 
 @login_required
@@ -386,6 +404,8 @@ def te_beoordelen(request):
             "wacht": dagen,
             "zoekparameters": zoek.urlencode(),
             "gefilterd": bool(wat in FILTERS or dagen),
+            "ziet_alles": selectors.ziet_alle_trajecten_van_school(request.user),
+            "verbindingsofficier": selectors.verbindingsofficier_van(request.user),
             "titel": _("Te beoordelen"),
         },
     )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 
 from netwerk import views_passkey, views_sso, views_tweefactor
@@ -10,6 +10,8 @@ from . import views
 admin.site.site_header = "jji-traject beheer"
 admin.site.site_title = "jji-traject beheer"
 admin.site.index_title = "Organisaties en medewerkers"
+# "Website bekijken": the beheerder's home in the app (the default "/" sent them straight back here).
+admin.site.site_url = reverse_lazy("netwerk:beheer")
 
 urlpatterns = [
     path("", views.start, name="start"),

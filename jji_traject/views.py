@@ -25,11 +25,12 @@ from .middleware import sessie_begonnen
 
 @login_required
 def start(request):
-    """Home is work: the beheerder lands on the beheer pages, an intaker with beslismodellen
-    waiting on "Te beoordelen", everyone else on their trajecten."""
+    """Home is work: the beheerder lands on the beheer home (in the app's own look, linking to
+    every beheer page), an intaker with beslismodellen waiting on "Te beoordelen", everyone
+    else on their trajecten (which says what waits: overdue tasks, an intaker to assign)."""
     medewerker = policy.medewerker_van(request.user)
     if medewerker is not None and medewerker.rol == Rol.BEHEERDER:
-        return redirect("admin:index")
+        return redirect("netwerk:beheer")
     if medewerker is not None and medewerker.rol == Rol.FG:
         return redirect("privacy:logonderzoek")
     # The intaker's work is the beslismodellen waiting for a decision.

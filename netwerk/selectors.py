@@ -166,3 +166,12 @@ def _adresblokkades(nu: dt.datetime) -> list[Inlogblokkade]:
             )
         )
     return gevonden
+
+
+def verouderde_contactpersonen(regio) -> int:
+    """How many netwerkkaart entries of a regio's active organisations were last confirmed
+    more than a year ago (the yearly reminder asks them to be confirmed)."""
+    grens = timezone.localdate() - dt.timedelta(days=365)
+    return Contactpersoon.objects.filter(
+        organisatie__regio=regio, organisatie__actief=True, bevestigd_op__lt=grens
+    ).count()

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views, views_accounts
+from . import views, views_accounts, views_beheer
 
 app_name = "netwerk"
 
 urlpatterns = [
     path("", views.netwerkkaart, name="netwerkkaart"),
+    path("beheer/", views_beheer.start, name="beheer"),
     path("afdrukken/", views.afdrukken, name="afdrukken"),
     path("export.csv", views.exporteren, name="exporteren"),
     path("importeren/", views.importeren, name="importeren"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from beslismodel.constants import Bevestiging, Sectie, Stand
 from beslismodel.models import Antwoord, Besluit
@@ -130,3 +130,19 @@ def bestand(overdracht) -> bytes:
 
 def bestandsnaam(overdracht) -> str:
     return f"overdrachtsdocument-{overdracht.nummer}.pdf"
+
+
+def teruggevraagde_documenten(user, nummers) -> dict:
+    """The documents (by number) that the reader made or received, among these numbers, with
+    the parts asked back: what a request to delete a copy is about. No file, no content."""
+    from .models import Overdracht
+
+    if not nummers:
+        return {}
+    documenten = (
+        Overdracht.objects.filter(Q(aangevraagd_door=user.pk) | Q(ontvanger=user.pk), nummer__in=nummers)
+        .select_related("aangevraagd_door", "ontvanger", "ontvanger_organisatie")
+        .prefetch_related("terugvragen")
+        .defer("bestand")
+    )
+    return {o.nummer: o for o in documenten}

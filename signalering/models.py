@@ -5,35 +5,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class MeldingSoort(models.TextChoices):
-    TAAK_BINNENKORT = "taak_binnenkort", _("taak verloopt binnenkort")
-    TAAK_TE_LAAT = "taak_te_laat", _("taak is te laat")
-    NETWERKKAART = "netwerkkaart", _("netwerkkaart bevestigen")
-    TOESTEMMING_16 = "toestemming_16", _("toestemming opnieuw vragen (16 jaar)")
-    BESLISMODEL_TE_BEOORDELEN = "beslismodel_te_beoordelen", _("beslismodel te beoordelen")
-    BESLISMODEL_TE_BEVESTIGEN = "beslismodel_te_bevestigen", _("status van een beslismodel bevestigen")
-    BESLISMODEL_VASTGESTELD = "beslismodel_vastgesteld", _("besluit over een beslismodel")
-    BESLISMODEL_TERUGGELEGD = "beslismodel_teruggelegd", _("besluit over een beslismodel teruggelegd")
-    KOPIE_VERWIJDEREN = "kopie_verwijderen", _("kopie van een overdrachtsdocument verwijderen")
-    ACCOUNTAANVRAAG = "accountaanvraag", _("accountaanvraag te beoordelen")
-    ACCOUNT_GEWIJZIGD = "account_gewijzigd", _("account in je organisatie aangemaakt of gewijzigd")
-    WEIGERINGEN = "weigeringen", _("veel geweigerde verzoeken van één persoon")
-
-
-BESLISMODEL_MELDINGEN = frozenset(
-    {
-        MeldingSoort.BESLISMODEL_TE_BEOORDELEN,
-        MeldingSoort.BESLISMODEL_TE_BEVESTIGEN,
-        MeldingSoort.BESLISMODEL_VASTGESTELD,
-        MeldingSoort.BESLISMODEL_TERUGGELEGD,
-    }
-)
+from .constants import BESLISMODEL_MELDINGEN, MeldingSoort  # noqa: F401 - the kinds, importable from here as before
+from .querysets import MeldingQuerySet
 
 
 class Melding(models.Model):
     """One notification for one person. It stores no youth data: the page shows the young
-    person's name only while the reader may still see the traject."""
+    person's name only while the reader may still see the traject. A notification that asks
+    for work is done (``afgehandeld``) once that work is done, whoever did it: see
+    :class:`~signalering.querysets.MeldingQuerySet`."""
 
     ontvanger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meldingen")
     soort = models.CharField(_("soort"), max_length=30, choices=MeldingSoort.choices)
@@ -46,6 +26,13 @@ class Melding(models.Model):
     accountaanvraag = models.ForeignKey(
         "netwerk.Accountaanvraag", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # What the notification is about, where its work can be checked (is it done yet?).
+    beslismodel = models.ForeignKey(
+        "beslismodel.Beslismodel", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    toestemming = models.ForeignKey(
+        "trajecten.Toestemming", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     document = models.CharField(
         _("documentnummer"), max_length=40, blank=True, help_text=_("Bij een overdrachtsdocument: welk document.")
     )
@@ -57,6 +44,8 @@ class Melding(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+
+    objects = MeldingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("melding")

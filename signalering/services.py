@@ -135,15 +135,18 @@ def toestemming_op_16_herinneren(op: dt.date | None = None) -> int:
                 ).select_related("user")
             ]
         for user in ontvangers:
-            nieuw += _melden(user, MeldingSoort.TOESTEMMING_16, f"toestemming16:{record.pk}", traject=traject)
+            nieuw += _melden(
+                user, MeldingSoort.TOESTEMMING_16, f"toestemming16:{record.pk}", traject=traject, toestemming=record
+            )
     mails_versturen()
     return nieuw
 
 
 def mails_versturen() -> int:
     """Mail every person a summary of their notifications not mailed yet. A failed send is
-    logged (without content) and tried again on the next run. Returns the mails sent."""
-    open_meldingen = Melding.objects.filter(gemaild_op__isnull=True).select_related("ontvanger")
+    logged (without content) and tried again on the next run. A notification whose work was
+    done before it was mailed is not mailed. Returns the mails sent."""
+    open_meldingen = Melding.objects.filter(gemaild_op__isnull=True).open().select_related("ontvanger")
     per_persoon: dict[int, list[Melding]] = defaultdict(list)
     for melding in open_meldingen:
         per_persoon[melding.ontvanger_id].append(melding)
@@ -202,9 +205,12 @@ def _mailen(ontvanger, meldingen: list[Melding]) -> None:
 
 
 def meldingen_van(user):
-    """The reader's notifications; the page shows a task and youth only while visible."""
-    return Melding.objects.filter(ontvanger=user).select_related(
-        "taak", "traject__jongere", "organisatie", "accountaanvraag"
+    """The reader's notifications, each marked ``afgehandeld`` once its work is done; the page
+    shows a task and youth only while visible."""
+    return (
+        Melding.objects.filter(ontvanger=user)
+        .met_afgehandeld()
+        .select_related("taak", "traject__jongere", "organisatie", "accountaanvraag", "persoon", "beslismodel")
     )
 
 
@@ -213,9 +219,10 @@ def meldingen_gelezen(*, actor) -> int:
 
 
 def ongelezen(user) -> int:
+    """Unread notifications that still ask for something (done ones are not counted)."""
     if user is None or not user.is_authenticated:
         return 0
-    return Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True).count()
+    return Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True).open().count()
 
 
 def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:

@@ -3,14 +3,17 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from overdracht.selectors import teruggevraagde_documenten
 from toegang import policy
 
 from . import services
+from .models import MeldingSoort
 
 
 @login_required
 def meldingen(request):
-    """The reader's notifications, newest first; youth names only where access stands."""
+    """The reader's notifications, newest first, each marked done once its work is done;
+    youth names only where access stands."""
     pagina = Paginator(services.meldingen_van(request.user), 50).get_page(request.GET.get("pagina"))
     # A notification shows its task and the youth only while the reader may still see that task.
     zichtbaar = set(
@@ -23,6 +26,13 @@ def meldingen(request):
         .filter(pk__in=[m.traject_id for m in pagina.object_list if m.traject_id and not m.taak_id])
         .values_list("pk", flat=True)
     )
+    # A request to delete a copy names its document: when it was made, by and for whom, and
+    # which parts were asked back (the reader made or received it; no youth name without access).
+    nummers = [m.document for m in pagina.object_list if m.soort == MeldingSoort.KOPIE_VERWIJDEREN and m.document]
+    documenten = teruggevraagde_documenten(request.user, nummers)
+    for m in pagina.object_list:
+        m.overdracht = documenten.get(m.document) if m.document else None
+        m.is_maker = m.overdracht is not None and m.sleutel.endswith(":maker")
     return render(
         request,
         "signalering/meldingen.html",

@@ -19,6 +19,10 @@ HAKEN = {
     # MeldingSoort), ontvangers ([(user, key), …], chosen by the caller) and the notification's
     # fields (organisatie, accountaanvraag). signalering stores and mails them.
     "melden": "notify people (signalering.services.melden)",
+    # trajecten.services.toewijzing_toevoegen, after the person is assigned and the object
+    # permissions are derived again: actor, toewijzing. The beslismodel app tells a newly
+    # assigned intaker of a version that waits for them.
+    "toegewezen": "a person was assigned to a traject",
 }
 
 _geregistreerd: dict[str, list[Callable]] = {naam: [] for naam in HAKEN}

@@ -127,6 +127,7 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "sso_terug": "single sign-on: back from the provider, signs in or back to the login page",
     "beheer_inloggen": "sends the admin's login to the one login page",
     "beheer_wachtwoord_wijzigen": "sends the admin's password change to the app's own page",
+    "netwerk:beheer": "the beheerder's home: links to the beheer pages with counts (no youth data)",
     "netwerk:blokkades": "sign-in lockouts of the people of the beheerder's regio (no youth data)",
     "netwerk:blokkade_opheffen": "lifts a sign-in lockout (no youth data)",
     "set_language": "language switch",

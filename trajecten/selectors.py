@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from toegang import policy
 
@@ -223,6 +224,11 @@ def mijn_taken(user) -> QuerySet[Taak]:
         .select_related("traject__jongere", "organisatie", "medewerker__user")
         .order_by(F("deadline").asc(nulls_last=True), "traject__jongere__achternaam", "stap", "pk")
     )
+
+
+def te_laat(taken: QuerySet[Taak]) -> QuerySet[Taak]:
+    """The open tasks among these whose deadline has passed (as ``Taak.is_te_laat``)."""
+    return taken.filter(deadline__lt=timezone.localdate())
 
 
 def routekaart_voor_stap(traject: Traject, stap: int) -> Routekaart | None:

@@ -12,6 +12,7 @@ from ..constants import (
     Stand,
 )
 from ..models import Beslismodel, Besluit
+from ..selectors import intaker_toegewezen, intaker_toewijzers
 
 
 def beslismodel_melden(beslismodel: Beslismodel, wat: str, *, besluit: Besluit | None = None) -> int:
@@ -45,4 +46,46 @@ def beslismodel_melden(beslismodel: Beslismodel, wat: str, *, besluit: Besluit |
     else:
         raise ValueError(wat)
     sleutel = f"beslismodel:{beslismodel.pk}:{wat}:{besluit.pk if besluit else ''}"
-    return signalering.melden(soort, [(user, sleutel) for user in ontvangers if user.is_active], traject=traject)
+    nieuw = signalering.melden(
+        soort, [(user, sleutel) for user in ontvangers if user.is_active], traject=traject, beslismodel=beslismodel
+    )
+    if wat == "ingediend":
+        nieuw += intaker_laten_toewijzen(beslismodel)
+    return nieuw
+
+
+def intaker_laten_toewijzen(beslismodel: Beslismodel) -> int:
+    """A version submitted to an mbo whose intakers are not assigned to the traject waits
+    unseen by them: the submission does not widen who sees the traject (need to know). Its
+    verbindingsofficier (without one: its zorgcoördinatoren) is asked to assign an intaker —
+    only who may assign one to this traject, and only where the mbo has an intaker to assign.
+    The notification is done once an intaker is assigned or the version no longer waits."""
+    traject, ontvanger = beslismodel.traject, beslismodel.ontvanger
+    if ontvanger is None or intaker_toegewezen(traject, ontvanger):
+        return 0
+    ontvangers = [m.user for m in intaker_toewijzers(traject, ontvanger)]
+    return signalering.melden(
+        MeldingSoort.INTAKER_TOEWIJZEN,
+        [(user, f"beslismodel:{beslismodel.pk}:intaker_toewijzen:") for user in ontvangers],
+        traject=traject,
+        beslismodel=beslismodel,
+    )
+
+
+def toegewezen_melden(*, actor, toewijzing) -> int:
+    """A person assigned to a traject where a version waits at their school for a decision
+    they may take is told, as if it had just been submitted (once: the same key)."""
+    user = toewijzing.medewerker.user
+    nieuw = 0
+    wachtend = Beslismodel.objects.filter(
+        traject_id=toewijzing.traject_id, stand=Stand.INGEDIEND, ontvanger_id=toewijzing.medewerker.organisatie_id
+    ).select_related("traject")
+    for beslismodel in wachtend:
+        if user.is_active and policy.mag_beslismodel_besluiten(user, beslismodel):
+            nieuw += signalering.melden(
+                MeldingSoort.BESLISMODEL_TE_BEOORDELEN,
+                [(user, f"beslismodel:{beslismodel.pk}:ingediend:")],
+                traject=beslismodel.traject,
+                beslismodel=beslismodel,
+            )
+    return nieuw

@@ -356,7 +356,8 @@ def test_te_beoordelen_filters(client, demo):
     assert "Noah Verbeek" not in client.get(url).content.decode()  # confirming is not the intaker's
     client.force_login(demo.mbo_intake_other)
     leeg = client.get(url).content.decode()
-    assert "Er wacht niets op je" in leeg and "Finn" not in leeg
+    # An intaker sees only what they are assigned to: the empty page says so, not "nothing waits".
+    assert "Er wacht niets op je" not in leeg and "waaraan je bent toegewezen" in leeg and "Finn" not in leeg
 
 
 def _aantal_queries(client, url):

@@ -32,8 +32,8 @@ def test_a_locked_out_person_reads_when_to_try_again_and_the_beheerder_lifts_it(
     inloggen(pagina, "mbo-intake", settings.DEMO_PASSWORD)
     assert "Te veel mislukte pogingen" in pagina.get_by_role("alert").inner_text()
 
-    inloggen(pagina, "beheerder", settings.DEMO_PASSWORD)  # lands on the beheer pages (the admin)
-    pagina.get_by_role("link", name="Inlogblokkades").click()
+    inloggen(pagina, "beheerder", settings.DEMO_PASSWORD)  # lands on the beheer home
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Inlogblokkades").click()
     pagina.get_by_role("heading", name="Nu geblokkeerd").wait_for()
     tabel = pagina.get_by_role("table").inner_text()
     assert "mbo-intake" in tabel and "ROC Lindewaard" in tabel

@@ -41,7 +41,7 @@ def test_login_lands_on_mijn_trajecten(client, demo, settings):
 
 def test_beheerder_lands_on_beheer(client, demo):
     client.force_login(demo.beheerder)
-    assert client.get(reverse("start"))["Location"] == reverse("admin:index")
+    assert client.get(reverse("start"))["Location"] == reverse("netwerk:beheer")
 
 
 def test_list_search_and_filter(client, demo):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from netwerk.constants import OrganisatieSoort
 from netwerk.models import Medewerker, Organisatie
-from toegang import policy
+from toegang import haken, policy
 
 from ..constants import (
     ACTIEF_VANAF_START,
@@ -242,6 +242,8 @@ def toewijzing_toevoegen(*, actor, traject: Traject, medewerker: Medewerker) -> 
     toewijzing.full_clean()
     toewijzing.save()
     policy.rechten_afleiden(traject)
+    # What already waits for the person is told to them (the beslismodel app, above this one).
+    haken.aanroepen("toegewezen", actor=actor, toewijzing=toewijzing)
     return toewijzing
 
 

@@ -90,9 +90,23 @@ def taak_toevoegen(request, pk):
 
 @login_required
 def mijn_taken(request):
-    """A person's open tasks across their trajecten, soonest first, overdue marked."""
-    pagina = Paginator(selectors.mijn_taken(request.user), 50).get_page(request.GET.get("pagina"))
-    return render(request, "trajecten/mijn_taken.html", {"pagina": pagina, "vandaag": timezone.localdate()})
+    """A person's open tasks across their trajecten, soonest first, overdue marked; with
+    ``?te_laat=1`` only the overdue ones (the home page's signal links here)."""
+    alleen_te_laat = request.GET.get("te_laat") == "1"
+    taken = selectors.mijn_taken(request.user)
+    if alleen_te_laat:
+        taken = selectors.te_laat(taken)
+    pagina = Paginator(taken, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "trajecten/mijn_taken.html",
+        {
+            "pagina": pagina,
+            "vandaag": timezone.localdate(),
+            "alleen_te_laat": alleen_te_laat,
+            "zoekparameters": "te_laat=1" if alleen_te_laat else "",
+        },
+    )
 
 
 @login_required

@@ -46,8 +46,23 @@ def lijst(request):
             "mag_starten": policy.mag_traject_starten(request.user),
             "gefilterd": bool(request.GET.get("q") or request.GET.get("fase")),
             "te_beoordelen": _te_beoordelen(request.user),
+            # The home page says what waits: overdue tasks, and versions waiting for an intaker.
+            "taken_te_laat": selectors.te_laat(selectors.mijn_taken(request.user)).count(),
+            "wacht_op_intaker": _wacht_op_intaker(request.user),
         },
     )
+
+
+def _wacht_op_intaker(user) -> list:
+    """Versions submitted to the reader's school that no assigned intaker sees yet, for who is
+    asked to assign one (the first ten; at an mbo only: elsewhere no query)."""
+    from beslismodel.selectors import wacht_op_intaker
+    from netwerk.constants import OrganisatieSoort
+
+    medewerker = policy.medewerker_van(user)
+    if medewerker is None or medewerker.organisatie.soort != OrganisatieSoort.MBO:
+        return []
+    return list(wacht_op_intaker(user)[:10])
 
 
 def _te_beoordelen(user) -> int:
