@@ -88,6 +88,11 @@ VARIABELEN: tuple[Variabele, ...] = (
         "CELERY_MAX_TASKS_PER_CHILD",
         "Een Celery-werkproces wordt na zoveel taken vervangen (WeasyPrint geeft geheugen pas dan vrij; standaard 50).",
     ),
+    Variabele(
+        "CELERY_VISIBILITY_TIMEOUT",
+        "Seconden waarna Redis een taak van een weggevallen worker aan een andere geeft (standaard 3600); "
+        "langer dan de langste taak plus de langste wachttijd voor een nieuwe poging.",
+    ),
     Variabele("SESSIE_INACTIEF_MINUTEN", "Uitloggen na zoveel minuten zonder activiteit (standaard 30)."),
     Variabele("SESSIE_MAX_UREN", "Uitloggen na zoveel uur na het inloggen, ook bij activiteit (standaard 8)."),
     Variabele(

@@ -142,3 +142,14 @@ def test_makemigrations_check_needs_no_secret_key():
     resultaat = manage("makemigrations", "--check", "--dry-run", env=productie_omgeving(DEBUG="false"))
     assert resultaat.returncode == 0, resultaat.stderr
     assert "No changes detected" in resultaat.stdout
+
+
+def test_the_visibility_timeout_reaches_the_broker_and_below_one_second_stops():
+    """How long Redis keeps a job of a worker that died as a whole (README, the outbox)."""
+    code = "from jji_traject.celery import app; print(app.conf.broker_transport_options['visibility_timeout'])"
+    gezet = manage("shell", "-c", code, env=productie_omgeving(DEBUG="true", CELERY_VISIBILITY_TIMEOUT="90"))
+    assert gezet.returncode == 0, gezet.stderr
+    assert gezet.stdout.strip().splitlines()[-1] == "90"
+    nul = manage("check", env=productie_omgeving(DEBUG="true", CELERY_VISIBILITY_TIMEOUT="0"))
+    assert nul.returncode != 0 and "Traceback" not in nul.stderr
+    assert "CELERY_VISIBILITY_TIMEOUT" in nul.stderr.strip().splitlines()[-1]
