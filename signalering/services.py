@@ -145,22 +145,41 @@ def toestemming_op_16_herinneren(op: dt.date | None = None) -> int:
 def mails_versturen() -> int:
     """Mail every person a summary of their notifications not mailed yet. A failed send is
     logged (without content) and tried again on the next run. A notification whose work was
-    done before it was mailed is not mailed. Returns the mails sent."""
-    open_meldingen = Melding.objects.filter(gemaild_op__isnull=True).open().select_related("ontvanger")
-    per_persoon: dict[int, list[Melding]] = defaultdict(list)
-    for melding in open_meldingen:
-        per_persoon[melding.ontvanger_id].append(melding)
+    done before it was mailed is not mailed. Returns the mails sent.
+
+    Each person in a transaction of their own: their open notifications are locked (a run at
+    the same time, in another worker process, skips them rather than mailing them too), mailed
+    and marked, and that commits before the next person. A mail goes twice only when its
+    process dies, or the database is lost, between the mail server taking it and that commit.
+    The outbox runs this job outside its row's lock (``eigen_boekhouding``,
+    ``jji_traject.uitbox``): a job redelivered after a worker died mails only who is left."""
+    ontvangers = list(
+        Melding.objects.filter(gemaild_op__isnull=True)
+        .open()
+        .order_by("ontvanger_id")
+        .values_list("ontvanger_id", flat=True)
+        .distinct()
+    )
     verstuurd = 0
-    for meldingen in per_persoon.values():
-        ontvanger = meldingen[0].ontvanger
-        if not ontvanger.email or not ontvanger.is_active:
-            continue
-        try:
-            _mailen(ontvanger, meldingen)
-        except Exception:  # noqa: BLE001 - any mail failure: log and retry next run
-            logger.exception("Herinnering kon niet worden gemaild aan gebruiker %s", ontvanger.pk)
-            continue
-        Melding.objects.filter(pk__in=[m.pk for m in meldingen]).update(gemaild_op=timezone.now())
+    for ontvanger_id in ontvangers:
+        with transaction.atomic():
+            meldingen = list(
+                Melding.objects.select_for_update(skip_locked=True, of=("self",))
+                .filter(ontvanger_id=ontvanger_id, gemaild_op__isnull=True)
+                .open()
+                .select_related("ontvanger")
+            )
+            if not meldingen:
+                continue  # mailed meanwhile, or being mailed by another run
+            ontvanger = meldingen[0].ontvanger
+            if not ontvanger.email or not ontvanger.is_active:
+                continue
+            try:
+                _mailen(ontvanger, meldingen)
+            except Exception:  # noqa: BLE001 - any mail failure: log and retry next run
+                logger.exception("Herinnering kon niet worden gemaild aan gebruiker %s", ontvanger.pk)
+                continue
+            Melding.objects.filter(pk__in=[m.pk for m in meldingen]).update(gemaild_op=timezone.now())
         verstuurd += 1
     return verstuurd
 

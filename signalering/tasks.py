@@ -23,7 +23,9 @@ def toestemming_op_16_herinneren() -> int:
     return services.toestemming_op_16_herinneren()
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+# eigen_boekhouding: the job marks each person's notifications mailed as it goes (one commit a
+# mail), so the outbox runs it outside its row's lock (jji_traject.uitbox.uitvoeren).
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5, eigen_boekhouding=True)
 def mails_versturen() -> int:
     """Mail the notifications not mailed yet (after a beslismodel was submitted or decided)."""
     return services.mails_versturen()
