@@ -35,8 +35,11 @@ def zaai_opnieuw() -> None:
 def zaai_een_jongere(voornaam: str) -> None:
     """Like :func:`zaai_opnieuw`, with of the demo data only the regio, its people, its
     netwerkkaart and routekaart and the traject of one youth (with what ``demo_data`` gives
-    it): a few seconds, where the whole demo data takes fifteen or more."""
+    it): a few seconds, where the whole demo data takes fifteen or more. For tests that do not
+    sign in with a password: the demo passwords are hashed with a fast hasher that the app's
+    settings do not accept."""
     from django.db import transaction
+    from django.test import override_settings
 
     from demo.jongeren import JONGEREN
     from demo.regio import gebruikers_aanmaken, netwerkkaart_vullen, organisaties_aanmaken, routekaart_invullen
@@ -46,7 +49,8 @@ def zaai_een_jongere(voornaam: str) -> None:
     sjabloon_laden()
     woordenlijst_laden()
     beslismodel_laden()
-    with transaction.atomic():
+    snel = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with snel, transaction.atomic():
         organisaties = organisaties_aanmaken()
         gebruikers = gebruikers_aanmaken(organisaties)
         routekaart_invullen(organisaties["jji"].regio, gebruikers["beheerder"])
