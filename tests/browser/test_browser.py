@@ -3,6 +3,7 @@
 A screenshot per journey is kept in test-artifacts/ (CI keeps it as an artifact)."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from django.conf import settings
 
 from ..omgeving import overslaan_of_falen, zaai_opnieuw
 from ..tweefactor import code_nu
+from .controle import Controle
 
 CHROMIUM = "/usr/lib/chromium/chromium"
 ARTEFACTEN = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -42,10 +44,16 @@ CSP_LUISTERAAR = """document.addEventListener("securitypolicyviolation", (e) => 
   "CSP-schending: " + e.violatedDirective + " " + e.blockedURI + " in " + e.sourceFile + ":" + e.lineNumber));"""
 
 
-@pytest.fixture
-def pagina(browser, live_server, vereist_postgres, settings):
+BREED = {"width": 1280, "height": 900}
+
+
+@contextmanager
+def geopende_pagina(browser, live_server, *, venster=BREED):
+    """A fresh context and page on the live server. When the journey is done: no
+    Content-Security-Policy violation, and every page it visited passed axe-core and the width
+    check at 390 px (controle.py)."""
     zaai_opnieuw()  # a transactional test starts from flushed tables
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="nl-NL", viewport=venster)
     context.add_init_script(CSP_LUISTERAAR)
     page = context.new_page()
     schendingen = []
@@ -57,9 +65,18 @@ def pagina(browser, live_server, vereist_postgres, settings):
     page.on("console", console)
     page.set_default_timeout(15000)
     page.basis = live_server.url
+    controle = Controle(page)
     yield page
+    controle.controleren()  # the journey's last page
     context.close()
     assert schendingen == [], "Content-Security-Policy geschonden:\n" + "\n".join(schendingen)
+    assert controle.bevindingen == [], "Toegankelijkheid en breedte:\n" + "\n".join(controle.bevindingen)
+
+
+@pytest.fixture
+def pagina(browser, live_server, vereist_postgres, settings):
+    with geopende_pagina(browser, live_server) as page:
+        yield page
 
 
 def inloggen(page, gebruiker, wachtwoord, *, tweede_factor=True):
