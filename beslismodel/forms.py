@@ -4,6 +4,7 @@ was begun with; its fields are named by ``veldnaam`` so a service's refusal land
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jji_traject.standaardtekst import standaardtekst
 from trajecten.forms import DATUM
 
 from .constants import STATUS_ICOON, STATUS_UITLEG, ItemSoort, Status, veldnaam
@@ -23,15 +24,18 @@ class AntwoordenForm(forms.Form):
             antwoord = antwoorden.get(item.pk)
             if item.soort == ItemSoort.KEUZE:
                 self.fields[veldnaam(item.sleutel, "keuze")] = forms.ChoiceField(
-                    label=item.titel,
-                    choices=[(k.code, k.label) for k in item.keuzes.all()],
+                    label=standaardtekst(item.titel),
+                    choices=[(k.code, standaardtekst(k.label)) for k in item.keuzes.all()],
                     required=False,
                     widget=forms.RadioSelect,
                     initial=antwoord.keuze.code if antwoord and antwoord.keuze_id else None,
                     help_text=" ".join(
                         filter(
                             None,
-                            [item.uitleg, str(_("Nodig om in te dienen; de ontvangende school leest dit altijd."))],
+                            [
+                                standaardtekst(item.uitleg),
+                                str(_("Nodig om in te dienen; de ontvangende school leest dit altijd.")),
+                            ],
                         )
                     ),
                 )
@@ -42,7 +46,7 @@ class AntwoordenForm(forms.Form):
                     initial=bool(antwoord and antwoord.extra_aandacht),
                 )
                 self.fields[veldnaam(item.sleutel, "toelichting")] = forms.CharField(
-                    label=item.vraag or _("Toelichting; wat is nodig"),
+                    label=standaardtekst(item.vraag) or _("Toelichting; wat is nodig"),
                     required=False,
                     max_length=5000,
                     widget=forms.Textarea(attrs={"rows": 3}),

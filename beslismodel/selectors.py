@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import gettext as _
 
+from jji_traject.standaardtekst import standaardtekst
 from netwerk.constants import Rol
 from netwerk.models import Medewerker, Organisatie
 from toegang import delen as dossierdelen
@@ -72,7 +73,7 @@ def _als_tekst(antwoord: Antwoord | None) -> str:
     if antwoord is None or antwoord.is_leeg:
         return "—"
     if antwoord.item.soort == ItemSoort.KEUZE:
-        return antwoord.keuze.label
+        return standaardtekst(antwoord.keuze.label)
     aandacht = _("extra aandacht nodig") if antwoord.extra_aandacht else _("geen extra aandacht nodig")
     return f"{aandacht}. {antwoord.toelichting}".strip() if antwoord.toelichting else aandacht
 

@@ -9,9 +9,15 @@ those two choices (``beslismodel.suggestie``).
 
 Each item belongs to a part of the doorstroomdossier (who may read its answer); section 3
 ("heldere kaders en afspraken", the shareable form of what safety needs) is begeleidingsbehoefte.
+
+Every text is stored in Dutch; each is marked with ``gettext_noop`` (the value stays the Dutch
+text) so the English catalogue can translate it, and pages show a stored text through
+``jji_traject.standaardtekst``: a regio's own wording in a later version has no translation
+and shows as typed.
 """
 
 from django.apps import apps as django_apps
+from django.utils.translation import gettext_noop
 
 from trajecten.constants import Categorie
 
@@ -20,11 +26,11 @@ from .constants import Aanbod, ItemSoort, Sectie, Setting
 ONDERWIJS = Categorie.ONDERWIJSINFORMATIE
 BEGELEIDING = Categorie.BEGELEIDINGSBEHOEFTE
 VEILIGHEID = Categorie.VEILIGHEIDSSIGNALEN
-WAT_IS_NODIG = "Toelichting; wat is nodig"
+WAT_IS_NODIG = gettext_noop("Toelichting; wat is nodig")
 
-NAAM = "Beslismodel bij inschrijving jongere in het reguliere mbo-onderwijs na de JJI"
-ADVIESTITEL = "Advies voor maatregelen en ondersteuning t.b.v. een passende onderwijsplek"
-ADVIESUITLEG = (
+NAAM = gettext_noop("Beslismodel bij inschrijving jongere in het reguliere mbo-onderwijs na de JJI")
+ADVIESTITEL = gettext_noop("Advies voor maatregelen en ondersteuning t.b.v. een passende onderwijsplek")
+ADVIESUITLEG = gettext_noop(
     "Kruis aan bij welk van de volgende aspecten extra aandacht nodig is en licht toe wat nodig is in het "
     "onderwijs waar de jongere onderwijs gaat volgen."
 )
@@ -33,191 +39,221 @@ ADVIESUITLEG = (
 SECTIES = [
     (
         Sectie.ASPECTEN,
-        "Relevante aspecten",
+        gettext_noop("Relevante aspecten"),
         "",
         [
             {
                 "sleutel": "veiligheid",
-                "titel": "Veiligheidsrisico’s voor docenten en medeleerlingen/studenten (met name agressie, "
-                "gewelddadig gedrag)",
-                "vraag": "Wat is nodig op school om veiligheid docenten en studenten te waarborgen?",
+                "titel": gettext_noop(
+                    "Veiligheidsrisico’s voor docenten en medeleerlingen/studenten (met name agressie, "
+                    "gewelddadig gedrag)"
+                ),
+                "vraag": gettext_noop("Wat is nodig op school om veiligheid docenten en studenten te waarborgen?"),
                 "categorie": VEILIGHEID,
             },
             {
                 "sleutel": "onderwijsmogelijkheden",
-                "titel": "Mogelijkheden voor onderwijs (ook met oog op VOG) en benodigde extra begeleiding",
-                "vraag": "Is regulier onderwijs mogelijk of is aangepast of kleinschalig onderwijs nodig of extra "
-                "scholing/bijspijkeren i.v.m. achterstanden?",
+                "titel": gettext_noop(
+                    "Mogelijkheden voor onderwijs (ook met oog op VOG) en benodigde extra begeleiding"
+                ),
+                "vraag": gettext_noop(
+                    "Is regulier onderwijs mogelijk of is aangepast of kleinschalig onderwijs nodig of extra "
+                    "scholing/bijspijkeren i.v.m. achterstanden?"
+                ),
                 "categorie": ONDERWIJS,
             },
             {
                 "sleutel": "psychosociaal",
-                "titel": "Benodigde extra psychosociale begeleiding/praktische ondersteuning",
-                "punten": ["Bijv. op gebied van verslaving, schulden, huisvesting, depressie, gedragsproblemen."],
+                "titel": gettext_noop("Benodigde extra psychosociale begeleiding/praktische ondersteuning"),
+                "punten": [
+                    gettext_noop("Bijv. op gebied van verslaving, schulden, huisvesting, depressie, gedragsproblemen.")
+                ],
                 "categorie": BEGELEIDING,
             },
             {
                 "sleutel": "hulpverlening",
-                "titel": "De hulpverlening die er is voor de jongere",
-                "punten": ["Trajectbegeleider, jeugdzorg, therapie."],
+                "titel": gettext_noop("De hulpverlening die er is voor de jongere"),
+                "punten": [gettext_noop("Trajectbegeleider, jeugdzorg, therapie.")],
                 "categorie": BEGELEIDING,
             },
             {
                 "sleutel": "privesituatie",
-                "titel": "De privé situatie",
-                "punten": ["Ouders, leefomgeving, woonomstandigheden, sociaal netwerk en daarin beschikbare hulp."],
+                "titel": gettext_noop("De privé situatie"),
+                "punten": [
+                    gettext_noop(
+                        "Ouders, leefomgeving, woonomstandigheden, sociaal netwerk en daarin beschikbare hulp."
+                    )
+                ],
                 "categorie": BEGELEIDING,
             },
         ],
     ),
     (
         Sectie.PROFIEL,
-        "1. Persoonsprofiel en onderwijsbehoefte",
+        gettext_noop("1. Persoonsprofiel en onderwijsbehoefte"),
         "",
         [
             {
                 "sleutel": "opleidingsniveau",
-                "titel": "Opleidingsniveau en leerachterstanden",
+                "titel": gettext_noop("Opleidingsniveau en leerachterstanden"),
                 "punten": [
-                    "Voorgaande onderwijsresultaten en/of leerachterstanden",
-                    "Behoefte aan extra begeleiding in taal, rekenen, studievaardigheden of anders.",
+                    gettext_noop("Voorgaande onderwijsresultaten en/of leerachterstanden"),
+                    gettext_noop("Behoefte aan extra begeleiding in taal, rekenen, studievaardigheden of anders."),
                 ],
                 "categorie": ONDERWIJS,
             },
             {
                 "sleutel": "beroepsinteresses",
-                "titel": "Beroepsinteresses en motivatie",
+                "titel": gettext_noop("Beroepsinteresses en motivatie"),
                 "punten": [
-                    "Passende opleiding op basis van interesses en arbeidsmarktkansen en mogelijkheden om VOG te "
-                    "krijgen.",
-                    "Motivatie voor leren en/of werken.",
+                    gettext_noop(
+                        "Passende opleiding op basis van interesses en arbeidsmarktkansen en mogelijkheden om VOG te "
+                        "krijgen."
+                    ),
+                    gettext_noop("Motivatie voor leren en/of werken."),
                 ],
                 "categorie": ONDERWIJS,
             },
             {
                 "sleutel": "sociaal-emotioneel",
-                "titel": "Sociale en emotionele ontwikkeling",
-                "punten": ["Zelfregulatie, sociale vaardigheden", "Behoefte aan begeleiding bij sociale interacties"],
+                "titel": gettext_noop("Sociale en emotionele ontwikkeling"),
+                "punten": [
+                    gettext_noop("Zelfregulatie, sociale vaardigheden"),
+                    gettext_noop("Behoefte aan begeleiding bij sociale interacties"),
+                ],
                 "categorie": BEGELEIDING,
             },
         ],
     ),
     (
         Sectie.RANDVOORWAARDEN,
-        "2. Randvoorwaarden voor veilig en kansrijk functioneren in het mbo",
+        gettext_noop("2. Randvoorwaarden voor veilig en kansrijk functioneren in het mbo"),
         "",
         [
             {
                 "sleutel": "grenzen",
-                "titel": "Omgaan met grenzen, spanning en conflictsituaties",
+                "titel": gettext_noop("Omgaan met grenzen, spanning en conflictsituaties"),
                 "punten": [
-                    "Behoefte aan voorspelbaarheid en duidelijke afspraken",
-                    "Ondersteuning bij emotieregulatie of conflicthantering",
-                    "Aanspreekpunt of mentorrol bij oplopende spanning",
+                    gettext_noop("Behoefte aan voorspelbaarheid en duidelijke afspraken"),
+                    gettext_noop("Ondersteuning bij emotieregulatie of conflicthantering"),
+                    gettext_noop("Aanspreekpunt of mentorrol bij oplopende spanning"),
                 ],
-                "vraag": "Toelichting; wat is helpend voor deze jongere in het mbo",
+                "vraag": gettext_noop("Toelichting; wat is helpend voor deze jongere in het mbo"),
                 "categorie": BEGELEIDING,
             },
             {
                 "sleutel": "inbedding",
-                "titel": "Inbedding in de leer- en groepsomgeving",
+                "titel": gettext_noop("Inbedding in de leer- en groepsomgeving"),
                 "punten": [
-                    "Begeleiding bij sociale interactie en groepsdynamiek",
-                    "Aandachtspunten voor plaatsing in een klas of opleiding",
+                    gettext_noop("Begeleiding bij sociale interactie en groepsdynamiek"),
+                    gettext_noop("Aandachtspunten voor plaatsing in een klas of opleiding"),
                 ],
-                "vraag": "Toelichting; wat draagt bij aan een positieve deelname aan de opleiding",
+                "vraag": gettext_noop("Toelichting; wat draagt bij aan een positieve deelname aan de opleiding"),
                 "categorie": BEGELEIDING,
             },
             {
                 "sleutel": "continuiteit",
-                "titel": "Continuïteit, aanwezigheid en zelfregie in studie en schooldeelname",
-                "uitleg": "Beschrijf welke ondersteuning en afspraken bijdragen aan regelmatige aanwezigheid en "
-                "stabiele deelname aan het onderwijs. Denk aan:",
+                "titel": gettext_noop("Continuïteit, aanwezigheid en zelfregie in studie en schooldeelname"),
+                "uitleg": gettext_noop(
+                    "Beschrijf welke ondersteuning en afspraken bijdragen aan regelmatige aanwezigheid en "
+                    "stabiele deelname aan het onderwijs. Denk aan:"
+                ),
                 "punten": [
-                    "Behoefte aan structuur in het dag- en weekritme",
-                    "Aandachtspunten rondom belastbaarheid en prikkelgevoeligheid",
-                    "Ondersteuning bij het tijdig signaleren van terugval of overbelasting",
+                    gettext_noop("Behoefte aan structuur in het dag- en weekritme"),
+                    gettext_noop("Aandachtspunten rondom belastbaarheid en prikkelgevoeligheid"),
+                    gettext_noop("Ondersteuning bij het tijdig signaleren van terugval of overbelasting"),
                 ],
-                "vraag": "Toelichting: wat helpt deze jongere om aanwezig te blijven en zijn of haar opleiding vol "
-                "te houden",
+                "vraag": gettext_noop(
+                    "Toelichting: wat helpt deze jongere om aanwezig te blijven en zijn of haar opleiding vol te houden"
+                ),
                 "categorie": BEGELEIDING,
             },
         ],
     ),
     (
         Sectie.KADERS,
-        "3. Heldere kaders en afspraken",
-        "Ter vervanging van Veiligheidsmaatregelen en crisis interventies.",
+        gettext_noop("3. Heldere kaders en afspraken"),
+        gettext_noop("Ter vervanging van Veiligheidsmaatregelen en crisis interventies."),
         [
             {
                 "sleutel": "kaders-en-afspraken",
-                "titel": "Heldere kaders en afspraken voor een voorspelbare en veilige leeromgeving",
+                "titel": gettext_noop("Heldere kaders en afspraken voor een voorspelbare en veilige leeromgeving"),
                 "punten": [
-                    "Duidelijkheid over gedragsverwachtingen en huisregels binnen de opleiding",
-                    "Afspraken over wie het eerste aanspreekpunt is bij zorgen of vragen",
-                    "Momenten van evaluatie en afstemming tussen onderwijs en begeleiding",
-                    "Signalen die aanleiding geven om extra ondersteuning te organiseren",
-                    "Werkwijze voor het betrekken van aanvullende expertise, indien nodig",
+                    gettext_noop("Duidelijkheid over gedragsverwachtingen en huisregels binnen de opleiding"),
+                    gettext_noop("Afspraken over wie het eerste aanspreekpunt is bij zorgen of vragen"),
+                    gettext_noop("Momenten van evaluatie en afstemming tussen onderwijs en begeleiding"),
+                    gettext_noop("Signalen die aanleiding geven om extra ondersteuning te organiseren"),
+                    gettext_noop("Werkwijze voor het betrekken van aanvullende expertise, indien nodig"),
                 ],
-                "vraag": "Toelichting: welke afspraken en contactlijnen dragen bij aan een stabiele en veilige "
-                "start in het mbo",
+                "vraag": gettext_noop(
+                    "Toelichting: welke afspraken en contactlijnen dragen bij aan een stabiele en veilige "
+                    "start in het mbo"
+                ),
                 "categorie": BEGELEIDING,
             },
         ],
     ),
     (
         Sectie.PLAATSING,
-        "4. Plaatsingsbesluit en monitoring",
+        gettext_noop("4. Plaatsingsbesluit en monitoring"),
         "",
         [
             {
                 "sleutel": "onderwijsomgeving",
-                "titel": "Geschiktheid van de onderwijsomgeving",
+                "titel": gettext_noop("Geschiktheid van de onderwijsomgeving"),
                 "punten": [
-                    "Passend mbo-aanbod (regulier, entreeopleiding, praktijkgericht of aangepaste leerroute)",
-                    "Afstemming met docenten en schoolleiding over eventuele risico’s",
+                    gettext_noop(
+                        "Passend mbo-aanbod (regulier, entreeopleiding, praktijkgericht of aangepaste leerroute)"
+                    ),
+                    gettext_noop("Afstemming met docenten en schoolleiding over eventuele risico’s"),
                 ],
                 "categorie": ONDERWIJS,
             },
             {
                 "sleutel": "aanbod",
-                "titel": "Passend mbo-aanbod",
+                "titel": gettext_noop("Passend mbo-aanbod"),
                 "soort": ItemSoort.KEUZE,
                 "keuzes": [
-                    (Aanbod.REGULIER, "regulier"),
-                    (Aanbod.ENTREE, "entreeopleiding"),
-                    (Aanbod.PRAKTIJKGERICHT, "praktijkgericht"),
-                    (Aanbod.AANGEPAST, "aangepaste leerroute"),
+                    (Aanbod.REGULIER, gettext_noop("regulier")),
+                    (Aanbod.ENTREE, gettext_noop("entreeopleiding")),
+                    (Aanbod.PRAKTIJKGERICHT, gettext_noop("praktijkgericht")),
+                    (Aanbod.AANGEPAST, gettext_noop("aangepaste leerroute")),
                 ],
             },
             {
                 "sleutel": "setting",
-                "titel": "Waar kan de jongere nu leren?",
-                "uitleg": "Mogelijke uitwerking in de praktijk.",
+                "titel": gettext_noop("Waar kan de jongere nu leren?"),
+                "uitleg": gettext_noop("Mogelijke uitwerking in de praktijk."),
                 "soort": ItemSoort.KEUZE,
                 "keuzes": [
-                    (Setting.REGULIERE_KLAS, "instromen in regulier mbo met (lichte) ondersteuning"),
-                    (Setting.KLEINSCHALIG, "extra ondersteuning in een kleinschalige setting"),
-                    (Setting.DAGBESTEDING, "nog niet in het mbo: eerst een alternatieve route, zoals dagbesteding"),
-                    (Setting.PRAKTIJKLEREN, "nog niet in het mbo: eerst een alternatieve route, zoals praktijkleren"),
-                    (Setting.ZORG, "nog niet in het mbo: eerst aanvullende zorg"),
+                    (Setting.REGULIERE_KLAS, gettext_noop("instromen in regulier mbo met (lichte) ondersteuning")),
+                    (Setting.KLEINSCHALIG, gettext_noop("extra ondersteuning in een kleinschalige setting")),
+                    (
+                        Setting.DAGBESTEDING,
+                        gettext_noop("nog niet in het mbo: eerst een alternatieve route, zoals dagbesteding"),
+                    ),
+                    (
+                        Setting.PRAKTIJKLEREN,
+                        gettext_noop("nog niet in het mbo: eerst een alternatieve route, zoals praktijkleren"),
+                    ),
+                    (Setting.ZORG, gettext_noop("nog niet in het mbo: eerst aanvullende zorg")),
                 ],
             },
             {
                 "sleutel": "begeleidingsplan",
-                "titel": "Opstellen van een individueel begeleidingsplan",
+                "titel": gettext_noop("Opstellen van een individueel begeleidingsplan"),
                 "punten": [
-                    "Concrete afspraken over begeleiding en terugvalpreventie",
-                    "Periodieke evaluatie met student, school en betrokken hulpverleners",
+                    gettext_noop("Concrete afspraken over begeleiding en terugvalpreventie"),
+                    gettext_noop("Periodieke evaluatie met student, school en betrokken hulpverleners"),
                 ],
                 "categorie": BEGELEIDING,
             },
             {
                 "sleutel": "evaluatie",
-                "titel": "Evaluatie en bijstelling",
+                "titel": gettext_noop("Evaluatie en bijstelling"),
                 "punten": [
-                    "Regelmatige evaluatie van leerprestaties, gedrag en welzijn",
-                    "Indien nodig doorverwijzing naar een andere vorm van onderwijs of ondersteuning",
+                    gettext_noop("Regelmatige evaluatie van leerprestaties, gedrag en welzijn"),
+                    gettext_noop("Indien nodig doorverwijzing naar een andere vorm van onderwijs of ondersteuning"),
                 ],
                 "categorie": BEGELEIDING,
             },

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jji_traject.paginas import formulierpagina, gepost, postactie
+from jji_traject.standaardtekst import standaardtekst
 from toegang import policy
 
 from . import selectors, sjabloonbeheer
@@ -114,7 +115,7 @@ def sectie_wijzigen(request, sectie_pk):
         request,
         form,
         lambda f: sjabloonbeheer.sectie_wijzigen(actor=request.user, sectie=sectie, gegevens=f.cleaned_data),
-        _("Sectie: %(titel)s") % {"titel": sectie.titel},
+        _("Sectie: %(titel)s") % {"titel": standaardtekst(sectie.titel)},
     )
 
 
@@ -144,5 +145,5 @@ def item_wijzigen(request, item_pk):
             gegevens={k: v for k, v in f.cleaned_data.items() if not k.startswith("keuze_")},
             keuzelabels=f.keuzelabels(),
         ),
-        _("Onderdeel: %(titel)s") % {"titel": item.titel},
+        _("Onderdeel: %(titel)s") % {"titel": standaardtekst(item.titel)},
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from dossier.formulering import toetsen
 from jji_traject.geschiedenis import opslaan
+from jji_traject.standaardtekst import standaardtekst
 from jji_traject.vrije_tekst import zichtbare_tekst
 from toegang import delen, policy
 from trajecten.constants import Categorie
@@ -207,7 +208,7 @@ def beslismodel_indienen(*, actor, beslismodel: Beslismodel, ontvanger, met_jong
     for item in items:
         if item.soort == ItemSoort.KEUZE and not getattr(antwoorden.get(item.pk), "keuze_id", None):
             fouten[veldnaam(item.sleutel, "keuze")] = _("Maak deze keuze voordat je indient: %(vraag)s") % {
-                "vraag": item.titel
+                "vraag": standaardtekst(item.titel)
             }
     if fouten:
         raise ValidationError(fouten)
