@@ -27,6 +27,7 @@ from ..models import (
     Regio,
 )
 from .accountlog import beschrijving, gebeurtenis_vastleggen, verbindingsofficieren_melden
+from .ict import ict_fasen_voorbeeld_laden
 
 User = get_user_model()
 log = logging.getLogger("jji_traject.inloggen")
@@ -42,13 +43,17 @@ def _mag_beheren(actor, regio) -> None:
 
 @transaction.atomic
 def regio_opslaan(*, actor, regio: Regio) -> Regio:
-    """Regio's are national: created by the system or a superuser; a beheerder may rename their own."""
+    """Regio's are national: created by the system or a superuser; a beheerder may rename their own.
+    A new regio starts with the example ICT-fasen of bijlage 3."""
     if regio.pk is None and actor is not None and not actor.is_superuser:
         raise PermissionDenied
-    if regio.pk is not None:
+    nieuw = regio.pk is None
+    if not nieuw:
         _mag_beheren(actor, regio)
     regio.full_clean()
     regio.save()
+    if nieuw:
+        ict_fasen_voorbeeld_laden(actor=actor, regio=regio)
     return regio
 
 
