@@ -331,13 +331,34 @@ class Contactpersoon(models.Model):
         """Not confirmed for more than a year: the netwerkkaart is updated yearly."""
         return (timezone.localdate() - self.bevestigd_op).days > 365
 
+    @property
+    def gebruikersadres(self) -> str:
+        """The address of the linked user ("" when not linked, or the user has none)."""
+        return self.medewerker.user.email if self.medewerker_id else ""
+
+    @property
+    def email_adres(self) -> str:
+        """The one e-mail address of this contact: the linked user's, else the entry's own."""
+        return self.gebruikersadres or self.email
+
     def clean(self):
-        if not (self.telefoon or self.email):
+        if not (self.telefoon or self.email_adres):
             raise ValidationError(_("Vul een telefoonnummer of e-mailadres in: anders is dit geen contact."))
         if self.telefoon and not TELEFOON.fullmatch(self.telefoon):
             raise ValidationError({"telefoon": _("Dit is geen telefoonnummer (alleen cijfers, spaties, + en -).")})
         if self.medewerker_id and self.medewerker.organisatie_id != self.organisatie_id:
             raise ValidationError({"medewerker": _("Deze gebruiker werkt bij een andere organisatie.")})
+        adres = self.gebruikersadres
+        if adres and self.email and self.email.casefold() != adres.casefold():
+            raise ValidationError(
+                {
+                    "email": _(
+                        "%(naam)s werkt met de app: het e-mailadres is dat van de gebruiker (%(adres)s). Laat dit "
+                        "veld leeg; een ander adres wijzigt de functioneel beheerder bij de gebruiker."
+                    )
+                    % {"naam": self.naam or self.medewerker.naam, "adres": adres}
+                }
+            )
 
 
 class NetwerkContact(models.Model):

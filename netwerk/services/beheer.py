@@ -392,13 +392,16 @@ def _mag_contacten_bijhouden(actor, organisatie: Organisatie) -> None:
 @transaction.atomic
 def contactpersoon_opslaan(*, actor, contactpersoon: Contactpersoon, bevestigd_op=None) -> Contactpersoon:
     """Add or change an entry of the netwerkkaart; saving it confirms it (today, or on the
-    date an imported file says it was confirmed)."""
+    date an imported file says it was confirmed). An entry linked to a user keeps no address
+    of its own: the user's is the one address of that person."""
     _mag_contacten_bijhouden(actor, contactpersoon.organisatie)
     if contactpersoon.pk is not None:
         oud = Contactpersoon.objects.select_related("organisatie__regio").get(pk=contactpersoon.pk)
         _mag_contacten_bijhouden(actor, oud.organisatie)
     contactpersoon.bevestigd_op = bevestigd_op or timezone.localdate()
     contactpersoon.full_clean()
+    if contactpersoon.gebruikersadres:
+        contactpersoon.email = ""  # one address per person: the user's (shown as ``email_adres``)
     contactpersoon.save()
     return contactpersoon
 
