@@ -16,8 +16,10 @@ DOSSIERS = {
     "Noah": [],
     "Liam": [Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE, Categorie.VEILIGHEIDSSIGNALEN],
 }
+# Enrolled at an mbo (the diploma is the mbo's), never with a crebo at the JJI-school: the
+# JJI-school teaches and facilitates exams, ROC Lindewaard enrols and examines.
 DEMO_ONDERWIJS = {
-    "ingeschreven_bij": "Duinzichtcollege (JJI-school)",
+    "ingeschreven_bij": "ROC Lindewaard",
     "opleiding": "Medewerker logistiek",
     "crebo": "25431",
     "niveau": 2,
@@ -27,7 +29,9 @@ DEMO_ONDERWIJS = {
     "leerdoelen": "Zelfstandig een orderpick-opdracht plannen en uitvoeren.",
     "motivatie": "Wil na het verblijf een BBL-plek in de logistiek.",
     "talenten": "Werkt nauwkeurig, helpt anderen graag.",
-    "ict_fase": "B1",
+    "ict_fase": "B1",  # a phase of the demo regio's ICT-fasen (bijlage 3), by its name
+    "ict_beperkingen": "Werkt op de schoolcomputer, niet op een eigen laptop. Spreekexamens met opname, in overleg "
+    "met ROC Lindewaard.",
 }
 DEMO_BEGELEIDING = {
     "structuur": "Een vast dagritme en een vast aanspreekpunt in de eerste weken.",

@@ -68,18 +68,21 @@ AANVRAAG = {
 }
 # A small mbo without its own verbindingsofficier: the one of ROC Lindewaard is its contact point.
 AANSPREEKPUNTEN = {"herkomst": "mbo"}
-# The demo regio's netwerkkaart: (organisation key, role, name, function, level)
+# The demo regio's netwerkkaart: (organisation key, role, name, function, level, demo user or
+# None). A contact who is a demo user is linked to that user: one e-mail address, the user's.
 NETWERKKAART = [
-    ("jji", ContactRol.JJI, "Karin Smits", "Afdelingshoofd onderwijs en nazorg", Niveau.MANAGEMENT),
-    ("school", ContactRol.JJI_SCHOOL, "Peter Aydin", "Zorgcoördinator", Niveau.UITVOERING),
-    ("school", ContactRol.ICT, "Jeroen Bos", "ICT-coördinator", Niveau.UITVOERING),
-    ("mbo", ContactRol.MBO_SCHOOL, "Marco Janssen", "Veiligheidscoördinator", Niveau.UITVOERING),
-    ("mbo", ContactRol.MBO_SCHOOL, "Anne Kuipers", "Teamleider entree", Niveau.MANAGEMENT),
-    ("mbo", ContactRol.NAZORG_MENTOR, "Rik de Vries", "Mentor XXL", Niveau.UITVOERING),
-    ("herkomst", ContactRol.MBO_SCHOOL, "Youssef El Amrani", "Intaker", Niveau.UITVOERING),
-    ("gemeente", ContactRol.GEMEENTE, "Lotte Hendriks", "Casusregisseur nazorg", Niveau.UITVOERING),
-    ("jr", ContactRol.RECLASSERING, "Tom Willems", "Jeugdreclasseerder", Niveau.UITVOERING),
+    ("jji", ContactRol.JJI, "Karin Smits", "Afdelingshoofd onderwijs en nazorg", Niveau.MANAGEMENT, None),
+    ("school", ContactRol.JJI_SCHOOL, "Peter Aydin", "Zorgcoördinator", Niveau.UITVOERING, "coordinator"),
+    ("school", ContactRol.ICT, "Jeroen Bos", "ICT-coördinator", Niveau.UITVOERING, None),
+    ("mbo", ContactRol.MBO_SCHOOL, "Marco Janssen", "Veiligheidscoördinator", Niveau.UITVOERING, "verbindingsofficier"),
+    ("mbo", ContactRol.MBO_SCHOOL, "Anne Kuipers", "Teamleider entree", Niveau.MANAGEMENT, None),
+    ("mbo", ContactRol.NAZORG_MENTOR, "Rik de Vries", "Mentor XXL", Niveau.UITVOERING, None),
+    ("herkomst", ContactRol.MBO_SCHOOL, "Youssef El Amrani", "Intaker", Niveau.UITVOERING, "mbo-herkomst"),
+    ("gemeente", ContactRol.GEMEENTE, "Lotte Hendriks", "Casusregisseur nazorg", Niveau.UITVOERING, None),
+    ("jr", ContactRol.RECLASSERING, "Tom Willems", "Jeugdreclasseerder", Niveau.UITVOERING, None),
 ]
+# Bijlage 3: JJI Duinzicht is an official exam location.
+EXAMENLOCATIES = {"jji"}
 
 # Who acts on each line of the demo regio's routekaart, per step in the order of bijlage 4
 # (None: still open, to show the list of blanks; locked lines keep the handreiking's party).
@@ -108,7 +111,9 @@ def organisaties_aanmaken() -> dict[str, Organisatie]:
     for sleutel, (naam, soort, plaats) in ORGANISATIES.items():
         organisatie = Organisatie.objects.filter(naam=naam, regio=regio).first()
         if organisatie is None:
-            organisatie = Organisatie(naam=naam, soort=soort, regio=regio, plaats=plaats)
+            organisatie = Organisatie(
+                naam=naam, soort=soort, regio=regio, plaats=plaats, officiele_examenlocatie=sleutel in EXAMENLOCATIES
+            )
             if soort == OrganisatieSoort.JJI_SCHOOL:
                 organisatie.jji = gevonden["jji"]
             netwerk_services.organisatie_opslaan(actor=None, organisatie=organisatie)
@@ -190,10 +195,16 @@ def logonderzoek_klaarzetten(gebruikers) -> None:
 
 
 def netwerkkaart_vullen(organisaties, beheerder) -> None:
-    """The demo regio's netwerkkaart (bijlage 5): a few contacts per partner."""
-    for sleutel, rol, naam, functie, niveau in NETWERKKAART:
+    """The demo regio's netwerkkaart (bijlage 5): a few contacts per partner; a demo user's
+    entry is linked to the user (also an entry made before the link existed)."""
+    for sleutel, rol, naam, functie, niveau, gebruikersnaam in NETWERKKAART:
         organisatie = organisaties[sleutel]
-        if Contactpersoon.objects.filter(organisatie=organisatie, rol=rol, naam=naam).exists():
+        medewerker = Medewerker.objects.filter(user__username=gebruikersnaam).first() if gebruikersnaam else None
+        bestaand = Contactpersoon.objects.filter(organisatie=organisatie, rol=rol, naam=naam).first()
+        if bestaand is not None:
+            if medewerker is not None and bestaand.medewerker_id is None:
+                bestaand.medewerker, bestaand.email = medewerker, ""
+                netwerk_services.contactpersoon_opslaan(actor=beheerder, contactpersoon=bestaand)
             continue
         netwerk_services.contactpersoon_opslaan(
             actor=beheerder,
@@ -204,7 +215,8 @@ def netwerkkaart_vullen(organisaties, beheerder) -> None:
                 functie=functie,
                 niveau=niveau,
                 telefoon="06-00000000",
-                email=f"{naam.split()[0].lower()}@example.org",
+                email="" if medewerker else f"{naam.split()[0].lower()}@example.org",
+                medewerker=medewerker,
                 bereikbaarheid="ma-vr 8.30-16.30",
             ),
         )

@@ -1,6 +1,7 @@
 """Forms of the doorstroomdossier and of the consent per part."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from toegang import delen, policy
@@ -22,8 +23,9 @@ class FormuleringMixin:
     """The reason to keep flagged wording is asked only once the check has flagged something
     (or a reason was given before)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, traject=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.traject = traject
         veld = self.fields.get(services.TOELICHTING)
         if veld is not None and not self.is_bound and not getattr(self.instance, services.TOELICHTING, ""):
             veld.widget = forms.HiddenInput()
@@ -36,12 +38,34 @@ class OnderwijsinformatieForm(FormuleringMixin, forms.ModelForm):
         model = Onderwijsinformatie
         fields = [*services.ONDERWIJS_VELDEN, services.TOELICHTING]
         widgets = {
-            veld: TEKST for veld in ("diplomas_en_resultaten", "lopende_modules", "leerdoelen", "motivatie", "talenten")
+            veld: TEKST
+            for veld in (
+                "diplomas_en_resultaten",
+                "lopende_modules",
+                "leerdoelen",
+                "motivatie",
+                "talenten",
+                "ict_beperkingen",
+            )
         } | {services.TOELICHTING: TEKST}
         help_texts = {
-            "ingeschreven_bij": _("De school waar de jongere staat ingeschreven."),
+            "ingeschreven_bij": _(
+                "De mbo-instelling waar de jongere staat ingeschreven (ook als mbo-student in de JJI)."
+            ),
             "examinerende_instelling": _("Welke instelling de examens afneemt."),
+            "ict_fase": _("De fasen van ICT-bevoegdheden in de JJI; de functioneel beheerder houdt ze per regio bij."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The phases of the regio of the JJI that are in use, and the one the part has already.
+        veld = self.fields["ict_fase"]
+        huidig = self.instance.ict_fase_id
+        regio_id = self.traject.jji.regio_id if self.traject is not None else None
+        veld.queryset = (
+            veld.queryset.filter(regio_id=regio_id).filter(Q(actief=True) | Q(pk=huidig)).order_by("volgorde", "naam")
+        )
+        veld.empty_label = _("— nog geen fase —")
 
 
 class BegeleidingsbehoefteForm(FormuleringMixin, forms.ModelForm):

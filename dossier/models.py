@@ -137,15 +137,6 @@ def _re2_weigering(tekst: str, fout: re2.error) -> str:
     }
 
 
-class IctFase(models.TextChoices):
-    """Phases of growing ICT permissions in the JJI (bijlage 3, after Aloysius)."""
-
-    A1 = "A1", _("A1 (weinig bevoegdheden)")
-    A2 = "A2", _("A2")
-    B1 = "B1", _("B1")
-    B2 = "B2", _("B2/D1-2 (volledige bevoegdheden)")
-
-
 class MboNiveau(models.IntegerChoices):
     ENTREE = 1, _("niveau 1 (entree)")
     BASIS = 2, _("niveau 2 (basisberoepsopleiding)")
@@ -210,7 +201,27 @@ class Onderwijsinformatie(Dossierdeel):
     leerdoelen = models.TextField(_("leerdoelen"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     motivatie = models.TextField(_("motivatie"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
     talenten = models.TextField(_("talenten"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
-    ict_fase = models.CharField(_("ICT-fase (bijlage 3)"), max_length=2, choices=IctFase.choices, blank=True)
+    # Bijlage 3: the phase of ICT permissions (the regio's own list, ``netwerk.IctFase``, of the
+    # regio of the JJI) and this student's own restrictions. Part of the onderwijsinformatie, as
+    # the phase always was: read under its grondslag, every reading on record.
+    ict_fase = models.ForeignKey(
+        "netwerk.IctFase",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ICT-fase (bijlage 3)"),
+    )
+    ict_beperkingen = models.TextField(
+        _("individuele ICT-beperkingen"),
+        blank=True,
+        help_text=_(
+            "Wat deze student met ICT wel en niet kan, naast de ICT-fase: bijvoorbeeld geen eigen laptop, "
+            "spreekexamens alleen met opname. Toekomstgericht; geen reden van de beperking."
+        ),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
+    )
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -221,6 +232,10 @@ class Onderwijsinformatie(Dossierdeel):
 
     def __str__(self) -> str:
         return f"onderwijsinformatie {self.traject_id}"  # no content, no name: this may end up in logs
+
+    def clean(self):
+        if self.ict_fase_id and self.traject_id and self.ict_fase.regio_id != self.traject.jji.regio_id:
+            raise ValidationError({"ict_fase": _("Kies een ICT-fase van de regio van de JJI.")})
 
 
 class ResultaatSoort(models.TextChoices):

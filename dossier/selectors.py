@@ -26,12 +26,15 @@ from .models import Begeleidingsbehoefte, Leesoverzicht, Onderwijsinformatie, Re
 
 def onderwijsinformatie_ophalen(traject):
     """The onderwijsinformatie with its results (``None`` when nothing is written yet)."""
-    info = Onderwijsinformatie.objects.select_related("bijgewerkt_door").filter(traject=traject).first()
+    info = Onderwijsinformatie.objects.select_related("bijgewerkt_door", "ict_fase").filter(traject=traject).first()
     resultaten = list(Resultaat.objects.filter(traject=traject).select_related("gevalideerd_door"))
     if info is None and not resultaten:
         return None
     info = info or Onderwijsinformatie(traject=traject)  # results without the rest filled in yet
     info.resultaten_lijst = resultaten
+    # Bijlage 3: whether the JJI is an official exam location (a fact about the JJI, shown
+    # beside the exams of whoever reads this part).
+    info.examenlocatie = traject.jji if traject.jji.officiele_examenlocatie else None
     return info
 
 

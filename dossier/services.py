@@ -18,6 +18,7 @@ from django.utils.translation import override
 from jji_traject import uitbox
 from jji_traject.afdruk import pdf_maken
 from jji_traject.geschiedenis import opslaan
+from netwerk.models import IctFase
 from toegang import policy
 from trajecten.constants import Categorie, Leefgebied
 from trajecten.models import Toekomstperspectief, Traject
@@ -48,6 +49,7 @@ ONDERWIJS_VELDEN = [
     "motivatie",
     "talenten",
     "ict_fase",
+    "ict_beperkingen",
 ]
 BEGELEIDING_VELDEN = ["structuur", "sociaal_emotioneel", "praktisch", "wat_helpt"]
 SIGNAAL_VELDEN = ["signaal", "reden", "einddatum"]
@@ -94,8 +96,36 @@ def _deel_opslaan(model, velden, categorie, *, actor, traject, gegevens: dict):
     return deel
 
 
+def _ict_fase(traject, waarde) -> IctFase | None:
+    """The ICT-fase given by itself (the page's form) or by its name (the API), among the
+    phases of the regio of the JJI; one that is switched off only when the part has it already."""
+    if waarde is None or waarde == "":
+        return None
+    if not isinstance(waarde, IctFase):
+        fasen = IctFase.objects.filter(regio_id=traject.jji.regio_id)
+        gevonden = fasen.filter(naam__iexact=str(waarde).strip()).first()
+        if gevonden is None:
+            namen = ", ".join(fasen.filter(actief=True).values_list("naam", flat=True)) or "—"
+            raise ValidationError(
+                {
+                    "ict_fase": _("Onbekende ICT-fase '%(naam)s'. Kies uit: %(namen)s.")
+                    % {"naam": waarde, "namen": namen}
+                }
+            )
+        waarde = gevonden
+    huidig = Onderwijsinformatie.objects.filter(traject=traject).values_list("ict_fase_id", flat=True).first()
+    if not waarde.actief and waarde.pk != huidig:
+        raise ValidationError(
+            {"ict_fase": _("De ICT-fase %(naam)s wordt in deze regio niet meer gebruikt.") % {"naam": waarde.naam}}
+        )
+    return waarde
+
+
 @transaction.atomic
 def onderwijsinformatie_opslaan(*, actor, traject, gegevens: dict) -> Onderwijsinformatie:
+    if "ict_fase" in gegevens:
+        _mag_schrijven(actor, traject)  # before a message names the regio's phases
+        gegevens = {**gegevens, "ict_fase": _ict_fase(traject, gegevens["ict_fase"])}
     return _deel_opslaan(
         Onderwijsinformatie,
         ONDERWIJS_VELDEN,

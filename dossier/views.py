@@ -158,7 +158,7 @@ def bewerken(request, pk, categorie):
     huidig = policy.categorie_lezen(
         actor=request.user, traject=traject, categorie=categorie, actie=RaadplegingActie.BEKIJKEN, verzoek=request
     )
-    form = form_klasse(request.POST or None, instance=huidig)
+    form = form_klasse(request.POST or None, instance=huidig, traject=traject)
     naam = deel.label.capitalize()
     return formulierpagina(
         request,

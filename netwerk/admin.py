@@ -21,7 +21,7 @@ from toegang import policy
 
 from . import services
 from .constants import AanvraagStatus, OrganisatieSoort, Rol
-from .models import Accountaanvraag, Contactpersoon, Medewerker, Organisatie, Regio
+from .models import Accountaanvraag, Contactpersoon, IctFase, Medewerker, Organisatie, Regio
 from .services import accountlog, accounts
 
 User = get_user_model()
@@ -66,7 +66,17 @@ class RegioAdmin(RegioBeperking, SimpleHistoryAdmin):
 class OrganisatieForm(forms.ModelForm):
     class Meta:
         model = Organisatie
-        fields = ["naam", "soort", "regio", "plaats", "jji", "verbindingsofficier", "aanspreekpunt", "actief"]
+        fields = [
+            "naam",
+            "soort",
+            "regio",
+            "plaats",
+            "jji",
+            "verbindingsofficier",
+            "aanspreekpunt",
+            "officiele_examenlocatie",
+            "actief",
+        ]
 
     def clean(self):
         data = super().clean()
@@ -416,3 +426,28 @@ class ContactpersoonAdmin(RegioBeperking, SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.contactpersoon_opslaan(actor=request.user, contactpersoon=obj)
+
+
+@admin.register(IctFase)
+class IctFaseAdmin(RegioBeperking, SimpleHistoryAdmin):
+    """The ICT-fasen of the beheerder's regio (bijlage 3): the handreiking's example to start
+    with, then the regio's own. A phase is switched off, never deleted: dossiers name it."""
+
+    list_display = ["naam", "omschrijving", "volgorde", "actief", "regio"]
+    list_filter = ["actief"]
+    list_editable = ["volgorde"]
+    search_fields = ["naam", "omschrijving"]
+    list_select_related = ["regio"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["regio"] if obj is not None else []  # a phase stays in its regio
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        regio_id = _eigen_regio_id(request)
+        if regio_id is not None and db_field.name == "regio":
+            kwargs["queryset"] = Regio.objects.filter(pk=regio_id)
+            kwargs["empty_label"] = None
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        services.ict_fase_opslaan(actor=request.user, fase=obj)

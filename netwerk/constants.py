@@ -73,6 +73,18 @@ class ContactRol(models.TextChoices):
     NAZORG_MENTOR = "nazorg_mentor", _("nazorg-mentor")
 
 
+# Bijlage 3's example of ICT-fasen (the Aloysius Stichting's): from few permissions (A1) to
+# all (B2/D1-2). The handreiking describes only the two ends; the regio fills in what each
+# phase allows. Loaded for every regio as its starting point (netwerk migration 0014 and
+# ``services.regio_opslaan``), then the regio's own data: (naam, omschrijving).
+ICT_FASEN_VOORBEELD = [
+    ("A1", "weinig bevoegdheden"),
+    ("A2", ""),
+    ("B1", ""),
+    ("B2/D1-2", "volledige bevoegdheden"),
+]
+
+
 class Niveau(models.TextChoices):
     BESTUURLIJK = "bestuurlijk", _("bestuurlijk")
     MANAGEMENT = "management", _("management")

@@ -13,7 +13,11 @@ class ContactpersoonForm(forms.ModelForm):
         fields = ["rol", "naam", "functie", "telefoon", "email", "bereikbaarheid", "niveau", "medewerker"]
         help_texts = {
             "bereikbaarheid": _("Bijvoorbeeld: ma-do 8.30-16.30, niet in de schoolvakanties."),
-            "medewerker": _("Alleen als deze contactpersoon ook met jji-traject werkt."),
+            "medewerker": _(
+                "Alleen als deze contactpersoon ook met jji-traject werkt. De kaart toont dan het e-mailadres van de "
+                "gebruiker: één adres per persoon."
+            ),
+            "email": _("Leeg laten bij een gebruiker van de app: dan geldt het e-mailadres van de gebruiker."),
         }
 
     def __init__(self, *args, organisatie, **kwargs):

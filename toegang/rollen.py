@@ -22,7 +22,8 @@ REGIE = (
     "trajecten.add_toewijzing",
     "trajecten.delete_toewijzing",
 )
-NETWERK_MODELLEN = ("regio", "organisatie", "medewerker", "contactpersoon")
+# The regio's ICT-fasen (bijlage 3) too: regional data, no youth data.
+NETWERK_MODELLEN = ("regio", "organisatie", "medewerker", "contactpersoon", "ictfase")
 BEHEER = (
     tuple(f"netwerk.{actie}_{model}" for model in NETWERK_MODELLEN for actie in ("view", "add", "change"))
     + tuple(f"netwerk.view_historical{model}" for model in NETWERK_MODELLEN)
@@ -59,11 +60,20 @@ def rolgroepen_bijwerken(apps=django_apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     for rol, permissies in PERMISSIES_PER_ROL.items():
         groep, _ = Group.objects.get_or_create(name=f"rol:{rol}")
-        gevonden = [
-            Permission.objects.filter(content_type__app_label=naam.split(".")[0], codename=naam.split(".")[1]).first()
-            for naam in permissies
-        ]
-        if apps is django_apps and None in gevonden:
-            ontbreekt = [naam for naam, perm in zip(permissies, gevonden, strict=True) if perm is None]
-            raise LookupError(f"rolgroep {rol}: onbekende permissies {ontbreekt}")
-        groep.permissions.set([perm for perm in gevonden if perm is not None])
+        gevonden = [perm for naam in permissies if (perm := _permissie(apps, Permission, naam)) is not None]
+        groep.permissions.set(gevonden)
+
+
+def _permissie(apps, Permission, naam: str):
+    """The permission ``app.codename``; ``None`` while its model does not exist yet (an earlier
+    migration runs this with today's list: the migration that creates the model calls it again,
+    see toegang 0012). A name whose model exists but has no such permission is an error."""
+    app_label, codename = naam.split(".")
+    permissie = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    if permissie is not None:
+        return permissie
+    try:
+        apps.get_model(app_label, codename.split("_", 1)[1])
+    except LookupError:
+        return None
+    raise LookupError(f"Geen permissie {naam}")

@@ -28,6 +28,11 @@ def _model_velden(model, namen):
         veld = model._meta.get_field(naam)
         if naam == "niveau":
             velden[naam] = serializers.IntegerField(allow_null=True)
+        elif naam == "ict_fase":
+            # The regio's phase by its name ("" for none): regional data, no youth data.
+            velden[naam] = serializers.CharField(
+                source="ict_fase.naam", default="", help_text=f"{veld.verbose_name}: de naam van de fase van de regio."
+            )
         else:
             velden[naam] = serializers.CharField(help_text=str(veld.verbose_name))
     return velden
@@ -86,6 +91,13 @@ class OnderwijsinformatieIn(Streng):
         for naam in ONDERWIJS_VELDEN:
             if naam == "niveau":
                 velden[naam] = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=4)
+            elif naam == "ict_fase":
+                velden[naam] = Tekst(
+                    required=False,
+                    allow_blank=True,
+                    max_length=30,
+                    help_text="De naam van een ICT-fase van de regio van de JJI (bijvoorbeeld A1); leeg: geen fase.",
+                )
             else:
                 lengte = Onderwijsinformatie._meta.get_field(naam).max_length or 5000
                 velden[naam] = Tekst(required=False, allow_blank=True, max_length=lengte)

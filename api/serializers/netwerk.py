@@ -19,6 +19,9 @@ class OrganisatieUit(serializers.Serializer):
     naam = serializers.CharField()
     soort = serializers.CharField()
     plaats = serializers.CharField()
+    officiele_examenlocatie = serializers.BooleanField(
+        help_text="Alleen bij een JJI: examens kunnen in de JJI zelf worden afgenomen (bijlage 3)."
+    )
     verbindingsofficier = VerbindingsofficierUit(allow_null=True)
 
 
@@ -30,5 +33,7 @@ class ContactUit(serializers.Serializer):
     functie = serializers.CharField()
     niveau = serializers.CharField()
     telefoon = serializers.CharField()
-    email = serializers.CharField()
+    email = serializers.CharField(
+        source="email_adres", help_text="Eén adres per persoon: bij een gebruiker van de app diens e-mailadres."
+    )
     bereikbaarheid = serializers.CharField()

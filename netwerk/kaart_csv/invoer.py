@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from toegang import policy
 
 from .. import services
-from ..constants import ContactRol, Niveau, OrganisatieSoort
+from ..constants import ContactRol, Niveau, OrganisatieSoort, Rol
 from ..models import Contactpersoon, Medewerker, Organisatie
 from .kolommen import DATUMNOTATIE, KOLOMMEN, KOPPEN, VERPLICHT, _dutch_labels, _keuze
 from .lezen import Bestandsfout, _datum, _decoderen, _lezen
@@ -79,6 +79,7 @@ class _Import:
             )
         )
         self.gezien: set[int] = set()
+        self.gebruikers: dict[int, list[Medewerker]] = {}  # active users per organisation, for _naamgenoot
 
     def fout(self, regel: int | None, melding: str) -> None:
         self.resultaat.fouten.append((regel, melding))
@@ -243,7 +244,52 @@ class _Import:
             nieuw["bevestigd_op"] = _datum(w["bevestigd_op"])
         if "gebruikersnaam" in self.velden:
             nieuw["medewerker"] = self._gebruiker(regel, w, org, contact)
+        gekoppeld = nieuw.get("medewerker", contact.medewerker if contact else None)
+        if gekoppeld is None and not w.get("gebruikersnaam"):
+            self._naamgenoot(regel, w, org)
+        if "email" in nieuw and gekoppeld is not None and gekoppeld.user.email:
+            nieuw["email"] = self._een_adres(regel, w, gekoppeld)
         return nieuw
+
+    def _een_adres(self, regel, w, medewerker) -> str:
+        """One address per person: a contact linked to a user keeps none of its own (the map
+        shows the user's). Another address in the file is not taken; the beheerder hears why."""
+        adres = medewerker.user.email
+        if w.get("email") and w["email"].casefold() != adres.casefold():
+            self.resultaat.opmerkingen.append(
+                (
+                    regel,
+                    _(
+                        "%(naam)s: gebruiker van de app; de kaart toont het e-mailadres van de gebruiker (%(adres)s), "
+                        "niet %(bestand)s uit het bestand. Een ander adres wijzigt de functioneel beheerder bij de "
+                        "gebruiker (vier ogen)."
+                    )
+                    % {"naam": w["naam"], "adres": adres, "bestand": w["email"]},
+                )
+            )
+        return ""
+
+    def _naamgenoot(self, regel, w, org) -> None:
+        """A contact without a user that is, by name, the one user of the organisation: point it
+        out (linking it gives one e-mail address); nothing is linked by a name alone."""
+        if org.pk not in self.gebruikers:
+            self.gebruikers[org.pk] = list(
+                Medewerker.objects.select_related("user")
+                .filter(organisatie=org, user__is_active=True)
+                .exclude(rol=Rol.SYSTEEM)
+            )
+        gebruikers = [m for m in self.gebruikers[org.pk] if _zelfde_naam(m.naam, w["naam"])]
+        if len(gebruikers) == 1:
+            self.resultaat.opmerkingen.append(
+                (
+                    regel,
+                    _(
+                        "%(naam)s lijkt gebruiker '%(gebruiker)s' van de app: vul de kolom gebruikersnaam in, dan "
+                        "toont de kaart één e-mailadres (dat van de gebruiker)."
+                    )
+                    % {"naam": w["naam"], "gebruiker": gebruikers[0].user.username},
+                )
+            )
 
     def _gebruiker(self, regel, w, org, contact):
         if not w.get("gebruikersnaam"):
@@ -292,6 +338,10 @@ class _Import:
         self.contacten_bijwerken(rijen)
         if self.verwijder_ontbrekende:
             self.ontbrekende_verwijderen()
+
+
+def _zelfde_naam(een: str, ander: str) -> bool:
+    return " ".join(een.split()).casefold() == " ".join(ander.split()).casefold()
 
 
 def _vergelijkbaar(gegevens: tuple[str, str, str]) -> tuple:

@@ -11,7 +11,8 @@ from .kolommen import DATUMNOTATIE, KOLOMMEN, _dutch_labels, _veilig
 
 
 def exporteren(regio) -> str:
-    """The regio's netwerkkaart as CSV text (semicolons, Dutch headings and labels)."""
+    """The regio's netwerkkaart as CSV text (semicolons, Dutch headings and labels). A contact
+    linked to a user has that user's e-mail address (importing the file again keeps it so)."""
     rollen, soorten, niveaus = _dutch_labels(ContactRol), _dutch_labels(OrganisatieSoort), _dutch_labels(Niveau)
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\r\n")
@@ -34,7 +35,7 @@ def exporteren(regio) -> str:
                 c.naam,
                 c.functie,
                 c.telefoon,
-                c.email,
+                c.email_adres,  # one address per person: a user's own
                 c.bereikbaarheid,
                 niveaus[c.niveau],
                 c.medewerker.user.username if c.medewerker_id else "",

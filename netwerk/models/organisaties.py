@@ -87,6 +87,14 @@ class Organisatie(models.Model):
             "netwerkkaart en geeft geen toegang tot gegevens van deze instelling."
         ),
     )
+    # Bijlage 3: exams are taken in the JJI itself as far as possible, where it is an official
+    # exam location. A fact about the JJI (no youth data): on the netwerkkaart and beside the
+    # onderwijsinformatie.
+    officiele_examenlocatie = models.BooleanField(
+        _("officiële examenlocatie"),
+        default=False,
+        help_text=_("Alleen voor een JJI: examens kunnen in de JJI zelf worden afgenomen (bijlage 3)."),
+    )
     actief = models.BooleanField(_("actief"), default=True)
 
     history = HistoricalRecords()
@@ -107,12 +115,21 @@ class Organisatie(models.Model):
                 name="organisatie_jji_alleen_voor_jji_school",
                 violation_error_message=_("Alleen een JJI-school hoort bij een JJI."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(officiele_examenlocatie=False) | models.Q(soort=OrganisatieSoort.JJI),
+                name="organisatie_examenlocatie_alleen_jji",
+                violation_error_message=_("Alleen een JJI is een officiële examenlocatie in de zin van bijlage 3."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.naam
 
     def clean(self):
+        if self.officiele_examenlocatie and self.soort != OrganisatieSoort.JJI:
+            raise ValidationError(
+                {"officiele_examenlocatie": _("Alleen een JJI is een officiële examenlocatie in de zin van bijlage 3.")}
+            )
         if self.soort == OrganisatieSoort.JJI_SCHOOL and self.jji_id is None:
             raise ValidationError({"jji": _("Kies de JJI waarin deze school onderwijs geeft.")})
         if self.jji_id and self.jji.soort != OrganisatieSoort.JJI:
@@ -265,7 +282,11 @@ class Medewerker(models.Model):
 class Contactpersoon(models.Model):
     """An entry of the regional netwerkkaart (bijlage 5): who to call at a partner, in which
     role and at which level. The organisation keeps its own entries; everyone in the regio
-    reads them. A contact may be a user of the app (``medewerker``) or not."""
+    reads them. A contact may be a user of the app (``medewerker``) or not.
+
+    One e-mail address per person: a contact linked to a user has that user's address (which
+    changes only with a second person's approval) and keeps none of its own; ``email_adres``
+    is the one address every page, print, export and API answer shows."""
 
     organisatie = models.ForeignKey(
         Organisatie, on_delete=models.PROTECT, related_name="contactpersonen", verbose_name=_("organisatie")
@@ -310,13 +331,34 @@ class Contactpersoon(models.Model):
         """Not confirmed for more than a year: the netwerkkaart is updated yearly."""
         return (timezone.localdate() - self.bevestigd_op).days > 365
 
+    @property
+    def gebruikersadres(self) -> str:
+        """The address of the linked user ("" when not linked, or the user has none)."""
+        return self.medewerker.user.email if self.medewerker_id else ""
+
+    @property
+    def email_adres(self) -> str:
+        """The one e-mail address of this contact: the linked user's, else the entry's own."""
+        return self.gebruikersadres or self.email
+
     def clean(self):
-        if not (self.telefoon or self.email):
+        if not (self.telefoon or self.email_adres):
             raise ValidationError(_("Vul een telefoonnummer of e-mailadres in: anders is dit geen contact."))
         if self.telefoon and not TELEFOON.fullmatch(self.telefoon):
             raise ValidationError({"telefoon": _("Dit is geen telefoonnummer (alleen cijfers, spaties, + en -).")})
         if self.medewerker_id and self.medewerker.organisatie_id != self.organisatie_id:
             raise ValidationError({"medewerker": _("Deze gebruiker werkt bij een andere organisatie.")})
+        adres = self.gebruikersadres
+        if adres and self.email and self.email.casefold() != adres.casefold():
+            raise ValidationError(
+                {
+                    "email": _(
+                        "%(naam)s werkt met de app: het e-mailadres is dat van de gebruiker (%(adres)s). Laat dit "
+                        "veld leeg; een ander adres wijzigt de functioneel beheerder bij de gebruiker."
+                    )
+                    % {"naam": self.naam or self.medewerker.naam, "adres": adres}
+                }
+            )
 
 
 class NetwerkContact(models.Model):

@@ -17,6 +17,7 @@ from .beheer import (
     regio_opslaan,
     verbindingsofficier_aanwijzen,
 )
+from .ict import ict_fase_opslaan, ict_fasen_voorbeeld_laden
 from .ingang import (
     blokkade_opheffen,
     eigen_wachtwoord_instellen,
@@ -35,6 +36,8 @@ __all__ = [
     "controleer_medewerker",
     "controleer_organisatie",
     "eigen_wachtwoord_instellen",
+    "ict_fase_opslaan",
+    "ict_fasen_voorbeeld_laden",
     "medewerker_opslaan",
     "netwerkcontact_toevoegen",
     "netwerkcontact_verwijderen",

@@ -27,6 +27,7 @@ from ..models import (
     Regio,
 )
 from .accountlog import beschrijving, gebeurtenis_vastleggen, verbindingsofficieren_melden
+from .ict import ict_fasen_voorbeeld_laden
 
 User = get_user_model()
 log = logging.getLogger("jji_traject.inloggen")
@@ -42,13 +43,17 @@ def _mag_beheren(actor, regio) -> None:
 
 @transaction.atomic
 def regio_opslaan(*, actor, regio: Regio) -> Regio:
-    """Regio's are national: created by the system or a superuser; a beheerder may rename their own."""
+    """Regio's are national: created by the system or a superuser; a beheerder may rename their own.
+    A new regio starts with the example ICT-fasen of bijlage 3."""
     if regio.pk is None and actor is not None and not actor.is_superuser:
         raise PermissionDenied
-    if regio.pk is not None:
+    nieuw = regio.pk is None
+    if not nieuw:
         _mag_beheren(actor, regio)
     regio.full_clean()
     regio.save()
+    if nieuw:
+        ict_fasen_voorbeeld_laden(actor=actor, regio=regio)
     return regio
 
 
@@ -387,13 +392,16 @@ def _mag_contacten_bijhouden(actor, organisatie: Organisatie) -> None:
 @transaction.atomic
 def contactpersoon_opslaan(*, actor, contactpersoon: Contactpersoon, bevestigd_op=None) -> Contactpersoon:
     """Add or change an entry of the netwerkkaart; saving it confirms it (today, or on the
-    date an imported file says it was confirmed)."""
+    date an imported file says it was confirmed). An entry linked to a user keeps no address
+    of its own: the user's is the one address of that person."""
     _mag_contacten_bijhouden(actor, contactpersoon.organisatie)
     if contactpersoon.pk is not None:
         oud = Contactpersoon.objects.select_related("organisatie__regio").get(pk=contactpersoon.pk)
         _mag_contacten_bijhouden(actor, oud.organisatie)
     contactpersoon.bevestigd_op = bevestigd_op or timezone.localdate()
     contactpersoon.full_clean()
+    if contactpersoon.gebruikersadres:
+        contactpersoon.email = ""  # one address per person: the user's (shown as ``email_adres``)
     contactpersoon.save()
     return contactpersoon
 

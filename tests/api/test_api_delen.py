@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from api.serializers.dossier import DeelUit
 from dossier.models import Begeleidingsbehoefte, Onderwijsinformatie, Resultaat, Veiligheidssignaal
-from netwerk.models import Medewerker, Organisatie
+from netwerk.models import IctFase, Medewerker, Organisatie
 from toegang import policy
 from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
 
@@ -26,8 +26,9 @@ MODEL_VAN = {
 }
 # The part's own rows, attached to it by the dossier's selector (not a relation to follow).
 RIJEN = {(Onderwijsinformatie, "resultaten_lijst"): Resultaat}
-# Where a relation of a part may lead: the organisations and people of the network, no youth data.
-BUITEN_HET_DOSSIER = {Organisatie, Medewerker, get_user_model()}
+# Where a relation of a part may lead: the organisations and people of the network and the
+# regio's ICT-fasen, no youth data.
+BUITEN_HET_DOSSIER = {Organisatie, Medewerker, get_user_model(), IctFase}
 
 
 def _deelserializers():
