@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from toegang import policy
@@ -27,8 +28,11 @@ from .models import Betrokkenheid, Overleg, Routekaart, Taak, Toestemming, Toewi
 
 
 def mijn_trajecten(user) -> QuerySet[Traject]:
-    """The reader's visible trajecten with what a list row shows, in a fixed number of queries."""
-    return lijstregels(policy.zichtbaar_voor(user), policy.medewerker_van(user))
+    """The reader's visible trajecten with what a list row shows — the work (next task, overdue
+    tasks) among the tasks they may see, and per part of the dossier what the policy lets the
+    row say — as subqueries of the one list query."""
+    trajecten = lijstregels(policy.zichtbaar_voor(user), policy.medewerker_van(user))
+    return policy.met_delen_in_lijst(met_werk(trajecten, user), user)
 
 
 def lijstregels(trajecten: QuerySet[Traject], medewerker) -> QuerySet[Traject]:
@@ -42,6 +46,53 @@ def lijstregels(trajecten: QuerySet[Traject], medewerker) -> QuerySet[Traject]:
         .annotate(eigen_betrokkenheid=Subquery(eigen_rol))
         .order_by("sorteernaam", "pk")
     )
+
+
+def met_werk(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
+    """Annotate the work of each open traject among the tasks the reader may see (the same
+    open tasks in reached steps as "Mijn taken", of anyone): ``volgende_taak_id``, the one
+    with the soonest deadline (undated last, then by step), and ``taken_te_laat``, how many
+    are past their deadline. A closed traject has no work left."""
+    open_taken = (
+        policy.taken_in_lijst(user).filter(_bereikt(), traject__afgesloten_op__isnull=True).exclude(status__in=AFGEROND)
+    )
+    volgende = open_taken.order_by(F("deadline").asc(nulls_last=True), "stap", "pk").values("pk")[:1]
+    te_laat = (
+        open_taken.filter(deadline__lt=timezone.localdate())
+        .order_by()
+        .values("traject")
+        .annotate(aantal=Count("pk"))
+        .values("aantal")
+    )
+    return trajecten.annotate(volgende_taak_id=Subquery(volgende), taken_te_laat=Coalesce(Subquery(te_laat), 0))
+
+
+@dataclass
+class DeelInRij:
+    """What a row of the list says about one part of the dossier (see ``policy.met_delen_in_lijst``)."""
+
+    categorie: str
+    label: str
+    leesbaar: bool
+    gedeeld_met: int | None  # only where the reader runs the traject
+
+
+def rijen_aanvullen(rijen: list[Traject], delen) -> list[Traject]:
+    """Give each row of one page its next task (one query for the page) and its dossier cells
+    (``delen``: the parts the reader has a column for)."""
+    taken = Taak.objects.in_bulk([t.volgende_taak_id for t in rijen if t.volgende_taak_id])
+    for traject in rijen:
+        traject.volgende_taak = taken.get(traject.volgende_taak_id)
+        traject.delen_in_rij = [
+            DeelInRij(
+                categorie=deel.categorie,
+                label=deel.label,
+                leesbaar=bool(getattr(traject, f"leesbaar_{deel.categorie}", False)),
+                gedeeld_met=getattr(traject, f"gedeeld_{deel.categorie}", None),
+            )
+            for deel in delen
+        ]
+    return rijen
 
 
 @dataclass
@@ -212,18 +263,21 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
 def mijn_taken(user) -> QuerySet[Taak]:
     """The reader's open tasks in steps their trajecten have reached (or with a date),
     soonest deadline first (no deadline last)."""
-    # Tasks of steps still to come wait until the traject reaches them, unless they have a date.
-    bereikt = Q(deadline__isnull=False)
-    for fase, stappen in STAPPEN_VAN_FASE.items():
-        tot = max(stappen)
-        bereikt |= Q(traject__fase=fase, stap__lte=tot)
     return (
         policy.mijn_taken(user)
-        .filter(bereikt)
+        .filter(_bereikt())
         .exclude(status__in=AFGEROND)
         .select_related("traject__jongere", "organisatie", "medewerker__user")
         .order_by(F("deadline").asc(nulls_last=True), "traject__jongere__achternaam", "stap", "pk")
     )
+
+
+def _bereikt() -> Q:
+    """Tasks of steps still to come wait until the traject reaches them, unless they have a date."""
+    bereikt = Q(deadline__isnull=False)
+    for fase, stappen in STAPPEN_VAN_FASE.items():
+        bereikt |= Q(traject__fase=fase, stap__lte=max(stappen))
+    return bereikt
 
 
 def te_laat(taken: QuerySet[Taak]) -> QuerySet[Taak]:

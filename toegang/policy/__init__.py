@@ -64,6 +64,7 @@ from .beslismodel import (
 )
 from .dossier import (
     categorie_lezen,
+    delen_in_lijst,
     dossier_traject_ophalen,
     herkomst_grondslag,
     herkomst_lezen,
@@ -74,6 +75,7 @@ from .dossier import (
     mag_dossier_schrijven,
     mag_herkomst_schrijven,
     mag_raadplegingen_zien,
+    met_delen_in_lijst,
     raadplegingen_zichtbaar_voor,
     schrijvende_school,
 )
@@ -123,7 +125,14 @@ from .rechten import (
     verbindingsofficier_groep_bijwerken,
 )
 from .regio import beheerde_regio_ophalen, mag_contacten_bijhouden, mag_regio_beheren
-from .taken import bijwerkbare_taken, mag_taak_bijwerken, mijn_taken, taken_zichtbaar_voor, zichtbare_taken
+from .taken import (
+    bijwerkbare_taken,
+    mag_taak_bijwerken,
+    mijn_taken,
+    taken_in_lijst,
+    taken_zichtbaar_voor,
+    zichtbare_taken,
+)
 from .trajecten import (
     PerRij,
     actieve_medewerkers,
@@ -171,6 +180,7 @@ __all__ = [
     "bevestigers",
     "bijwerkbare_taken",
     "categorie_lezen",
+    "delen_in_lijst",
     "dossier_traject_ophalen",
     "goedkeuring_nodig",
     "groepsnaam",
@@ -217,6 +227,7 @@ __all__ = [
     "mag_traject_beheren",
     "mag_traject_starten",
     "medewerker_groepen_bijwerken",
+    "met_delen_in_lijst",
     "medewerker_van",
     "mijn_taken",
     "netwerk_zichtbaar_voor",
@@ -236,6 +247,7 @@ __all__ = [
     "rol_opent_jongerengegevens",
     "rolgroepnaam",
     "schrijvende_school",
+    "taken_in_lijst",
     "taken_zichtbaar_voor",
     "toestemming_ophalen",
     "toevoegbare_organisaties",

@@ -6,21 +6,36 @@ herkomst's own onderwijsinformatie, and who sees a traject's raadplegingen log."
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from dossier.models import HerkomstOnderwijsinformatie, Leesoverzicht
-from netwerk.constants import NIET_IN_TRAJECTEN, Rol
+from netwerk.constants import NIET_IN_TRAJECTEN, OrganisatieSoort, Rol
 from netwerk.models import Organisatie
 from toegang.models import Raadpleging, TrajectGroupObjectPermission, TrajectUserObjectPermission
 from trajecten.constants import (
+    ACTIEF_VANAF_START,
     BetrokkenheidSoort,
     Categorie,
 )
 from trajecten.models import Betrokkenheid, Toestemming, Traject
 
 from .. import delen
-from .lezers import Lezer, _onthoud, lezer_van, medewerker_van
+from .lezers import REGIE_SOORTEN, Lezer, _onthoud, lezer_van, medewerker_van
 from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
 from .trajecten import is_zichtbaar, traject_ophalen
 
@@ -126,6 +141,111 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
             continue
         leesbaar[categorie] = record
     return {c: leesbaar[c] for c in delen.categorieen() if c in leesbaar}
+
+
+def delen_in_lijst(user) -> tuple[delen.Dossierdeel, ...]:
+    """The parts a list of trajecten gives this reader a column for: every part, and a
+    restricted part (signalen voor veiligheid) only for who may ever read one — the
+    verbindingsofficier and the veiligheidscoördinator, and the people of a JJI-school (it
+    writes them) — never a system account. Nobody else learns from a list whether signalen
+    exist or travel."""
+    wie = lezer_van(user)
+    if wie is None or wie.rol in NIET_IN_TRAJECTEN:
+        return ()
+    leest_beperkt = wie.rol != Rol.SYSTEEM and (
+        wie.is_verbindingsofficier
+        or wie.rol == Rol.VEILIGHEIDSCOORDINATOR
+        or wie.organisatie.soort == OrganisatieSoort.JJI_SCHOOL
+    )
+    return tuple(deel for deel in delen.alle() if leest_beperkt or not deel.beperkt)
+
+
+def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
+    """Annotate, per part of :func:`delen_in_lijst`, what a row of the reader's list says about
+    it, as subqueries of the one list query (flat in the number of rows):
+
+    - ``leesbaar_<categorie>``: the rule of :func:`leesbare_categorieen` for this reader — the
+      dossier page's "gedeeld met jouw organisatie" badge (else "niet gedeeld");
+    - ``regie_in_rij``: the reader runs this traject (the JJI or JJI-school of it, with the
+      right to record grondslagen: :func:`~.trajecten.mag_traject_beheren`);
+    - ``gedeeld_<categorie>``: only on such a row (else ``None``), with how many organisations
+      other than the JJI-school may read the part now: active in the traject with a valid
+      grondslag that opens it — what the regie sees on the dossier and Toestemmingen pages.
+
+    ``trajecten`` must already be limited to what the reader sees (``zichtbaar_voor``)."""
+    wie = lezer_van(user)
+    getoond = delen_in_lijst(user)
+    if wie is None or not getoond:
+        return trajecten
+    rij = OuterRef("pk")
+    eigen = wie.organisatie.pk
+    schrijft = Exists(
+        Betrokkenheid.objects.filter(
+            traject=rij, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie_id=eigen, organisatie__actief=True
+        )
+    )
+    kan_regie = wie.organisatie.soort in REGIE_SOORTEN and user.has_perm("trajecten.change_traject")
+    regie = (
+        Exists(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=ACTIEF_VANAF_START))
+        if kan_regie
+        else Value(False)
+    )
+    annotaties = {"regie_in_rij": ExpressionWrapper(Q(regie), output_field=BooleanField()) if kan_regie else regie}
+    for deel in getoond:
+        recht = Exists(
+            TrajectUserObjectPermission.objects.filter(
+                content_object=rij,
+                user_id=user.pk,
+                permission__content_type__app_label="trajecten",
+                permission__codename=deel.permissie,
+            )
+        ) | Exists(
+            TrajectGroupObjectPermission.objects.filter(
+                content_object=rij,
+                group__user=user.pk,
+                permission__content_type__app_label="trajecten",
+                permission__codename=deel.permissie,
+            )
+        )
+        grondslag = Exists(
+            Toestemming.objects.geldig().filter(
+                traject=rij, ontvanger_id=eigen, categorie=deel.categorie, grondslag__in=deel.grondslagen
+            )
+        )
+        if deel.beperkt and wie.rol == Rol.SYSTEEM:
+            leesbaar = Value(False)
+        elif deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
+            leesbaar = ExpressionWrapper(Q(schrijft) & recht, output_field=BooleanField())
+        else:
+            leesbaar = ExpressionWrapper(recht & (Q(schrijft) | Q(grondslag)), output_field=BooleanField())
+        annotaties[f"leesbaar_{deel.categorie}"] = leesbaar
+        if kan_regie:
+            lezers = (
+                Toestemming.objects.geldig()
+                .filter(traject=rij, categorie=deel.categorie, grondslag__in=deel.grondslagen)
+                .exclude(
+                    ontvanger__in=Betrokkenheid.objects.filter(
+                        traject=OuterRef("traject"), soort=BetrokkenheidSoort.JJI_SCHOOL
+                    ).values("organisatie_id")
+                )
+                .filter(
+                    Exists(
+                        Betrokkenheid.objects.actief().filter(
+                            traject=OuterRef("traject"), organisatie=OuterRef("ontvanger")
+                        )
+                    )
+                )
+                .order_by()
+                .values("traject")
+                .annotate(aantal=Count("ontvanger", distinct=True))
+                .values("aantal")
+            )
+            annotaties[f"gedeeld_{deel.categorie}"] = Case(
+                When(regie, then=Coalesce(Subquery(lezers, output_field=IntegerField()), 0)),
+                default=None,
+                output_field=IntegerField(),
+            )
+    return trajecten.annotate(**annotaties)
 
 
 def categorie_lezen(

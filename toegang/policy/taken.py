@@ -3,7 +3,7 @@ update."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 
 from trajecten.models import Taak, Traject
 
@@ -23,6 +23,15 @@ def taken_zichtbaar_voor(user, traject: Traject) -> QuerySet[Taak]:
 def zichtbare_taken(user) -> QuerySet[Taak]:
     """Every task the reader may see, across trajecten (the same rule as for one traject)."""
     taken = Taak.objects.filter(traject__in=zichtbaar_voor(user))
+    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
+def taken_in_lijst(user) -> QuerySet[Taak]:
+    """The tasks the reader may see of the traject in the outer query (``OuterRef("pk")``): to
+    annotate a list of trajecten that ``zichtbaar_voor`` already limited to what the reader
+    sees. The same rule as :func:`taken_zichtbaar_voor`: never a justice partner's task for a
+    school."""
+    taken = Taak.objects.filter(traject=OuterRef("pk"))
     return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
 
 

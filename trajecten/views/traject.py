@@ -34,6 +34,9 @@ PER_PAGINA = 25
 def lijst(request):
     filterset = TrajectFilter(request.GET or None, queryset=selectors.mijn_trajecten(request.user))
     pagina = paginering.pagina(filterset.qs, request.GET.get("pagina"), PER_PAGINA)
+    # Per part of the dossier a column, as far as the policy lets this reader know about it.
+    delen = policy.delen_in_lijst(request.user)
+    selectors.rijen_aanvullen(pagina.object_list, delen)
     zoekparameters = request.GET.copy()
     zoekparameters.pop("pagina", None)
     return render(
@@ -43,6 +46,7 @@ def lijst(request):
             "filter": filterset,
             "pagina": pagina,
             "zoekparameters": zoekparameters.urlencode(),
+            "delen": delen,
             "mag_starten": policy.mag_traject_starten(request.user),
             "gefilterd": bool(request.GET.get("q") or request.GET.get("fase")),
             "te_beoordelen": _te_beoordelen(request.user),
