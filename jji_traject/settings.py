@@ -344,26 +344,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 # A Redis outage must not hang a page that enqueues work.
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
-# A job a worker took but did not acknowledge (acks_late) stays in Redis's "unacked" set. When
-# only the worker's pool process dies, the worker hands the job back at once
-# (reject_on_worker_lost); when the whole worker dies (a killed container, a lost machine),
-# Redis gives the job to another worker only after CELERY_VISIBILITY_TIMEOUT seconds. It must
-# exceed the longest job plus the longest wait before a retry, or a job still running is handed
-# out a second time (the outbox and the overdrachtsdocument then run it once all the same, at
-# the cost of a worker waiting). Not a CELERY_ setting itself: Celery reads those as its own.
+# A job of a worker that died as a whole comes back after CELERY_VISIBILITY_TIMEOUT seconds
+# (README, "Outbox"); it must exceed the longest job. Not a CELERY_ name: Celery reads those.
 _zichtbaar = waarde("CELERY_VISIBILITY_TIMEOUT", int, default=3600)
 if _zichtbaar < 1:
     stop("CELERY_VISIBILITY_TIMEOUT moet een aantal seconden van minstens 1 zijn.")
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "socket_timeout": 3,
-    "socket_connect_timeout": 3,
-    "max_retries": 2,
-    "visibility_timeout": _zichtbaar,
-}
+CELERY_BROKER_TRANSPORT_OPTIONS = dict(
+    socket_timeout=3, socket_connect_timeout=3, max_retries=2, visibility_timeout=_zichtbaar
+)
 CELERY_BEAT_SCHEDULE = planning.TAKEN
 
-# One person's refused requests within an hour that tell their verbindingsofficier and the
-# regio's beheerders (it may be misuse).
+# Refusals of one person in an hour that tell their verbindingsofficier and beheerders (misuse?).
 WEIGERINGEN_STORM = 100
 # Pages per person on the shared cache (the API has API_LIMIET); a 429 page beyond it.
 PAGINA_LIMIET = waarde("PAGINA_LIMIET", default="600/min")
