@@ -1,6 +1,6 @@
 from django.db.models import Count, Q
 
-from netwerk.constants import AanvraagStatus
+from netwerk.constants import AanvraagStatus, OrganisatieSoort
 from netwerk.services import tweefactor
 from toegang import policy
 
@@ -15,7 +15,7 @@ def medewerker(request):
     gebruiker = policy.medewerker_van(user)
     accountaanvragen = policy.mag_accountaanvragen_zien(user)
     verzoeken = {"alle": 0, "open": 0}
-    if gebruiker is not None and gebruiker.organisatie.soort == "mbo":
+    if gebruiker is not None and gebruiker.organisatie.soort == OrganisatieSoort.MBO:
         # Requests for onderwijsinformatie to a school van herkomst (one query, for mbo people).
         verzoeken = policy.herkomstverzoeken_voor(user).aggregate(
             alle=Count("pk"), open=Count("pk", filter=Q(beantwoord_op__isnull=True))
