@@ -214,6 +214,8 @@ def test_the_fingerprint_follows_what_revoking_would_do(demo):
     assert met_deel != kaal
     deel = services.intrekking_bekijken(onderwijs)
     assert deel.delen == () and not deel.sluit_traject and deel.toewijzingen == ()
+    # The record as just made and as read back give the same fingerprint (choices as their values).
+    assert services.intrekking_bekijken(Toestemming.objects.get(pk=onderwijs.pk)).kenmerk == deel.kenmerk
     # A changed end date is a change too.
     bijwerken(Toestemming.objects.filter(pk=onderwijs.pk), geldig_tot=timezone.localdate() + dt.timedelta(days=30))
     onderwijs.refresh_from_db()

@@ -152,12 +152,25 @@ class Intrekking:
     def __post_init__(self):
         t = self.toestemming
         object.__setattr__(self, "intrekbaar", t.ingetrokken_op is None and t.is_geldig())
+        # As text (str of a choice is its value), so a record just made and one read from the
+        # database give the same fingerprint.
         regels = [
-            (r.pk, r.categorie, r.grondslag, r.ontvanger_id, r.datum_gegeven, r.geldig_tot, r.ingetrokken_op)
+            "|".join(
+                str(v)
+                for v in (
+                    r.pk,
+                    r.categorie,
+                    r.grondslag,
+                    r.ontvanger_id,
+                    r.datum_gegeven,
+                    r.geldig_tot,
+                    r.ingetrokken_op,
+                )
+            )
             for r in (t, *self.delen)
         ]
-        regels.append((self.intrekbaar, self.sluit_traject, tuple(sorted(w.pk for w in self.toewijzingen))))
-        object.__setattr__(self, "kenmerk", hashlib.sha256(repr(regels).encode()).hexdigest()[:24])
+        regels.append(f"{self.intrekbaar}|{self.sluit_traject}|{sorted(w.pk for w in self.toewijzingen)}")
+        object.__setattr__(self, "kenmerk", hashlib.sha256("\n".join(regels).encode()).hexdigest()[:24])
 
 
 def intrekking_bekijken(toestemming: Toestemming) -> Intrekking:
