@@ -289,7 +289,7 @@ def toestemming_nieuw(request, pk):
         ontvangers=selectors.mogelijke_ontvangers(request.user, traject),
         actor=request.user,
     )
-    velden = [veld for veld in form.Meta.fields if veld not in ("ontvanger", "categorie")]
+    velden = [veld for veld in form.fields if veld not in ("ontvanger", "categorie")]
     return formulierpagina(
         request,
         traject,

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from netwerk.constants import NetwerkSoort
+from netwerk.constants import NetwerkSoort, OrganisatieSoort
 from netwerk.models import Medewerker
 from toegang import policy
 
@@ -163,6 +163,7 @@ class KennisgevingForm(forms.ModelForm):
             "jongere_gevraagd",
             "weigeren_zonder_gevolgen",
             "toelichting",
+            "bron",
             "geldig_tot",
         ]
         widgets = {
@@ -185,8 +186,14 @@ class KennisgevingForm(forms.ModelForm):
         )
         super().__init__(*args, instance=instance, **kwargs)
         # Radio buttons without the empty "---------" choice: the form says when one is missing.
-        self.fields["grondslag"].choices = Grondslag.choices
+        # The INJUS message is a basis only for telling a gemeente (``Toestemming._clean_injus``).
+        injus = ontvanger is not None and ontvanger.soort == OrganisatieSoort.GEMEENTE
+        self.fields["grondslag"].choices = [
+            (w, label) for w, label in Grondslag.choices if injus or w != Grondslag.INJUS
+        ]
         self.fields["wijze"].choices = Wijze.choices
+        if not injus:
+            del self.fields["bron"]
 
 
 class ToewijzingForm(forms.Form):

@@ -121,6 +121,7 @@ class TrajectOverzicht:
     netwerk: list = field(default_factory=list)
     beeindigbaar: set[int] = field(default_factory=set)
     toekomstperspectief: list = field(default_factory=list)
+    perspectief_zichtbaar: bool = False
 
 
 def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
@@ -169,7 +170,9 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     )
     overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
     overzicht.netwerk = list(policy.netwerk_zichtbaar_voor(user, traject).select_related("contactpersoon__organisatie"))
-    overzicht.toekomstperspectief = toekomstperspectief(traject, met_zorg=mag_beheren)
+    overzicht.perspectief_zichtbaar = policy.mag_toekomstperspectief_lezen(user, traject)
+    if overzicht.perspectief_zichtbaar:
+        overzicht.toekomstperspectief = toekomstperspectief(traject, met_zorg=mag_beheren)
     if traject.fase != Fase.INSTROOM:
         items = {item.onderwerp: item for item in traject.vertrekitems.all()}
         overzicht.vertrek = [(waarde, label, items.get(waarde)) for waarde, label in VertrekOnderwerp.choices]
