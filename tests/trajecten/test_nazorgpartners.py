@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from netwerk.constants import OrganisatieSoort, Rol, rollen_voor_soort
 from netwerk.models import Organisatie
@@ -302,3 +303,16 @@ def test_the_injus_date_may_not_lie_in_the_future(demo):
         _gemeente_erbij(
             demo.trajecten["Daan"], demo.coordinator, datum_gegeven=timezone.localdate() + dt.timedelta(days=1)
         )
+
+
+def test_the_gemeente_finds_its_youths_with_their_release_dates(demo, client):
+    """UX journey 5: the youths coming out of a JJI, with release dates."""
+    pagina = login(client, demo.gemeente).get(reverse("trajecten:lijst")).content.decode()
+    liam = demo.trajecten["Liam"]
+    assert "Vrijlating" in pagina and "In de JJI sinds" not in pagina
+    assert date_format(liam.vrijgelaten_op, "j F Y") in pagina
+    for naam in IN_UITSTROOM:
+        assert demo.trajecten[naam].jongere.naam in pagina
+    client.logout()
+    pagina = login(client, demo.mbo_intake).get(reverse("trajecten:lijst")).content.decode()
+    assert "In de JJI sinds" in pagina and ">Vrijlating<" not in pagina

@@ -47,7 +47,8 @@ def lijst(request):
             "pagina": pagina,
             "zoekparameters": zoekparameters.urlencode(),
             "delen": delen,
-            "mag_starten": policy.mag_traject_starten(request.user),
+            # The partners after release follow the release date, not the date of arrival.
+            "na_vrijlating": policy.is_nazorgpartner(policy.medewerker_van(request.user)),
             "gefilterd": bool(request.GET.get("q") or request.GET.get("fase")),
             "te_beoordelen": _te_beoordelen(request.user),
             # The home page says what waits: overdue tasks, and versions waiting for an intaker.
