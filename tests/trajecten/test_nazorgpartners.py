@@ -316,3 +316,16 @@ def test_the_gemeente_finds_its_youths_with_their_release_dates(demo, client):
     client.logout()
     pagina = login(client, demo.mbo_intake).get(reverse("trajecten:lijst")).content.decode()
     assert "In de JJI sinds" in pagina and ">Vrijlating<" not in pagina
+
+
+def test_only_the_regie_records_the_internal_trajectknooppunt(demo):
+    liam = demo.trajecten["Liam"]
+    vandaag = timezone.localdate()
+    with pytest.raises(ValidationError) as fout:
+        services.overleg_vastleggen(
+            actor=demo.gemeente, traject=liam, soort=OverlegSoort.TRAJECTKNOOPPUNT, datum=vandaag
+        )
+    assert "soort" in fout.value.message_dict
+    assert not liam.overleggen.filter(soort=OverlegSoort.TRAJECTKNOOPPUNT, vastgelegd_door=demo.gemeente).exists()
+    services.overleg_vastleggen(actor=demo.gemeente, traject=liam, soort=OverlegSoort.CONTACTMOMENT, datum=vandaag)
+    services.overleg_vastleggen(actor=demo.itb, traject=liam, soort=OverlegSoort.TRAJECTKNOOPPUNT, datum=vandaag)
