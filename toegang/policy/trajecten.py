@@ -187,6 +187,17 @@ def mag_overleg_vastleggen(user, traject: Traject) -> bool:
     return not traject.is_afgesloten and is_zichtbaar(user, traject)
 
 
+def mag_vertrek_bijwerken(user, traject: Traject) -> bool:
+    """The ready-to-leave checklist: whoever records meetings, until the release; after it the
+    list is history for the mbo (what was arranged before the youth left), and only the JJI
+    and the other partners still correct it."""
+    if not mag_overleg_vastleggen(user, traject):
+        return False
+    medewerker = medewerker_van(user)
+    vrij = traject.vrijgelaten_op is not None
+    return not (vrij and medewerker is not None and medewerker.organisatie.soort == OrganisatieSoort.MBO)
+
+
 def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
 
