@@ -117,6 +117,7 @@ class TrajectOverzicht:
     uit_beeld: bool = False
     laatste_contact: dt.date | None = None
     mag_overleg: bool = False
+    mag_vertrek: bool = False
     titel_zichtbaar_stp: bool = False
     netwerk: list = field(default_factory=list)
     beeindigbaar: set[int] = field(default_factory=set)
@@ -169,6 +170,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
         .order_by("-datum", "-pk")[:10]
     )
     overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
+    overzicht.mag_vertrek = policy.mag_vertrek_bijwerken(user, traject)
     overzicht.netwerk = list(policy.netwerk_zichtbaar_voor(user, traject).select_related("contactpersoon__organisatie"))
     overzicht.perspectief_zichtbaar = policy.mag_toekomstperspectief_lezen(user, traject)
     if overzicht.perspectief_zichtbaar:

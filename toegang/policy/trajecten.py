@@ -211,6 +211,17 @@ def mag_toekomstperspectief_lezen(user, traject: Traject) -> bool:
     return not is_nazorgpartner(medewerker_van(user)) or heeft_regie_nazorg(user, traject)
 
 
+def mag_vertrek_bijwerken(user, traject: Traject) -> bool:
+    """The ready-to-leave checklist: whoever records meetings, until the release; after it the
+    list is history for the mbo (what was arranged before the youth left), and only the JJI
+    and the other partners still correct it."""
+    if not mag_overleg_vastleggen(user, traject):
+        return False
+    medewerker = medewerker_van(user)
+    vrij = traject.vrijgelaten_op is not None
+    return not (vrij and medewerker is not None and medewerker.organisatie.soort == OrganisatieSoort.MBO)
+
+
 def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
 

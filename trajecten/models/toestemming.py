@@ -171,6 +171,8 @@ class Toestemming(models.Model):
             fouten["datum_gegeven"] = _("De datum ligt in de toekomst. Leg een grondslag vast als hij er is.")
         if self.geldig_tot and self.geldig_tot < vandaag and not self.pk:
             fouten["geldig_tot"] = _("'Geldig tot' ligt in het verleden.")
+        elif self.geldig_tot and self.datum_gegeven and self.geldig_tot < self.datum_gegeven:
+            fouten["geldig_tot"] = _("'Geldig tot' ligt vóór de datum waarop de toestemming is gegeven.")
         if self.grondslag == Grondslag.WETTELIJK and not self.toelichting.strip():
             fouten["toelichting"] = _("Beschrijf de wettelijke grondslag (wet en artikel).")
         if self.is_toestemming and not self.weigeren_zonder_gevolgen:

@@ -16,7 +16,6 @@ from jji_traject.paginas import formulierpagina, fout_op_formulier
 from toegang import policy
 
 from .. import selectors, services
-from ..constants import VertrekStatus
 from ..filters import TrajectFilter
 from ..forms import (
     AfsluitenForm,
@@ -24,6 +23,7 @@ from ..forms import (
     JongereForm,
     TrajectStartForm,
     TrajectWijzigForm,
+    VertrekForm,
 )
 from ..models import Traject
 
@@ -86,14 +86,18 @@ def detail(request, pk):
 
     traject = policy.traject_ophalen(request.user, pk)
     stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+    overzicht = selectors.traject_overzicht(request.user, traject)
+    vertrek_form = None
+    if overzicht.vertrek and overzicht.mag_vertrek:
+        vertrek_form = VertrekForm(items={waarde: item for waarde, _label, item in overzicht.vertrek if item})
     return render(
         request,
         "trajecten/detail.html",
         {
-            "o": selectors.traject_overzicht(request.user, traject),
+            "o": overzicht,
+            "vertrek_form": vertrek_form,
             "stappen": stappen,
             "bijwerkbaar": bijwerkbaar,
-            "vertrek_statussen": VertrekStatus.choices,
             # Only for the JJI-school and the receiving mbo (need to know): None for anyone else.
             "beslismodel": stand_op_traject(request.user, traject),
             "mag_overdracht": policy.mag_overdracht_maken(request.user, traject),
