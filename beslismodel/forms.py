@@ -1,16 +1,21 @@
 """Forms of the beslismodel. The draft's form is built from the template version the draft
 was begun with; its fields are named by ``veldnaam`` so a service's refusal lands on them."""
 
+import datetime as dt
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jji_traject.forms import Formulier
 from jji_traject.standaardtekst import standaardtekst
+from jji_traject.vrije_tekst import MAX_TEKST
 from trajecten.forms import DATUM
 
 from .constants import STATUS_ICOON, STATUS_UITLEG, ItemSoort, Status, veldnaam
 
 
-class AntwoordenForm(forms.Form):
+class AntwoordenForm(Formulier):
     """Per item: "extra aandacht nodig" and what is needed, or a choice; and the reason to
     keep flagged wording."""
 
@@ -23,7 +28,7 @@ class AntwoordenForm(forms.Form):
         for item in items:
             antwoord = antwoorden.get(item.pk)
             if item.soort == ItemSoort.KEUZE:
-                self.fields[veldnaam(item.sleutel, "keuze")] = forms.ChoiceField(
+                veld = self.fields[veldnaam(item.sleutel, "keuze")] = forms.ChoiceField(
                     label=standaardtekst(item.titel),
                     choices=[(k.code, standaardtekst(k.label)) for k in item.keuzes.all()],
                     required=False,
@@ -39,6 +44,8 @@ class AntwoordenForm(forms.Form):
                         )
                     ),
                 )
+                # A draft may be saved without it, but it is required to submit: said at the field.
+                veld.markering = _("verplicht om in te dienen")
             else:
                 self.fields[veldnaam(item.sleutel, "aandacht")] = forms.BooleanField(
                     label=_("Extra aandacht nodig"),
@@ -48,7 +55,7 @@ class AntwoordenForm(forms.Form):
                 self.fields[veldnaam(item.sleutel, "toelichting")] = forms.CharField(
                     label=standaardtekst(item.vraag) or _("Toelichting; wat is nodig"),
                     required=False,
-                    max_length=5000,
+                    max_length=MAX_TEKST,
                     widget=forms.Textarea(attrs={"rows": 3}),
                     initial=antwoord.toelichting if antwoord else "",
                 )
@@ -77,7 +84,7 @@ class AntwoordenForm(forms.Form):
         return [self[veldnaam(item.sleutel, naam)] for naam in namen]
 
 
-class IndienenForm(forms.Form):
+class IndienenForm(Formulier):
     ontvanger = forms.ModelChoiceField(
         label=_("Indienen bij"),
         queryset=None,
@@ -107,11 +114,11 @@ def _status_keuzes():
     return [(s.value, f"{STATUS_ICOON[s]} {s.label} — {STATUS_UITLEG[s]}") for s in Status]
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(Formulier):
     advies = forms.CharField(
         label=_("Advies voor maatregelen en ondersteuning"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
+        max_length=MAX_TEKST,
         error_messages={
             "required": _("Schrijf het advies: wat is nodig op de plek waar de jongere gaat leren, en wie doet het?")
         },
@@ -129,14 +136,14 @@ class BesluitForm(forms.Form):
     motivatie = forms.CharField(
         label=_("Motivatie"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
+        max_length=MAX_TEKST,
         error_messages={"required": _("Motiveer de status: waarom past deze bij wat de jongere nodig heeft?")},
         help_text=_("Waarom past deze status bij wat de jongere nodig heeft? Rood is geen weigering van toelating."),
     )
     afwijkingsreden = forms.CharField(
         label=_("Waarom een andere status dan de suggestie"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=5000,
+        max_length=MAX_TEKST,
         required=False,
         help_text=_("Alleen nodig als je een andere status kiest dan de suggestie."),
     )
@@ -159,7 +166,7 @@ class BesluitForm(forms.Form):
         self.fields["aanspreekpunt"].queryset = mensen
 
 
-class MaatregelForm(forms.Form):
+class MaatregelForm(Formulier):
     omschrijving = forms.CharField(label=_("Afspraak uit het begeleidingsplan"), max_length=300, required=False)
     medewerker = forms.ModelChoiceField(label=_("Wie"), queryset=None, required=False, empty_label=_("de school"))
     datum = forms.DateField(label=_("Uiterlijk op"), required=False, widget=DATUM)
@@ -168,15 +175,32 @@ class MaatregelForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["medewerker"].queryset = mensen
 
+    def clean_datum(self):
+        # The service's rule (``_maatregelen_controleren``), here too: all errors of the page at once.
+        datum = self.cleaned_data.get("datum")
+        vandaag = timezone.localdate()
+        if datum and datum < vandaag:
+            raise forms.ValidationError(_("Deze datum ligt in het verleden."))
+        if datum and datum > vandaag + dt.timedelta(days=731):
+            raise forms.ValidationError(_("Kies een datum binnen twee jaar."))
+        return datum
+
+    def clean(self):
+        data = super().clean()
+        ingevuld = data.get("medewerker") or data.get("datum") or self.has_error("datum")
+        if ingevuld and not (data.get("omschrijving") or "").strip() and not self.has_error("omschrijving"):
+            self.add_error("omschrijving", _("Beschrijf de afspraak, of maak de hele regel leeg."))
+        return data
+
 
 MaatregelFormSet = forms.formset_factory(MaatregelForm, extra=3, max_num=20, absolute_max=20, validate_max=True)
 
 
-class TerugleggenForm(forms.Form):
+class TerugleggenForm(Formulier):
     reactie = forms.CharField(
         label=_("Waarom leg je het besluit terug?"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
+        max_length=MAX_TEKST,
         required=False,
     )
 
@@ -184,7 +208,7 @@ class TerugleggenForm(forms.Form):
 # --- The template (functioneel beheerder) -----------------------------------------------------
 
 
-class SjabloonTekstForm(forms.Form):
+class SjabloonTekstForm(Formulier):
     naam = forms.CharField(label=_("Naam"), max_length=200)
     adviestitel = forms.CharField(label=_("Kop van het advies"), max_length=200)
     adviesuitleg = forms.CharField(
@@ -192,14 +216,14 @@ class SjabloonTekstForm(forms.Form):
     )
 
 
-class SectieForm(forms.Form):
+class SectieForm(Formulier):
     titel = forms.CharField(label=_("Titel"), max_length=200)
     uitleg = forms.CharField(
         label=_("Uitleg"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
     )
 
 
-class ItemForm(forms.Form):
+class ItemForm(Formulier):
     """The words of one item; for a choice item also the words of each option (the options
     themselves, and what they mean for the suggestion, stay)."""
 

@@ -160,6 +160,7 @@ def indienen(request, pk, versie):
         ontvangers=selectors.ontvangers(traject),
         initial={"ontvanger": vorige.ontvanger_id if vorige else None},
     )
+    ontbrekend: list = []
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -170,7 +171,11 @@ def indienen(request, pk, versie):
                     met_jongere_besproken=form.cleaned_data["met_jongere_besproken"],
                 )
         except ValidationError as fout:
-            fout_op_formulier(form, fout)
+            ontbrekend = _ontbrekende_keuzes(fout, traject, beslismodel)
+            if hasattr(fout, "error_dict"):
+                fout = ValidationError({k: v for k, v in fout.error_dict.items() if k not in dict(ontbrekend)})
+            if not hasattr(fout, "error_dict") or fout.error_dict:
+                fout_op_formulier(form, fout)
         except PermissionDenied:
             raise Http404 from None
         else:
@@ -180,6 +185,7 @@ def indienen(request, pk, versie):
         request,
         "beslismodel/indienen.html",
         {
+            "ontbrekend": [melding for _veld, melding in ontbrekend],
             "traject": traject,
             "beslismodel": beslismodel,
             "form": form,
@@ -188,6 +194,19 @@ def indienen(request, pk, versie):
             "titel": _("Beslismodel indienen"),
         },
     )
+
+
+def _ontbrekende_keuzes(fout: ValidationError, traject, beslismodel) -> list[tuple[str, tuple[str, str]]]:
+    """The choices the draft still lacks (refused on the draft's own fields): per field its
+    message and a link to its section of the draft, where it is filled in."""
+    if not hasattr(fout, "error_dict"):
+        return []
+    invullen = reverse("beslismodel:invullen", args=[traject.pk, beslismodel.versie])
+    return [
+        (veld, (" ".join(ValidationError(fouten).messages), f"{invullen}#item-{veld.removesuffix('__keuze')}"))
+        for veld, fouten in fout.error_dict.items()
+        if veld.endswith("__keuze")
+    ]
 
 
 def _ingediend_melding(traject, beslismodel, organisatie) -> str:
@@ -249,10 +268,11 @@ def _fouten_verdelen(fout: ValidationError, form, formset) -> None:
     if not hasattr(fout, "error_dict"):
         form.add_error(None, fout)
         return
-    rijen = {f"{f.prefix}-omschrijving": f for f in formset.forms}
+    rijen = {f"{f.prefix}-{naam}": (f, naam) for f in formset.forms for naam in f.fields}
     for veld, fouten in fout.error_dict.items():
         if veld in rijen:
-            rijen[veld].add_error("omschrijving", fouten)
+            rij, naam = rijen[veld]
+            rij.add_error(naam, fouten)
         else:
             form.add_error(veld if veld in form.fields else None, fouten)
 
@@ -272,9 +292,13 @@ def besluiten(request, pk, versie):
     formset = MaatregelFormSet(gepost(request), prefix="maatregel", form_kwargs={"mensen": mensen})
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         maatregelen = [
-            {**f.cleaned_data, "veld": f"{f.prefix}-omschrijving"}
+            {
+                **f.cleaned_data,
+                "veld": f"{f.prefix}-omschrijving",
+                "velden": {naam: f"{f.prefix}-{naam}" for naam in ("medewerker", "datum")},
+            }
             for f in formset.forms
-            if f.cleaned_data.get("omschrijving")
+            if any(f.cleaned_data.get(naam) for naam in ("omschrijving", "medewerker", "datum"))
         ]
         try:
             with transaction.atomic():

@@ -33,6 +33,7 @@ ORGANISATIES = {
     "ander_mbo": ("Techniekcollege Noordpolder", OrganisatieSoort.MBO, "Noordpolder"),
     "gemeente": ("Gemeente Lindewaard", OrganisatieSoort.GEMEENTE, "Lindewaard"),
     "jr": ("Jeugdreclassering Lindewaard", OrganisatieSoort.JEUGDRECLASSERING, "Lindewaard"),
+    "leerplicht": ("Leerplicht en RMC Lindewaard", OrganisatieSoort.LEERPLICHT_RMC, "Lindewaard"),
 }
 
 # username: (organisation key, rol, first name, last name, functietitel)
@@ -46,6 +47,11 @@ GEBRUIKERS = {
     "mbo-intake-other": ("ander_mbo", Rol.INTAKER, "Ellen", "Kok", "Intaker"),
     "beheerder": ("school", Rol.BEHEERDER, "Bram", "Visser", "Functioneel beheerder"),
     "privacy": ("mbo", Rol.FG, "Noor", "Hendriks", "Functionaris gegevensbescherming"),
+    # The partners after release (bijlage 4, steps 8–10): the gemeente has the regie over
+    # nazorg in the demo regio's routekaart; the other two work in the trajecten assigned to them.
+    "gemeente": ("gemeente", Rol.NAZORGCOORDINATOR, "Lotte", "Hendriks", "Nazorgcoördinator"),
+    "jeugdreclassering": ("jr", Rol.JEUGDRECLASSEERDER, "Tom", "Willems", "Jeugdreclasseerder"),
+    "leerplicht": ("leerplicht", Rol.LEERPLICHTAMBTENAAR, "Ilse", "Maas", "Leerplichtambtenaar"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
 # The second factor of every demo user: one authenticator-app device with this fixed, fictional
@@ -78,8 +84,9 @@ NETWERKKAART = [
     ("mbo", ContactRol.MBO_SCHOOL, "Anne Kuipers", "Teamleider entree", Niveau.MANAGEMENT, None),
     ("mbo", ContactRol.NAZORG_MENTOR, "Rik de Vries", "Mentor XXL", Niveau.UITVOERING, None),
     ("herkomst", ContactRol.MBO_SCHOOL, "Youssef El Amrani", "Intaker", Niveau.UITVOERING, "mbo-herkomst"),
-    ("gemeente", ContactRol.GEMEENTE, "Lotte Hendriks", "Casusregisseur nazorg", Niveau.UITVOERING, None),
-    ("jr", ContactRol.RECLASSERING, "Tom Willems", "Jeugdreclasseerder", Niveau.UITVOERING, None),
+    ("gemeente", ContactRol.GEMEENTE, "Lotte Hendriks", "Nazorgcoördinator", Niveau.UITVOERING, "gemeente"),
+    ("jr", ContactRol.RECLASSERING, "Tom Willems", "Jeugdreclasseerder", Niveau.UITVOERING, "jeugdreclassering"),
+    ("leerplicht", ContactRol.LEERPLICHT_RMC, "Ilse Maas", "Leerplichtambtenaar", Niveau.UITVOERING, "leerplicht"),
 ]
 # Bijlage 3: JJI Duinzicht is an official exam location.
 EXAMENLOCATIES = {"jji"}

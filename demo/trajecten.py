@@ -83,6 +83,8 @@ def traject_aanmaken(demo: DemoJongere, organisaties, gebruikers) -> int:
             toewijzer=coordinator,
             toe_te_wijzen=intaker,
         )
+    if traject.fase == Fase.UITSTROOM:
+        _nazorgpartners(traject, demo, organisaties, gebruikers)
     _voortgang(traject, docent, gebruikers["itb"] if demo.voornaam not in ZONDER_ITB else None)
     if demo.voornaam in ("Noah", "Liam"):
         _netwerk_rond(traject, gebruikers["coordinator"])
@@ -99,6 +101,60 @@ def traject_aanmaken(demo: DemoJongere, organisaties, gebruikers) -> int:
             actor=coordinator, traject=traject, ontvanger=gebruikers["verbindingsofficier"].medewerker
         )
     return 1
+
+
+# The partners after release in the demo trajecten in uitstroom: the gemeente of inschrijving
+# (told through INJUS, with the regie over nazorg in the demo routekaart) in each; the
+# jeugdreclassering where a judge imposed supervision; leerplicht/RMC with the youth's consent.
+JEUGDRECLASSERING_BIJ = {"Liam", "Thijs"}
+LEERPLICHT_BIJ = {"Finn"}
+
+
+def _nazorgpartners(traject, demo: DemoJongere, organisaties, gebruikers) -> None:
+    coordinator = gebruikers["coordinator"]
+
+    def betrekken(sleutel, soort, gegevens, gebruiker=None) -> None:
+        organisatie = organisaties[sleutel]
+        traject_services.betrokkenheid_toevoegen(
+            actor=coordinator, traject=traject, organisatie=organisatie, soort=soort
+        )
+        traject_services.kennisgeving_vastleggen(
+            actor=coordinator, traject=traject, ontvanger=organisatie, gegevens=gegevens
+        )
+        if gebruiker is not None:
+            traject_services.toewijzing_toevoegen(actor=coordinator, traject=traject, medewerker=gebruiker.medewerker)
+
+    plaatsing = traject.startdatum
+    betrekken(
+        "gemeente",
+        BetrokkenheidSoort.GEMEENTE,
+        {
+            "grondslag": Grondslag.INJUS,
+            "datum_gegeven": plaatsing,
+            "wijze": Wijze.WETTELIJK,
+            "bron": f"INJUS-bericht plaatsing JJI Duinzicht, {plaatsing:%d-%m-%Y} (demo)",
+        },
+    )
+    if demo.voornaam in JEUGDRECLASSERING_BIJ:
+        betrekken(
+            "jr",
+            BetrokkenheidSoort.RECLASSERING,
+            {
+                "grondslag": Grondslag.WETTELIJK,
+                "datum_gegeven": plaatsing,
+                "wijze": Wijze.WETTELIJK,
+                "toelichting": "Toezicht en begeleiding door de jeugdreclassering, opgelegd door de rechter (demo)",
+            },
+            gebruikers["jeugdreclassering"],
+        )
+    if demo.voornaam in LEERPLICHT_BIJ:
+        vandaag = timezone.localdate()
+        betrekken(
+            "leerplicht",
+            BetrokkenheidSoort.LEERPLICHT_RMC,
+            _toestemming(traject, vandaag - dt.timedelta(days=2)),
+            gebruikers["leerplicht"],
+        )
 
 
 def _netwerk_rond(traject, coordinator) -> None:

@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from jji_traject.forms import Formulier, ModelFormulier
 from toegang import delen, policy
 from trajecten.forms import DATUM, KennisgevingForm
 
@@ -31,7 +32,7 @@ class FormuleringMixin:
             veld.widget = forms.HiddenInput()
 
 
-class OnderwijsinformatieForm(FormuleringMixin, forms.ModelForm):
+class OnderwijsinformatieForm(FormuleringMixin, ModelFormulier):
     legenda = _("Onderwijsinformatie")
 
     class Meta:
@@ -68,7 +69,7 @@ class OnderwijsinformatieForm(FormuleringMixin, forms.ModelForm):
         veld.empty_label = _("— nog geen fase —")
 
 
-class BegeleidingsbehoefteForm(FormuleringMixin, forms.ModelForm):
+class BegeleidingsbehoefteForm(FormuleringMixin, ModelFormulier):
     legenda = _("Begeleidingsbehoefte")
 
     class Meta:
@@ -80,7 +81,7 @@ class BegeleidingsbehoefteForm(FormuleringMixin, forms.ModelForm):
         }
 
 
-class ResultaatForm(FormuleringMixin, forms.ModelForm):
+class ResultaatForm(FormuleringMixin, ModelFormulier):
     class Meta:
         model = Resultaat
         fields = [*services.RESULTAAT_VELDEN, services.TOELICHTING]
@@ -94,18 +95,24 @@ class ResultaatForm(FormuleringMixin, forms.ModelForm):
         )
 
 
-class HerkomstForm(FormuleringMixin, forms.ModelForm):
+class HerkomstForm(FormuleringMixin, ModelFormulier):
     class Meta:
         model = HerkomstOnderwijsinformatie
         fields = [*services.HERKOMST_VELDEN, services.TOELICHTING]
         widgets = {veld: TEKST for veld in ("resultaten", "lopende_modules", "toelichting", services.TOELICHTING)}
 
 
-class VeiligheidssignaalForm(FormuleringMixin, forms.ModelForm):
+class VeiligheidssignaalForm(FormuleringMixin, ModelFormulier):
     class Meta:
         model = Veiligheidssignaal
         fields = [*services.SIGNAAL_VELDEN, services.TOELICHTING]
         widgets = {"signaal": TEKST, "reden": TEKST, "einddatum": DATUM, services.TOELICHTING: TEKST}
+        # The model's own words for an empty field (one message, not "Dit veld is verplicht." as well).
+        error_messages = {
+            "signaal": {"required": _("Beschrijf het signaal.")},
+            "reden": {"required": _("Leg uit waarom dit nodig is voor een veilige plaatsing.")},
+            "einddatum": {"required": _("Kies tot wanneer het signaal geldt.")},
+        }
 
 
 class CategorieToestemmingForm(KennisgevingForm):
@@ -145,7 +152,7 @@ class PersoonKeuze(forms.ModelChoiceField):
         return f"{naam} ({obj.username})" if naam else obj.username
 
 
-class LogonderzoekForm(forms.Form):
+class LogonderzoekForm(Formulier):
     """The FG's search of the log (``toegang.policy.logonderzoek``): whose readings, which
     period, and why (recorded with the search)."""
 

@@ -37,6 +37,7 @@ class Vondst:
     woord: str  # as written in the text
     soort: str
     hint: str
+    positie: int = 0  # where in the text: the words are named in the order they stand
 
 
 def als_geschreven(treffer: str) -> str:
@@ -63,44 +64,69 @@ def vinden(teksten: dict[str, str], soorten: frozenset[str]) -> list[Vondst]:
         for veld, tekst in teksten.items():
             treffer = patroon.search(tekst or "")
             if treffer:
-                vondsten.append(Vondst(veld, als_geschreven(treffer.group(0)), woord.soort, woord.hint))
+                vondsten.append(
+                    Vondst(veld, als_geschreven(treffer.group(0)), woord.soort, woord.hint, treffer.start())
+                )
     return vondsten
 
 
-def toetsen(categorie: str, teksten: dict[str, str], toelichting: str) -> None:
+def _opsomming(delen) -> str:
+    """'a', 'b' en 'c': each once, in the order given."""
+    delen = [f"'{deel}'" for deel in dict.fromkeys(delen)]
+    if len(delen) == 1:
+        return delen[0]
+    return _("%(delen)s en %(laatste)s") % {"delen": ", ".join(delen[:-1]), "laatste": delen[-1]}
+
+
+def _per_veld(vondsten: list[Vondst], zin: str) -> dict[str, str]:
+    """One message per field that holds a flagged word: the words, then each reason once
+    (``zin`` with ``%(woorden)s`` and ``%(hints)s``)."""
+    per_veld: dict[str, list[Vondst]] = {}
+    for v in sorted(vondsten, key=lambda v: v.positie):
+        per_veld.setdefault(v.veld, []).append(v)
+    return {
+        veld: zin
+        % {
+            "woorden": _opsomming(v.woord for v in lijst),
+            "hints": " ".join(dict.fromkeys(v.hint for v in lijst if v.hint)),
+        }
+        for veld, lijst in per_veld.items()
+    }
+
+
+def toetsen(categorie: str, teksten: dict[str, str], toelichting: str, labels: dict[str, str] | None = None) -> None:
     """Refuse offence and treatment details in the safety part; ask for a reason to keep
-    other flagged wording. Raises ``ValidationError`` on the fields concerned."""
+    other flagged wording. Raises ``ValidationError`` on the fields that hold the words (one
+    message per field, each reason once); asking for a reason, it names those fields by
+    their ``labels``."""
     # The reason to keep wording is read with the part's history: it carries nothing refused either.
     geweigerd = vinden({**teksten, "formulering_toelichting": toelichting}, GEWEIGERD.get(categorie, frozenset()))
     if geweigerd:
-        fouten: dict[str, list[str]] = {}
-        for v in geweigerd:
-            fouten.setdefault(v.veld, []).append(
-                _("'%(woord)s': geen delict- of behandelgegevens in signalen voor veiligheid. %(hint)s")
-                % {"woord": v.woord, "hint": v.hint}
+        raise ValidationError(
+            _per_veld(
+                geweigerd, _("%(woorden)s: geen delict- of behandelgegevens in signalen voor veiligheid. %(hints)s")
             )
-        raise ValidationError(fouten)
+        )
     gemarkeerd = vinden(teksten, GEMARKEERD.get(categorie, frozenset()))
     if gemarkeerd and not (toelichting or "").strip():
-        raise ValidationError(
-            {
-                "formulering_toelichting": [
-                    _("'%(woord)s' kijkt terug of kan stigmatiseren. %(hint)s") % {"woord": v.woord, "hint": v.hint}
-                    for v in gemarkeerd
-                ]
-                + [_("Pas de tekst aan, of leg hier uit waarom deze woorden nodig zijn.")]
-            }
-        )
+        fouten = _per_veld(gemarkeerd, _("%(woorden)s: kijkt terug of kan stigmatiseren. %(hints)s"))
+        fouten["formulering_toelichting"] = toelichting_gevraagd([v.veld for v in gemarkeerd], labels)
+        raise ValidationError(fouten)
+
+
+def toelichting_gevraagd(velden: list[str], labels: dict[str, str] | None = None) -> str:
+    """The message at the reason field: which fields hold the flagged words."""
+    return _("Pas de tekst aan in %(velden)s, of leg hier uit waarom deze woorden nodig zijn.") % {
+        "velden": _opsomming(str((labels or {}).get(veld, veld)) for veld in velden)
+    }
 
 
 def voor_iedereen_toetsen(teksten: dict[str, str]) -> None:
     """Text that everyone who sees the traject reads (a task from an agreement, the
     toekomstperspectief): offence and treatment details are refused outright."""
-    fouten: dict[str, list[str]] = {}
-    for v in vinden(teksten, GEWEIGERD[Categorie.VEILIGHEIDSSIGNALEN]):
-        fouten.setdefault(v.veld, []).append(
-            _("'%(woord)s': iedereen die het traject ziet, leest dit. Noem geen delict- of behandelgegevens. %(hint)s")
-            % {"woord": v.woord, "hint": v.hint}
-        )
+    fouten = _per_veld(
+        vinden(teksten, GEWEIGERD[Categorie.VEILIGHEIDSSIGNALEN]),
+        _("%(woorden)s: iedereen die het traject ziet, leest dit. Noem geen delict- of behandelgegevens. %(hints)s"),
+    )
     if fouten:
         raise ValidationError(fouten)

@@ -65,7 +65,8 @@ def _formulering_toetsen(categorie: str, deel) -> None:
         for veld in deel._meta.concrete_fields
         if isinstance(veld, models.CharField | models.TextField) and not veld.choices and veld.name != TOELICHTING
     }
-    toetsen(categorie, teksten, deel.formulering_toelichting)
+    labels = {naam: deel._meta.get_field(naam).verbose_name.capitalize() for naam in teksten}
+    toetsen(categorie, teksten, deel.formulering_toelichting, labels)
 
 
 def _opslaan(deel, actor) -> None:

@@ -169,6 +169,7 @@ def bewerken(request, pk, categorie):
         titel=naam,
         knop=_("Opslaan"),
         melding=_("%(deel)s is opgeslagen.") % {"deel": naam},
+        terug="dossier:dossier",
         uitleg=_(
             "Schrijf toekomstgericht: wat heeft deze jongere nodig om verder te leren? Alleen wat de volgende "
             "school nodig heeft; wie het mag lezen, bepaalt de toestemming per deel."
@@ -187,6 +188,7 @@ def resultaat_toevoegen(request, pk):
         titel=_("Certificaat of examenresultaat vastleggen"),
         knop=_("Vastleggen"),
         melding=_("Het resultaat is vastgelegd."),
+        terug="dossier:dossier",
         uitleg=_("Met de mbo-instelling die het heeft gevalideerd: zo weet de volgende school wat telt."),
     )
 
@@ -243,6 +245,7 @@ def signaal_toevoegen(request, pk):
         titel=_("Signaal voor veiligheid toevoegen"),
         knop=_("Vastleggen"),
         melding=_("Het signaal is vastgelegd."),
+        terug="dossier:dossier",
         uitleg=_(
             "Alleen wat strikt nodig is voor een veilige plaatsing, toekomstgericht, met de reden en een "
             "einddatum. Geen delict- of behandelgegevens. Alleen de verbindingsofficier en de "
@@ -290,7 +293,7 @@ def toestemming_nieuw(request, pk):
         ontvangers=selectors.mogelijke_ontvangers(request.user, traject),
         actor=request.user,
     )
-    velden = [veld for veld in form.Meta.fields if veld not in ("ontvanger", "categorie")]
+    velden = [veld for veld in form.fields if veld not in ("ontvanger", "categorie")]
     return formulierpagina(
         request,
         traject,

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 
 def fouten_tekst(form: forms.Form) -> str:
@@ -57,10 +58,18 @@ def formulierpagina(
         else:
             messages.success(request, melding(form) if callable(melding) else melding)
             return redirect(terug, pk=traject.pk) if traject is not None else redirect(terug)
+    terug_url = reverse(terug, kwargs={"pk": traject.pk}) if traject is not None else reverse(terug)
     return render(
         request,
         sjabloon,
-        {"formulieren": [form], "traject": traject, "titel": titel, "knop": knop, "uitleg": uitleg},
+        {
+            "formulieren": [form],
+            "traject": traject,
+            "titel": titel,
+            "knop": knop,
+            "uitleg": uitleg,
+            "terug_url": terug_url,
+        },
     )
 
 

@@ -23,7 +23,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
 
-MAX_TEKST = 20_000  # characters in one free-text field
+# Characters in one free-text field: the API's cap too, so text saved on a page can be saved
+# again through the API.
+MAX_TEKST = 5_000
 
 VERBODEN_BEREIKEN = (
     (0x0000, 0x0008),  # C0 control characters, except tab (09), newline (0A) and carriage return (0D)

@@ -25,6 +25,16 @@ class Rol(models.TextChoices):
     ITB = "itb", _("ITB'er")
     INTAKER = "intaker", _("intaker")
     VEILIGHEIDSCOORDINATOR = "veiligheidscoordinator", _("veiligheidscoördinator")
+    # The nazorg partners after release (bijlage 4, steps 8–10): the gemeente, with the
+    # regie over nazorg where the regio's routekaart says so; (jeugd)reclassering; and
+    # leerplicht/RMC, an organisation of its own with its own grondslagen.
+    NAZORGCOORDINATOR = "nazorgcoordinator", _("nazorgcoördinator")
+    CASEMANAGER_NAZORG = "casemanager_nazorg", _("casemanager nazorg")
+    JEUGDRECLASSEERDER = "jeugdreclasseerder", _("jeugdreclasseerder")
+    RECLASSERINGSWERKER = "reclasseringswerker", _("reclasseringswerker")
+    COORDINATOR_LEERPLICHT = "coordinator_leerplicht", _("coördinator leerplicht/RMC")
+    LEERPLICHTAMBTENAAR = "leerplichtambtenaar", _("leerplichtambtenaar")
+    RMC_CONSULENT = "rmc_consulent", _("RMC-consulent")
     BEHEERDER = "beheerder", _("functioneel beheerder")
     # The organisation's data protection officer: reads the raadplegingen log of the
     # organisation's people (who read what, when), never a dossier part or a traject.
@@ -35,14 +45,21 @@ class Rol(models.TextChoices):
 
 # Which rol fits which soort organisatie. A rol outside this table is refused when a
 # person is saved: an intaker works at an mbo, an ITB'er at a JJI.
+ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM})
+# Jeugdreclassering and (adult) reclassering both work with young people up to 23.
+RECLASSERING_ROLLEN = frozenset({Rol.JEUGDRECLASSEERDER, Rol.RECLASSERINGSWERKER})
 ROLLEN_PER_SOORT: dict[str, frozenset[str]] = {
     OrganisatieSoort.JJI: frozenset({Rol.ITB, Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM}),
     OrganisatieSoort.JJI_SCHOOL: frozenset({Rol.DOCENT, Rol.ZORGCOORDINATOR, Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM}),
     OrganisatieSoort.MBO: frozenset(
         {Rol.ZORGCOORDINATOR, Rol.INTAKER, Rol.VEILIGHEIDSCOORDINATOR, Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM}
     ),
+    OrganisatieSoort.GEMEENTE: frozenset({Rol.NAZORGCOORDINATOR, Rol.CASEMANAGER_NAZORG}) | ALLEEN_BEHEERDER,
+    OrganisatieSoort.JEUGDRECLASSERING: RECLASSERING_ROLLEN | ALLEEN_BEHEERDER,
+    OrganisatieSoort.RECLASSERING: RECLASSERING_ROLLEN | ALLEEN_BEHEERDER,
+    OrganisatieSoort.LEERPLICHT_RMC: frozenset({Rol.COORDINATOR_LEERPLICHT, Rol.LEERPLICHTAMBTENAAR, Rol.RMC_CONSULENT})
+    | ALLEEN_BEHEERDER,
 }
-ALLEEN_BEHEERDER = frozenset({Rol.BEHEERDER, Rol.FG, Rol.SYSTEEM})
 
 # Roles that work beside the trajecten, never in one: they see no traject and no dossier
 # part, and are never chosen as a person in a traject.
@@ -67,6 +84,7 @@ class ContactRol(models.TextChoices):
     RVDK = "rvdk", _("Raad voor de Kinderbescherming")
     ZORG_VEILIGHEIDSHUIS = "zorg_veiligheidshuis", _("Zorg- en Veiligheidshuis")
     GEMEENTE = "gemeente", _("gemeente")
+    LEERPLICHT_RMC = "leerplicht_rmc", _("leerplicht/RMC")
     SPORTVERENIGING = "sportvereniging", _("sportvereniging")
     ANDERE = "andere", _("andere ondersteuningsorganisatie")
     ICT = "ict", _("ICT-contactpersoon")

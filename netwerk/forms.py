@@ -3,11 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jji_traject.forms import Formulier, ModelFormulier
+
 from .constants import Rol
 from .models import Contactpersoon, Medewerker
 
 
-class ContactpersoonForm(forms.ModelForm):
+class ContactpersoonForm(ModelFormulier):
     class Meta:
         model = Contactpersoon
         fields = ["rol", "naam", "functie", "telefoon", "email", "bereikbaarheid", "niveau", "medewerker"]
@@ -31,7 +33,7 @@ class ContactpersoonForm(forms.ModelForm):
         self.fields["medewerker"].label_from_instance = lambda m: m.naam
 
 
-class ImportForm(forms.Form):
+class ImportForm(Formulier):
     bestand = forms.FileField(
         label=_("CSV-bestand"),
         error_messages={"required": _("Kies een CSV-bestand.")},
@@ -63,7 +65,7 @@ class ImportForm(forms.Form):
         return data
 
 
-class CodeForm(forms.Form):
+class CodeForm(Formulier):
     """A code from the authenticator app (six digits) or a backup code (as printed)."""
 
     code = forms.CharField(

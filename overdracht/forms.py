@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jji_traject.forms import Formulier
 
-class OntvangerForm(forms.Form):
+
+class OntvangerForm(Formulier):
     """The recipient person of a document: someone of an active organisation who sees the traject."""
 
     ontvanger = forms.TypedChoiceField(

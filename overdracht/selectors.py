@@ -71,7 +71,9 @@ def inhoud(*, actor, ontvanger, traject, nummer: str = "", verzoek=None) -> Inho
     preview for the JJI-school, which reads its own dossier (no record)."""
     lezer = ontvanger.user
     inhoud = Inhoud(traject=traject, ontvanger=ontvanger, nummer=nummer)
-    inhoud.perspectief = toekomstperspectief(traject, met_zorg=False)
+    inhoud.perspectief = (
+        toekomstperspectief(traject, met_zorg=False) if policy.mag_toekomstperspectief_lezen(lezer, traject) else []
+    )
     versie, inhoud.besluit = _beslismodel(lezer, traject)
     leesbaar = policy.leesbare_categorieen(lezer, traject)
     # Only the parts that may leave the screen (never signalen voor veiligheid): the registry.

@@ -28,6 +28,9 @@ DEMO_GEBRUIKERS = (
     "mbo-intake-other",
     "beheerder",
     "privacy",
+    "gemeente",
+    "jeugdreclassering",
+    "leerplicht",
 )
 
 

@@ -48,7 +48,7 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:netwerk_verwijderen": Oppervlak("traject", extra=("contact_pk",), methode="post"),
     "trajecten:overleg_vastleggen": Oppervlak("traject"),
     "trajecten:toekomstperspectief": Oppervlak("traject"),
-    "trajecten:vertrekitem_bijwerken": Oppervlak("traject", extra=("onderwerp",), methode="post"),
+    "trajecten:vertrek_bijwerken": Oppervlak("traject"),
     "signalering:meldingen": Oppervlak("lijst"),
     "dossier:dossier": Oppervlak("traject"),
     "dossier:bekijk_als": Oppervlak("traject"),

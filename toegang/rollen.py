@@ -38,6 +38,15 @@ PERMISSIES_PER_ROL: dict[str, tuple[str, ...]] = {
     "itb": REGIE,
     "intaker": (),
     "veiligheidscoordinator": (),
+    # The nazorg partners record meetings and update their own tasks (object-level rules in
+    # the policy); they start no traject and record no grondslag.
+    "nazorgcoordinator": (),
+    "casemanager_nazorg": (),
+    "jeugdreclasseerder": (),
+    "reclasseringswerker": (),
+    "coordinator_leerplicht": (),
+    "leerplichtambtenaar": (),
+    "rmc_consulent": (),
     "beheerder": BEHEER,
     "fg": (),  # searches the raadplegingen of the organisation's people (toegang.policy.logonderzoek)
     "systeem": (),  # reads through the API what its organisation's zorgcoördinator sees, never signals

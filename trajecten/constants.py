@@ -56,7 +56,8 @@ ORGANISATIESOORTEN_PER_BETROKKENHEID: dict[str, frozenset[str]] = {
     BetrokkenheidSoort.MBO_PARTNER: frozenset({OrganisatieSoort.MBO}),
     BetrokkenheidSoort.GEMEENTE: frozenset({OrganisatieSoort.GEMEENTE}),
     BetrokkenheidSoort.RECLASSERING: frozenset({OrganisatieSoort.JEUGDRECLASSERING, OrganisatieSoort.RECLASSERING}),
-    BetrokkenheidSoort.LEERPLICHT_RMC: frozenset({OrganisatieSoort.LEERPLICHT_RMC, OrganisatieSoort.GEMEENTE}),
+    # Leerplicht/RMC is an organisation of its own, with its own grondslagen (not the gemeente's).
+    BetrokkenheidSoort.LEERPLICHT_RMC: frozenset({OrganisatieSoort.LEERPLICHT_RMC}),
 }
 
 # Active from the start of a traject; every other involvement waits for a grondslag.
@@ -98,6 +99,10 @@ class Grondslag(models.TextChoices):
     # (handreiking: "mits de jongere daarvoor toestemming geeft of nog leerplichtig is");
     # kwalificatieplicht counts too only where the regio says so (``Regio.kwalificatieplicht``).
     LEERPLICHT = "leerplicht", _("leerplicht")
+    # Bijlage 4: "Gemeente ontvangt via INJUS bericht over plaatsing in een JJI". The gemeente
+    # of inschrijving's basis for the kennisgeving only, with its source (``Toestemming.bron``);
+    # it opens no part of the dossier.
+    INJUS = "injus", _("bericht via INJUS over de plaatsing (gemeente van inschrijving)")
     WETTELIJK = "wettelijk", _("andere wettelijke grondslag")
 
 

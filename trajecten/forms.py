@@ -7,7 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from netwerk.constants import NetwerkSoort
+from jji_traject.forms import Formulier, ModelFormulier
+from jji_traject.vrije_tekst import MAX_TEKST
+from netwerk.constants import NetwerkSoort, OrganisatieSoort
 from netwerk.models import Medewerker
 from toegang import policy
 
@@ -22,6 +24,7 @@ from .constants import (
     Stap,
     TaakStatus,
     Uitstroombestemming,
+    VertrekOnderwerp,
     VertrekStatus,
     Wijze,
 )
@@ -30,7 +33,7 @@ from .models import Jongere, Taak, Toestemming, Traject
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class JongereForm(forms.ModelForm):
+class JongereForm(ModelFormulier):
     prefix = "jongere"
     legenda = _("Jongere")
 
@@ -40,7 +43,7 @@ class JongereForm(forms.ModelForm):
         widgets = {"geboortedatum": DATUM}
 
 
-class TrajectStartForm(forms.ModelForm):
+class TrajectStartForm(ModelFormulier):
     """The traject's basic data; the titel field only for readers who may know titels."""
 
     prefix = "traject"
@@ -81,7 +84,7 @@ class TrajectWijzigForm(TrajectStartForm):
         }
 
 
-class FaseForm(forms.Form):
+class FaseForm(Formulier):
     """The next fase; with open tasks left behind, going on needs a confirmation."""
 
     fase = forms.ChoiceField(label=_("Nieuwe fase"))
@@ -125,7 +128,7 @@ class FaseForm(forms.Form):
         return data
 
 
-class AfsluitenForm(forms.Form):
+class AfsluitenForm(Formulier):
     afgesloten_op = forms.DateField(label=_("Datum van afsluiten"), widget=DATUM, initial=timezone.localdate)
     besluit = forms.CharField(
         label=_("Waarom is de situatie stabiel?"),
@@ -137,7 +140,7 @@ class AfsluitenForm(forms.Form):
     )
 
 
-class BetrokkenheidForm(forms.Form):
+class BetrokkenheidForm(Formulier):
     organisatie = forms.ModelChoiceField(label=_("Organisatie"), queryset=None)
     soort = forms.ChoiceField(
         label=_("Betrokken als"),
@@ -150,7 +153,7 @@ class BetrokkenheidForm(forms.Form):
         self.fields["organisatie"].label_from_instance = lambda o: f"{o.naam} ({o.get_soort_display()}, {o.regio})"
 
 
-class KennisgevingForm(forms.ModelForm):
+class KennisgevingForm(ModelFormulier):
     """The grondslag for telling an organisation about the placement."""
 
     class Meta:
@@ -163,6 +166,7 @@ class KennisgevingForm(forms.ModelForm):
             "jongere_gevraagd",
             "weigeren_zonder_gevolgen",
             "toelichting",
+            "bron",
             "geldig_tot",
         ]
         widgets = {
@@ -185,11 +189,17 @@ class KennisgevingForm(forms.ModelForm):
         )
         super().__init__(*args, instance=instance, **kwargs)
         # Radio buttons without the empty "---------" choice: the form says when one is missing.
-        self.fields["grondslag"].choices = Grondslag.choices
+        # The INJUS message is a basis only for telling a gemeente (``Toestemming._clean_injus``).
+        injus = ontvanger is not None and ontvanger.soort == OrganisatieSoort.GEMEENTE
+        self.fields["grondslag"].choices = [
+            (w, label) for w, label in Grondslag.choices if injus or w != Grondslag.INJUS
+        ]
         self.fields["wijze"].choices = Wijze.choices
+        if not injus:
+            del self.fields["bron"]
 
 
-class ToewijzingForm(forms.Form):
+class ToewijzingForm(Formulier):
     medewerker = forms.ModelChoiceField(label=_("Medewerker"), queryset=Medewerker.objects.none())
 
     def __init__(self, *args, user, traject: Traject, **kwargs):
@@ -198,7 +208,7 @@ class ToewijzingForm(forms.Form):
         self.fields["medewerker"].label_from_instance = lambda m: f"{m.naam} ({m.get_rol_display()}, {m.organisatie})"
 
 
-class TaakStatusForm(forms.Form):
+class TaakStatusForm(Formulier):
     """Status of one task; the note only where the task may hold content."""
 
     status = forms.ChoiceField(label=_("Status"), choices=TaakStatus.choices)
@@ -225,7 +235,7 @@ class TaakStatusForm(forms.Form):
             del self.fields["medewerker"]
 
 
-class TaakForm(forms.Form):
+class TaakForm(Formulier):
     """An ad-hoc task without a routekaart line."""
 
     tekst = forms.CharField(label=_("Taak"), max_length=300)
@@ -240,7 +250,7 @@ class TaakForm(forms.Form):
         self.fields["organisatie"].queryset = policy.actieve_organisaties(user, traject)
 
 
-class VerantwoordelijkheidForm(forms.Form):
+class VerantwoordelijkheidForm(Formulier):
     """Fill in one blank of a regio's routekaart."""
 
     uitvoerder = forms.ChoiceField(label=_("Wie voert uit"), choices=[("", _("nog niet ingevuld")), *Partij.choices])
@@ -270,7 +280,7 @@ class VerantwoordelijkheidForm(forms.Form):
             del self.fields["termijn_dagen"]
 
 
-class ContactmomentenForm(forms.Form):
+class ContactmomentenForm(Formulier):
     """The regio's defaults for contact moments after release."""
 
     contact_interval_dagen = forms.IntegerField(
@@ -294,7 +304,7 @@ class VeiligeMeerkeuze(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class OverlegForm(forms.Form):
+class OverlegForm(Formulier):
     """A meeting or contact moment; its outcome can create follow-up tasks."""
 
     soort = forms.ChoiceField(label=_("Soort"), choices=OverlegSoort.choices, widget=forms.RadioSelect)
@@ -331,17 +341,53 @@ class OverlegForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["deelnemers"].queryset = policy.actieve_medewerkers(user, traject)
         self.fields["deelnemers"].label_from_instance = lambda m: f"{m.naam} ({m.get_rol_display()}, {m.organisatie})"
+        if not policy.mag_traject_beheren(user, traject):
+            # The weekly trajectknooppunt is internal to the JJI and the JJI-school.
+            self.fields["soort"].choices = [
+                (waarde, label) for waarde, label in OverlegSoort.choices if waarde != OverlegSoort.TRAJECTKNOOPPUNT
+            ]
 
     def clean_vervolgtaken(self) -> list[str]:
         return [regel.strip() for regel in self.cleaned_data["vervolgtaken"].splitlines() if regel.strip()]
 
 
-class VertrekItemForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=VertrekStatus.choices)
-    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=200)
+class VertrekForm(Formulier):
+    """The whole ready-to-leave checklist as one form: per onderwerp its status and a short
+    note (``<onderwerp>_status``, ``<onderwerp>_toelichting``)."""
+
+    prefix = "vertrek"
+
+    def __init__(self, *args, items: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.onderwerpen = []
+        for onderwerp in VertrekOnderwerp:
+            item = items.get(onderwerp.value)
+            self.fields[f"{onderwerp.value}_status"] = forms.ChoiceField(
+                label=_("Status"),
+                choices=VertrekStatus.choices,
+                initial=item.status if item else VertrekStatus.OPEN,
+                error_messages={"invalid_choice": _("Kies een van de statussen in de lijst.")},
+            )
+            self.fields[f"{onderwerp.value}_toelichting"] = forms.CharField(
+                label=_("Toelichting"),
+                required=False,
+                max_length=200,
+                initial=item.toelichting if item else "",
+            )
+            self.onderwerpen.append(onderwerp)
+
+    def groepen(self):
+        """Per onderwerp: its label and its two bound fields (for the template)."""
+        return [(o.value, o.label, self[f"{o.value}_status"], self[f"{o.value}_toelichting"]) for o in self.onderwerpen]
+
+    def items(self) -> dict[str, tuple[str, str]]:
+        return {
+            o.value: (self.cleaned_data[f"{o.value}_status"], self.cleaned_data[f"{o.value}_toelichting"])
+            for o in self.onderwerpen
+        }
 
 
-class NetwerkContactForm(forms.Form):
+class NetwerkContactForm(Formulier):
     """Someone around the young person: a professional from the netwerkkaart, or the personal network."""
 
     soort = forms.ChoiceField(label=_("Wie"), choices=NetwerkSoort.choices, widget=forms.RadioSelect)
@@ -372,7 +418,7 @@ class NetwerkContactForm(forms.Form):
         return data
 
 
-class ToekomstperspectiefForm(forms.Form):
+class ToekomstperspectiefForm(Formulier):
     """Per leefgebied: where does the young person stand after the JJI? Future-oriented."""
 
     def __init__(self, *args, huidig: dict[str, str], **kwargs):
@@ -383,7 +429,7 @@ class ToekomstperspectiefForm(forms.Form):
             self.fields[gebied.value] = forms.CharField(
                 label=str(gebied.label).capitalize(),
                 required=False,
-                max_length=5000,
+                max_length=MAX_TEKST,
                 widget=forms.Textarea(attrs={"rows": 3}),
                 initial=huidig.get(gebied.value, ""),
                 help_text=UITLEG_LEEFGEBIED.get(gebied.value, ""),

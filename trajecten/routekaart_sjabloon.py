@@ -337,7 +337,11 @@ STAPPEN = [
                 {},
             ),
             (gettext_noop("…………… begeleidt jongere bij intake"), gettext_noop("Jongere begeleiden bij de intake"), {}),
-            (gettext_noop("…………… heeft regie over nazorg"), gettext_noop("Regie over de nazorg"), {}),
+            (
+                gettext_noop("…………… heeft regie over nazorg"),
+                gettext_noop("Regie over de nazorg"),
+                {"regie_nazorg": True},
+            ),
             (
                 gettext_noop("…………… coördineert ondersteuning voor jongeren op verschillende leefgebieden"),
                 gettext_noop("Ondersteuning op de leefgebieden coördineren"),
@@ -483,5 +487,9 @@ def sjabloon_laden(apps=django_apps) -> None:
         for volgorde, activiteit in enumerate(gegevens["activiteiten"], 1):
             tekst, extra = activiteit if isinstance(activiteit, tuple) else (activiteit, {})
             RoutekaartActiviteit.objects.create(stap=stap, volgorde=volgorde, tekst=tekst, **extra)
+        # A field added after the migration that loads the template (such as ``regie_nazorg``)
+        # is left out there; the migration that adds it marks the line.
+        velden = {veld.name for veld in Verantwoordelijkheid._meta.get_fields()}
         for volgorde, (tekst, taak, extra) in enumerate(gegevens["regels"], 1):
+            extra = {sleutel: waarde for sleutel, waarde in extra.items() if sleutel in velden}
             Verantwoordelijkheid.objects.create(stap=stap, volgorde=volgorde, tekst=tekst, taak=taak, **extra)

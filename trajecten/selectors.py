@@ -117,10 +117,12 @@ class TrajectOverzicht:
     uit_beeld: bool = False
     laatste_contact: dt.date | None = None
     mag_overleg: bool = False
+    mag_vertrek: bool = False
     titel_zichtbaar_stp: bool = False
     netwerk: list = field(default_factory=list)
     beeindigbaar: set[int] = field(default_factory=set)
     toekomstperspectief: list = field(default_factory=list)
+    perspectief_zichtbaar: bool = False
 
 
 def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
@@ -168,8 +170,11 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
         .order_by("-datum", "-pk")[:10]
     )
     overzicht.mag_overleg = policy.mag_overleg_vastleggen(user, traject)
+    overzicht.mag_vertrek = policy.mag_vertrek_bijwerken(user, traject)
     overzicht.netwerk = list(policy.netwerk_zichtbaar_voor(user, traject).select_related("contactpersoon__organisatie"))
-    overzicht.toekomstperspectief = toekomstperspectief(traject, met_zorg=mag_beheren)
+    overzicht.perspectief_zichtbaar = policy.mag_toekomstperspectief_lezen(user, traject)
+    if overzicht.perspectief_zichtbaar:
+        overzicht.toekomstperspectief = toekomstperspectief(traject, met_zorg=mag_beheren)
     if traject.fase != Fase.INSTROOM:
         items = {item.onderwerp: item for item in traject.vertrekitems.all()}
         overzicht.vertrek = [(waarde, label, items.get(waarde)) for waarde, label in VertrekOnderwerp.choices]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from beslismodel.constants import Status
+from jji_traject.vrije_tekst import MAX_TEKST
 
 from .algemeen import Organisatiekort, Persoonkort, Streng, Tekst
 
@@ -60,9 +61,9 @@ class MaatregelIn(Streng):
 
 class BesluitIn(Streng):
     status = serializers.ChoiceField(choices=Status.choices)
-    advies = Tekst(max_length=5000)
-    motivatie = Tekst(max_length=5000)
-    afwijkingsreden = Tekst(required=False, allow_blank=True, max_length=5000, default="")
+    advies = Tekst(max_length=MAX_TEKST)
+    motivatie = Tekst(max_length=MAX_TEKST)
+    afwijkingsreden = Tekst(required=False, allow_blank=True, max_length=MAX_TEKST, default="")
     aanspreekpunt = serializers.IntegerField(required=False, allow_null=True)
     evaluatie_op = serializers.DateField(required=False, allow_null=True)
     maatregelen = MaatregelIn(many=True, required=False, max_length=20)

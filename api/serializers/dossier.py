@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from dossier.models import Begeleidingsbehoefte, Onderwijsinformatie
 from dossier.services import BEGELEIDING_VELDEN, ONDERWIJS_VELDEN
+from jji_traject.vrije_tekst import MAX_TEKST
 from toegang import delen
 
 from .algemeen import Organisatiekort, Streng, Tekst
@@ -99,14 +100,14 @@ class OnderwijsinformatieIn(Streng):
                     help_text="De naam van een ICT-fase van de regio van de JJI (bijvoorbeeld A1); leeg: geen fase.",
                 )
             else:
-                lengte = Onderwijsinformatie._meta.get_field(naam).max_length or 5000
+                lengte = Onderwijsinformatie._meta.get_field(naam).max_length or MAX_TEKST
                 velden[naam] = Tekst(required=False, allow_blank=True, max_length=lengte)
-        velden["formulering_toelichting"] = Tekst(required=False, allow_blank=True, max_length=5000)
+        velden["formulering_toelichting"] = Tekst(required=False, allow_blank=True, max_length=MAX_TEKST)
         return velden
 
 
 class BegeleidingsbehoefteIn(Streng):
     def get_fields(self):
-        velden = {naam: Tekst(required=False, allow_blank=True, max_length=5000) for naam in BEGELEIDING_VELDEN}
-        velden["formulering_toelichting"] = Tekst(required=False, allow_blank=True, max_length=5000)
+        velden = {naam: Tekst(required=False, allow_blank=True, max_length=MAX_TEKST) for naam in BEGELEIDING_VELDEN}
+        velden["formulering_toelichting"] = Tekst(required=False, allow_blank=True, max_length=MAX_TEKST)
         return velden

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from jji_traject.vrije_tekst import MAX_TEKST
 from trajecten.constants import OverlegSoort, Uitstroombestemming
 
 from .algemeen import Medewerkerkort, Streng, Tekst
@@ -50,7 +51,7 @@ class OverlegIn(Streng):
     uitkomst = Tekst(
         required=False,
         allow_blank=True,
-        max_length=5000,
+        max_length=MAX_TEKST,
         default="",
         help_text="Toekomstgericht: wat is nodig en wat spreken we af. Geen details over delicten.",
     )

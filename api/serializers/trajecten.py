@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from jji_traject.vrije_tekst import MAX_TEKST
 from trajecten.constants import FASE_VAN_STAP, Fase, Grondslag, Onderwerp, TaakStatus, Wijze
 
 from .algemeen import Organisatiekort, Persoonkort, Streng, Tekst
@@ -84,7 +85,7 @@ class TaakUit(serializers.Serializer):
 class TaakIn(Streng):
     status = serializers.ChoiceField(choices=TaakStatus.choices)
     reden = Tekst(required=False, allow_blank=True, max_length=300, default="")
-    notitie = Tekst(required=False, allow_blank=True, max_length=5000)
+    notitie = Tekst(required=False, allow_blank=True, max_length=MAX_TEKST)
 
 
 class ToestemmingUit(serializers.Serializer):
@@ -108,7 +109,7 @@ class ToestemmingIn(Streng):
     geldig_tot = serializers.DateField(required=False, allow_null=True)
     gegeven_door = Tekst(required=False, allow_blank=True, max_length=200, default="")
     jongere_gevraagd = serializers.BooleanField(required=False, default=False)
-    toelichting = Tekst(required=False, allow_blank=True, max_length=5000, default="")
+    toelichting = Tekst(required=False, allow_blank=True, max_length=MAX_TEKST, default="")
 
 
 class Accountnaam(serializers.CharField):

@@ -87,6 +87,7 @@ class Besluit(APIView):
                         "medewerker": persoon(f"maatregelen.{i}.medewerker", m.get("medewerker")),
                         "datum": m.get("datum"),
                         "veld": f"maatregelen.{i}.omschrijving",
+                        "velden": {naam: f"maatregelen.{i}.{naam}" for naam in ("medewerker", "datum")},
                     }
                     for i, m in enumerate(gegevens.get("maatregelen", []))
                 ],

@@ -42,12 +42,16 @@ def _maatregelen_controleren(actor, beslismodel, maatregelen: list[dict]) -> dic
     vandaag = timezone.localdate()
     for i, maatregel in enumerate(maatregelen):
         veld = maatregel.setdefault("veld", f"maatregel-{i}")
-        if maatregel.get("medewerker") is not None and maatregel["medewerker"].pk not in mensen:
-            fouten[veld] = _("Kies iemand van %(org)s.") % {"org": beslismodel.ontvanger.naam}
+        # Where each refusal lands: the row's own field when the caller names it ("velden").
+        velden = {naam: maatregel.get("velden", {}).get(naam, veld) for naam in ("medewerker", "datum")}
+        if not maatregel["omschrijving"]:
+            fouten[veld] = _("Beschrijf de afspraak, of maak de hele regel leeg.")
+        elif maatregel.get("medewerker") is not None and maatregel["medewerker"].pk not in mensen:
+            fouten[velden["medewerker"]] = _("Kies iemand van %(org)s.") % {"org": beslismodel.ontvanger.naam}
         elif maatregel.get("datum") and maatregel["datum"] < vandaag:
-            fouten[veld] = _("Deze datum ligt in het verleden.")
+            fouten[velden["datum"]] = _("Deze datum ligt in het verleden.")
         elif maatregel.get("datum") and maatregel["datum"] > vandaag + dt.timedelta(days=731):
-            fouten[veld] = _("Kies een datum binnen twee jaar.")
+            fouten[velden["datum"]] = _("Kies een datum binnen twee jaar.")
         elif len(maatregel["omschrijving"]) > 300:
             fouten[veld] = _("Houd een afspraak kort (hooguit 300 tekens): het wordt een taak.")
     try:
@@ -104,9 +108,13 @@ def beslismodel_besluiten(
         (motivatie or "").strip(),
         (afwijkingsreden or "").strip(),
     )
-    maatregelen = [m for m in (maatregelen or []) if (m.get("omschrijving") or "").strip()]
+    # An empty row is no measure; a row with a person or a date but no description is refused
+    # (``_maatregelen_controleren``), never dropped without a word.
+    maatregelen = [
+        m for m in (maatregelen or []) if (m.get("omschrijving") or "").strip() or m.get("medewerker") or m.get("datum")
+    ]
     for m in maatregelen:
-        m["omschrijving"] = m["omschrijving"].strip()
+        m["omschrijving"] = (m.get("omschrijving") or "").strip()
     voorstel = Voorstel(
         suggestie=suggestie,
         status=status,

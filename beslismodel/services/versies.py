@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossier.formulering import toetsen
+from dossier.formulering import toelichting_gevraagd, toetsen
 from jji_traject.geschiedenis import opslaan
 from jji_traject.standaardtekst import standaardtekst
 from jji_traject.vrije_tekst import zichtbare_tekst
@@ -25,6 +25,8 @@ from ..constants import (
 from ..models import Antwoord, Beslismodel, SjabloonItem
 from ..selectors import items_van, ontvangers, sjabloon_voor, stempel_van
 from .meldingen import beslismodel_melden
+
+TOELICHTING = "formulering_toelichting"  # the field of the reason to keep flagged wording
 
 TEKST_MAX = 5000
 
@@ -96,6 +98,8 @@ def _formulering_toetsen(items: list[SjabloonItem], antwoorden: dict[int, Antwoo
     treatment details refused where safety is concerned, other flagged wording only with a
     reason."""
     fouten: dict[str, list] = {}
+    labels = {veldnaam(item.sleutel, "toelichting"): standaardtekst(item.titel) for item in items}
+    gemarkeerd: list[str] = []  # the fields whose wording needs a reason, over all parts
     for categorie in delen.categorieen():
         teksten = {
             veldnaam(item.sleutel, "toelichting"): antwoorden[item.pk].toelichting
@@ -105,10 +109,15 @@ def _formulering_toetsen(items: list[SjabloonItem], antwoorden: dict[int, Antwoo
         if not teksten:
             continue
         try:
-            toetsen(categorie, teksten, toelichting)
+            toetsen(categorie, teksten, toelichting, labels)
         except ValidationError as fout:
             for veld, meldingen in fout.message_dict.items():
-                fouten.setdefault(veld, []).extend(m for m in meldingen if m not in fouten.get(veld, []))
+                if veld == TOELICHTING:
+                    gemarkeerd.extend(v for v in fout.message_dict if v != TOELICHTING)
+                else:
+                    fouten.setdefault(veld, []).extend(m for m in meldingen if m not in fouten.get(veld, []))
+    if gemarkeerd:
+        fouten[TOELICHTING] = [toelichting_gevraagd(gemarkeerd, labels)]
     if fouten:
         raise ValidationError(fouten)
 

@@ -20,6 +20,8 @@ from schemathesis.checks import (
 )
 from schemathesis.config import SchemathesisConfig
 
+from toegang import policy
+
 from .klant import token_voor
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +186,32 @@ def test_wrong_input_for_meetings_on_a_real_traject_is_a_documented_4xx(case, ko
     case.path_parameters = {"id": liam}
     antwoord = case.call(headers=kop)
     case.validate_response(antwoord, checks=[not_a_server_error, status_code_conformance, content_type_conformance])
+
+
+@pytest.mark.parametrize("naam", ["gemeente", "jeugdreclassering", "leerplicht"])
+def test_the_partners_after_release_through_every_get_operation(demo, naam):
+    """The nazorg partners under the same policy: every GET operation on a traject they see
+    answers as documented (a part without grondslag is a 403, another organisation's object
+    a 404), never a 5xx, and every body fits the schema."""
+    user = demo.users[naam]
+    traject = next(iter(policy.zichtbaar_voor(user)))
+    ids = {
+        **_ids(demo),
+        "id": traject.pk,
+        # its own task, or (leerplicht/RMC has none in the demo) another's: a 404
+        "taak_pk": (policy.taken_zichtbaar_voor(user, traject).first() or traject.taken.first()).pk,
+        "toestemming_pk": traject.toestemmingen.first().pk,
+    }
+    kop = {"Authorization": f"Token {token_voor(user)}"}
+    codes = {}
+    for resultaat in SCHEMA.get_all_operations():
+        operatie = resultaat.ok()
+        if operatie.method.upper() != "GET":
+            continue
+        case = operatie.Case(path_parameters={p.name: ids[p.name] for p in operatie.path_parameters})
+        antwoord = case.call(headers=kop)
+        case.validate_response(antwoord, checks=CHECKS)
+        codes[operatie.path] = antwoord.status_code
+    assert codes["/api/v1/trajecten/{id}/"] == 200
+    assert codes["/api/v1/trajecten/{id}/taken/"] == 200
+    assert codes["/api/v1/trajecten/{id}/dossier/{categorie}/"] == 403

@@ -281,7 +281,7 @@ def test_only_the_jji_school_writes(client, demo, noah):
     ("gegevens", "fout"),
     [
         ({"signaal": "Let op", "reden": "", "einddatum": "2099-01-01"}, "waarom"),
-        ({"signaal": "Let op", "reden": "Rust", "einddatum": ""}, "Dit veld is verplicht"),
+        ({"signaal": "Let op", "reden": "Rust", "einddatum": ""}, "Kies tot wanneer het signaal geldt"),
         ({"signaal": "Let op", "reden": "Rust", "einddatum": "2020-01-01"}, "verleden"),
         ({"signaal": "Let op", "reden": "Rust", "einddatum": "2099-01-01"}, "twee jaar"),
     ],

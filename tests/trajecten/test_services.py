@@ -80,7 +80,7 @@ def gemeente_bij(demo):
     def maak(traject):
         gemeente = Organisatie.objects.get(soort=OrganisatieSoort.GEMEENTE)
         services.betrokkenheid_toevoegen(
-            actor=demo.coordinator, traject=traject, organisatie=gemeente, soort=BetrokkenheidSoort.LEERPLICHT_RMC
+            actor=demo.coordinator, traject=traject, organisatie=gemeente, soort=BetrokkenheidSoort.GEMEENTE
         )
         return gemeente
 

@@ -31,8 +31,9 @@ from .lezers import _is_verbindingsofficier, medewerker_van
 
 User = get_user_model()
 
-# Who reads the account requests of their organisation (and approves them).
-BEOORDELAAR_ROLLEN = frozenset({Rol.ZORGCOORDINATOR})
+# Who reads the account requests of their organisation (and approves them): its coordinating
+# roles (of a school, a gemeente's nazorg, leerplicht/RMC).
+BEOORDELAAR_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.NAZORGCOORDINATOR, Rol.COORDINATOR_LEERPLICHT})
 
 
 def rol_opent_jongerengegevens(rol: str) -> bool:

@@ -37,7 +37,7 @@ from trajecten.models import Betrokkenheid, Toestemming, Traject
 from .. import delen
 from .lezers import REGIE_SOORTEN, Lezer, _onthoud, lezer_van, medewerker_van
 from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
-from .trajecten import is_zichtbaar, traject_ophalen
+from .trajecten import PerRij, is_zichtbaar, traject_ophalen
 
 
 def schrijvende_school(traject: Traject) -> Organisatie | None:
@@ -179,27 +179,27 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
         return trajecten
     rij = OuterRef("pk")
     eigen = wie.organisatie.pk
-    schrijft = Exists(
+    schrijft = PerRij(
         Betrokkenheid.objects.filter(
             traject=rij, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie_id=eigen, organisatie__actief=True
         )
     )
     kan_regie = wie.organisatie.soort in REGIE_SOORTEN and user.has_perm("trajecten.change_traject")
     regie = (
-        Exists(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=ACTIEF_VANAF_START))
+        PerRij(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=ACTIEF_VANAF_START))
         if kan_regie
         else Value(False)
     )
     annotaties = {"regie_in_rij": ExpressionWrapper(Q(regie), output_field=BooleanField()) if kan_regie else regie}
     for deel in getoond:
-        recht = Exists(
+        recht = PerRij(
             TrajectUserObjectPermission.objects.filter(
                 content_object=rij,
                 user_id=user.pk,
                 permission__content_type__app_label="trajecten",
                 permission__codename=deel.permissie,
             )
-        ) | Exists(
+        ) | PerRij(
             TrajectGroupObjectPermission.objects.filter(
                 content_object=rij,
                 group__user=user.pk,
@@ -207,7 +207,7 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
                 permission__codename=deel.permissie,
             )
         )
-        grondslag = Exists(
+        grondslag = PerRij(
             Toestemming.objects.geldig().filter(
                 traject=rij, ontvanger_id=eigen, categorie=deel.categorie, grondslag__in=deel.grondslagen
             )

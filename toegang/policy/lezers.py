@@ -21,15 +21,30 @@ JUSTITIE_SOORTEN = frozenset(
 )
 
 
+# The partners after release (bijlage 4, steps 8–10): the gemeente, (jeugd)reclassering and
+# leerplicht/RMC. In a traject they see their own organisation's tasks, the meetings they
+# recorded or joined, the network around the young person, and the toekomstperspectief only
+# where they hold the regie over nazorg; a dossier part only on a grondslag, like everyone.
+NAZORG_SOORTEN = frozenset(
+    {
+        OrganisatieSoort.GEMEENTE,
+        OrganisatieSoort.JEUGDRECLASSERING,
+        OrganisatieSoort.RECLASSERING,
+        OrganisatieSoort.LEERPLICHT_RMC,
+    }
+)
+
+
 # Organisations that run the traject: they start it, edit it, add partners and record grondslagen.
 REGIE_SOORTEN = frozenset({OrganisatieSoort.JJI, OrganisatieSoort.JJI_SCHOOL})
 
 
-# Within an active organisation these see every traject; others only their assigned ones. A
+# Within an active organisation these see every traject; others only their assigned ones:
+# the coordinating roles of a school, a gemeente (nazorgcoördinator) and leerplicht/RMC. A
 # system account (a partner system of the organisation, through the API) sees what the
 # zorgcoördinator sees; it never reads signalen voor veiligheid (it is neither the
 # verbindingsofficier nor a veiligheidscoördinator).
-ALLE_TRAJECTEN_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.SYSTEEM})
+ALLE_TRAJECTEN_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.NAZORGCOORDINATOR, Rol.COORDINATOR_LEERPLICHT, Rol.SYSTEEM})
 
 
 # Who is never chosen as a person in a traject (assigned, a task's or measure's "wie", a
@@ -97,6 +112,10 @@ def lezer_van(user) -> Lezer | None:
         is_verbindingsofficier=medewerker.organisatie.verbindingsofficier_id == medewerker.pk,
         user=user,
     )
+
+
+def is_nazorgpartner(medewerker: Medewerker | None) -> bool:
+    return medewerker is not None and medewerker.organisatie.soort in NAZORG_SOORTEN
 
 
 def _is_verbindingsofficier(medewerker: Medewerker) -> bool:

@@ -7,32 +7,38 @@ from django.db.models import OuterRef, Q, QuerySet
 
 from trajecten.models import Taak, Traject
 
-from .lezers import medewerker_van
+from .lezers import is_nazorgpartner, medewerker_van
 from .trajecten import is_zichtbaar, mag_titel_kennen, mag_traject_beheren, zichtbaar_voor
 
 
+def _welke_taken(user, taken: QuerySet[Taak]) -> QuerySet[Taak]:
+    """Of these tasks, those the reader may see at all: never a justice partner's task for a
+    school (or any organisation outside justice); for a partner after release (gemeente,
+    (jeugd)reclassering, leerplicht/RMC) only its own organisation's tasks."""
+    medewerker = medewerker_van(user)
+    if is_nazorgpartner(medewerker):
+        taken = taken.filter(organisatie_id=medewerker.organisatie_id)
+    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+
+
 def taken_zichtbaar_voor(user, traject: Traject) -> QuerySet[Taak]:
-    """The tasks of a traject the reader may see: none without access to the traject, and
-    never a justice partner's task for a school (or any organisation outside justice)."""
+    """The tasks of a traject the reader may see: none without access to the traject, else
+    the rule of :func:`_welke_taken`."""
     if not is_zichtbaar(user, traject):
         return Taak.objects.none()
-    taken = Taak.objects.filter(traject=traject)
-    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+    return _welke_taken(user, Taak.objects.filter(traject=traject))
 
 
 def zichtbare_taken(user) -> QuerySet[Taak]:
     """Every task the reader may see, across trajecten (the same rule as for one traject)."""
-    taken = Taak.objects.filter(traject__in=zichtbaar_voor(user))
-    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+    return _welke_taken(user, Taak.objects.filter(traject__in=zichtbaar_voor(user)))
 
 
 def taken_in_lijst(user) -> QuerySet[Taak]:
     """The tasks the reader may see of the traject in the outer query (``OuterRef("pk")``): to
     annotate a list of trajecten that ``zichtbaar_voor`` already limited to what the reader
-    sees. The same rule as :func:`taken_zichtbaar_voor`: never a justice partner's task for a
-    school."""
-    taken = Taak.objects.filter(traject=OuterRef("pk"))
-    return taken if mag_titel_kennen(user) else taken.filter(justitieel=False)
+    sees. The same rule as :func:`taken_zichtbaar_voor`."""
+    return _welke_taken(user, Taak.objects.filter(traject=OuterRef("pk")))
 
 
 def mijn_taken(user) -> QuerySet[Taak]:

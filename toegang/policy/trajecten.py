@@ -25,6 +25,7 @@ from .lezers import (
     REGIE_SOORTEN,
     VIEW,
     _onthoud,
+    is_nazorgpartner,
     medewerker_van,
 )
 
@@ -187,6 +188,40 @@ def mag_overleg_vastleggen(user, traject: Traject) -> bool:
     return not traject.is_afgesloten and is_zichtbaar(user, traject)
 
 
+def heeft_regie_nazorg(user, traject: Traject) -> bool:
+    """The reader's organisation holds the regie over nazorg in this traject: the task of the
+    routekaart's line "…… heeft regie over nazorg" (bijlage 4, step 8) is its organisation's."""
+
+    def regie() -> bool:
+        medewerker = medewerker_van(user)
+        return medewerker is not None and (
+            traject.taken.filter(
+                verantwoordelijkheid__regie_nazorg=True, organisatie_id=medewerker.organisatie_id
+            ).exists()
+        )
+
+    return is_zichtbaar(user, traject) and _onthoud(traject, ("regie_nazorg", user.pk), regie)
+
+
+def mag_toekomstperspectief_lezen(user, traject: Traject) -> bool:
+    """Everyone who sees the traject reads the toekomstperspectief (without care: that travels
+    with begeleidingsbehoefte), except a partner after release without the regie over nazorg."""
+    if not is_zichtbaar(user, traject):
+        return False
+    return not is_nazorgpartner(medewerker_van(user)) or heeft_regie_nazorg(user, traject)
+
+
+def mag_vertrek_bijwerken(user, traject: Traject) -> bool:
+    """The ready-to-leave checklist: whoever records meetings, until the release; after it the
+    list is history for the mbo (what was arranged before the youth left), and only the JJI
+    and the other partners still correct it."""
+    if not mag_overleg_vastleggen(user, traject):
+        return False
+    medewerker = medewerker_van(user)
+    vrij = traject.vrijgelaten_op is not None
+    return not (vrij and medewerker is not None and medewerker.organisatie.soort == OrganisatieSoort.MBO)
+
+
 def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
 
@@ -216,15 +251,16 @@ def kiesbare_contactpersonen(user, traject: Traject) -> QuerySet:
 
 
 def overleggen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
-    """Meetings a reader may see: the regie (JJI, JJI-school) and justice partners see all;
-    others the meetings their own organisation recorded or took part in. The weekly
+    """Meetings a reader may see: the regie (JJI, JJI-school) and the Raad voor de
+    Kinderbescherming see all; others (the partners after release too, (jeugd)reclassering
+    included) the meetings their own organisation recorded or took part in. The weekly
     trajectknooppunt is internal to JJI and JJI-school."""
 
     medewerker = medewerker_van(user)
     if medewerker is None or not is_zichtbaar(user, traject):
         return Overleg.objects.none()
     overleggen = Overleg.objects.filter(traject=traject)
-    if medewerker.organisatie.soort in REGIE_SOORTEN | JUSTITIE_SOORTEN:
+    if medewerker.organisatie.soort in REGIE_SOORTEN | JUSTITIE_SOORTEN and not is_nazorgpartner(medewerker):
         return overleggen
     eigen = Q(vastgelegd_door__medewerker__organisatie_id=medewerker.organisatie_id) | Q(
         deelnemers__organisatie_id=medewerker.organisatie_id

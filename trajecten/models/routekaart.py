@@ -183,6 +183,9 @@ class Verantwoordelijkheid(TermijnBron):
         default=False,
         help_text=_("Werk onder de Beginselenwet JJI: de app legt vast dát het gebeurde, nooit de inhoud."),
     )
+    # Bijlage 4, step 8: "…… heeft regie over nazorg". The party the regio fills in here has
+    # the regie after release: in a traject, the organisation holding this line's task.
+    regie_nazorg = models.BooleanField(_("regie over de nazorg"), default=False, editable=False)
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()

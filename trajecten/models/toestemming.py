@@ -18,7 +18,7 @@ from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 from netwerk.constants import OrganisatieSoort
 
 from .. import regels
-from ..constants import TOESTEMMING_GRONDSLAGEN, Categorie, Grondslag, Onderwerp, Wijze
+from ..constants import KENNISGEVING, TOESTEMMING_GRONDSLAGEN, Categorie, Grondslag, Onderwerp, Wijze
 from ..querysets import ToestemmingQuerySet
 
 
@@ -69,6 +69,13 @@ class Toestemming(models.Model):
         max_length=MAX_TEKST,
         validators=VRIJE_TEKST,
     )
+    bron = models.CharField(
+        _("bron"),
+        max_length=200,
+        blank=True,
+        validators=[zichtbare_tekst],
+        help_text=_("Bij een INJUS-bericht: het kenmerk en de datum van het bericht."),
+    )
     gegeven_door = models.CharField(
         _("gegeven door"),
         max_length=200,
@@ -116,6 +123,14 @@ class Toestemming(models.Model):
                 violation_error_message=_("Beschrijf de wettelijke grondslag."),
             ),
             models.CheckConstraint(
+                condition=~models.Q(grondslag=Grondslag.INJUS)
+                | (~models.Q(bron="") & models.Q(categorie=KENNISGEVING)),
+                name="toestemming_injus_kennisgeving_met_bron",
+                violation_error_message=_(
+                    "Een INJUS-bericht is alleen een grondslag voor de kennisgeving, met zijn bron."
+                ),
+            ),
+            models.CheckConstraint(
                 condition=~models.Q(grondslag=Grondslag.TOESTEMMING_OUDER) | ~models.Q(gegeven_door=""),
                 name="toestemming_ouder_met_naam",
                 violation_error_message=_("Vul in welke ouder of voogd toestemming gaf."),
@@ -156,6 +171,8 @@ class Toestemming(models.Model):
             fouten["datum_gegeven"] = _("De datum ligt in de toekomst. Leg een grondslag vast als hij er is.")
         if self.geldig_tot and self.geldig_tot < vandaag and not self.pk:
             fouten["geldig_tot"] = _("'Geldig tot' ligt in het verleden.")
+        elif self.geldig_tot and self.datum_gegeven and self.geldig_tot < self.datum_gegeven:
+            fouten["geldig_tot"] = _("'Geldig tot' ligt vóór de datum waarop de toestemming is gegeven.")
         if self.grondslag == Grondslag.WETTELIJK and not self.toelichting.strip():
             fouten["toelichting"] = _("Beschrijf de wettelijke grondslag (wet en artikel).")
         if self.is_toestemming and not self.weigeren_zonder_gevolgen:
@@ -167,10 +184,31 @@ class Toestemming(models.Model):
             fouten["wijze"] = _("Kies hoe de toestemming is gegeven: mondeling of met een ondertekend formulier.")
         if self.traject_id and self.datum_gegeven and self.datum_gegeven < self.traject.jongere.geboortedatum:
             fouten["datum_gegeven"] = _("De datum ligt vóór de geboortedatum van de jongere.")
+        if self.grondslag == Grondslag.INJUS:
+            fouten.update(self._clean_injus())
         if self.traject_id and self.datum_gegeven and not fouten:
             fouten.update(self._clean_leeftijd())
         if fouten:
             raise ValidationError(fouten)
+
+    def _clean_injus(self) -> dict[str, str]:
+        """The INJUS message tells the gemeente of inschrijving about the placement (bijlage 4):
+        a basis for the kennisgeving to a gemeente only, recorded with its source. It opens
+        no part of the dossier (no part lists it among its grondslagen)."""
+        if self.categorie != KENNISGEVING:
+            return {
+                "grondslag": _(
+                    "Een INJUS-bericht is alleen de grondslag om de gemeente over de plaatsing te informeren; "
+                    "het opent geen deel van het dossier."
+                )
+            }
+        if self.ontvanger_id and self.ontvanger.soort != OrganisatieSoort.GEMEENTE:
+            return {"grondslag": _("Alleen de gemeente van inschrijving ontvangt via INJUS bericht over de plaatsing.")}
+        if not self.bron.strip():
+            return {"bron": _("Vul de bron in: het kenmerk en de datum van het INJUS-bericht.")}
+        if self.wijze != Wijze.WETTELIJK:
+            return {"wijze": _("Een INJUS-bericht is een wettelijke grondslag: kies 'niet van toepassing'.")}
+        return {}
 
     def _clean_leeftijd(self) -> dict[str, str]:
         """Who may consent depends on age (UAVG art. 5); leerplicht needs a leerplichtig youth."""

@@ -206,6 +206,11 @@ class Traject(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        # The constraints hold these too; here the message lands on the date that is wrong.
+        if self.startdatum and self.verwachte_einddatum and self.verwachte_einddatum < self.startdatum:
+            raise ValidationError({"verwachte_einddatum": _("De verwachte einddatum ligt vóór de startdatum.")})
+        if self.startdatum and self.afgesloten_op and self.afgesloten_op < self.startdatum:
+            raise ValidationError({"afgesloten_op": _("De datum van afsluiten ligt vóór de startdatum.")})
         if self.startdatum and self.startdatum > timezone.localdate():
             raise ValidationError({"startdatum": _("De startdatum ligt in de toekomst. Vul de dag van instroom in.")})
         if self.jji_id and self.jji.soort != OrganisatieSoort.JJI:

@@ -21,7 +21,7 @@ from .grondslag import (
 )
 from .overleg import (
     overleg_vastleggen,
-    vertrekitem_bijwerken,
+    vertrek_bijwerken,
 )
 from .routekaart import (
     ROUTE_REDEN,
@@ -89,5 +89,5 @@ __all__ = [
     "uitstroomroute_bijwerken",
     "verantwoordelijkheid_invullen",
     "vergrendeld",
-    "vertrekitem_bijwerken",
+    "vertrek_bijwerken",
 ]

@@ -49,6 +49,8 @@ def overleg_vastleggen(
     traject = vergrendeld(traject)
     if not policy.mag_overleg_vastleggen(actor, traject):
         raise PermissionDenied
+    if soort == OverlegSoort.TRAJECTKNOOPPUNT and not policy.mag_traject_beheren(actor, traject):
+        raise ValidationError({"soort": _("Het trajectknooppunt is het overleg van de JJI en de JJI-school.")})
     toegestaan = set(policy.actieve_medewerkers(actor, traject).values_list("pk", flat=True))
     if any(m.pk not in toegestaan for m in deelnemers):
         raise ValidationError({"deelnemers": _("Kies deelnemers van organisaties die actief betrokken zijn.")})
@@ -96,18 +98,37 @@ def overleg_vastleggen(
 
 
 @transaction.atomic
-def vertrekitem_bijwerken(
-    *, actor, traject: Traject, onderwerp: str, status: str, toelichting: str = ""
-) -> VertrekItem:
-    """Update one line of the ready-to-leave checklist (created on first use)."""
+def vertrek_bijwerken(*, actor, traject: Traject, items: dict[str, tuple[str, str]]) -> list[VertrekItem]:
+    """The ready-to-leave checklist in one go: ``items`` maps an onderwerp to its status and
+    note. A line is created on first use and saved only when it changed (its history shows
+    who changed what); one refused line saves none. After the release the mbo no longer
+    edits it (``policy.mag_vertrek_bijwerken``)."""
     traject = vergrendeld(traject)
-    if not policy.mag_overleg_vastleggen(actor, traject):
+    if not policy.mag_vertrek_bijwerken(actor, traject):
         raise PermissionDenied
-    if onderwerp not in VertrekOnderwerp.values or status not in VertrekStatus.values:
+    if not set(items) <= set(VertrekOnderwerp.values) or any(s not in VertrekStatus.values for s, _t in items.values()):
         raise ValidationError(_("Onbekend onderwerp of onbekende status."))
-    item, _nieuw = VertrekItem.objects.get_or_create(traject=traject, onderwerp=onderwerp)
-    item.status, item.toelichting = status, toelichting.strip()
-    item.bijgewerkt_door, item.bijgewerkt_op = actor, timezone.now()
-    item.full_clean()
-    item.save()
-    return item
+    bestaand = {item.onderwerp: item for item in VertrekItem.objects.filter(traject=traject)}
+    fouten: dict[str, list] = {}
+    gewijzigd: list[VertrekItem] = []
+    for onderwerp, (status, toelichting) in items.items():
+        item = bestaand.get(onderwerp) or VertrekItem(traject=traject, onderwerp=onderwerp)
+        toelichting = (toelichting or "").strip()
+        if item.pk and (item.status, item.toelichting) == (status, toelichting):
+            continue
+        if not item.pk and status == VertrekStatus.OPEN and not toelichting:
+            continue  # an untouched line stays as it was: not yet arranged
+        item.status, item.toelichting = status, toelichting
+        item.bijgewerkt_door, item.bijgewerkt_op = actor, timezone.now()
+        try:
+            item.full_clean()
+        except ValidationError as fout:
+            for veld, meldingen in fout.message_dict.items():
+                fouten.setdefault(f"{onderwerp}_{veld}", []).extend(meldingen)
+            continue
+        gewijzigd.append(item)
+    if fouten:
+        raise ValidationError(fouten)
+    for item in gewijzigd:
+        item.save()
+    return gewijzigd

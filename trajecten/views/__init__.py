@@ -17,7 +17,7 @@ from .overleg import (
     netwerk_verwijderen,
     overleg_vastleggen,
     toekomstperspectief,
-    vertrekitem_bijwerken,
+    vertrek_bijwerken,
 )
 from .taken import mijn_taken, regel_invullen, routekaart, taak_bijwerken, taak_toevoegen
 from .traject import afsluiten, detail, fase_wijzigen, lijst, starten, wijzigen
@@ -42,6 +42,6 @@ __all__ = [
     "toekomstperspectief",
     "toestemming_intrekken",
     "toewijzing_beeindigen",
-    "vertrekitem_bijwerken",
+    "vertrek_bijwerken",
     "wijzigen",
 ]

@@ -64,7 +64,7 @@ def grondslag_vastleggen(request, pk, betrokkenheid_pk):
             actor=request.user,
             traject=traject,
             ontvanger=ontvanger,
-            gegevens={veld: f.cleaned_data[veld] for veld in KennisgevingForm.Meta.fields},
+            gegevens={veld: f.cleaned_data[veld] for veld in f.fields},
         ),
         titel=_("Grondslag vastleggen voor %(org)s") % {"org": ontvanger.naam},
         knop=_("Grondslag vastleggen"),

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from dossier import services as dossier_services
-from jji_traject.paginas import formulierpagina, gepost, postactie
+from jji_traject.paginas import formulierpagina, fout_op_formulier, gepost
 from netwerk import services as netwerk_services
 from toegang import policy
 
@@ -21,7 +22,7 @@ from ..forms import (
     NetwerkContactForm,
     OverlegForm,
     ToekomstperspectiefForm,
-    VertrekItemForm,
+    VertrekForm,
 )
 from .traject import beheerbaar
 
@@ -48,24 +49,31 @@ def overleg_vastleggen(request, pk):
 
 
 @login_required
-@require_POST
-def vertrekitem_bijwerken(request, pk, onderwerp):
+def vertrek_bijwerken(request, pk):
+    """The ready-to-leave checklist as one form (also on the traject's page). After the
+    release the mbo no longer edits it: for them this page does not exist."""
     traject = policy.traject_ophalen(request.user, pk)
-    if not policy.mag_overleg_vastleggen(request.user, traject):
+    if not policy.mag_vertrek_bijwerken(request.user, traject):
         raise Http404
-    form = VertrekItemForm(request.POST)
-    terug = f"{reverse('trajecten:detail', args=[traject.pk])}#vertrek"
-    if not form.is_valid():
-        messages.error(request, _("Kies een geldige status; de toelichting is hooguit 200 tekens."))
-        return redirect(terug)
-    return postactie(
+    items = {item.onderwerp: item for item in traject.vertrekitems.all()}
+    form = VertrekForm(gepost(request), items=items)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gewijzigd = services.vertrek_bijwerken(actor=request.user, traject=traject, items=form.items())
+        except ValidationError as fout:
+            fout_op_formulier(form, fout)
+        except PermissionDenied:
+            raise Http404 from None
+        else:
+            if gewijzigd:
+                messages.success(request, _("Klaar voor vertrek is bijgewerkt."))
+            else:
+                messages.info(request, _("Er was niets veranderd aan Klaar voor vertrek."))
+            return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#vertrek")
+    return render(
         request,
-        lambda: services.vertrekitem_bijwerken(
-            actor=request.user, traject=traject, onderwerp=onderwerp, **form.cleaned_data
-        ),
-        gelukt=_("Klaar voor vertrek is bijgewerkt."),
-        verboden_is_404=False,  # as before: the page checked the same rule
-        terug=terug,
+        "trajecten/vertrek.html",
+        {"traject": traject, "vertrek_form": form, "formulieren": [form], "titel": _("Klaar voor vertrek")},
     )
 
 

@@ -16,7 +16,6 @@ from jji_traject.paginas import formulierpagina, fout_op_formulier
 from toegang import policy
 
 from .. import selectors, services
-from ..constants import VertrekStatus
 from ..filters import TrajectFilter
 from ..forms import (
     AfsluitenForm,
@@ -24,6 +23,7 @@ from ..forms import (
     JongereForm,
     TrajectStartForm,
     TrajectWijzigForm,
+    VertrekForm,
 )
 from ..models import Traject
 
@@ -47,7 +47,8 @@ def lijst(request):
             "pagina": pagina,
             "zoekparameters": zoekparameters.urlencode(),
             "delen": delen,
-            "mag_starten": policy.mag_traject_starten(request.user),
+            # The partners after release follow the release date, not the date of arrival.
+            "na_vrijlating": policy.is_nazorgpartner(policy.medewerker_van(request.user)),
             "gefilterd": bool(request.GET.get("q") or request.GET.get("fase")),
             "te_beoordelen": _te_beoordelen(request.user),
             # The home page says what waits: overdue tasks, and versions waiting for an intaker.
@@ -92,14 +93,18 @@ def detailpagina(request, traject: Traject, tijdlijn, **extra):
     from beslismodel.selectors import stand_op_traject
 
     stappen, bijwerkbaar = tijdlijn
+    overzicht = selectors.traject_overzicht(request.user, traject)
+    vertrek_form = None
+    if overzicht.vertrek and overzicht.mag_vertrek:
+        vertrek_form = VertrekForm(items={waarde: item for waarde, _label, item in overzicht.vertrek if item})
     return render(
         request,
         "trajecten/detail.html",
         {
-            "o": selectors.traject_overzicht(request.user, traject),
+            "o": overzicht,
+            "vertrek_form": vertrek_form,
             "stappen": stappen,
             "bijwerkbaar": bijwerkbaar,
-            "vertrek_statussen": VertrekStatus.choices,
             # Only for the JJI-school and the receiving mbo (need to know): None for anyone else.
             "beslismodel": stand_op_traject(request.user, traject),
             "mag_overdracht": policy.mag_overdracht_maken(request.user, traject),
