@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from jji_traject import paginering
 from jji_traject.afdruk import afdruk, pdf_antwoord
 from jji_traject.paginas import formulierpagina, postactie
+from jji_traject.wachten import wachtpagina
 from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
@@ -368,18 +369,21 @@ def leesoverzicht_maken(request, pk):
 
 @login_required
 def leesoverzicht(request, pk, leesoverzicht_pk):
-    """How the PDF is coming along (the page refreshes itself while it waits), then its download."""
+    """How the PDF is coming along (its status asks again while it waits), then its download."""
     traject = _traject(request, pk)
     leesoverzicht = policy.leesoverzicht_ophalen(request.user, traject, leesoverzicht_pk)
-    return render(
+    return wachtpagina(
         request,
         "dossier/leesoverzicht.html",
+        "dossier/_leesoverzicht_status.html",
         {
             "traject": traject,
             "l": leesoverzicht,
             "bewaardagen": settings.OVERDRACHT_BEWAARDAGEN,
             "titel": _("Wie heeft jouw gegevens bekeken? (PDF)"),
         },
+        wacht=leesoverzicht.status == LeesoverzichtStatus.WACHT,
+        sinds=leesoverzicht.aangevraagd_op,
     )
 
 
@@ -423,7 +427,7 @@ def raadplegingen(request, pk):
         raise Http404
     log = policy.raadplegingen_zichtbaar_voor(request.user, traject)
     pagina = Paginator(
-        log.select_related("actor", "organisatie", "ontvanger", "ontvanger_persoon", "grondslag"), 50
+        log.select_related("actor", "organisatie", "ontvanger", "ontvanger_persoon", "grondslag__ontvanger"), 50
     ).get_page(request.GET.get("pagina"))
     return render(
         request,
@@ -432,6 +436,8 @@ def raadplegingen(request, pk):
             "traject": traject,
             "pagina": pagina,
             "terugvragen": selectors.terugvragen(request.user, traject),
+            # Each row's grondslag links to its revocation, for who may revoke it.
+            "mag_intrekken": policy.mag_grondslag_vastleggen(request.user, traject),
             "titel": _("Raadplegingen"),
         },
     )

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from jji_traject.afdruk import pdf_antwoord
 from jji_traject.paginas import fouten_tekst, postactie
+from jji_traject.wachten import wachtpagina
 from toegang import policy
 
 from . import selectors, services
@@ -107,18 +108,22 @@ def _eigen(request, pk, overdracht_pk):
 
 @login_required
 def status(request, pk, overdracht_pk):
-    """How the document is coming along; refreshes itself until it is ready."""
+    """How the document is coming along; its status asks again until it is ready."""
     traject, overdracht = _eigen(request, pk, overdracht_pk)
-    services.opnieuw_inplannen_als_nodig(overdracht)  # a job lost on its way is sent again
-    return render(
+    if services.opnieuw_inplannen_als_nodig(overdracht):  # a job lost on its way is sent again
+        overdracht.refresh_from_db()  # (it may have run already)
+    return wachtpagina(
         request,
         "overdracht/status.html",
+        "overdracht/_status.html",
         {
             "traject": traject,
             "o": overdracht,
             "bewaardagen": settings.OVERDRACHT_BEWAARDAGEN,
             "titel": _("Overdrachtsdocument %(nummer)s") % {"nummer": overdracht.nummer},
         },
+        wacht=overdracht.status == OverdrachtStatus.WACHT,
+        sinds=overdracht.aangevraagd_op,
     )
 
 

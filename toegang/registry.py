@@ -36,7 +36,9 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:afsluiten": Oppervlak("traject"),
     "trajecten:organisatie_toevoegen": Oppervlak("traject"),
     "trajecten:grondslag_vastleggen": Oppervlak("traject", extra=("betrokkenheid_pk",)),
-    "trajecten:toestemming_intrekken": Oppervlak("traject", extra=("toestemming_pk",), methode="post"),
+    # GET: the confirmation, naming the part and the recipient; its POST revokes (tested in
+    # tests/trajecten/test_intrekken.py).
+    "trajecten:toestemming_intrekken": Oppervlak("traject", extra=("toestemming_pk",)),
     "trajecten:toewijzen": Oppervlak("traject"),
     "trajecten:toewijzing_beeindigen": Oppervlak("traject", extra=("toewijzing_pk",), methode="post"),
     "trajecten:taak_toevoegen": Oppervlak("traject"),

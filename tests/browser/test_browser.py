@@ -245,8 +245,9 @@ def test_consent_for_one_part_opens_it_for_the_mbo_and_revocation_closes_it(pagi
 
     inloggen(pagina, "coordinator", settings.DEMO_PASSWORD)
     pagina.goto(f"{pagina.basis}/trajecten/{noah.pk}/toestemmingen/")
-    pagina.locator("tr", has_text="onderwijsinformatie").get_by_role("button", name="Intrekken").click()
-    pagina.get_by_text("De grondslag is ingetrokken").wait_for()
+    pagina.get_by_role("link", name="Intrekken: onderwijsinformatie voor ROC Lindewaard").click()
+    pagina.get_by_role("button", name="Ja, intrekken").click()
+    pagina.get_by_text("Ingetrokken: onderwijsinformatie voor ROC Lindewaard").wait_for()
     pagina.context.clear_cookies()
 
     inloggen(pagina, "mbo-intake", settings.DEMO_PASSWORD)

@@ -214,8 +214,10 @@ def test_revocation_closes_at_once_and_the_page_says_so(client, demo, noah):
     client.force_login(demo.jji_school)
     tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()
     assert "gedeeld met ROC Lindewaard" in tekst and "nog met niemand gedeeld" in tekst
+    kenmerk = services.intrekking_bekijken(onderwijs).kenmerk  # as the confirmation page shows it
     antwoord = client.post(
-        reverse("trajecten:toestemming_intrekken", args=[noah.pk, onderwijs.pk]), {"terug": "toestemmingen"}
+        reverse("trajecten:toestemming_intrekken", args=[noah.pk, onderwijs.pk]),
+        {"terug": "toestemmingen", "kenmerk": kenmerk},
     )
     assert antwoord.url == reverse("dossier:toestemmingen", args=[noah.pk])
     tekst = client.get(reverse("dossier:dossier", args=[noah.pk])).content.decode()

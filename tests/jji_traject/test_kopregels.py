@@ -255,8 +255,8 @@ def test_htmx_injecteert_geen_stijl_en_evalueert_niet(client, demo):
     html = client.get(reverse("trajecten:lijst")).content.decode()
     assert (
         '<meta name="htmx-config" content=\'{"includeIndicatorStyles": false, "allowEval": false, '
-        '"allowScriptTags": false}\'>' in html
-    )
+        '"allowScriptTags": false, "attributesToSettle": ["class", "width", "height"]}\'>' in html
+    )  # a settling swap carries no style attribute over either
     # Its indicator rules now come from the app's stylesheet.
     css = (settings.BASE_DIR / "static/css/jji-traject.css").read_text()
     assert ".htmx-request .htmx-indicator" in css

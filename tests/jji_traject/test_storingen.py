@@ -13,6 +13,7 @@ from django.urls import reverse
 from jji_traject import uitbox
 from jji_traject.celery import app
 from jji_traject.models import Opdracht
+from trajecten import services as traject_services
 from trajecten.constants import Categorie
 
 from ..api.klant import klant
@@ -78,7 +79,8 @@ def test_a_revocation_with_the_broker_away_is_saved_and_says_so(client, demo, no
     client.force_login(demo.jji_school)
     with broker(f"redis://127.0.0.1:{vrije_poort()}/0"):
         antwoord = client.post(
-            reverse("trajecten:toestemming_intrekken", args=[noah.pk, onderwijs.pk]), {"terug": "toestemmingen"}
+            reverse("trajecten:toestemming_intrekken", args=[noah.pk, onderwijs.pk]),
+            {"terug": "toestemmingen", "kenmerk": traject_services.intrekking_bekijken(onderwijs).kenmerk},
         )
     assert antwoord.status_code == 302
     onderwijs.refresh_from_db()

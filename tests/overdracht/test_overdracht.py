@@ -342,13 +342,20 @@ def test_a_job_lost_on_its_way_is_sent_again_from_the_status_page(client, demo, 
     )  # its job never ran (no commit callback in this test)
     client.force_login(demo.coordinator)
     url = reverse("overdracht:status", args=[noah.pk, overdracht.pk])
-    assert 'http-equiv="refresh"' in client.get(url).content.decode()
+    pagina = client.get(url).content.decode()
+    # It asks again with htmx (no <meta http-equiv="refresh">), or with "Vernieuwen" without JavaScript.
+    assert 'http-equiv="refresh"' not in pagina and f'hx-get="{url}" hx-trigger="every 2s"' in pagina
+    assert f'href="{url}">Vernieuwen</a>' in pagina
+    assert client.get(url, HTTP_HX_REQUEST="true").status_code == 204  # still waiting: nothing to swap
     overdracht.refresh_from_db()
     assert overdracht.status == OverdrachtStatus.WACHT  # not yet: it may still be on its way
     bijwerken(Overdracht.objects.filter(pk=overdracht.pk), aangevraagd_op=timezone.now() - dt.timedelta(minutes=5))
-    client.get(url)
+    fragment = client.get(url, HTTP_HX_REQUEST="true")  # the poll sends it again too
     overdracht.refresh_from_db()
     assert overdracht.status == OverdrachtStatus.KLAAR
+    # The status alone, ready, and no more polling.
+    assert fragment.status_code == 200 and "Downloaden (PDF)" in fragment.content.decode()
+    assert "hx-trigger" not in fragment.content.decode() and "<h1" not in fragment.content.decode()
 
 
 def test_the_readings_carry_the_request_that_asked(client, demo, noah, django_capture_on_commit_callbacks):

@@ -2,6 +2,7 @@
 forms with their Dutch messages for bad input; login; query counts at two sizes."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -206,14 +207,19 @@ def test_fase_only_goes_forward(client, demo):
     assert mila.fase == Fase.UITSTROOM
 
 
-def test_revoke_in_one_click(client, demo):
+def test_revoke_after_one_confirmation(client, demo):
     noah = demo.trajecten["Noah"]
     toestemming = noah.toestemmingen.get()
+    url = reverse("trajecten:toestemming_intrekken", args=[noah.pk, toestemming.pk])
     client.force_login(demo.coordinator)
-    client.post(reverse("trajecten:toestemming_intrekken", args=[noah.pk, toestemming.pk]))
+    client.post(url)  # not from the confirmation page: nothing happens
+    toestemming.refresh_from_db()
+    assert toestemming.ingetrokken_op is None
+    kenmerk = re.search(r'name="kenmerk" value="(\w+)"', client.get(url).content.decode()).group(1)
+    client.post(url, {"kenmerk": kenmerk})
     toestemming.refresh_from_db()
     assert toestemming.ingetrokken_op is not None and toestemming.ingetrokken_door == demo.coordinator
-    response = client.post(reverse("trajecten:toestemming_intrekken", args=[noah.pk, toestemming.pk]), follow=True)
+    response = client.post(url, {"kenmerk": kenmerk}, follow=True)
     assert "al ingetrokken" in response.content.decode()
     client.force_login(demo.mbo_intake)
     assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 404

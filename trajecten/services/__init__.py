@@ -11,7 +11,10 @@ from .gedeeld import (
     vergrendeld,
 )
 from .grondslag import (
+    Intrekking,
+    intrekking_bekijken,
     kennisgeving_vastleggen,
+    samen_ingetrokken,
     toestemming_intrekken,
     toestemming_vastleggen,
     toewijzingen_zonder_grondslag_beeindigen,
@@ -52,6 +55,7 @@ from .traject import (
 
 __all__ = [
     "GEBEURTENIS_VELDEN",
+    "Intrekking",
     "JONGERE_VELDEN",
     "JUSTITIE_PARTIJEN",
     "ROUTE_REDEN",
@@ -62,10 +66,12 @@ __all__ = [
     "betrokkenheid_toevoegen",
     "contactmomenten_instellen",
     "deadlines_bijwerken",
+    "intrekking_bekijken",
     "kennisgeving_vastleggen",
     "overleg_vastleggen",
     "route_bijwerken",
     "routekaart_overnemen",
+    "samen_ingetrokken",
     "taak_bijwerken",
     "taak_toevoegen",
     "taken_aanmaken",

@@ -4,10 +4,13 @@ the dossier (the registry ``toegang.delen`` says which open which part), and rev
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from netwerk.models import Organisatie
@@ -23,6 +26,7 @@ from ..constants import (
 from ..models import (
     Betrokkenheid,
     Toestemming,
+    Toewijzing,
     Traject,
     leerplicht_einde,
     leerplicht_geldt,
@@ -128,31 +132,111 @@ def toestemming_vastleggen(
     return toestemming
 
 
+@dataclass(frozen=True)
+class Intrekking:
+    """What revoking one grondslag does, as the confirmation page shows it: the record itself,
+    the parts of the dossier that go with it (revoking the last kennisgeving to an organisation
+    closes the whole traject to it), and the assignments of its people that end then."""
+
+    toestemming: Toestemming
+    delen: tuple[Toestemming, ...] = ()
+    sluit_traject: bool = False
+    toewijzingen: tuple[Toewijzing, ...] = ()
+
+    intrekbaar: bool = field(init=False)
+    # A fingerprint of what the page showed, taken when it is made: the confirmation sends it
+    # back, and revoking refuses when the records, the parts that go along or the
+    # assignments have changed since.
+    kenmerk: str = field(init=False)
+
+    def __post_init__(self):
+        t = self.toestemming
+        object.__setattr__(self, "intrekbaar", t.ingetrokken_op is None and t.is_geldig())
+        # As text (str of a choice is its value), so a record just made and one read from the
+        # database give the same fingerprint.
+        regels = [
+            "|".join(
+                str(v)
+                for v in (
+                    r.pk,
+                    r.categorie,
+                    r.grondslag,
+                    r.ontvanger_id,
+                    r.datum_gegeven,
+                    r.geldig_tot,
+                    r.ingetrokken_op,
+                )
+            )
+            for r in (t, *self.delen)
+        ]
+        regels.append(f"{self.intrekbaar}|{self.sluit_traject}|{sorted(w.pk for w in self.toewijzingen)}")
+        object.__setattr__(self, "kenmerk", hashlib.sha256("\n".join(regels).encode()).hexdigest()[:24])
+
+
+def intrekking_bekijken(toestemming: Toestemming) -> Intrekking:
+    """What revoking ``toestemming`` would revoke and end, now (no access check: the caller
+    has one). Only a kennisgeving takes more with it, and only when no other valid
+    kennisgeving keeps the organisation informed."""
+    traject = toestemming.traject
+    if toestemming.categorie != KENNISGEVING:
+        return Intrekking(toestemming)
+    andere = traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=toestemming.ontvanger_id)
+    if andere.exclude(pk=toestemming.pk).exists():
+        return Intrekking(toestemming)
+    delen_mee = traject.toestemmingen.geldig().filter(
+        ontvanger=toestemming.ontvanger_id, categorie__in=delen.categorieen()
+    )
+    # JJI and JJI-school stay active without a kennisgeving: their people keep their assignments.
+    blijft_actief = traject.betrokkenheden.filter(
+        organisatie=toestemming.ontvanger_id, soort__in=ACTIEF_VANAF_START
+    ).exists()
+    toewijzingen = (
+        () if blijft_actief else traject.toewijzingen.filter(medewerker__organisatie=toestemming.ontvanger_id)
+    )
+    return Intrekking(
+        toestemming,
+        delen=tuple(sorted(delen_mee, key=_volgorde)),
+        sluit_traject=not blijft_actief,
+        toewijzingen=tuple(toewijzingen.select_related("medewerker__user")),
+    )
+
+
 @transaction.atomic
-def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
-    """Revoke at once: from this moment it opens nothing."""
-    toestemming = Toestemming.objects.select_for_update().get(pk=toestemming.pk)
+def toestemming_intrekken(*, actor, toestemming: Toestemming, kenmerk: str | None = None) -> Toestemming:
+    """Revoke at once: from this moment it opens nothing. A revoked kennisgeving takes the
+    organisation's parts of the dossier with it (without knowing about the placement, nothing
+    of the dossier is shared either). With ``kenmerk`` (the confirmation page's
+    :attr:`Intrekking.kenmerk`) it refuses when anything it would revoke or end has changed
+    since that page was shown: a confirmation revokes only what it named."""
+    toestemming = (
+        Toestemming.objects.select_for_update(of=("self",))
+        .select_related("ontvanger", "ingetrokken_door")
+        .get(pk=toestemming.pk)
+    )
     if not policy.mag_grondslag_vastleggen(actor, toestemming.traject):
         raise PermissionDenied
     if toestemming.ingetrokken_op is not None:
-        raise ValidationError(_("Deze toestemming is al ingetrokken."))
+        raise ValidationError(
+            _("Deze grondslag is al ingetrokken, op %(datum)s door %(wie)s. Er is niets gewijzigd.")
+            % {
+                "datum": date_format(timezone.localtime(toestemming.ingetrokken_op), "j F Y H:i"),
+                "wie": toestemming.ingetrokken_door.get_full_name() or toestemming.ingetrokken_door.get_username(),
+            }
+        )
     vergrendeld(toestemming.traject, open_vereist=False)
+    intrekking = intrekking_bekijken(toestemming)
+    if kenmerk is not None and kenmerk != intrekking.kenmerk:
+        raise ValidationError(
+            _(
+                "Deze grondslag of wat er bij intrekken mee verandert, is gewijzigd sinds je de bevestiging opende. "
+                "Er is niets ingetrokken. Bekijk hieronder wat intrekken nu doet en bevestig opnieuw."
+            )
+        )
     nu = timezone.now()
-    toestemming.ingetrokken_op, toestemming.ingetrokken_door = nu, actor
-    toestemming.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
-    traject = toestemming.traject
-    ingetrokken = [toestemming]
-    if (
-        toestemming.categorie == KENNISGEVING
-        and not traject.toestemmingen.kennisgevingen().geldig().filter(ontvanger=toestemming.ontvanger).exists()
-    ):
-        # Without a grondslag to know about the placement, nothing of the dossier is shared either.
-        for deel in traject.toestemmingen.geldig().filter(
-            ontvanger=toestemming.ontvanger, categorie__in=delen.categorieen()
-        ):
-            deel.ingetrokken_op, deel.ingetrokken_door = nu, actor
-            deel.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
-            ingetrokken.append(deel)
+    ingetrokken = [toestemming, *intrekking.delen]
+    for record in ingetrokken:
+        record.ingetrokken_op, record.ingetrokken_door = nu, actor
+        record.save(update_fields=["ingetrokken_op", "ingetrokken_door"])
     toewijzingen_zonder_grondslag_beeindigen(toestemming.traject)
     policy.rechten_afleiden(toestemming.traject)
     taken_organisaties_bijwerken(toestemming.traject)
@@ -160,6 +244,24 @@ def toestemming_intrekken(*, actor, toestemming: Toestemming) -> Toestemming:
     # (the overdracht app, which sits above this one, registered the hook).
     haken.aanroepen("grondslag_ingetrokken", actor=actor, toestemmingen=ingetrokken)
     return toestemming
+
+
+def samen_ingetrokken(toestemming: Toestemming) -> list[Toestemming]:
+    """The parts revoked in the same moment as ``toestemming`` (the kennisgeving's cascade),
+    for the message that says what was revoked."""
+    if toestemming.ingetrokken_op is None:
+        return []
+    mee = toestemming.traject.toestemmingen.filter(
+        ontvanger=toestemming.ontvanger_id, ingetrokken_op=toestemming.ingetrokken_op
+    ).exclude(pk=toestemming.pk)
+    return sorted(mee, key=_volgorde)
+
+
+def _volgorde(toestemming: Toestemming) -> tuple[int, int]:
+    """The parts in the order of the registry (the handreiking's)."""
+    volgorde = delen.categorieen()
+    plek = volgorde.index(toestemming.categorie) if toestemming.categorie in volgorde else len(volgorde)
+    return (plek, toestemming.pk)
 
 
 def toewijzingen_zonder_grondslag_beeindigen(traject: Traject) -> int:

@@ -27,6 +27,21 @@ def statussen(taak) -> list[tuple[str, str]]:
 
 
 @register.filter
+def formwaarden(taak) -> dict[str, str]:
+    """What a task's row shows in its form: the person's own choice when their update was
+    refused (``taak.keuze``, set by the view), otherwise the task as saved."""
+    keuze = getattr(taak, "keuze", None)
+    if keuze is not None:
+        return keuze
+    return {
+        "status": taak.status,
+        "medewerker": str(taak.medewerker_id or ""),
+        "reden": taak.reden,
+        "notitie": taak.notitie,
+    }
+
+
+@register.filter
 def get_item(mapping, sleutel):
     """``mapping[sleutel]`` in a template (a form per routekaart line)."""
     return mapping.get(sleutel)

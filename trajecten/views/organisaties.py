@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from jji_traject.paginas import formulierpagina, postactie
+from jji_traject.paginas import formulierpagina
 from toegang import policy
 
 from .. import services
+from ..constants import KENNISGEVING
 from ..forms import (
     BetrokkenheidForm,
     KennisgevingForm,
@@ -76,19 +78,73 @@ def grondslag_vastleggen(request, pk, betrokkenheid_pk):
     )
 
 
+# Where the confirmation came from, and so where it returns to (a fixed list: no open redirect).
+INTREKKEN_TERUG = {
+    "toestemmingen": "dossier:toestemmingen",
+    "raadplegingen": "dossier:raadplegingen",
+}
+
+
 @login_required
-@require_POST
 def toestemming_intrekken(request, pk, toestemming_pk):
+    """Revoking asks first. GET: what it revokes (the part, the recipient, and for a
+    kennisgeving everything that goes with it). POST: revokes exactly that — the page's
+    fingerprint goes along, and a confirmation of a record that has been revoked or changed
+    since is refused, with nothing changed (back to the page as it is now)."""
     traject = beheerbaar(request, pk)
-    toestemming = get_object_or_404(traject.toestemmingen, pk=toestemming_pk)
-    terug = "dossier:toestemmingen" if request.POST.get("terug") == "toestemmingen" else "trajecten:detail"
-    return postactie(
-        request,
-        lambda: services.toestemming_intrekken(actor=request.user, toestemming=toestemming),
-        gelukt=_("De grondslag is ingetrokken. Vanaf nu opent hij niets meer."),
-        verboden_is_404=False,  # as before: the page checked the same rule
-        terug=reverse(terug, args=[traject.pk]),
+    toestemming = get_object_or_404(
+        traject.toestemmingen.select_related("ontvanger", "vastgelegd_door", "ingetrokken_door"), pk=toestemming_pk
     )
+    bron = (request.POST if request.method == "POST" else request.GET).get("terug", "")
+    bron = bron if bron in INTREKKEN_TERUG else ""
+    terug = reverse(INTREKKEN_TERUG.get(bron, "trajecten:detail"), args=[traject.pk])
+    hier = reverse("trajecten:toestemming_intrekken", args=[traject.pk, toestemming.pk])
+    hier = f"{hier}?{urlencode({'terug': bron})}" if bron else hier
+    if request.method == "POST":
+        kenmerk = request.POST.get("kenmerk", "")
+        if not kenmerk:  # not from the confirmation page: show it, revoke nothing
+            return redirect(hier)
+        try:
+            services.toestemming_intrekken(actor=request.user, toestemming=toestemming, kenmerk=kenmerk)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+            return redirect(hier)
+        except PermissionDenied:
+            raise Http404 from None
+        toestemming.refresh_from_db()
+        messages.success(request, _ingetrokken_melding(toestemming, services.samen_ingetrokken(toestemming)))
+        return redirect(terug)
+    return render(
+        request,
+        "trajecten/intrekken.html",
+        {
+            "traject": traject,
+            "intrekking": services.intrekking_bekijken(toestemming),
+            "terug": terug,
+            "bron": bron,
+            "titel": _("Grondslag intrekken"),
+        },
+    )
+
+
+def _ingetrokken_melding(toestemming, mee) -> str:
+    """What was revoked, in one sentence or two."""
+    org = toestemming.ontvanger.naam
+    if toestemming.categorie != KENNISGEVING:
+        return _(
+            "Ingetrokken: %(deel)s voor %(org)s (%(grondslag)s). %(org)s kan dit deel vanaf nu niet meer lezen."
+        ) % {"deel": toestemming.get_categorie_display(), "org": org, "grondslag": toestemming.get_grondslag_display()}
+    tekst = _("Ingetrokken: de kennisgeving van de plaatsing voor %(org)s (%(grondslag)s).") % {
+        "org": org,
+        "grondslag": toestemming.get_grondslag_display(),
+    }
+    if not toestemming.traject.betrokkenheden.actief().filter(organisatie=toestemming.ontvanger_id).exists():
+        tekst += " " + _("Het traject is nu gesloten voor %(org)s.") % {"org": org}
+    if mee:
+        tekst += " " + _("Daarmee zijn ook ingetrokken: %(delen)s.") % {
+            "delen": ", ".join(str(t.get_categorie_display()) for t in mee)
+        }
+    return tekst
 
 
 @login_required

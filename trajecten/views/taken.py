@@ -24,17 +24,23 @@ from ..forms import (
     VerantwoordelijkheidForm,
 )
 from ..models import Verantwoordelijkheid
-from .traject import beheerbaar
+from .traject import beheerbaar, detailpagina
+
+# The controls of a task's row, in their order on the page.
+TAAK_VELDEN = ("status", "medewerker", "reden", "notitie")
 
 
 @login_required
 @require_POST
 def taak_bijwerken(request, pk, taak_pk):
-    """Update a task's status; with htmx only the task is sent back, else the routekaart page."""
+    """Update a task's status. With htmx the routekaart comes back with the focus on the
+    updated row; without htmx a saved task goes back to the traject's page. A refusal shows
+    the routekaart with the person's own choice still in the row, the message at the row and
+    the focus on the field it is about (with htmx in place, without it on the whole page)."""
     traject = policy.traject_ophalen(request.user, pk)
     taak = get_object_or_404(policy.bijwerkbare_taken(request.user, traject), pk=taak_pk)
     form = TaakStatusForm(request.POST, taak=taak, user=request.user)
-    fout = None
+    fout, fout_veld = None, None
     if form.is_valid():
         try:
             taak = services.taak_bijwerken(
@@ -47,30 +53,43 @@ def taak_bijwerken(request, pk, taak_pk):
             )
         except ValidationError as e:
             fout = " ".join(e.messages)
+            fout_veld = next(iter(getattr(e, "error_dict", {})), None)
     else:
         fout = fouten_tekst(form)
-    if request.headers.get("HX-Request"):
-        # The whole routekaart comes back: a done task can move the timeline to the next step.
-        stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
-        return render(
-            request,
-            "trajecten/_tijdlijn.html",
-            {
-                "traject": traject,
-                "stappen": stappen,
-                "bijwerkbaar": bijwerkbaar,
-                "mag_beheren": policy.mag_traject_beheren(request.user, traject),
-                "fout": fout,
-                "fout_taak": taak.pk,
-                "bijgewerkt": None if fout else taak.pk,
-                "open_stap": taak.stap,
-            },
-        )
-    if fout:
-        messages.error(request, fout)
-    else:
+        fout_veld = next(iter(form.errors), None)
+    htmx = bool(request.headers.get("HX-Request"))
+    if not fout and not htmx:
         messages.success(request, _("De taak is bijgewerkt."))
-    return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#taak-{taak.pk}")
+        return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#taak-{taak.pk}")
+    stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+    for rij in (t for stap in stappen for t in stap.taken if t.pk == taak.pk):
+        # The row to return to: its first control, or after a refusal the field it is about,
+        # showing what the person chose (not the task as saved).
+        getoond = {"status", "reden"} | ({"medewerker"} if rij.organisatie_id else set())
+        getoond |= set() if rij.alleen_registratie else {"notitie"}
+        rij.focus = fout_veld if fout_veld in getoond else "status"
+        if fout:
+            rij.keuze = {veld: request.POST.get(form.add_prefix(veld), "") for veld in TAAK_VELDEN}
+    context = {
+        "fout": fout,
+        "fout_taak": taak.pk,
+        "bijgewerkt": None if fout else taak.pk,
+        "open_stap": taak.stap,
+    }
+    if not htmx:
+        return detailpagina(request, traject, (stappen, bijwerkbaar), **context)
+    # The whole routekaart comes back: a done task can move the timeline to the next step.
+    return render(
+        request,
+        "trajecten/_tijdlijn.html",
+        {
+            "traject": traject,
+            "stappen": stappen,
+            "bijwerkbaar": bijwerkbaar,
+            "mag_beheren": policy.mag_traject_beheren(request.user, traject),
+            **context,
+        },
+    )
 
 
 @login_required

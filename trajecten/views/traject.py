@@ -82,10 +82,17 @@ def _te_beoordelen(user) -> int:
 
 @login_required
 def detail(request, pk):
+    traject = policy.traject_ophalen(request.user, pk)
+    return detailpagina(request, traject, selectors.tijdlijn(request.user, traject))
+
+
+def detailpagina(request, traject: Traject, tijdlijn, **extra):
+    """The traject's page. ``tijdlijn`` is the routekaart as ``selectors.tijdlijn`` gives it
+    (a task whose update was refused carries the person's choice); ``extra`` is more context,
+    such as that refusal's message at its row."""
     from beslismodel.selectors import stand_op_traject
 
-    traject = policy.traject_ophalen(request.user, pk)
-    stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+    stappen, bijwerkbaar = tijdlijn
     overzicht = selectors.traject_overzicht(request.user, traject)
     vertrek_form = None
     if overzicht.vertrek and overzicht.mag_vertrek:
@@ -101,7 +108,8 @@ def detail(request, pk):
             # Only for the JJI-school and the receiving mbo (need to know): None for anyone else.
             "beslismodel": stand_op_traject(request.user, traject),
             "mag_overdracht": policy.mag_overdracht_maken(request.user, traject),
-        },
+        }
+        | extra,
     )
 
 
