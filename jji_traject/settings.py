@@ -398,6 +398,9 @@ LOGGING = {
 # --- Signalering: reminders and "uit beeld" ------------------------------------------------
 UIT_BEELD_DAGEN = waarde("UIT_BEELD_DAGEN", int, default=21)
 HERINNERING_DAGEN = waarde("HERINNERING_DAGEN", int, default=3)
+# The schoolloopbaan na uitstroom counts as interrupted after more than this many days without
+# education in the first 12 months after release (dossier.regels; summer holiday excluded).
+ONDERBROKEN_DAGEN = waarde("ONDERBROKEN_DAGEN", int, default=28)
 SITE_URL = (waarde("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
 
 # WebAuthn (passkeys, security keys) through django-otp-webauthn: the relying party is the

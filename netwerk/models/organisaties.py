@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,11 @@ from jji_traject.vrije_tekst import zichtbare_tekst
 from ..constants import NIET_IN_TRAJECTEN, ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
 
 TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
+
+
+MAAND_DAG = RegexValidator(
+    r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$", _("Schrijf maand en dag als MM-DD, bijvoorbeeld 07-12.")
+)
 
 
 class Regio(models.Model):
@@ -33,6 +39,22 @@ class Regio(models.Model):
             "Een juridische keuze van de regio."
         ),
     )
+    # The schoolloopbaan na uitstroom: the regio's summer holiday does not count as days
+    # without education (dossier.regels). Month and day, every year.
+    zomervakantie_begin = models.CharField(
+        _("zomervakantie van (maand-dag)"),
+        max_length=5,
+        default="07-12",
+        validators=[MAAND_DAG],
+        help_text=_("Bijvoorbeeld 07-12 voor 12 juli. Telt niet mee als dagen zonder onderwijs."),
+    )
+    zomervakantie_einde = models.CharField(
+        _("zomervakantie tot en met (maand-dag)"),
+        max_length=5,
+        default="08-24",
+        validators=[MAAND_DAG],
+        help_text=_("Bijvoorbeeld 08-24 voor 24 augustus."),
+    )
 
     history = HistoricalRecords()
     objects = GeschiedenisQuerySet.as_manager()
@@ -44,6 +66,22 @@ class Regio(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def clean(self):
+        if (
+            self.zomervakantie_begin
+            and self.zomervakantie_einde
+            and self.zomervakantie_einde < self.zomervakantie_begin
+        ):
+            raise ValidationError({"zomervakantie_einde": _("Het einde van de zomervakantie ligt vóór het begin.")})
+
+    @property
+    def zomervakantie(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The summer holiday as ((month, day), (month, day)), both ends included."""
+        begin, einde = (
+            tuple(int(x) for x in w.split("-")) for w in (self.zomervakantie_begin, self.zomervakantie_einde)
+        )
+        return begin, einde
 
 
 class Organisatie(models.Model):
