@@ -63,6 +63,8 @@ REGELS = (
     ("*.context_processors", "entry"),
     ("*.apps", "entry"),
     ("*.services", "logic"),
+    ("*.services_*", "logic"),  # a service module beside services.py (dossier.services_schoolloopbaan)
+    ("*.selectors_*", "logic"),
     ("*.selectors", "logic"),
     ("*.forms", "logic"),
     ("*.filters", "logic"),

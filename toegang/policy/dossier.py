@@ -5,6 +5,9 @@ herkomst's own onderwijsinformatie, and who sees a traject's raadplegingen log."
 
 from __future__ import annotations
 
+import functools
+import operator
+
 from django.db import transaction
 from django.db.models import (
     BooleanField,
@@ -54,6 +57,40 @@ def schrijvende_school(traject: Traject) -> Organisatie | None:
     return _onthoud(traject, ("schrijver",), zoek)
 
 
+def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:
+    """The organisation that writes this part of the dossier (the registry's ``schrijvers``:
+    the first of those involvements that is active): the JJI-school for the three parts of the
+    handreiking, the receiving mbo — or, when there is none, leerplicht/RMC — for the
+    schoolloopbaan na uitstroom."""
+    deel = delen.deel(categorie)
+    if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
+        return schrijvende_school(traject)
+
+    def zoek():
+        actief = {}
+        for betrokken in (
+            Betrokkenheid.objects.actief()
+            .filter(traject=traject, soort__in=deel.schrijvers, organisatie__actief=True)
+            .select_related("organisatie")
+            .order_by("pk")
+        ):
+            actief.setdefault(betrokken.soort, betrokken.organisatie)
+        return next((actief[soort] for soort in deel.schrijvers if soort in actief), None)
+
+    return _onthoud(traject, ("schrijver", categorie), zoek)
+
+
+def _betrokken_als(traject: Traject, organisatie: Organisatie) -> frozenset[str]:
+    """The soorten in which this organisation is involved in the traject."""
+    return _onthoud(
+        traject,
+        ("soorten", organisatie.pk),
+        lambda: frozenset(
+            Betrokkenheid.objects.filter(traject=traject, organisatie=organisatie).values_list("soort", flat=True)
+        ),
+    )
+
+
 def mag_dossier_schrijven(user, traject: Traject) -> bool:
     """The teachers and zorgcoördinatoren of the JJI-school who see the traject."""
     medewerker = medewerker_van(user)
@@ -64,6 +101,32 @@ def mag_dossier_schrijven(user, traject: Traject) -> bool:
         and medewerker.organisatie_id == school.pk
         and medewerker.rol in (Rol.DOCENT, Rol.ZORGCOORDINATOR)
         and not traject.is_afgesloten
+        and is_zichtbaar(user, traject)
+    )
+
+
+def mag_schoolloopbaan_schrijven(user, traject: Traject) -> bool:
+    """The schoolloopbaan na uitstroom is written by the people of the organisation that
+    writes it (:func:`schrijver_van`: the receiving mbo, else leerplicht/RMC) who see the
+    traject — not a functioneel beheerder. A closed traject stays readable, not writable."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN or traject.is_afgesloten:
+        return False
+    schrijver = schrijver_van(traject, Categorie.SCHOOLLOOPBAAN)
+    return schrijver is not None and medewerker.organisatie_id == schrijver.pk and is_zichtbaar(user, traject)
+
+
+def mag_nazorg_afsluiten(user, traject: Traject) -> bool:
+    """Step 10's "sluit nazorgtraject formeel af": the writer of the schoolloopbaan, or the
+    gemeente active in the traject (the regie over nazorg in the demo regio)."""
+    if mag_schoolloopbaan_schrijven(user, traject):
+        return True
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN or traject.is_afgesloten:
+        return False
+    return (
+        BetrokkenheidSoort.GEMEENTE in _betrokken_als(traject, medewerker.organisatie)
+        and _is_actief_in(medewerker.organisatie, traject)
         and is_zichtbaar(user, traject)
     )
 
@@ -97,7 +160,8 @@ def _is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
 
 def leesbare_categorieen(lezer, traject: Traject) -> dict:
     """The parts of the dossier this reader may read, each with the grondslag record that
-    opens it (``None`` for the writing JJI-school itself).
+    opens it (``None`` for a part the reader's organisation writes itself, see
+    :func:`schrijver_van`; the school van herkomst never reads the parts it is barred from).
 
     ``lezer`` is a user or a :class:`Lezer`. A person needs to see the traject, the
     derived guardian permission and — checked live, so an expired or revoked grondslag never
@@ -117,9 +181,15 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
         rechten = _categorierechten(lezer, traject)
     if wie.rol == Rol.SYSTEEM:  # a system account never reads a restricted part, not even its own school's
         rechten = rechten - {deel.permissie for deel in delen.alle() if deel.beperkt}
-    school = schrijvende_school(traject)
-    if school is not None and wie.organisatie.pk == school.pk:
-        return {deel.categorie: None for deel in delen.alle() if deel.permissie in rechten}
+    # The parts this organisation writes: read without a grondslag.
+    eigen = {
+        deel.categorie: None
+        for deel in delen.alle()
+        if deel.permissie in rechten
+        and (schrijver := schrijver_van(traject, deel.categorie)) is not None
+        and schrijver.pk == wie.organisatie.pk
+    }
+    soorten = _betrokken_als(traject, wie.organisatie)
     grondslagen = {}
     for record in _onthoud(
         traject,
@@ -130,16 +200,17 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
             .order_by("vastgelegd_op")
         ),
     ):
-        if record.grondslag in delen.deel(record.categorie).grondslagen:
+        if record.categorie not in eigen and record.grondslag in delen.deel(record.categorie).grondslagen:
             grondslagen[record.categorie] = record
     leesbaar = {}
     for categorie, record in grondslagen.items():
         deel = delen.deel(categorie)
-        if deel.permissie not in rechten:
+        if categorie in eigen or deel.permissie not in rechten or soorten & deel.nooit:
             continue
         if deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
             continue
         leesbaar[categorie] = record
+    leesbaar.update(eigen)
     return {c: leesbaar[c] for c in delen.categorieen() if c in leesbaar}
 
 
@@ -158,6 +229,33 @@ def delen_in_lijst(user) -> tuple[delen.Dossierdeel, ...]:
         or wie.organisatie.soort == OrganisatieSoort.JJI_SCHOOL
     )
     return tuple(deel for deel in delen.alle() if leest_beperkt or not deel.beperkt)
+
+
+def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
+    """Whether the reader's organisation writes this part in the row's traject (the SQL twin
+    of :func:`schrijver_van`): active in the first of the part's ``schrijvers`` that is."""
+    if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
+        return Exists(
+            Betrokkenheid.objects.filter(
+                traject=rij, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie_id=eigen, organisatie__actief=True
+            )
+        )
+    voorwaarden = []
+    for i, soort in enumerate(deel.schrijvers):
+        eerder = deel.schrijvers[:i]
+        hier = Q(
+            Exists(
+                Betrokkenheid.objects.actief().filter(
+                    traject=rij, soort=soort, organisatie_id=eigen, organisatie__actief=True
+                )
+            )
+        )
+        if eerder:
+            hier &= ~Q(
+                Exists(Betrokkenheid.objects.actief().filter(traject=rij, soort__in=eerder, organisatie__actief=True))
+            )
+        voorwaarden.append(hier)
+    return ExpressionWrapper(functools.reduce(operator.or_, voorwaarden), output_field=BooleanField())
 
 
 def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
@@ -179,11 +277,6 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
         return trajecten
     rij = OuterRef("pk")
     eigen = wie.organisatie.pk
-    schrijft = Exists(
-        Betrokkenheid.objects.filter(
-            traject=rij, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie_id=eigen, organisatie__actief=True
-        )
-    )
     kan_regie = wie.organisatie.soort in REGIE_SOORTEN and user.has_perm("trajecten.change_traject")
     regie = (
         Exists(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=ACTIEF_VANAF_START))
@@ -192,6 +285,12 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
     )
     annotaties = {"regie_in_rij": ExpressionWrapper(Q(regie), output_field=BooleanField()) if kan_regie else regie}
     for deel in getoond:
+        schrijft = _schrijft_in_rij(deel, rij, eigen)
+        grondslag_telt = (
+            ~Exists(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=deel.nooit))
+            if deel.nooit
+            else Value(True)
+        )
         recht = Exists(
             TrajectUserObjectPermission.objects.filter(
                 content_object=rij,
@@ -217,7 +316,9 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
         elif deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
             leesbaar = ExpressionWrapper(Q(schrijft) & recht, output_field=BooleanField())
         else:
-            leesbaar = ExpressionWrapper(recht & (Q(schrijft) | Q(grondslag)), output_field=BooleanField())
+            leesbaar = ExpressionWrapper(
+                recht & (Q(schrijft) | (Q(grondslag) & Q(grondslag_telt))), output_field=BooleanField()
+            )
         annotaties[f"leesbaar_{deel.categorie}"] = leesbaar
         if kan_regie:
             lezers = (
@@ -278,7 +379,7 @@ def categorie_lezen(
         raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
         raise Http404
     with transaction.atomic():
-        if document or not _is_eigen_dossier(actor, traject):
+        if document or not _is_eigen_dossier(actor, traject, categorie):
             _raadpleging(
                 actor,
                 traject,
@@ -296,13 +397,15 @@ def categorie_lezen(
         # The history holds old values of the same part: the same door, the same record.
         if actie == "geschiedenis":
             # Outside the writing school an ended signal stays gone, in its history too.
-            return deel.geschiedenis(traject, alleen_actueel=not _is_eigen_dossier(actor, traject))
+            return deel.geschiedenis(traject, alleen_actueel=not _is_eigen_dossier(actor, traject, categorie))
         return deel.ophalen(traject)
 
 
-def _is_eigen_dossier(actor, traject: Traject) -> bool:
+def _is_eigen_dossier(actor, traject: Traject, categorie: str | None = None) -> bool:
+    """Whether the actor works at the organisation that writes the part (``None``: the
+    JJI-school's parts)."""
     medewerker = medewerker_van(actor)
-    school = schrijvende_school(traject)
+    school = schrijvende_school(traject) if categorie is None else schrijver_van(traject, categorie)
     return medewerker is not None and school is not None and medewerker.organisatie_id == school.pk
 
 
