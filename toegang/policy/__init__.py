@@ -74,13 +74,9 @@ from .dossier import (
     leesoverzicht_ophalen,
     mag_dossier_schrijven,
     mag_herkomst_schrijven,
-    mag_nazorg_afsluiten,
     mag_raadplegingen_zien,
-    mag_schoolloopbaan_schrijven,
     met_delen_in_lijst,
     raadplegingen_zichtbaar_voor,
-    schrijvende_school,
-    schrijver_van,
 )
 from .herkomst import (
     VERZOEK_ROLLEN,
@@ -128,6 +124,7 @@ from .rechten import (
     verbindingsofficier_groep_bijwerken,
 )
 from .regio import beheerde_regio_ophalen, mag_contacten_bijhouden, mag_regio_beheren
+from .schrijvers import mag_nazorg_afsluiten, mag_schoolloopbaan_schrijven, schrijvende_school, schrijver_van
 from .taken import (
     bijwerkbare_taken,
     mag_taak_bijwerken,
