@@ -38,6 +38,11 @@ def test_verbindingsofficier_sees_his_overview(pagina, settings):  # noqa: F811
         pagina.get_by_role("heading", name=kop).first.wait_for()
     pagina.get_by_role("heading", name="Uit beeld (1)").wait_for()
     screenshot(pagina, "verbindingsofficier-overzicht")
+    venster = pagina.viewport_size
+    pagina.set_viewport_size({"width": 390, "height": 844})  # on a phone: no sideways scroll
+    assert pagina.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(pagina, "smal-verbindingsofficier-overzicht")
+    pagina.set_viewport_size(venster)
     inhoud = pagina.get_by_role("main")
 
     inhoud.get_by_role("link", name="Noah Verbeek").click()
