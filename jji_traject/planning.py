@@ -20,6 +20,11 @@ TAKEN = {
         "task": "signalering.tasks.toestemming_op_16_herinneren",
         "schedule": crontab(hour=7, minute=15),
     },
+    # A young person without contact after release: the regie and the receiving mbo are told.
+    "uit-beeld": {
+        "task": "signalering.tasks.uit_beeld_melden",
+        "schedule": crontab(hour=7, minute=20),
+    },
     # Monthly check, one notification per organisation per year (the map is updated yearly).
     "overdrachten-opruimen": {
         "task": "overdracht.tasks.overdrachten_opruimen",

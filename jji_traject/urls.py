@@ -47,6 +47,7 @@ urlpatterns = [
     path("trajecten/", include("overdracht.urls")),
     path("", include("beslismodel.urls")),
     path("meldingen/", include("signalering.urls")),
+    path("overzicht/", include("signalering.urls_overzicht")),
     path("netwerk/", include("netwerk.urls")),
     path("privacy/", include("dossier.urls_privacy")),
     # Before the admin's own: one login page, and one page for one's own password.

@@ -26,13 +26,17 @@ from .middleware import sessie_begonnen
 @login_required
 def start(request):
     """Home is work: the beheerder lands on the beheer home (in the app's own look, linking to
-    every beheer page), an intaker with beslismodellen waiting on "Te beoordelen", everyone
-    else on their trajecten (which says what waits: overdue tasks, an intaker to assign)."""
+    every beheer page), the FG on "Logonderzoek", a school's verbindingsofficier on his
+    overview, an intaker with beslismodellen waiting on "Te beoordelen", everyone else on their
+    trajecten (which says what waits: overdue tasks, an intaker to assign)."""
     medewerker = policy.medewerker_van(request.user)
     if medewerker is not None and medewerker.rol == Rol.BEHEERDER:
         return redirect("netwerk:beheer")
     if medewerker is not None and medewerker.rol == Rol.FG:
         return redirect("privacy:logonderzoek")
+    # The verbindingsofficier of a school: his overview of what comes and what waits.
+    if policy.heeft_overzicht(request.user):
+        return redirect("overzicht:verbindingsofficier")
     # The intaker's work is the beslismodellen waiting for a decision.
     intaker = medewerker is not None and medewerker.rol == Rol.INTAKER
     if intaker and policy.beslismodellen_te_beoordelen(request.user).exists():

@@ -18,6 +18,7 @@ class MeldingSoort(models.TextChoices):
     ACCOUNTAANVRAAG = "accountaanvraag", _("accountaanvraag te beoordelen")
     ACCOUNT_GEWIJZIGD = "account_gewijzigd", _("account in je organisatie aangemaakt of gewijzigd")
     WEIGERINGEN = "weigeringen", _("veel geweigerde verzoeken van één persoon")
+    UIT_BEELD = "uit_beeld", _("jongere na uitstroom uit beeld")
 
 
 BESLISMODEL_MELDINGEN = frozenset(

@@ -41,6 +41,13 @@ class Melding(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     aantal = models.PositiveIntegerField(_("aantal"), null=True, blank=True)
+    # "Uit beeld": the last contact when the episode began; a contact after it ends the episode.
+    laatste_contact = models.DateField(
+        _("laatste contact"),
+        null=True,
+        blank=True,
+        help_text=_("Bij 'uit beeld': het laatste contact met de jongere toen de melding ontstond."),
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)

@@ -14,7 +14,11 @@ Per kind (``MeldingSoort``):
 - beslismodel te bevestigen: the decision it asked about no longer waits for confirmation;
 - intaker toewijzen: an intaker of the receiving mbo is assigned, or the version no longer
   waits for a decision;
-- accountaanvraag: the request was decided.
+- accountaanvraag: the request was decided;
+- uit beeld: the episode is over — a contact with the young person (``contact_met_jongere``)
+  dated after the last contact the notification was made for, or the traject is no longer
+  open and in uitstroom (or its release moved after that date). A later episode is a new
+  notification (its key names its own last contact).
 
 Kinds that only tell (a decision stands, a copy must be deleted outside the app, an account
 changed, many refusals) have no work the app can see: they are never marked done.
@@ -24,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from .constants import MeldingSoort as S
@@ -37,8 +41,9 @@ def afgehandeld_voorwaarde() -> Q:
     from beslismodel.models import Besluit
     from netwerk.constants import AanvraagStatus, Rol
     from netwerk.models import Contactpersoon
-    from trajecten.constants import AFGEROND, Grondslag
-    from trajecten.models import Toestemming, Toewijzing
+    from trajecten.constants import AFGEROND, Fase, Grondslag
+    from trajecten.models import Overleg, Toestemming, Toewijzing
+    from trajecten.querysets import contact_met_jongere
 
     vandaag = timezone.localdate()
     gesloten = Q(traject__afgesloten_op__isnull=False)
@@ -76,6 +81,18 @@ def afgehandeld_voorwaarde() -> Q:
             vastgelegd_op__gt=OuterRef("toestemming__vastgelegd_op"),
         )
     )
+    contact_sinds = Exists(
+        Overleg.objects.filter(
+            contact_met_jongere(), traject=OuterRef("traject"), datum__gt=OuterRef("laatste_contact")
+        )
+    )
+    weer_in_beeld = (
+        gesloten
+        | ~Q(traject__fase=Fase.UITSTROOM)
+        | Q(traject__vrijgelaten_op__isnull=True)
+        | Q(traject__vrijgelaten_op__gt=F("laatste_contact"))
+        | contact_sinds
+    )
     # Only where what it is about is known: a notification without it is never marked done.
     return (
         (Q(soort__in=[S.TAAK_BINNENKORT, S.TAAK_TE_LAAT]) & (Q(taak__status__in=AFGEROND) | gesloten))
@@ -99,6 +116,7 @@ def afgehandeld_voorwaarde() -> Q:
             Q(soort=S.ACCOUNTAANVRAAG, accountaanvraag__isnull=False)
             & ~Q(accountaanvraag__status=AanvraagStatus.AANGEVRAAGD)
         )
+        | (Q(soort=S.UIT_BEELD, traject__isnull=False, laatste_contact__isnull=False) & weer_in_beeld)
     )
 
 

@@ -196,6 +196,7 @@ MAILREGELS = {
     MeldingSoort.ACCOUNTAANVRAAG: gettext_lazy("Er wacht een aanvraag voor een account op je beoordeling."),
     MeldingSoort.ACCOUNT_GEWIJZIGD: gettext_lazy("Er is een account in je organisatie aangemaakt of gewijzigd."),
     MeldingSoort.WEIGERINGEN: gettext_lazy("Iemand in je organisatie of regio kreeg vaak geen toegang: ga het na."),
+    MeldingSoort.UIT_BEELD: gettext_lazy("Een jongere is na uitstroom uit beeld: al een tijd geen contact."),
 }
 TAAKMELDINGEN = frozenset({MeldingSoort.TAAK_TE_LAAT, MeldingSoort.TAAK_BINNENKORT})
 
@@ -268,6 +269,64 @@ def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:
             )
     mails_versturen()
     return nieuw
+
+
+def uit_beeld_melden(op: dt.date | None = None) -> int:
+    """Daily: a traject in uitstroom without contact for ``UIT_BEELD_DAGEN`` days is "uit beeld".
+    Tell the regie over nazorg and the receiving mbo's verbindingsofficier (see
+    :func:`uit_beeld_ontvangers`), once per episode: the key names the last contact the episode
+    began after, so a second run adds nothing, and after a new contact a later episode is a new
+    notification. The notification is done once a contact is recorded (``signalering.querysets``).
+    New notifications are mailed through the outbox. Returns the number of new notifications."""
+    from trajecten.models import Traject
+
+    op = op or timezone.localdate()
+    nieuw = 0
+    for traject in Traject.objects.uit_beeld(settings.UIT_BEELD_DAGEN, op).select_related("jongere").order_by("pk"):
+        sleutel = f"uitbeeld:{traject.pk}:{traject.laatste_contact.isoformat()}"
+        for user in uit_beeld_ontvangers(traject):
+            nieuw += _melden(
+                user, MeldingSoort.UIT_BEELD, sleutel, traject=traject, laatste_contact=traject.laatste_contact
+            )
+    return _mailen_na_commit(nieuw)
+
+
+def uit_beeld_ontvangers(traject) -> list:
+    """Who is told that a young person is uit beeld, among the people who see the traject now
+    (``policy.kijkers``; nobody else, whatever their rol):
+
+    - the regie over nazorg: the organisation of the traject's task on the routekaart line
+      "…… heeft regie over nazorg" (``policy.heeft_regie_nazorg``). There, the person that task
+      is given to; else its people assigned to the traject; else its coordinating people (the
+      nazorgcoördinator, a zorgcoördinator, its verbindingsofficier);
+    - the receiving mbo's verbindingsofficier (``Traject.objects.ontvangen_door``)."""
+    from netwerk.models import Organisatie
+    from trajecten.models import Traject
+
+    kijkers = {m.user_id: m for m in policy.kijkers(traject)}
+    ontvangers: dict[int, object] = {}
+    regietaken = traject.taken.filter(verantwoordelijkheid__regie_nazorg=True, organisatie__isnull=False).only(
+        "organisatie_id", "medewerker_id"
+    )
+    toegewezen = set(Toewijzing.objects.filter(traject=traject).values_list("medewerker_id", flat=True))
+    for taak in regietaken:
+        van_regie = [m for m in kijkers.values() if m.organisatie_id == taak.organisatie_id]
+        gekozen = [m for m in van_regie if m.pk == taak.medewerker_id]
+        gekozen = gekozen or [m for m in van_regie if m.pk in toegewezen]
+        gekozen = gekozen or [
+            m
+            for m in van_regie
+            if (m.rol in policy.ALLE_TRAJECTEN_ROLLEN and m.rol not in policy.GEEN_PERSOON_IN_TRAJECT)
+            or m.organisatie.verbindingsofficier_id == m.pk
+        ]
+        ontvangers.update((m.user_id, m.user) for m in gekozen)
+    scholen = Organisatie.objects.filter(
+        pk__in=[m.organisatie_id for m in kijkers.values()], verbindingsofficier__isnull=False
+    ).values_list("pk", "verbindingsofficier_id")
+    for organisatie_id, vo_id in scholen:
+        if Traject.objects.filter(pk=traject.pk).ontvangen_door(organisatie_id).exists():
+            ontvangers.update((m.user_id, m.user) for m in kijkers.values() if m.pk == vo_id)
+    return list(ontvangers.values())
 
 
 def melden(soort: str, ontvangers, **velden) -> int:

@@ -23,6 +23,13 @@ def toestemming_op_16_herinneren() -> int:
     return services.toestemming_op_16_herinneren()
 
 
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def uit_beeld_melden() -> int:
+    """Daily: tell the regie and the receiving mbo's verbindingsofficier of a young person uit
+    beeld after release (once per episode)."""
+    return services.uit_beeld_melden()
+
+
 # eigen_boekhouding: the job marks each person's notifications mailed as it goes (one commit a
 # mail), so the outbox runs it outside its row's lock (jji_traject.uitbox.uitvoeren).
 @shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5, eigen_boekhouding=True)

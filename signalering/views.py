@@ -1,12 +1,15 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from beslismodel import selectors as beslismodel_selectors
+from dossier import selectors_schoolloopbaan as schoolloopbaan_selectors
 from overdracht.selectors import teruggevraagde_documenten
 from toegang import policy
 
-from . import services
+from . import selectors, services
 from .models import MeldingSoort
 
 
@@ -45,3 +48,23 @@ def meldingen(request):
 def alles_gelezen(request):
     services.meldingen_gelezen(actor=request.user)
     return redirect("signalering:meldingen")
+
+
+@login_required
+def overzicht(request):
+    """The verbindingsofficier's overview, his home page: counts and short lists with links,
+    only of trajecten he sees (``policy.heeft_overzicht``: for anyone else it does not exist).
+    Flat in queries: each section is a count and its first rows."""
+    user = request.user
+    if not policy.heeft_overzicht(user):
+        raise Http404
+    context = {
+        "organisatie": policy.medewerker_van(user).organisatie,
+        "weken": selectors.VERWACHT_WEKEN,
+        "overzicht": selectors.verbindingsofficier_overzicht(user),
+        "beslismodellen": selectors.sectie(beslismodel_selectors.te_beoordelen(user)),
+        "wacht_op_intaker": list(beslismodel_selectors.wacht_op_intaker(user)[: selectors.PER_SECTIE]),
+        # The school outcomes after release due within four weeks (overdue ones included).
+        "checkpoints": selectors.sectie(schoolloopbaan_selectors.checkpoints_te_doen(user)),
+    }
+    return render(request, "signalering/overzicht.html", context)

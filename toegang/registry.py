@@ -21,11 +21,14 @@ class Oppervlak:
     ``extra``: further URL kwargs and the object they name (``betrokkenheid``,
     ``toestemming``, ``toewijzing``) so the test can build the URL.
     ``methode``: the HTTP method that shows or does the thing.
+    ``voor``: for a page that exists for some readers only, the name of the policy question
+    (in ``toegang.policy``) that says for whom; anyone else gets 404.
     """
 
     soort: str
     extra: tuple[str, ...] = ()
     methode: str = "get"
+    voor: str = ""
 
 
 JONGERENGEGEVENS: dict[str, Oppervlak] = {
@@ -50,6 +53,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:toekomstperspectief": Oppervlak("traject"),
     "trajecten:vertrek_bijwerken": Oppervlak("traject"),
     "signalering:meldingen": Oppervlak("lijst"),
+    # The verbindingsofficier's overview: counts and names of the trajecten he sees.
+    "overzicht:verbindingsofficier": Oppervlak("lijst", voor="heeft_overzicht"),
     "dossier:dossier": Oppervlak("traject"),
     "dossier:bekijk_als": Oppervlak("traject"),
     "dossier:categorie": Oppervlak("traject", extra=("categorie",)),

@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
 
-from .constants import ACTIEF_VANAF_START, KENNISGEVING
+from .constants import ACTIEF_VANAF_START, KENNISGEVING, BetrokkenheidSoort
+
+
+def contact_met_jongere() -> Q:
+    """A meeting that counts as contact with the young person (not one about them): a contact
+    moment, or any meeting with the youth present. The one definition for "uit beeld" and for
+    when its notification is done (``signalering.querysets``)."""
+    return Q(soort="contactmoment") | Q(jongere_aanwezig=True)
 
 
 class ToestemmingQuerySet(GeschiedenisQuerySet):
@@ -58,9 +65,8 @@ class TrajectQuerySet(GeschiedenisQuerySet):
         present) since release, else the release date itself."""
         Overleg = apps.get_model("trajecten", "Overleg")  # noqa: N806 - defined after this module
 
-        contact = Q(soort="contactmoment") | Q(jongere_aanwezig=True)  # contact with the youth, not about
         laatste = (
-            Overleg.objects.filter(contact, traject=OuterRef("pk"), datum__gte=OuterRef("vrijgelaten_op"))
+            Overleg.objects.filter(contact_met_jongere(), traject=OuterRef("pk"), datum__gte=OuterRef("vrijgelaten_op"))
             .order_by("-datum")
             .values("datum")[:1]
         )
@@ -78,6 +84,18 @@ class TrajectQuerySet(GeschiedenisQuerySet):
 
     def uit_beeld(self, dagen: int, op: dt.date | None = None):
         return self.met_uit_beeld(dagen, op).filter(is_uit_beeld=True)
+
+    def ontvangen_door(self, organisatie_id: int, op: dt.date | None = None):
+        """Trajecten in which this organisation is the active receiving mbo: involved as such,
+        or, on a return to the mbo van herkomst, active as that school (it is then the
+        receiving one too, as the routekaart's tasks say)."""
+        Betrokkenheid = apps.get_model("trajecten", "Betrokkenheid")  # noqa: N806 - defined after this module
+
+        actief = Betrokkenheid.objects.actief(op).filter(traject=OuterRef("pk"), organisatie_id=organisatie_id)
+        return self.filter(
+            Exists(actief.filter(soort=BetrokkenheidSoort.MBO_ONTVANGEND))
+            | (Q(terug_naar_herkomst=True) & Exists(actief.filter(soort=BetrokkenheidSoort.MBO_HERKOMST)))
+        )
 
     def zoek(self, tekst: str):
         """Search on the youth's name: every word must match a part of it."""

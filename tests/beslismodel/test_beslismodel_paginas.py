@@ -423,8 +423,9 @@ def test_version_page_query_count_is_flat(client, demo, django_assert_max_num_qu
 def test_the_intaker_lands_on_what_waits_and_the_verbindingsofficier_is_told(client, demo, settings):
     client.force_login(demo.mbo_intake)  # Finn's beslismodel waits at ROC Lindewaard
     assert client.get(reverse("start"))["Location"] == reverse("beslismodel:te_beoordelen")
-    client.force_login(demo.verbindingsofficier)
-    assert client.get(reverse("start"))["Location"] == reverse("trajecten:lijst")
+    client.force_login(demo.verbindingsofficier)  # his home is his overview (issue 18), which says so too
+    assert client.get(reverse("start"))["Location"] == reverse("overzicht:verbindingsofficier")
+    assert "Beslismodellen die wachten (1)" in client.get(reverse("overzicht:verbindingsofficier")).content.decode()
     tekst = client.get(reverse("trajecten:lijst")).content.decode()
     assert "Er wacht 1 beslismodel op jouw besluit of bevestiging." in tekst
     client.force_login(demo.mbo_intake_other)  # nothing waits: the list as ever

@@ -137,6 +137,8 @@ def test_coordinator_involves_the_mbo_and_the_verbindingsofficier_then_sees_it(p
     screenshot(pagina, "coordinator-grondslag-vastgelegd")
     pagina.get_by_role("button", name="Uitloggen").click()
     inloggen(pagina, "verbindingsofficier", settings.DEMO_PASSWORD)
+    pagina.get_by_role("heading", name="Overzicht", exact=True).wait_for()  # his home (issue 18)
+    pagina.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn trajecten").click()
     pagina.get_by_role("heading", name="Mijn trajecten").wait_for()
     assert pagina.get_by_role("link", name="Sem Hoekstra").is_visible()
     screenshot(pagina, "verbindingsofficier-mijn-trajecten")

@@ -139,6 +139,7 @@ from .trajecten import (
     PerRij,
     actieve_medewerkers,
     actieve_organisaties,
+    heeft_overzicht,
     heeft_regie_nazorg,
     is_zichtbaar,
     kiesbare_contactpersonen,
@@ -159,6 +160,7 @@ from .trajecten import (
     toewijsbare_medewerkers,
     traject_ophalen,
     zichtbaar_voor,
+    zichtbare_overleggen,
 )
 
 __all__ = [
@@ -178,6 +180,7 @@ __all__ = [
     "accountlog_zichtbaar_voor",
     "actieve_medewerkers",
     "actieve_organisaties",
+    "heeft_overzicht",
     "heeft_regie_nazorg",
     "is_nazorgpartner",
     "mag_toekomstperspectief_lezen",
@@ -268,5 +271,6 @@ __all__ = [
     "traject_ophalen",
     "verbindingsofficier_groep_bijwerken",
     "zichtbaar_voor",
+    "zichtbare_overleggen",
     "zichtbare_taken",
 ]

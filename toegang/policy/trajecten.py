@@ -14,6 +14,8 @@ from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisat
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
 from trajecten.constants import (
     ACTIEF_VANAF_START,
+    ORGANISATIESOORTEN_PER_BETROKKENHEID,
+    BetrokkenheidSoort,
     OverlegSoort,
 )
 from trajecten.models import Betrokkenheid, Overleg, Toestemming, Traject
@@ -24,6 +26,7 @@ from .lezers import (
     JUSTITIE_SOORTEN,
     REGIE_SOORTEN,
     VIEW,
+    _is_verbindingsofficier,
     _onthoud,
     is_nazorgpartner,
     medewerker_van,
@@ -259,13 +262,39 @@ def overleggen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
     medewerker = medewerker_van(user)
     if medewerker is None or not is_zichtbaar(user, traject):
         return Overleg.objects.none()
-    overleggen = Overleg.objects.filter(traject=traject)
+    return _overleggen_van(medewerker, Overleg.objects.filter(traject=traject))
+
+
+def zichtbare_overleggen(user) -> QuerySet[Overleg]:
+    """Every meeting the reader may see, across the trajecten they see, in one query: the rule
+    of :func:`overleggen_zichtbaar_voor` for lists (the verbindingsofficier's overview)."""
+    medewerker = medewerker_van(user)
+    if medewerker is None:
+        return Overleg.objects.none()
+    return _overleggen_van(medewerker, Overleg.objects.filter(traject__in=zichtbaar_voor(user)))
+
+
+def _overleggen_van(medewerker: Medewerker, overleggen: QuerySet[Overleg]) -> QuerySet[Overleg]:
     if medewerker.organisatie.soort in REGIE_SOORTEN | JUSTITIE_SOORTEN and not is_nazorgpartner(medewerker):
         return overleggen
-    eigen = Q(vastgelegd_door__medewerker__organisatie_id=medewerker.organisatie_id) | Q(
-        deelnemers__organisatie_id=medewerker.organisatie_id
+    deelgenomen = Overleg.deelnemers.through.objects.filter(
+        overleg_id=OuterRef("pk"), medewerker__organisatie_id=medewerker.organisatie_id
     )
-    return overleggen.exclude(soort=OverlegSoort.TRAJECTKNOOPPUNT).filter(eigen).distinct()
+    eigen = Q(vastgelegd_door__medewerker__organisatie_id=medewerker.organisatie_id) | Exists(deelgenomen)
+    return overleggen.exclude(soort=OverlegSoort.TRAJECTKNOOPPUNT).filter(eigen)
+
+
+def heeft_overzicht(user) -> bool:
+    """The verbindingsofficier's overview (his home page): for the verbindingsofficier of an
+    organisation that can receive young people (an mbo). The overview itself lists only
+    trajecten he sees, in which his organisation is the active receiving mbo."""
+    medewerker = medewerker_van(user)
+    return (
+        medewerker is not None
+        and medewerker.rol not in GEEN_PERSOON_IN_TRAJECT
+        and medewerker.organisatie.soort in ORGANISATIESOORTEN_PER_BETROKKENHEID[BetrokkenheidSoort.MBO_ONTVANGEND]
+        and _is_verbindingsofficier(medewerker)
+    )
 
 
 def kijkers(traject: Traject) -> QuerySet[Medewerker]:
