@@ -182,7 +182,7 @@ class LogonderzoekForm(Formulier):
         self.fields["persoon"].queryset = policy.onderzoekbare_personen(user)
 
 
-class InschrijvingForm(forms.ModelForm):
+class InschrijvingForm(ModelFormulier):
     """An enrolment after release (the receiving mbo, or leerplicht/RMC without a school)."""
 
     class Meta:
@@ -201,14 +201,14 @@ class InschrijvingForm(forms.ModelForm):
         help_texts = {"einddatum": _("Alleen invullen als de jongere is uitgeschreven.")}
 
 
-class SchoolcheckpointForm(forms.ModelForm):
+class SchoolcheckpointForm(ModelFormulier):
     class Meta:
         model = Schoolcheckpoint
         fields = ["moment", "peildatum", "uitkomst", "reden", "toelichting"]
         widgets = {"peildatum": DATUM, "toelichting": TEKST}
 
 
-class NazorgafsluitingForm(forms.ModelForm):
+class NazorgafsluitingForm(ModelFormulier):
     class Meta:
         model = Nazorgafsluiting
         fields = ["evaluatiedatum", "stabiel", "geadviseerd_door", "toelichting"]

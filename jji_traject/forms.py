@@ -107,6 +107,13 @@ class InlogForm(FormulierMixin, AuthenticationForm):
 
     error_messages = {"invalid_login": ONJUIST, "inactive": ONJUIST}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An over-long username is a failed login like any other (logged, counted toward the
+        # lockout, the one message), not a form error that would skip ``authenticate``: the
+        # field keeps its ``maxlength`` attribute (150, Django's) without a validator.
+        self.fields["username"]._ingericht = True
+
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         if is_systeemaccount(user):
