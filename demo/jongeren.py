@@ -138,7 +138,7 @@ JONGEREN = [
         "Finn",
         "Jacobs",
         17,
-        220,  # released after 20 days (demo.schoolloopbaan: 200 days ago)
+        20,
         Fase.UITSTROOM,
         Titel.VOORLOPIGE_HECHTENIS,
         Verblijfsduur.KORT,

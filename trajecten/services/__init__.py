@@ -28,7 +28,6 @@ from .routekaart import (
     SCHORSING_REDEN,
     afspraak_als_taak_toevoegen,
     afspraak_taken_laten_vervallen,
-    checkpointtaken_aanvullen,
     contactmomenten_instellen,
     deadlines_bijwerken,
     route_bijwerken,
@@ -55,7 +54,6 @@ from .traject import (
 )
 
 __all__ = [
-    "checkpointtaken_aanvullen",
     "GEBEURTENIS_VELDEN",
     "Intrekking",
     "JONGERE_VELDEN",
