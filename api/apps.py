@@ -13,6 +13,7 @@ class ApiConfig(AppConfig):
         from trajecten.constants import Categorie
 
         from .serializers import dossier as s
+        from .serializers import schoolloopbaan as sl
 
         delen.api_koppelen(
             Categorie.ONDERWIJSINFORMATIE, invoer=s.OnderwijsinformatieIn, uitvoer=s.OnderwijsinformatieUit
@@ -21,3 +22,5 @@ class ApiConfig(AppConfig):
             Categorie.BEGELEIDINGSBEHOEFTE, invoer=s.BegeleidingsbehoefteIn, uitvoer=s.BegeleidingsbehoefteUit
         )
         delen.api_koppelen(Categorie.VEILIGHEIDSSIGNALEN, invoer=None, uitvoer=s.SignaalUit)
+        # Written through its own endpoints (an enrolment, a checkpoint), not as one PUT.
+        delen.api_koppelen(Categorie.SCHOOLLOOPBAAN, invoer=None, uitvoer=sl.SchoolloopbaanUit)

@@ -2,7 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
 from .documentatie import documentatie
-from .views import beslismodel, dossier, netwerk, overdracht, overleggen, trajecten
+from .views import beslismodel, dossier, netwerk, overdracht, overleggen, schoolloopbaan, trajecten
 
 app_name = "api"
 
@@ -17,6 +17,24 @@ urlpatterns = [
     path(TRAJECT + "taken/", trajecten.Taken.as_view(), name="taken"),
     path(TRAJECT + "taken/<int:taak_pk>/", trajecten.Taak.as_view(), name="taak"),
     path(TRAJECT + "dossier/<str:categorie>/", dossier.Dossierdeel.as_view(), name="dossierdeel"),
+    path(
+        TRAJECT + "schoolloopbaan/inschrijvingen/",
+        schoolloopbaan.Inschrijvingen.as_view(),
+        name="schoolloopbaan_inschrijvingen",
+    ),
+    path(
+        TRAJECT + "schoolloopbaan/inschrijvingen/<int:inschrijving_pk>/",
+        schoolloopbaan.Inschrijving.as_view(),
+        name="schoolloopbaan_inschrijving",
+    ),
+    path(
+        TRAJECT + "schoolloopbaan/checkpoints/", schoolloopbaan.Checkpoints.as_view(), name="schoolloopbaan_checkpoints"
+    ),
+    path(
+        TRAJECT + "schoolloopbaan/checkpoints/<int:checkpoint_pk>/",
+        schoolloopbaan.Checkpoint.as_view(),
+        name="schoolloopbaan_checkpoint",
+    ),
     path(TRAJECT + "toestemmingen/", trajecten.Toestemmingen.as_view(), name="toestemmingen"),
     path(
         V1 + "toestemmingen/<int:toestemming_pk>/intrekken/",

@@ -138,7 +138,7 @@ JONGEREN = [
         "Finn",
         "Jacobs",
         17,
-        20,
+        220,  # released after 20 days (demo.schoolloopbaan: 200 days ago)
         Fase.UITSTROOM,
         Titel.VOORLOPIGE_HECHTENIS,
         Verblijfsduur.KORT,

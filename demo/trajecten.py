@@ -22,6 +22,7 @@ from trajecten.models import Jongere, leerplicht_geldt
 from .beslismodellen import DEMO_BESLISMODELLEN, beslismodel_maken
 from .dossiers import DEMO_PERSPECTIEF, DOSSIERS, dossier_schrijven
 from .jongeren import PLOTSELING_VRIJ, ZONDER_ITB, DemoJongere
+from .schoolloopbaan import SERIES, schoolloopbaan_vastleggen
 
 
 def traject_aanmaken(demo: DemoJongere, organisaties, gebruikers) -> int:
@@ -95,6 +96,8 @@ def traject_aanmaken(demo: DemoJongere, organisaties, gebruikers) -> int:
         dossier_schrijven(traject, docent, coordinator, organisaties["mbo"], delen=DOSSIERS[demo.voornaam])
     if demo.voornaam in DEMO_BESLISMODELLEN:
         beslismodel_maken(traject, DEMO_BESLISMODELLEN[demo.voornaam], gebruikers, organisaties["mbo"])
+    if demo.voornaam in SERIES:
+        schoolloopbaan_vastleggen(traject, itb=gebruikers["itb"], intaker=gebruikers["mbo-intake"])
     if demo.voornaam == "Liam":
         # An overdrachtsdocument for the receiving mbo's verbindingsofficier (made after commit).
         overdracht_services.overdracht_aanvragen(

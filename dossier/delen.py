@@ -7,11 +7,11 @@ from functools import partial
 
 from toegang import delen
 from toegang.models import RaadplegingActie
-from trajecten.constants import TOESTEMMING_GRONDSLAGEN, Categorie, Grondslag
+from trajecten.constants import TOESTEMMING_GRONDSLAGEN, BetrokkenheidSoort, Categorie, Grondslag
 
-from . import selectors, services
+from . import selectors, selectors_schoolloopbaan, services
 from .forms import BegeleidingsbehoefteForm, OnderwijsinformatieForm
-from .models import Begeleidingsbehoefte, Onderwijsinformatie, Veiligheidssignaal
+from .models import Begeleidingsbehoefte, Inschrijving, Onderwijsinformatie, Veiligheidssignaal
 
 
 def registreren() -> None:
@@ -55,5 +55,24 @@ def registreren() -> None:
             acties=frozenset({RaadplegingActie.BEKIJKEN, RaadplegingActie.GESCHIEDENIS, RaadplegingActie.API}),
             beperkt=True,
             lijst=True,
+        )
+    )
+    # The schoolloopbaan na uitstroom (issue 18) is written by the receiving mbo, or by
+    # leerplicht/RMC when there is no school; another organisation reads it on the youth's
+    # consent or — for leerplicht/RMC, while the youth is leerplichtig or kwalificatieplichtig
+    # — leerplicht (Toestemming._clean_leerplicht). The school van herkomst never reads it. It
+    # stays on the screen (no overdrachtsdocument carries it) and is written by separate
+    # actions (an enrolment, a checkpoint, the closing of nazorg).
+    delen.registreren(
+        delen.Dossierdeel(
+            categorie=Categorie.SCHOOLLOOPBAAN,
+            label=Categorie.SCHOOLLOOPBAAN.label,
+            model=Inschrijving,
+            ophalen=selectors_schoolloopbaan.schoolloopbaan_ophalen,
+            geschiedenis=partial(selectors.geschiedenis, categorie=Categorie.SCHOOLLOOPBAAN),
+            grondslagen=TOESTEMMING_GRONDSLAGEN | {Grondslag.LEERPLICHT},
+            acties=frozenset({RaadplegingActie.BEKIJKEN, RaadplegingActie.GESCHIEDENIS, RaadplegingActie.API}),
+            schrijvers=(BetrokkenheidSoort.MBO_ONTVANGEND, BetrokkenheidSoort.LEERPLICHT_RMC),
+            nooit=frozenset({BetrokkenheidSoort.MBO_HERKOMST}),
         )
     )

@@ -12,8 +12,11 @@ from . import services
 from .models import (
     Begeleidingsbehoefte,
     HerkomstOnderwijsinformatie,
+    Inschrijving,
+    Nazorgafsluiting,
     Onderwijsinformatie,
     Resultaat,
+    Schoolcheckpoint,
     Veiligheidssignaal,
 )
 
@@ -177,3 +180,36 @@ class LogonderzoekForm(Formulier):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["persoon"].queryset = policy.onderzoekbare_personen(user)
+
+
+class InschrijvingForm(ModelFormulier):
+    """An enrolment after release (the receiving mbo, or leerplicht/RMC without a school)."""
+
+    class Meta:
+        model = Inschrijving
+        fields = [
+            "instelling",
+            "opleiding",
+            "crebo",
+            "niveau",
+            "startdatum",
+            "eerste_schooldag",
+            "einddatum",
+            "reden_uitschrijving",
+        ]
+        widgets = {"startdatum": DATUM, "eerste_schooldag": DATUM, "einddatum": DATUM}
+        help_texts = {"einddatum": _("Alleen invullen als de jongere is uitgeschreven.")}
+
+
+class SchoolcheckpointForm(ModelFormulier):
+    class Meta:
+        model = Schoolcheckpoint
+        fields = ["moment", "peildatum", "uitkomst", "reden", "toelichting"]
+        widgets = {"peildatum": DATUM, "toelichting": TEKST}
+
+
+class NazorgafsluitingForm(ModelFormulier):
+    class Meta:
+        model = Nazorgafsluiting
+        fields = ["evaluatiedatum", "stabiel", "geadviseerd_door", "toelichting"]
+        widgets = {"evaluatiedatum": DATUM, "toelichting": TEKST}

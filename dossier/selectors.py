@@ -21,7 +21,16 @@ from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
 
-from .models import Begeleidingsbehoefte, Leesoverzicht, Onderwijsinformatie, Resultaat, Veiligheidssignaal
+from .models import (
+    Begeleidingsbehoefte,
+    Inschrijving,
+    Leesoverzicht,
+    Nazorgafsluiting,
+    Onderwijsinformatie,
+    Resultaat,
+    Schoolcheckpoint,
+    Veiligheidssignaal,
+)
 
 
 def onderwijsinformatie_ophalen(traject):
@@ -392,8 +401,17 @@ GESCHIEDENIS_MODELLEN = {
     Categorie.ONDERWIJSINFORMATIE: (Onderwijsinformatie, Resultaat),
     Categorie.BEGELEIDINGSBEHOEFTE: (Begeleidingsbehoefte,),
     Categorie.VEILIGHEIDSSIGNALEN: (Veiligheidssignaal,),
+    Categorie.SCHOOLLOOPBAAN: (Inschrijving, Schoolcheckpoint, Nazorgafsluiting),
 }
-NIET_TONEN = {"id", "traject", "bijgewerkt_door", "bijgewerkt_op", "formulering_toelichting"}
+NIET_TONEN = {
+    "id",
+    "traject",
+    "bijgewerkt_door",
+    "bijgewerkt_op",
+    "formulering_toelichting",
+    "vastgelegd_door",
+    "vastgelegd_op",
+}
 
 
 def _waarde(record, veld) -> str:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_herkomst
+from . import views, views_herkomst, views_schoolloopbaan
 
 app_name = "dossier"
 
@@ -27,6 +27,22 @@ urlpatterns = [
         views.signaal_beeindigen,
         name="signaal_beeindigen",
     ),
+    path(
+        "<int:pk>/dossier/schoolloopbaan/inschrijving/nieuw/",
+        views_schoolloopbaan.inschrijving_vastleggen,
+        name="inschrijving_vastleggen",
+    ),
+    path(
+        "<int:pk>/dossier/schoolloopbaan/inschrijving/<int:inschrijving_pk>/",
+        views_schoolloopbaan.inschrijving_wijzigen,
+        name="inschrijving_wijzigen",
+    ),
+    path(
+        "<int:pk>/dossier/schoolloopbaan/checkpoint/nieuw/",
+        views_schoolloopbaan.checkpoint_vastleggen,
+        name="checkpoint_vastleggen",
+    ),
+    path("<int:pk>/dossier/nazorg-afsluiten/", views_schoolloopbaan.nazorg_afsluiten, name="nazorg_afsluiten"),
     path("<int:pk>/dossier/<slug:categorie>/", views.categorie, name="categorie"),
     path("<int:pk>/dossier/<slug:categorie>/geschiedenis/", views.geschiedenis, name="geschiedenis"),
     path("<int:pk>/dossier/<slug:categorie>/bewerken/", views.bewerken, name="bewerken"),

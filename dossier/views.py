@@ -64,6 +64,7 @@ def dossier(request, pk):
             "delen": delen,
             "herkomst": selectors.herkomst_voor(request.user, traject, verzoek=request),
             "mag_schrijven": policy.mag_dossier_schrijven(request.user, traject),
+            "mag_schoolloopbaan": policy.mag_schoolloopbaan_schrijven(request.user, traject),
             "mag_grondslag": policy.mag_grondslag_vastleggen(request.user, traject),
             "voorbeeld_keuzes": selectors.voorbeeld_keuzes(request.user, traject),
             "titel": _("Doorstroomdossier"),

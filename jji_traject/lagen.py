@@ -63,6 +63,8 @@ REGELS = (
     ("*.context_processors", "entry"),
     ("*.apps", "entry"),
     ("*.services", "logic"),
+    ("*.services_*", "logic"),  # a service module beside services.py (dossier.services_schoolloopbaan)
+    ("*.selectors_*", "logic"),
     ("*.selectors", "logic"),
     ("*.forms", "logic"),
     ("*.filters", "logic"),
@@ -73,7 +75,11 @@ REGELS = (
     ("netwerk.sso", "logic"),  # single sign-on: the OpenID Connect backend and its rules
     ("trajecten.routekaart_sjabloon", "logic"),  # bijlage 4 as data
     ("toegang.rollen", "logic"),  # the role groups' model permissions
-    ("dossier.delen", "logic"),  # the parts, registered with toegang.delen
+    ("dossier.delen", "logic"),
+    (
+        "dossier.regels",
+        "models",
+    ),  # the pure rule of the schoolloopbaan na uitstroom  # the parts, registered with toegang.delen
     ("dossier.formulering", "logic"),  # the toekomstgericht word-list check
     ("dossier.woordenlijst", "logic"),  # the starting word list as data
     ("beslismodel.sjabloon", "logic"),  # bijlage 2 as data

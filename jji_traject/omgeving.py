@@ -78,6 +78,10 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("LOG_LEVEL", "Niveau van de applicatielog (standaard INFO)."),
     Variabele("CELERY_TASK_ALWAYS_EAGER", "Forceer taken direct uitvoeren, ook met REDIS_URL (tests)."),
     Variabele("UIT_BEELD_DAGEN", "Traject in uitstroom zonder contact in zoveel dagen: 'uit beeld' (standaard 21)."),
+    Variabele(
+        "ONDERBROKEN_DAGEN",
+        "Schoolloopbaan onderbroken: meer dan zoveel dagen zonder onderwijs in het eerste jaar (standaard 28).",
+    ),
     Variabele("HERINNERING_DAGEN", "Herinner aan taken die binnen zoveel dagen verlopen (standaard 3)."),
     Variabele("SITE_URL", "Adres van de app voor links in e-mail, bv. https://jji-traject.example.org."),
     Variabele("API_LIMIET", "Aantal API-verzoeken per token, bv. 600/min (standaard)."),

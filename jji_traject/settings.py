@@ -389,15 +389,15 @@ LOGGING = {
         # WeasyPrint logs every rendering step at INFO (and fontTools every font it subsets).
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-        # django-axes masks the username in its own lines; jji_traject.inloggen logs each failure
-        # and lockout with the username and address instead.
+        # django-axes masks the username in its lines; jji_traject.inloggen logs failures and lockouts.
         "axes": {"level": "ERROR"},
     },
 }
 
-# --- Signalering: reminders and "uit beeld" ------------------------------------------------
+# --- Signalering: reminders, "uit beeld" and the interrupted school career -----------------
 UIT_BEELD_DAGEN = waarde("UIT_BEELD_DAGEN", int, default=21)
 HERINNERING_DAGEN = waarde("HERINNERING_DAGEN", int, default=3)
+ONDERBROKEN_DAGEN = waarde("ONDERBROKEN_DAGEN", int, default=28)  # schoolloopbaan onderbroken: dossier.regels
 SITE_URL = (waarde("SITE_URL", default="") or "http://127.0.0.1:8000").rstrip("/")
 
 # WebAuthn (passkeys, security keys) through django-otp-webauthn: the relying party is the

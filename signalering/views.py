@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from beslismodel import selectors as beslismodel_selectors
+from dossier import selectors_schoolloopbaan as schoolloopbaan_selectors
 from overdracht.selectors import teruggevraagde_documenten
 from toegang import policy
 
@@ -63,7 +64,7 @@ def overzicht(request):
         "overzicht": selectors.verbindingsofficier_overzicht(user),
         "beslismodellen": selectors.sectie(beslismodel_selectors.te_beoordelen(user)),
         "wacht_op_intaker": list(beslismodel_selectors.wacht_op_intaker(user)[: selectors.PER_SECTIE]),
-        # Checkpoints due (school outcomes after release, issue 18 item 2) plug in here: one
-        # selector call, shown by one block of the template before "Uit beeld".
+        # The school outcomes after release due within four weeks (overdue ones included).
+        "checkpoints": selectors.sectie(schoolloopbaan_selectors.checkpoints_te_doen(user)),
     }
     return render(request, "signalering/overzicht.html", context)

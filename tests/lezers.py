@@ -23,6 +23,7 @@ DOSSIER_MARKERS = {
     Categorie.ONDERWIJSINFORMATIE: "Opleiding Zeevaart Marker",
     Categorie.BEGELEIDINGSBEHOEFTE: "Structuur Marker Dagritme",
     Categorie.VEILIGHEIDSSIGNALEN: "Veilig Marker Klasindeling",
+    Categorie.SCHOOLLOOPBAAN: "Schoolloopbaan Marker Logistiek",
 }
 # The same in capitals, as read back from an overdrachtsdocument's PDF text (tests/overdracht).
 PDF_MARKERS = {
@@ -64,7 +65,27 @@ def dossier_vullen(demo, traject, markers):
             "einddatum": timezone.localdate() + dt.timedelta(days=30),
         },
     )
+    schoolloopbaan_vullen(demo, traject, markers[Categorie.SCHOOLLOOPBAAN])
     return traject
+
+
+def schoolloopbaan_vullen(demo, traject, marker):
+    """The receiving mbo's enrolment with the marker in its programme. Noah is not released in
+    the demo, so the row is made directly (the services refuse an enrolment before release:
+    tests/dossier/test_schoolloopbaan.py); history is kept as by the services."""
+    from dossier.models import Inschrijving
+
+    inschrijving = Inschrijving(
+        traject=traject,
+        instelling="ROC Lindewaard",
+        opleiding=marker,
+        startdatum=timezone.localdate(),
+        organisatie=Organisatie.objects.get(naam="ROC Lindewaard"),
+        vastgelegd_door=demo.mbo_intake,
+    )
+    inschrijving._history_user = demo.mbo_intake
+    inschrijving.save()
+    return inschrijving
 
 
 def toestemming_geven(demo, traject, categorie, organisatie=None, **extra):

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from toegang.models import RaadplegingActie
+from trajecten.constants import BetrokkenheidSoort
 
 # What a reading of a part may be: every action of the raadplegingen log.
 ALLE_ACTIES = frozenset(RaadplegingActie.values)
@@ -41,7 +42,14 @@ class Dossierdeel:
     ``api_invoer``/``api_uitvoer`` are the API's serializers (``api_invoer`` ``None``: not
     written through the API). ``beperkt``: within a receiving organisation only its
     verbindingsofficier and veiligheidscoördinator read it, and never a system account.
-    ``lijst``: the part is a list of rows (the signals), not one record."""
+    ``lijst``: the part is a list of rows (the signals), not one record.
+
+    ``schrijvers``: the involvements whose organisation writes the part, in order of
+    preference — the first that is active in the traject writes it and reads it without a
+    grondslag (no raadpleging); everyone else reads it on a grondslag. The JJI-school writes
+    the three parts of the handreiking; the receiving mbo (else leerplicht/RMC) the
+    schoolloopbaan na uitstroom. ``nooit``: involvements that never read the part, whatever
+    grondslag is recorded (the school van herkomst never reads the schoolloopbaan)."""
 
     categorie: str
     label: str
@@ -56,6 +64,8 @@ class Dossierdeel:
     opslaan: Callable | None = None
     api_invoer: type | None = None
     api_uitvoer: type | None = None
+    schrijvers: tuple[str, ...] = (BetrokkenheidSoort.JJI_SCHOOL,)
+    nooit: frozenset[str] = frozenset()
 
     @property
     def verlaat_scherm(self) -> bool:
@@ -80,6 +90,10 @@ def registreren(deel: Dossierdeel) -> None:
     onbekend = deel.acties - ALLE_ACTIES
     if onbekend:
         raise ValueError(f"{deel.categorie}: unknown actions {sorted(onbekend)}")
+    if not deel.schrijvers:
+        raise ValueError(f"{deel.categorie}: a part needs the organisation that writes it")
+    if set(deel.schrijvers) & deel.nooit:
+        raise ValueError(f"{deel.categorie}: a writer that never reads its own part")
     if not deel.grondslagen:
         raise ValueError(f"{deel.categorie}: a part that no grondslag opens cannot be shared")
     deel = replace(deel, categorie=str(deel.categorie))  # a plain string, also in schemas and logs

@@ -65,12 +65,14 @@ ACTIEF_VANAF_START = frozenset({BetrokkenheidSoort.JJI, BetrokkenheidSoort.JJI_S
 
 
 class Categorie(models.TextChoices):
-    """The three parts of the doorstroomdossier (each registered in ``toegang.delen``, which
-    says who may read it and how)."""
+    """The parts of the doorstroomdossier (each registered in ``toegang.delen``, which says
+    who writes it, who may read it and how): the three of the handreiking, written by the
+    JJI-school, and the schoolloopbaan na uitstroom, written by the receiving mbo."""
 
     ONDERWIJSINFORMATIE = "onderwijsinformatie", _("onderwijsinformatie")
     BEGELEIDINGSBEHOEFTE = "begeleidingsbehoefte", _("begeleidingsbehoefte")
     VEILIGHEIDSSIGNALEN = "veiligheidssignalen", _("signalen voor veiligheid")
+    SCHOOLLOOPBAAN = "schoolloopbaan", _("schoolloopbaan na uitstroom")
 
 
 # The grondslag for telling an organisation about the placement at all. It is not a part of
@@ -86,10 +88,14 @@ class Onderwerp(models.TextChoices):
     ONDERWIJSINFORMATIE = Categorie.ONDERWIJSINFORMATIE.value, Categorie.ONDERWIJSINFORMATIE.label
     BEGELEIDINGSBEHOEFTE = Categorie.BEGELEIDINGSBEHOEFTE.value, Categorie.BEGELEIDINGSBEHOEFTE.label
     VEILIGHEIDSSIGNALEN = Categorie.VEILIGHEIDSSIGNALEN.value, Categorie.VEILIGHEIDSSIGNALEN.label
+    SCHOOLLOOPBAAN = Categorie.SCHOOLLOOPBAAN.value, Categorie.SCHOOLLOOPBAAN.label
 
 
-# The three parts of the doorstroomdossier, in the order of the handreiking.
+# The three parts of the doorstroomdossier the JJI-school writes, in the order of the
+# handreiking (the beslismodel's sections refer to these).
 DOSSIER_CATEGORIEEN = (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE, Categorie.VEILIGHEIDSSIGNALEN)
+# Every part of the registry, in order: the three above, then the outcomes after release.
+DOSSIER_DELEN = (*DOSSIER_CATEGORIEEN, Categorie.SCHOOLLOOPBAAN)
 
 
 class Grondslag(models.TextChoices):
@@ -193,6 +199,20 @@ class Gebeurtenis(models.TextChoices):
     VOORGELEIDING = "voorgeleiding", _("voorgeleiding")
     STP_START = "stp_start", _("start van het STP")
     VRIJLATING = "vrijlating", _("vrijlating")
+
+
+class Checkpoint(models.IntegerChoices):
+    """The checkpoints of the school career after release: months after the release date.
+    Each is a task of step 10 (its deadline counted from ``Gebeurtenis.VRIJLATING``)."""
+
+    EEN_MAAND = 1, _("1 maand na uitstroom")
+    DRIE_MAANDEN = 3, _("3 maanden na uitstroom")
+    ZES_MAANDEN = 6, _("6 maanden na uitstroom")
+    TWAALF_MAANDEN = 12, _("12 maanden na uitstroom")
+
+
+# The deadline of each checkpoint task, in days after release (a month counted as 30.4 days).
+CHECKPOINT_DAGEN: dict[int, int] = {1: 30, 3: 91, 6: 182, 12: 365}
 
 
 class OverlegSoort(models.TextChoices):

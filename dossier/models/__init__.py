@@ -20,10 +20,14 @@ from simple_history.models import HistoricalRecords
 from jji_traject.geschiedenis import GeschiedenisOmzeild, GeschiedenisQuerySet  # noqa: F401 (re-exported)
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
+from ..constants import MboNiveau
 from .basis import Dossierdeel, DossierQuerySet
 
 # The school van herkomst's part and the requests for it live in their own module.
 from .herkomst import HerkomstOnderwijsinformatie, Herkomstverzoek  # noqa: F401
+
+# The schoolloopbaan na uitstroom (written by the receiving mbo) in its own module.
+from .schoolloopbaan import Inschrijving, Nazorgafsluiting, Schoolcheckpoint  # noqa: F401
 
 
 class WoordSoort(models.TextChoices):
@@ -140,13 +144,6 @@ def _re2_weigering(tekst: str, fout: re2.error) -> str:
     return _("Dit patroon is geen geldige reguliere expressie voor de controle (RE2): %(fout)s.") % {
         "fout": re2_fout(fout)
     }
-
-
-class MboNiveau(models.IntegerChoices):
-    ENTREE = 1, _("niveau 1 (entree)")
-    BASIS = 2, _("niveau 2 (basisberoepsopleiding)")
-    VAKOPLEIDING = 3, _("niveau 3 (vakopleiding)")
-    MIDDENKADER = 4, _("niveau 4 (middenkader- of specialistenopleiding)")
 
 
 class Onderwijsinformatie(Dossierdeel):

@@ -13,37 +13,9 @@ from jji_traject.geschiedenis import GeschiedenisQuerySet
 from jji_traject.vrije_tekst import zichtbare_tekst
 
 from ..constants import NIET_IN_TRAJECTEN, ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
+from .regio import Regio
 
 TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
-
-
-class Regio(models.Model):
-    """A region in which partners make their agreements (routekaart, netwerkkaart)."""
-
-    naam = models.CharField(_("naam"), max_length=120, unique=True, validators=[zichtbare_tekst])
-    # The handreiking names leerplicht as the grondslag for asking the school van herkomst for
-    # onderwijsinformatie; whether kwalificatieplicht (to 18, without a startkwalificatie) is
-    # one too is a legal question each regio answers. Off until it does.
-    kwalificatieplicht = models.BooleanField(
-        _("kwalificatieplicht geldt als grondslag"),
-        default=False,
-        help_text=_(
-            "Aan: de JJI-school mag de onderwijsinformatie van de school van herkomst ook opvragen zolang de "
-            "jongere kwalificatieplichtig is (tot 18 jaar, zonder startkwalificatie), niet alleen leerplichtig. "
-            "Een juridische keuze van de regio."
-        ),
-    )
-
-    history = HistoricalRecords()
-    objects = GeschiedenisQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("regio")
-        verbose_name_plural = _("regio's")
-        ordering = ["naam"]
-
-    def __str__(self) -> str:
-        return self.naam
 
 
 class Organisatie(models.Model):

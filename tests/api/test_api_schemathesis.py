@@ -215,3 +215,63 @@ def test_the_partners_after_release_through_every_get_operation(demo, naam):
     assert codes["/api/v1/trajecten/{id}/"] == 200
     assert codes["/api/v1/trajecten/{id}/taken/"] == 200
     assert codes["/api/v1/trajecten/{id}/dossier/{categorie}/"] == 403
+
+
+# The schoolloopbaan na uitstroom against Liam's real rows, as ROC Lindewaard's intaker (the
+# receiving mbo writes it): generated enrolments and checkpoints reach the services, valid and
+# invalid, and every answer is documented (a date before release or a checkpoint twice: 400).
+SCHOOLLOOPBAAN = "/schoolloopbaan/"
+
+
+@pytest.fixture
+def schoolloopbaan(demo):
+    liam = demo.trajecten["Liam"]
+    return {
+        "id": liam.pk,
+        "inschrijving_pk": liam.inschrijvingen.first().pk,
+        "checkpoint_pk": liam.schoolcheckpoints.first().pk,
+    }
+
+
+@pytest.fixture
+def kop_mbo(demo):
+    return {"Authorization": f"Token {token_voor(demo.mbo_intake)}"}
+
+
+def test_the_schoolloopbaan_operations_are_in_the_schema():
+    paden = {
+        (r.ok().method.upper(), r.ok().path) for r in SCHEMA.include(path_regex=SCHOOLLOOPBAAN).get_all_operations()
+    }
+    assert paden == {
+        ("POST", "/api/v1/trajecten/{id}/schoolloopbaan/inschrijvingen/"),
+        ("PATCH", "/api/v1/trajecten/{id}/schoolloopbaan/inschrijvingen/{inschrijving_pk}/"),
+        ("POST", "/api/v1/trajecten/{id}/schoolloopbaan/checkpoints/"),
+        ("PATCH", "/api/v1/trajecten/{id}/schoolloopbaan/checkpoints/{checkpoint_pk}/"),
+    }
+
+
+@SCHEMA.include(path_regex=SCHOOLLOOPBAAN).parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_schoolloopbaan_on_a_real_traject(case, kop_mbo, schoolloopbaan):
+    case.path_parameters = {p: schoolloopbaan[p] for p in case.path_parameters}
+    antwoord = case.call(headers=kop_mbo)
+    case.validate_response(antwoord, checks=CHECKS)
+    assert antwoord.status_code != 404, antwoord.text[:200]
+
+
+@ONJUIST.include(path_regex=SCHOOLLOOPBAAN).parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+def test_wrong_input_for_the_schoolloopbaan_is_a_documented_4xx(case, kop_mbo, schoolloopbaan):
+    case.path_parameters = {p: schoolloopbaan[p] for p in case.path_parameters}
+    antwoord = case.call(headers=kop_mbo)
+    case.validate_response(antwoord, checks=[not_a_server_error, status_code_conformance, content_type_conformance])

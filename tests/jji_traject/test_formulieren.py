@@ -125,6 +125,9 @@ def maken(demo, noah):
         "dossier.forms.CategorieToestemmingForm": lambda d: klasse("dossier.forms.CategorieToestemmingForm")(
             d, traject=noah, ontvangers=Organisatie.objects.filter(pk=mbo.pk), actor=school
         ),
+        "dossier.forms.InschrijvingForm": lambda d: klasse("dossier.forms.InschrijvingForm")(d),
+        "dossier.forms.SchoolcheckpointForm": lambda d: klasse("dossier.forms.SchoolcheckpointForm")(d),
+        "dossier.forms.NazorgafsluitingForm": lambda d: klasse("dossier.forms.NazorgafsluitingForm")(d),
         "dossier.forms.LogonderzoekForm": lambda d: klasse("dossier.forms.LogonderzoekForm")(
             d, user=get_user_model().objects.filter(medewerker__rol=Rol.FG, is_active=True).first()
         ),

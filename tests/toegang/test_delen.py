@@ -14,18 +14,33 @@ from django.urls import reverse
 from overdracht import services as overdracht_services
 from toegang import delen, policy
 from toegang.models import Raadpleging, RaadplegingActie
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+from trajecten.constants import DOSSIER_DELEN, Categorie
 
 from ..lezers import DOSSIER_MARKERS as MARKERS
-from ..lezers import consent_zetten
+from ..lezers import consent_zetten, toestemming_geven
 from ..pdf import pdf_tekst
 
 pytestmark = pytest.mark.django_db
 
 
+# Who reads a part from outside the organisation that writes it (with a grondslag): ROC
+# Lindewaard's verbindingsofficier the JJI-school's parts; the JJI-school's zorgcoördinator the
+# schoolloopbaan na uitstroom, which ROC Lindewaard (the receiving mbo) writes.
+LEZER = {Categorie.SCHOOLLOOPBAAN: "coordinator"}
+
+
+def _schrijver(demo, categorie):
+    """Someone of the organisation that writes the part (it reads it without a grondslag)."""
+    return demo.mbo_intake if categorie == Categorie.SCHOOLLOOPBAAN else demo.jji_school
+
+
+def _lezer(demo, categorie):
+    return getattr(demo, LEZER.get(categorie, "verbindingsofficier"))
+
+
 def _pagina(naam):
     def lezen(client, demo, traject, categorie, capture):
-        client.force_login(demo.verbindingsofficier)
+        client.force_login(_lezer(demo, categorie))
         antwoord = client.get(reverse(naam, args=[traject.pk, categorie]))
         return antwoord.status_code, antwoord.content.decode()
 
@@ -53,8 +68,8 @@ SURFACES = {
 }
 
 
-def test_the_registry_holds_the_three_parts_of_the_handreiking_in_order():
-    assert delen.categorieen() == tuple(DOSSIER_CATEGORIEEN)
+def test_the_registry_holds_the_parts_in_order():
+    assert delen.categorieen() == tuple(DOSSIER_DELEN)
     for deel in delen.alle():
         assert deel.label == Categorie(deel.categorie).label
         assert deel.permissie == f"lees_{deel.categorie}"
@@ -74,9 +89,12 @@ def test_every_registered_part_has_a_marker_and_every_action_a_decision():
 def test_the_matrix_fixture_writes_a_marker_into_every_registered_part(demo, noah):
     for deel in delen.alle():
         inhoud = policy.categorie_lezen(
-            actor=demo.jji_school, traject=noah, categorie=deel.categorie, actie=RaadplegingActie.BEKIJKEN
+            actor=_schrijver(demo, deel.categorie),
+            traject=noah,
+            categorie=deel.categorie,
+            actie=RaadplegingActie.BEKIJKEN,
         )
-        rijen = inhoud if isinstance(inhoud, list) else [inhoud]
+        rijen = inhoud if isinstance(inhoud, list) else getattr(inhoud, "rijen", [inhoud])
         tekst = " ".join(str(getattr(rij, veld.attname, "")) for rij in rijen for veld in deel.model._meta.fields)
         assert MARKERS[deel.categorie] in tekst, deel.categorie
 
@@ -92,10 +110,13 @@ def test_every_registered_part_on_every_surface(
     django_capture_on_commit_callbacks,
 ):
     """ROC Lindewaard's verbindingsofficier (also its veiligheidscoördinator) may read every
-    part: each surface shows the part exactly when the registry allows that action, and the
-    reading is on record with that action."""
+    part the JJI-school writes, the JJI-school the schoolloopbaan ROC Lindewaard writes: each
+    surface shows the part exactly when the registry allows that action, and the reading is on
+    record with that action."""
     deel = delen.deel(categorie)
     consent_zetten(demo, noah, "gedeeld")
+    if categorie == Categorie.SCHOOLLOOPBAAN:
+        toestemming_geven(demo, noah, categorie, organisatie=demo.coordinator.medewerker.organisatie)
     status, tekst = SURFACES[actie](client, demo, noah, categorie, django_capture_on_commit_callbacks)
     gelezen = Raadpleging.objects.filter(traject=noah, categorie=categorie, actie=actie, geweigerd=False)
     if deel.mag(actie):

@@ -69,6 +69,10 @@ def _url(naam, traject, demo):
             continue
         elif extra == "verzoek_pk":  # Yara's request to her school van herkomst (demo)
             obj = traject.herkomstverzoeken.first() or demo.trajecten["Yara"].herkomstverzoeken.get()
+        elif extra == "inschrijving_pk":  # the schoolloopbaan na uitstroom (demo: Liam's, Finn's)
+            obj = traject.inschrijvingen.first() or demo.trajecten["Liam"].inschrijvingen.first()
+        elif extra == "checkpoint_pk":
+            obj = traject.schoolcheckpoints.first() or demo.trajecten["Liam"].schoolcheckpoints.first()
         elif extra == "onderzoek_pk":  # a search by ROC Lindewaard's FG of its intaker's readings
             obj = _logonderzoek(demo)
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
@@ -197,6 +201,15 @@ ANDERE_SCHRIJVER = {
     "dossier:herkomst_opvragen": ("jji_school", "Mila"),  # a grondslag to receive: asking is possible
     "dossier:herkomstverzoeken": ("mbo_herkomst", "Yara"),
     "dossier:herkomstverzoek": ("mbo_herkomst", "Yara"),
+    # The schoolloopbaan na uitstroom: written by the receiving mbo (Liam, in uitstroom).
+    "dossier:inschrijving_vastleggen": ("mbo_intake", "Liam"),
+    "dossier:inschrijving_wijzigen": ("mbo_intake", "Liam"),
+    "dossier:checkpoint_vastleggen": ("mbo_intake", "Liam"),
+    "dossier:nazorg_afsluiten": ("mbo_intake", "Liam"),
+    "api:schoolloopbaan_inschrijvingen": ("mbo_intake", "Liam"),
+    "api:schoolloopbaan_inschrijving": ("mbo_intake", "Liam"),
+    "api:schoolloopbaan_checkpoints": ("mbo_intake", "Liam"),
+    "api:schoolloopbaan_checkpoint": ("mbo_intake", "Liam"),
     "overzicht:verbindingsofficier": ("verbindingsofficier", "Noah"),  # his overview only
 }
 

@@ -77,7 +77,6 @@ from .dossier import (
     mag_raadplegingen_zien,
     met_delen_in_lijst,
     raadplegingen_zichtbaar_voor,
-    schrijvende_school,
 )
 from .herkomst import (
     VERZOEK_ROLLEN,
@@ -127,6 +126,7 @@ from .rechten import (
     verbindingsofficier_groep_bijwerken,
 )
 from .regio import beheerde_regio_ophalen, mag_contacten_bijhouden, mag_regio_beheren
+from .schrijvers import mag_nazorg_afsluiten, mag_schoolloopbaan_schrijven, schrijvende_school, schrijver_van
 from .taken import (
     bijwerkbare_taken,
     mag_taak_bijwerken,
@@ -223,6 +223,8 @@ __all__ = [
     "mag_besluit_terugleggen",
     "mag_contacten_bijhouden",
     "mag_dossier_schrijven",
+    "mag_nazorg_afsluiten",
+    "mag_schoolloopbaan_schrijven",
     "mag_grondslag_vastleggen",
     "mag_herkomst_opvragen",
     "mag_herkomst_schrijven",
@@ -260,6 +262,7 @@ __all__ = [
     "rol_opent_jongerengegevens",
     "rolgroepnaam",
     "schrijvende_school",
+    "schrijver_van",
     "taken_in_lijst",
     "taken_zichtbaar_voor",
     "toestemming_ophalen",

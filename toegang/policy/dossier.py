@@ -37,21 +37,8 @@ from trajecten.models import Betrokkenheid, Toestemming, Traject
 from .. import delen
 from .lezers import REGIE_SOORTEN, Lezer, _onthoud, lezer_van, medewerker_van
 from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
+from .schrijvers import _betrokken_als, _schrijft_in_rij, schrijvende_school, schrijver_van
 from .trajecten import PerRij, is_zichtbaar, traject_ophalen
-
-
-def schrijvende_school(traject: Traject) -> Organisatie | None:
-    """The JJI-school of the traject: it writes the doorstroomdossier."""
-
-    def zoek():
-        betrokken = (
-            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True)
-            .select_related("organisatie")
-            .first()
-        )
-        return betrokken.organisatie if betrokken else None
-
-    return _onthoud(traject, ("schrijver",), zoek)
 
 
 def mag_dossier_schrijven(user, traject: Traject) -> bool:
@@ -97,7 +84,8 @@ def _is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
 
 def leesbare_categorieen(lezer, traject: Traject) -> dict:
     """The parts of the dossier this reader may read, each with the grondslag record that
-    opens it (``None`` for the writing JJI-school itself).
+    opens it (``None`` for a part the reader's organisation writes itself, see
+    :func:`schrijver_van`; the school van herkomst never reads the parts it is barred from).
 
     ``lezer`` is a user or a :class:`Lezer`. A person needs to see the traject, the
     derived guardian permission and — checked live, so an expired or revoked grondslag never
@@ -117,9 +105,15 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
         rechten = _categorierechten(lezer, traject)
     if wie.rol == Rol.SYSTEEM:  # a system account never reads a restricted part, not even its own school's
         rechten = rechten - {deel.permissie for deel in delen.alle() if deel.beperkt}
-    school = schrijvende_school(traject)
-    if school is not None and wie.organisatie.pk == school.pk:
-        return {deel.categorie: None for deel in delen.alle() if deel.permissie in rechten}
+    # The parts this organisation writes: read without a grondslag.
+    eigen = {
+        deel.categorie: None
+        for deel in delen.alle()
+        if deel.permissie in rechten
+        and (schrijver := schrijver_van(traject, deel.categorie)) is not None
+        and schrijver.pk == wie.organisatie.pk
+    }
+    soorten = _betrokken_als(traject, wie.organisatie)
     grondslagen = {}
     for record in _onthoud(
         traject,
@@ -130,16 +124,17 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
             .order_by("vastgelegd_op")
         ),
     ):
-        if record.grondslag in delen.deel(record.categorie).grondslagen:
+        if record.categorie not in eigen and record.grondslag in delen.deel(record.categorie).grondslagen:
             grondslagen[record.categorie] = record
     leesbaar = {}
     for categorie, record in grondslagen.items():
         deel = delen.deel(categorie)
-        if deel.permissie not in rechten:
+        if categorie in eigen or deel.permissie not in rechten or soorten & deel.nooit:
             continue
         if deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
             continue
         leesbaar[categorie] = record
+    leesbaar.update(eigen)
     return {c: leesbaar[c] for c in delen.categorieen() if c in leesbaar}
 
 
@@ -179,11 +174,6 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
         return trajecten
     rij = OuterRef("pk")
     eigen = wie.organisatie.pk
-    schrijft = PerRij(
-        Betrokkenheid.objects.filter(
-            traject=rij, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie_id=eigen, organisatie__actief=True
-        )
-    )
     kan_regie = wie.organisatie.soort in REGIE_SOORTEN and user.has_perm("trajecten.change_traject")
     regie = (
         PerRij(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=ACTIEF_VANAF_START))
@@ -192,6 +182,12 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
     )
     annotaties = {"regie_in_rij": ExpressionWrapper(Q(regie), output_field=BooleanField()) if kan_regie else regie}
     for deel in getoond:
+        schrijft = _schrijft_in_rij(deel, rij, eigen)
+        grondslag_telt = (
+            ~PerRij(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=deel.nooit))
+            if deel.nooit
+            else Value(True)
+        )
         recht = PerRij(
             TrajectUserObjectPermission.objects.filter(
                 content_object=rij,
@@ -217,7 +213,9 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
         elif deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
             leesbaar = ExpressionWrapper(Q(schrijft) & recht, output_field=BooleanField())
         else:
-            leesbaar = ExpressionWrapper(recht & (Q(schrijft) | Q(grondslag)), output_field=BooleanField())
+            leesbaar = ExpressionWrapper(
+                recht & (Q(schrijft) | (Q(grondslag) & Q(grondslag_telt))), output_field=BooleanField()
+            )
         annotaties[f"leesbaar_{deel.categorie}"] = leesbaar
         if kan_regie:
             lezers = (
@@ -278,7 +276,7 @@ def categorie_lezen(
         raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
         raise Http404
     with transaction.atomic():
-        if document or not _is_eigen_dossier(actor, traject):
+        if document or not _is_eigen_dossier(actor, traject, categorie):
             _raadpleging(
                 actor,
                 traject,
@@ -296,13 +294,15 @@ def categorie_lezen(
         # The history holds old values of the same part: the same door, the same record.
         if actie == "geschiedenis":
             # Outside the writing school an ended signal stays gone, in its history too.
-            return deel.geschiedenis(traject, alleen_actueel=not _is_eigen_dossier(actor, traject))
+            return deel.geschiedenis(traject, alleen_actueel=not _is_eigen_dossier(actor, traject, categorie))
         return deel.ophalen(traject)
 
 
-def _is_eigen_dossier(actor, traject: Traject) -> bool:
+def _is_eigen_dossier(actor, traject: Traject, categorie: str | None = None) -> bool:
+    """Whether the actor works at the organisation that writes the part (``None``: the
+    JJI-school's parts)."""
     medewerker = medewerker_van(actor)
-    school = schrijvende_school(traject)
+    school = schrijvende_school(traject) if categorie is None else schrijver_van(traject, categorie)
     return medewerker is not None and school is not None and medewerker.organisatie_id == school.pk
 
 

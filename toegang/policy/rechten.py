@@ -14,9 +14,6 @@ from django.db.models import QuerySet
 from netwerk.constants import Rol
 from netwerk.models import Medewerker, Organisatie
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
-from trajecten.constants import (
-    BetrokkenheidSoort,
-)
 from trajecten.models import Betrokkenheid, Toestemming, Toewijzing, Traject
 
 from .. import delen
@@ -105,16 +102,18 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
 
 
 def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> None:
-    """Per part of the dossier: the writing JJI-school, and each active organisation with a
-    valid grondslag for that part. Onderwijsinformatie and begeleidingsbehoefte go to the
+    """Per part of the dossier: the organisation that writes it (the registry's ``schrijvers``:
+    the JJI-school, or for the schoolloopbaan the receiving mbo, else leerplicht/RMC), and each
+    active organisation with a valid grondslag for that part — never one involved in a soort
+    the part bars (``nooit``: the school van herkomst for the schoolloopbaan). The parts go to the
     organisation's designation and zorgcoördinator groups and its assigned people; signalen
     voor veiligheid only to its verbindingsofficier and veiligheidscoördinator group. Role
     groups never get these permissions."""
 
-    schrijvers = set(
-        Betrokkenheid.objects.filter(
-            traject__in=traject_ids, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True
-        ).values_list("traject_id", "organisatie_id")
+    betrokken = list(
+        Betrokkenheid.objects.filter(traject__in=traject_ids, organisatie__actief=True)
+        .order_by("pk")
+        .values_list("traject_id", "soort", "organisatie_id")
     )
     gedeeld = {
         (t, categorie, org)
@@ -130,8 +129,10 @@ def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> Non
     )
     for deel in delen.alle():
         categorie = deel.categorie
-        lezers = {(t, org) for t, org in schrijvers if (t, org) in actief}
-        lezers |= {(t, org) for t, cat, org in gedeeld if cat == categorie}
+        schrijvers = _schrijvers(deel, betrokken, actief)
+        uitgesloten = {(t, org) for t, soort, org in betrokken if soort in deel.nooit} - schrijvers
+        lezers = set(schrijvers)
+        lezers |= {(t, org) for t, cat, org in gedeeld if cat == categorie and (t, org) not in uitgesloten}
         if deel.beperkt:
             # Only the verbindingsofficier and the veiligheidscoördinator of a receiving
             # organisation; in the writing JJI-school everyone who sees the traject.
@@ -158,6 +159,16 @@ def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> Non
             TrajectGroupObjectPermission, "group_id", traject_ids, permissie, {(t, groep_ids[n]) for t, n in groepnamen}
         )
         _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, permissie, personen)
+
+
+def _schrijvers(deel, betrokken, actief: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(traject, organisatie) that writes the part: per traject the first of the part's
+    ``schrijvers`` in which an organisation is active (the twin of ``policy.schrijver_van``)."""
+    per_traject: dict[int, dict[str, int]] = {}
+    for t, soort, org in betrokken:
+        if soort in deel.schrijvers and (t, org) in actief:
+            per_traject.setdefault(t, {}).setdefault(soort, org)
+    return {(t, next(soorten[s] for s in deel.schrijvers if s in soorten)) for t, soorten in per_traject.items()}
 
 
 def _categoriepermissie(codename: str) -> Permission:

@@ -16,7 +16,17 @@ from simple_history.models import HistoricalRecords
 from jji_traject.geschiedenis import GeschiedenisQuerySet
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
-from ..constants import AFGEROND, FASE_VAN_STAP, Gebeurtenis, OverlegSoort, Partij, Stap, TaakStatus, Voorwaarde
+from ..constants import (
+    AFGEROND,
+    FASE_VAN_STAP,
+    Checkpoint,
+    Gebeurtenis,
+    OverlegSoort,
+    Partij,
+    Stap,
+    TaakStatus,
+    Voorwaarde,
+)
 
 
 class Routekaart(models.Model):
@@ -248,6 +258,13 @@ class Taak(TermijnBron):
     voorwaarde = models.CharField(_("voorwaarde"), max_length=30, choices=Voorwaarde.choices, blank=True)
     justitieel = models.BooleanField(_("taak van een justitiepartner"), default=False)
     alleen_registratie = models.BooleanField(_("alleen registreren dat het gebeurd is"), default=False)
+    checkpoint = models.PositiveSmallIntegerField(
+        _("checkpoint schoolloopbaan"),
+        choices=Checkpoint.choices,
+        null=True,
+        blank=True,
+        help_text=_("Deze taak wordt afgerond door het vastleggen van dit checkpoint."),
+    )
     route_nvt = models.BooleanField(
         _("niet van toepassing door de route"),
         default=False,
@@ -276,6 +293,12 @@ class Taak(TermijnBron):
                 condition=models.Q(alleen_registratie=False) | models.Q(notitie=""),
                 name="taak_registratie_zonder_inhoud",
                 violation_error_message=_("Bij deze taak leg je alleen vast dát het gebeurde, geen inhoud."),
+            ),
+            models.UniqueConstraint(
+                fields=["traject", "checkpoint"],
+                condition=models.Q(checkpoint__isnull=False),
+                name="taak_checkpoint_eenmaal",
+                violation_error_message=_("Dit checkpoint heeft al een taak."),
             ),
         ]
         indexes = [

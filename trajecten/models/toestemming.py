@@ -234,12 +234,22 @@ class Toestemming(models.Model):
         JJI-school (handreiking), while the youth is leerplichtig — or kwalificatieplichtig
         where the regio counts that (``Regio.kwalificatieplicht``). It never tells anyone about
         the placement (bijlage 4: the school van herkomst "met toestemming jongere") and never
-        gives the JJI-school's own dossier to a school."""
-        if self.categorie != Categorie.ONDERWIJSINFORMATIE or self.ontvanger.soort != OrganisatieSoort.JJI_SCHOOL:
+        gives the JJI-school's own dossier to a school.
+
+        And one more (issue 18): leerplicht/RMC's statutory task opens the schoolloopbaan na
+        uitstroom to a leerplicht/RMC organisation, on the same condition."""
+        herkomst = (
+            self.categorie == Categorie.ONDERWIJSINFORMATIE and self.ontvanger.soort == OrganisatieSoort.JJI_SCHOOL
+        )
+        toezicht = (
+            self.categorie == Categorie.SCHOOLLOOPBAAN and self.ontvanger.soort == OrganisatieSoort.LEERPLICHT_RMC
+        )
+        if not (herkomst or toezicht):
             return {
                 "grondslag": _(
                     "Leerplicht is alleen een grondslag voor de JJI-school om de onderwijsinformatie van de "
-                    "school van herkomst op te vragen. Een school informeren over de plaatsing of gegevens van "
+                    "school van herkomst op te vragen, en voor leerplicht/RMC om de schoolloopbaan na uitstroom "
+                    "te volgen. Een school informeren over de plaatsing of gegevens van "
                     "de JJI-school delen vraagt toestemming van de jongere (of een andere wettelijke grondslag)."
                 )
             }

@@ -179,6 +179,7 @@ class Traject(models.Model):
             ("lees_onderwijsinformatie", _("onderwijsinformatie lezen")),
             ("lees_begeleidingsbehoefte", _("begeleidingsbehoefte lezen")),
             ("lees_veiligheidssignalen", _("signalen voor veiligheid lezen")),
+            ("lees_schoolloopbaan", _("schoolloopbaan na uitstroom lezen")),
         ]
         constraints = [
             models.CheckConstraint(

@@ -28,6 +28,7 @@ from .routekaart import (
     SCHORSING_REDEN,
     afspraak_als_taak_toevoegen,
     afspraak_taken_laten_vervallen,
+    checkpointtaken_aanvullen,
     contactmomenten_instellen,
     deadlines_bijwerken,
     route_bijwerken,
@@ -54,6 +55,7 @@ from .traject import (
 )
 
 __all__ = [
+    "checkpointtaken_aanvullen",
     "GEBEURTENIS_VELDEN",
     "Intrekking",
     "JONGERE_VELDEN",

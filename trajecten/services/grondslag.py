@@ -77,7 +77,12 @@ def toestemming_vastleggen(
         raise PermissionDenied
     if not delen.is_deel(categorie):
         raise ValidationError(
-            {"categorie": _("Kies onderwijsinformatie, begeleidingsbehoefte of signalen voor veiligheid.")}
+            {
+                "categorie": _(
+                    "Kies onderwijsinformatie, begeleidingsbehoefte, signalen voor veiligheid of de "
+                    "schoolloopbaan na uitstroom."
+                )
+            }
         )
     betrokken = Betrokkenheid.objects.actief().filter(traject=traject, organisatie=ontvanger)
     if not betrokken.exists():
@@ -88,10 +93,28 @@ def toestemming_vastleggen(
                 )
             }
         )
-    # The JJI-school itself needs a grondslag only in the other direction: to read the mbo van
-    # herkomst's onderwijsinformatie.
-    if betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists() and (
-        categorie != Categorie.ONDERWIJSINFORMATIE or not policy.herkomstscholen(traject).exists()
+    deel = delen.deel(categorie)
+    # The organisation that writes a part needs no grondslag for it; one barred from a part (the
+    # school van herkomst for the schoolloopbaan na uitstroom) never reads it.
+    schrijver = policy.schrijver_van(traject, categorie)
+    if schrijver is not None and schrijver.pk == ontvanger.pk and deel.schrijvers != (BetrokkenheidSoort.JJI_SCHOOL,):
+        raise ValidationError(
+            {"ontvanger": _("Deze organisatie legt dit deel zelf vast: een grondslag is niet nodig.")}
+        )
+    if betrokken.filter(soort__in=deel.nooit).exists() and schrijver != ontvanger:
+        raise ValidationError(
+            {
+                "ontvanger": _(
+                    "De school van herkomst leest de schoolloopbaan na uitstroom nooit, ook niet met toestemming."
+                )
+            }
+        )
+    # The JJI-school itself needs a grondslag for its own parts only in the other direction: to
+    # read the mbo van herkomst's onderwijsinformatie.
+    if (
+        betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists()
+        and BetrokkenheidSoort.JJI_SCHOOL in deel.schrijvers
+        and (categorie != Categorie.ONDERWIJSINFORMATIE or not policy.herkomstscholen(traject).exists())
     ):
         raise ValidationError(
             {

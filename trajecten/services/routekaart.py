@@ -20,8 +20,10 @@ from toegang import policy
 from .. import selectors
 from ..constants import (
     AFGEROND,
+    CHECKPOINT_DAGEN,
     STAPPEN_VAN_FASE,
     BetrokkenheidSoort,
+    Checkpoint,
     Fase,
     Gebeurtenis,
     OverlegSoort,
@@ -108,9 +110,42 @@ def taken_aanmaken(*, actor, traject: Traject) -> list[Taak]:
         )
         taak.deadline = _termijn(traject, taak)
         taken.append(taak)
+    taken += _checkpointtaken(traject, bestaand=set())
     aangemaakt = bulk_aanmaken(taken, Taak, actor=actor)
     taken_organisaties_bijwerken(traject)
     return aangemaakt
+
+
+def _checkpointtaken(traject: Traject, *, bestaand: set[int]) -> list[Taak]:
+    """The checkpoints of the school career after release (1, 3, 6 and 12 months) as tasks
+    of step 10 for the receiving mbo, their deadlines counted from the release (not saved)."""
+    taken = []
+    for maanden, dagen in CHECKPOINT_DAGEN.items():
+        if maanden in bestaand:
+            continue
+        taak = Taak(
+            traject=traject,
+            stap=Stap.LANGER_BUITEN,
+            tekst=_("Checkpoint schoolloopbaan: %(label)s") % {"label": Checkpoint(maanden).label},
+            partij=BetrokkenheidSoort.MBO_ONTVANGEND,
+            termijn_gebeurtenis=Gebeurtenis.VRIJLATING,
+            termijn_dagen=dagen,
+            checkpoint=maanden,
+        )
+        taak.deadline = _termijn(traject, taak)
+        taken.append(taak)
+    return taken
+
+
+def checkpointtaken_aanvullen(*, actor, traject: Traject) -> int:
+    """Give a traject the checkpoint tasks it lacks (a traject started before they existed).
+    Idempotent: a checkpoint has at most one task (also a database constraint)."""
+    bestaand = set(traject.taken.exclude(checkpoint__isnull=True).values_list("checkpoint", flat=True))
+    nieuw = _checkpointtaken(traject, bestaand=bestaand)
+    bulk_aanmaken(nieuw, Taak, actor=actor)
+    if nieuw:
+        taken_organisaties_bijwerken(traject)
+    return len(nieuw)
 
 
 def taak_van_regel(traject: Traject, bron, routekaart: Routekaart) -> Taak:
@@ -185,6 +220,9 @@ def taken_organisaties_bijwerken(traject: Traject) -> None:
     # keep who did them. A task whose party is not active waits without an organisation.
     for taak in traject.taken.exclude(partij="").exclude(status__in=AFGEROND).select_related("medewerker"):
         organisatie_id = actief.get(taak.partij)
+        if taak.checkpoint and organisatie_id is None:
+            # No receiving school: leerplicht/RMC records the school career (issue 18).
+            organisatie_id = actief.get(BetrokkenheidSoort.LEERPLICHT_RMC)
         if organisatie_id != taak.organisatie_id:
             taak.organisatie_id = organisatie_id
             if taak.medewerker_id and taak.medewerker.organisatie_id != organisatie_id:

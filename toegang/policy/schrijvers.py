@@ -1,0 +1,120 @@
+"""Who writes each part of the dossier (the registry's ``schrijvers``): the JJI-school the three
+parts of the handreiking, the receiving mbo — else leerplicht/RMC — the schoolloopbaan na
+uitstroom; and who may write the schoolloopbaan and close nazorg."""
+
+from __future__ import annotations
+
+import functools
+import operator
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Q
+
+from netwerk.constants import NIET_IN_TRAJECTEN
+from netwerk.models import Organisatie
+from trajecten.constants import BetrokkenheidSoort, Categorie
+from trajecten.models import Betrokkenheid, Traject
+
+from .. import delen
+from .lezers import _onthoud, medewerker_van
+from .trajecten import is_zichtbaar
+
+
+def schrijvende_school(traject: Traject) -> Organisatie | None:
+    """The JJI-school of the traject: it writes the doorstroomdossier."""
+
+    def zoek():
+        betrokken = (
+            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True)
+            .select_related("organisatie")
+            .first()
+        )
+        return betrokken.organisatie if betrokken else None
+
+    return _onthoud(traject, ("schrijver",), zoek)
+
+
+def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:
+    """The organisation that writes this part of the dossier (the registry's ``schrijvers``:
+    the first of those involvements that is active): the JJI-school for the three parts of the
+    handreiking, the receiving mbo — or, when there is none, leerplicht/RMC — for the
+    schoolloopbaan na uitstroom."""
+    deel = delen.deel(categorie)
+    if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
+        return schrijvende_school(traject)
+
+    def zoek():
+        actief = {}
+        for betrokken in (
+            Betrokkenheid.objects.actief()
+            .filter(traject=traject, soort__in=deel.schrijvers, organisatie__actief=True)
+            .select_related("organisatie")
+            .order_by("pk")
+        ):
+            actief.setdefault(betrokken.soort, betrokken.organisatie)
+        return next((actief[soort] for soort in deel.schrijvers if soort in actief), None)
+
+    return _onthoud(traject, ("schrijver", categorie), zoek)
+
+
+def _betrokken_als(traject: Traject, organisatie: Organisatie) -> frozenset[str]:
+    """The soorten in which this organisation is involved in the traject."""
+    return _onthoud(
+        traject,
+        ("soorten", organisatie.pk),
+        lambda: frozenset(
+            Betrokkenheid.objects.filter(traject=traject, organisatie=organisatie).values_list("soort", flat=True)
+        ),
+    )
+
+
+def mag_schoolloopbaan_schrijven(user, traject: Traject) -> bool:
+    """The schoolloopbaan na uitstroom is written by the people of the organisation that
+    writes it (:func:`schrijver_van`: the receiving mbo, else leerplicht/RMC) who see the
+    traject — not a functioneel beheerder. A closed traject stays readable, not writable."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN or traject.is_afgesloten:
+        return False
+    schrijver = schrijver_van(traject, Categorie.SCHOOLLOOPBAAN)
+    return schrijver is not None and medewerker.organisatie_id == schrijver.pk and is_zichtbaar(user, traject)
+
+
+def mag_nazorg_afsluiten(user, traject: Traject) -> bool:
+    """Step 10's "sluit nazorgtraject formeel af": the writer of the schoolloopbaan, or the
+    gemeente active in the traject (the regie over nazorg in the demo regio)."""
+    if mag_schoolloopbaan_schrijven(user, traject):
+        return True
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN or traject.is_afgesloten:
+        return False
+    return (
+        BetrokkenheidSoort.GEMEENTE in _betrokken_als(traject, medewerker.organisatie)
+        and Betrokkenheid.objects.actief().filter(traject=traject, organisatie=medewerker.organisatie).exists()
+        and is_zichtbaar(user, traject)
+    )
+
+
+def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
+    """Whether the reader's organisation writes this part in the row's traject (the SQL twin
+    of :func:`schrijver_van`): active in the first of the part's ``schrijvers`` that is."""
+    if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
+        return Exists(
+            Betrokkenheid.objects.filter(
+                traject=rij, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie_id=eigen, organisatie__actief=True
+            )
+        )
+    voorwaarden = []
+    for i, soort in enumerate(deel.schrijvers):
+        eerder = deel.schrijvers[:i]
+        hier = Q(
+            Exists(
+                Betrokkenheid.objects.actief().filter(
+                    traject=rij, soort=soort, organisatie_id=eigen, organisatie__actief=True
+                )
+            )
+        )
+        if eerder:
+            hier &= ~Q(
+                Exists(Betrokkenheid.objects.actief().filter(traject=rij, soort__in=eerder, organisatie__actief=True))
+            )
+        voorwaarden.append(hier)
+    return ExpressionWrapper(functools.reduce(operator.or_, voorwaarden), output_field=BooleanField())
