@@ -97,7 +97,7 @@ def traject_aanmaken(demo: DemoJongere, organisaties, gebruikers) -> int:
     if demo.voornaam in DEMO_BESLISMODELLEN:
         beslismodel_maken(traject, DEMO_BESLISMODELLEN[demo.voornaam], gebruikers, organisaties["mbo"])
     if demo.voornaam in SERIES:
-        schoolloopbaan_vastleggen(traject, itb=gebruikers["itb"], intaker=gebruikers["mbo-intake"])
+        schoolloopbaan_vastleggen(traject, itb=gebruikers["itb"], gebruikers=gebruikers)
     if demo.voornaam == "Liam":
         # An overdrachtsdocument for the receiving mbo's verbindingsofficier (made after commit).
         overdracht_services.overdracht_aanvragen(
@@ -108,9 +108,10 @@ def traject_aanmaken(demo: DemoJongere, organisaties, gebruikers) -> int:
 
 # The partners after release in the demo trajecten in uitstroom: the gemeente of inschrijving
 # (told through INJUS, with the regie over nazorg in the demo routekaart) in each; the
-# jeugdreclassering where a judge imposed supervision; leerplicht/RMC with the youth's consent.
+# jeugdreclassering where a judge imposed supervision; leerplicht/RMC with the youth's consent
+# (for Jayden, 18 and without a startkwalificatie, the RMC: his receiving mbo is no longer active).
 JEUGDRECLASSERING_BIJ = {"Liam", "Thijs"}
-LEERPLICHT_BIJ = {"Finn"}
+LEERPLICHT_BIJ = {"Finn", "Jayden"}
 
 
 def _nazorgpartners(traject, demo: DemoJongere, organisaties, gebruikers) -> None:

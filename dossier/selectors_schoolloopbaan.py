@@ -8,11 +8,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from toegang import policy
-from trajecten.constants import AFGEROND, Checkpoint
+from trajecten.constants import AFGEROND, Categorie, Checkpoint
 from trajecten.models import Taak
 
 from .models import Inschrijving, Nazorgafsluiting, Schoolcheckpoint
@@ -75,6 +75,13 @@ def afleiding_van(traject, inschrijvingen, checkpoints, op: dt.date | None = Non
     )
 
 
+def inschrijving_van(traject, pk) -> Inschrijving:
+    """One enrolment of ``traject`` (a fresh instance each call; a 404 for another traject's)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(Inschrijving, traject=traject, pk=pk)
+
+
 def schoolloopbaan_ophalen(traject) -> Schoolloopbaan | None:
     """The schoolloopbaan na uitstroom (``None`` while nothing is recorded)."""
     inschrijvingen = list(Inschrijving.objects.filter(traject=traject).select_related("organisatie"))
@@ -108,4 +115,27 @@ def checkpoints_te_doen(user, *, binnen_dagen: int = 28, op: dt.date | None = No
         .exclude(status__in=AFGEROND)
         .select_related("traject__jongere", "organisatie")
         .order_by("deadline", "pk")
+    )
+
+
+def op_school_na_vrijlating(user) -> QuerySet:
+    """The released, open trajecten whose schoolloopbaan the reader's own organisation writes
+    (``policy.zelf_geschreven``), most recently released first, each annotated with whether the
+    first school day is recorded (``eerste_schooldag_vastgelegd``), the latest checkpoint recorded
+    (``laatste_checkpoint``: its moment, or None). Whether, not what: the values stay on the
+    dossier page. One query per use, flat in the number of rows (for the verbindingsofficier's
+    overview)."""
+    rij = OuterRef("pk")
+    checkpoints = Schoolcheckpoint.objects.filter(traject=rij).order_by().values("traject")
+    return (
+        policy.zelf_geschreven(user, Categorie.SCHOOLLOOPBAAN)
+        .filter(vrijgelaten_op__isnull=False, afgesloten_op__isnull=True)
+        .annotate(
+            eerste_schooldag_vastgelegd=Exists(
+                Inschrijving.objects.filter(traject=rij, eerste_schooldag__isnull=False)
+            ),
+            laatste_checkpoint=Subquery(checkpoints.annotate(m=Max("moment")).values("m")[:1]),
+        )
+        .select_related("jongere")
+        .order_by("-vrijgelaten_op", "pk")
     )

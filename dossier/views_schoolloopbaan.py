@@ -5,15 +5,14 @@ Anyone else gets a 404 (a form one may not use does not exist for them)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from jji_traject.paginas import formulierpagina
 from toegang import policy
 
+from . import selectors_schoolloopbaan as selectors
 from . import services_schoolloopbaan as services
 from .forms import InschrijvingForm, NazorgafsluitingForm, SchoolcheckpointForm
-from .models import Inschrijving
 
 UITLEG = _(
     "De schoolloopbaan na uitstroom legt de ontvangende school vast (of leerplicht/RMC als er geen school is). "
@@ -31,7 +30,9 @@ def _schrijfbaar(request, pk):
 @login_required
 def inschrijving_vastleggen(request, pk):
     traject = _schrijfbaar(request, pk)
-    form = InschrijvingForm(request.POST or None)
+    # Most enrolments are at the writer's own school: its name filled in, to change if not.
+    eigen = policy.medewerker_van(request.user).organisatie.naam
+    form = InschrijvingForm(request.POST or None, initial={"instelling": eigen})
     return formulierpagina(
         request,
         traject,
@@ -48,8 +49,9 @@ def inschrijving_vastleggen(request, pk):
 @login_required
 def inschrijving_wijzigen(request, pk, inschrijving_pk):
     traject = _schrijfbaar(request, pk)
-    inschrijving = get_object_or_404(Inschrijving, traject=traject, pk=inschrijving_pk)
-    form = InschrijvingForm(request.POST or None, instance=Inschrijving.objects.get(pk=inschrijving.pk))
+    inschrijving = selectors.inschrijving_van(traject, inschrijving_pk)
+    # The form edits its own copy: the service compares against the stored values.
+    form = InschrijvingForm(request.POST or None, instance=selectors.inschrijving_van(traject, inschrijving_pk))
     return formulierpagina(
         request,
         traject,

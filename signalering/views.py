@@ -8,6 +8,7 @@ from beslismodel import selectors as beslismodel_selectors
 from dossier import selectors_schoolloopbaan as schoolloopbaan_selectors
 from overdracht.selectors import teruggevraagde_documenten
 from toegang import policy
+from trajecten.constants import Checkpoint
 
 from . import selectors, services
 from .models import MeldingSoort
@@ -67,4 +68,10 @@ def overzicht(request):
         # The school outcomes after release due within four weeks (overdue ones included).
         "checkpoints": selectors.sectie(schoolloopbaan_selectors.checkpoints_te_doen(user)),
     }
+    # Whether the first school day and the checkpoints are recorded, for his college's youths.
+    context["op_school"] = op_school = selectors.sectie(schoolloopbaan_selectors.op_school_na_vrijlating(user))
+    for traject in op_school.rijen:
+        traject.laatste_checkpoint_label = (
+            Checkpoint(traject.laatste_checkpoint).label if traject.laatste_checkpoint else ""
+        )
     return render(request, "signalering/overzicht.html", context)

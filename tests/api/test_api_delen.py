@@ -3,6 +3,8 @@ it: each part's serializer reads nothing but the part's own fields (no source th
 the traject into another part or its history), and in a real request it renders exactly the
 object (or rows) ``categorie_lezen`` returned."""
 
+import dataclasses
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import FieldDoesNotExist
@@ -10,10 +12,19 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from api.serializers.dossier import DeelUit
-from dossier.models import Begeleidingsbehoefte, Onderwijsinformatie, Resultaat, Veiligheidssignaal
+from dossier.models import (
+    Begeleidingsbehoefte,
+    Inschrijving,
+    Nazorgafsluiting,
+    Onderwijsinformatie,
+    Resultaat,
+    Schoolcheckpoint,
+    Veiligheidssignaal,
+)
+from dossier.regels import Afleiding
 from netwerk.models import IctFase, Medewerker, Organisatie
 from toegang import policy
-from trajecten.constants import DOSSIER_CATEGORIEEN, Categorie
+from trajecten.constants import DOSSIER_CATEGORIEEN, DOSSIER_DELEN, Categorie
 
 from ..lezers import DOSSIER_MARKERS as MARKERS
 from ..lezers import consent_zetten
@@ -81,7 +92,25 @@ def _overtredingen(serializer, model, pad=""):
 
 
 def test_every_part_of_the_dossier_has_its_serializer_in_the_answer():
-    assert set(_deelserializers()) == set(DOSSIER_CATEGORIEEN) == set(MODEL_VAN)
+    assert set(_deelserializers()) == set(DOSSIER_DELEN) == {*MODEL_VAN, Categorie.SCHOOLLOOPBAAN}
+
+
+# The schoolloopbaan is read as a container (dossier.selectors_schoolloopbaan.Schoolloopbaan):
+# its rows each from their own model, its derived figures from the rule's own result.
+SCHOOLLOOPBAAN_RIJEN = {"inschrijvingen": Inschrijving, "checkpoints": Schoolcheckpoint, "afsluiting": Nazorgafsluiting}
+
+
+def test_the_schoolloopbaan_serializer_reads_its_rows_own_fields_and_the_derived_figures():
+    serializer = _deelserializers()[Categorie.SCHOOLLOOPBAAN]
+    assert set(serializer.fields) == {*SCHOOLLOOPBAAN_RIJEN, "afgeleid"}
+    for naam, model in SCHOOLLOOPBAAN_RIJEN.items():
+        veld = serializer.fields[naam]
+        kind = veld.child if isinstance(veld, serializers.ListSerializer) else veld
+        assert veld.source == naam and kind.fields
+        assert _overtredingen(kind, model) == [], naam
+    afgeleid = serializer.fields["afgeleid"]
+    assert afgeleid.source == "afleiding"
+    assert {veld.source for veld in afgeleid.fields.values()} <= {f.name for f in dataclasses.fields(Afleiding)}
 
 
 @pytest.mark.parametrize("categorie", DOSSIER_CATEGORIEEN)

@@ -1,6 +1,7 @@
 """Browser journey of issue 18, item 2 (Chromium, PostgreSQL, live server): ROC Lindewaard's
 intaker records Liam's enrolment with his first school day after release and the 3-month
-checkpoint on the dossier page, and sees the derived figures. Screenshots in test-artifacts/."""
+checkpoint on the dossier page, and sees the derived figures; ROC's verbindingsofficier sees on
+his overview that both are recorded. Screenshots in test-artifacts/."""
 
 import datetime as dt
 
@@ -55,3 +56,12 @@ def test_mbo_intake_records_the_first_school_day_and_the_3_month_checkpoint(pagi
     screenshot(pagina, "mbo-intake-schoolloopbaan-vastgelegd")
     assert liam.schoolcheckpoints.get().moment == 3
     assert liam.taken.get(checkpoint=3).status == "gedaan"
+
+    # The verbindingsofficier of ROC Lindewaard sees both on his overview: whether, not what.
+    pagina.get_by_role("button", name="Uitloggen").click()
+    inloggen(pagina, "verbindingsofficier", settings.DEMO_PASSWORD)
+    rij = pagina.locator("#op-school li", has_text="Liam Mulder")
+    assert "eerste schooldag vastgelegd" in rij.inner_text()
+    assert "laatste checkpoint: 3 maanden na uitstroom" in rij.inner_text()
+    assert "ingeschreven en aanwezig" not in pagina.locator("#op-school").inner_text()
+    screenshot(pagina, "verbindingsofficier-overzicht-op-school")

@@ -556,7 +556,8 @@ def test_a_veiligheidscoordinator_who_is_assigned_reads_the_signals_an_intaker_n
     from trajecten.models import Traject
 
     noah = Traject.objects.get(pk=noah.pk)  # a new request: answers are kept per request
-    assert set(policy.leesbare_categorieen(vc.user, noah)) == set(DOSSIER_CATEGORIEEN)
+    # The three shared parts, and the schoolloopbaan her own college writes.
+    assert set(policy.leesbare_categorieen(vc.user, noah)) == {*DOSSIER_CATEGORIEEN, Categorie.SCHOOLLOOPBAAN}
     assert Categorie.VEILIGHEIDSSIGNALEN not in policy.leesbare_categorieen(demo.mbo_intake, noah)
 
 

@@ -108,18 +108,18 @@ def test_an_uitschrijving_needs_a_reason(demo, liam):
 
 
 def test_an_outcome_from_an_organisation_that_is_not_active_is_refused(demo):
-    # Jayden: ROC Lindewaard's grondslag has expired; it is no longer active in his traject.
+    # Jayden: ROC Lindewaard's grondslag has expired; it is no longer active in his traject
+    # (leerplicht/RMC records his school career in the demo).
     jayden = demo.trajecten["Jayden"]
-    traject_services.traject_wijzigen(
-        actor=demo.itb, traject=jayden, jongere={}, gegevens={"vrijgelaten_op": timezone.localdate()}
-    )
+    assert jayden.vrijgelaten_op is not None
+    voor = list(Schoolcheckpoint.objects.filter(traject=jayden).values_list("pk", "moment", "uitkomst"))
     with pytest.raises(ValidationError, match="niet actief"):
         services.checkpoint_vastleggen(
             actor=demo.verbindingsofficier,
             traject=jayden,
-            gegevens={"moment": 1, "peildatum": timezone.localdate(), "uitkomst": CheckpointUitkomst.ONBEKEND},
+            gegevens={"moment": 6, "peildatum": timezone.localdate(), "uitkomst": CheckpointUitkomst.ONBEKEND},
         )
-    assert not Schoolcheckpoint.objects.filter(traject=jayden).exists()
+    assert list(Schoolcheckpoint.objects.filter(traject=jayden).values_list("pk", "moment", "uitkomst")) == voor
 
 
 def test_only_the_receiving_mbo_writes(demo, liam):
@@ -342,6 +342,18 @@ def test_the_intaker_records_a_checkpoint_on_the_page(client, demo, liam):
     goed = client.post(url, {"moment": 12, "peildatum": timezone.localdate().isoformat(), "uitkomst": "aanwezig"})
     assert goed.status_code == 302
     assert liam.schoolcheckpoints.filter(moment=12).exists()
+
+
+def test_the_intaker_records_an_enrolment_on_the_page_at_her_own_school_by_default(client, demo, liam):
+    client.force_login(demo.mbo_intake)
+    url = reverse("dossier:inschrijving_vastleggen", args=[liam.pk])
+    assert 'value="ROC Lindewaard"' in client.get(url).content.decode()
+    start = _dag(liam, 150).isoformat()
+    leeg = client.post(url, {"instelling": "", "opleiding": "Logistiek", "startdatum": start})
+    assert leeg.status_code == 200 and "Dit veld is verplicht" in leeg.content.decode()
+    voor = liam.inschrijvingen.count()
+    goed = client.post(url, {"instelling": "ROC Lindewaard", "opleiding": "Logistiek 3", "startdatum": start})
+    assert goed.status_code == 302 and liam.inschrijvingen.count() == voor + 1
 
 
 def test_others_do_not_get_the_forms(client, demo, liam):

@@ -17,6 +17,7 @@ from dossier import services as dossier_services
 from overdracht import services
 from overdracht.models import Overdracht, OverdrachtStatus, Terugvraag
 from signalering.models import Melding, MeldingSoort
+from toegang import delen
 from toegang.models import Raadpleging
 from trajecten import services as traject_services
 from trajecten.constants import KENNISGEVING, Categorie
@@ -50,10 +51,13 @@ def test_matrix_the_pdf_carries_what_the_recipient_may_read(demo, noah, lezer, d
     assert overdracht.status == OverdrachtStatus.KLAAR
     tekst = pdf_tekst(bytes(overdracht.bestand))
     assert BASIS in tekst and "Vertrouwelijk" in tekst and overdracht.nummer in tekst and ontvanger.naam in tekst
-    meegegeven = leest - {Categorie.VEILIGHEIDSSIGNALEN}  # signals never leave the page
+    # Signals and the schoolloopbaan never leave the page: only the registry's parts that may.
+    meegegeven = leest & set(delen.mee_naar_buiten())
+    assert Categorie.VEILIGHEIDSSIGNALEN not in meegegeven and Categorie.SCHOOLLOOPBAAN not in meegegeven
     for categorie, marker in PDF_MARKERS.items():
         assert (marker in tekst) == (categorie in meegegeven), categorie
     assert PDF_MARKERS[Categorie.VEILIGHEIDSSIGNALEN] not in tekst
+    assert PDF_MARKERS[Categorie.SCHOOLLOOPBAAN] not in tekst
     assert set(overdracht.categorieen) == meegegeven
     if not meegegeven:
         assert "alleen de basisgegevens" in tekst or "bevat de basisgegevens" in tekst

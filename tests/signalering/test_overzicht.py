@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from dossier import services_schoolloopbaan
 from trajecten import services as traject_services
 from trajecten.constants import BetrokkenheidSoort, OverlegSoort
 
@@ -94,6 +95,7 @@ def _ontvangen(demo, aantal):
     soon, released and uit beeld, or with a warme overdracht planned with him."""
     jji = demo.itb.medewerker.organisatie
     roc = demo.verbindingsofficier.medewerker.organisatie
+    nieuw = []
     for i in range(aantal):
         traject = TrajectFactory(jji=jji, betrokkenheden__toegewezen=demo.jji_school.medewerker, verblijf=True)
         traject_services.betrokkenheid_toevoegen(
@@ -124,6 +126,8 @@ def _ontvangen(demo, aantal):
             jongere_aanwezig=True,
             deelnemers=[demo.verbindingsofficier.medewerker],
         )
+        nieuw.append(traject)
+    return nieuw
 
 
 def test_the_query_count_stays_flat(client, demo):
@@ -142,3 +146,61 @@ def test_the_query_count_stays_flat(client, demo):
         + ["VEEL"]
         + [q["sql"][:150] for q in veel.captured_queries]
     )
+
+
+def _sectie(pagina, anker):
+    begin = pagina.index(f'id="{anker}"')
+    return pagina[begin : pagina.index("</section>", begin)]
+
+
+def test_his_colleges_school_outcomes_show_whether_they_are_recorded_not_what(client, demo):
+    """Liam and Finn: ROC Lindewaard writes their schoolloopbaan (demo series). Jayden's is
+    written by leerplicht/RMC (ROC's grondslag expired): not on ROC's overview. The values —
+    the programme, what a checkpoint found — stay on the dossier page."""
+    client.force_login(demo.verbindingsofficier)
+    op_school = _sectie(client.get(URL).content.decode(), "op-school")
+    assert "(2)" in op_school
+    liam = op_school[op_school.index("Liam Mulder") :].split("</li>")[0]
+    assert "eerste schooldag vastgelegd" in liam and "laatste checkpoint: 6 maanden na uitstroom" in liam
+    assert reverse("dossier:dossier", args=[demo.trajecten["Liam"].pk]) + "#schoolloopbaan" in op_school
+    assert "Finn Jacobs" in op_school and "Jayden" not in op_school
+    for inhoud in ("Logistiek medewerker", "25300", "veel verzuim", "diploma behaald", "Entree"):
+        assert inhoud not in op_school
+    # Liam's first school day and checkpoints removed: the row says what is still missing.
+    traject = demo.trajecten["Liam"]
+    for checkpoint in traject.schoolcheckpoints.all():
+        checkpoint.delete()
+    for inschrijving in traject.inschrijvingen.all():
+        services_schoolloopbaan.inschrijving_wijzigen(
+            actor=demo.mbo_intake, inschrijving=inschrijving, gegevens={"eerste_schooldag": None}
+        )
+    liam = _sectie(client.get(URL).content.decode(), "op-school").split("Liam Mulder")[1].split("</li>")[0]
+    assert "nog geen eerste schooldag vastgelegd" in liam and "nog geen checkpoint vastgelegd" in liam
+
+
+def test_the_school_outcomes_section_stays_flat(client, demo):
+    client.force_login(demo.verbindingsofficier)
+    client.get(URL)
+
+    def vrijgelaten(aantal):
+        for traject in _ontvangen(demo, aantal):
+            traject_services.traject_wijzigen(
+                actor=demo.coordinator,
+                traject=traject,
+                jongere={},
+                gegevens={"vrijgelaten_op": VANDAAG() - dt.timedelta(5)},
+            )
+            traject.refresh_from_db()
+            services_schoolloopbaan.inschrijving_vastleggen(
+                actor=demo.verbindingsofficier,
+                traject=traject,
+                gegevens={"opleiding": "Opleiding", "startdatum": VANDAAG() - dt.timedelta(3)},
+            )
+
+    with CaptureQueriesContext(connection) as weinig:
+        assert client.get(URL).status_code == 200
+    vrijgelaten(12)
+    with CaptureQueriesContext(connection) as veel:
+        pagina = client.get(URL).content.decode()
+    assert "En nog" in _sectie(pagina, "op-school")
+    assert len(veel) == len(weinig)

@@ -46,14 +46,15 @@ def _rij(tekst: str, naam: str) -> str:
 
 
 def _verwachte_lezers(traject: Traject, categorie: str) -> int:
-    """How many organisations other than the JJI-school may read the part now, by the policy's
-    own rule for an organisation (its verbindingsofficier reads every part shared with it)."""
-    school = policy.schrijvende_school(traject)
+    """How many organisations other than the JJI-school and the part's writer (the receiving
+    mbo for the schoolloopbaan) may read the part now, by the policy's own rule for an
+    organisation (its verbindingsofficier reads every part shared with it)."""
+    eigen = {policy.schrijvende_school(traject), policy.schrijver_van(traject, categorie)}
     organisaties = {b.organisatie for b in traject.betrokkenheden.select_related("organisatie")}
     return sum(
         categorie in policy.leesbare_categorieen(policy.Lezer(org, Rol.ZORGCOORDINATOR, True), traject)
         for org in organisaties
-        if org != school
+        if org not in eigen
     )
 
 
@@ -94,7 +95,8 @@ def test_a_signalen_column_only_for_who_may_read_signalen(client, demo, noah):
     intaker = client.get(reverse("trajecten:lijst")).content.decode()
     assert SIGNALEN not in intaker
     noah_rij = _rij(intaker, noah.jongere.naam)
-    assert noah_rij.count("✓ gedeeld") == 2  # onderwijsinformatie and begeleidingsbehoefte
+    # Onderwijsinformatie and begeleidingsbehoefte shared with ROC; the schoolloopbaan ROC writes.
+    assert noah_rij.count("✓ gedeeld") == 3
 
     client.force_login(demo.verbindingsofficier)
     vo = client.get(reverse("trajecten:lijst")).content.decode()

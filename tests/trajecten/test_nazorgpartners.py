@@ -111,7 +111,7 @@ def test_the_nazorgcoordinator_sees_every_traject_where_the_gemeente_is_active_a
 
 def test_assigned_roles_see_only_their_assigned_trajecten(demo):
     assert {t.jongere.voornaam for t in policy.zichtbaar_voor(demo.jeugdreclassering)} == {"Liam", "Thijs"}
-    assert {t.jongere.voornaam for t in policy.zichtbaar_voor(demo.leerplicht)} == {"Finn"}
+    assert {t.jongere.voornaam for t in policy.zichtbaar_voor(demo.leerplicht)} == {"Finn", "Jayden"}
     # The demo jeugdreclassering is active in Liam's traject; a colleague not assigned sees nothing.
     from netwerk import services as netwerk_services
 

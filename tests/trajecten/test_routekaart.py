@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from toegang import policy
 from trajecten import selectors, services
-from trajecten.constants import Fase, Grondslag, Partij, TaakStatus, Titel, Voorwaarde, Wijze
+from trajecten.constants import Checkpoint, Fase, Grondslag, Partij, TaakStatus, Titel, Voorwaarde, Wijze
 from trajecten.models import Routekaart, Taak, Verantwoordelijkheid
 
 from ..factories import TrajectFactory
@@ -36,11 +36,15 @@ def test_starting_a_traject_instantiates_every_line_of_its_regions_routekaart(de
     assert traject.taken.filter(verantwoordelijkheid__isnull=False).count() == 60
     assert Verantwoordelijkheid.objects.filter(stap__routekaart=kaart).count() == 60
     # Two activities become tasks too (the eerste nazorgtafel and the perspectiefplan), and
-    # the contact moments after uitstroom (default every 14 days, 6 times).
+    # the contact moments after uitstroom (default every 14 days, 6 times) and the checkpoints
+    # of the schoolloopbaan at 1, 3, 6 and 12 months after release (step 10).
     extra = set(traject.taken.filter(verantwoordelijkheid__isnull=True).values_list("tekst", flat=True))
-    assert extra == {"Eerste nazorgtafel", "Perspectiefplan vastgesteld"} | {
-        f"Contactmoment {n} na uitstroom" for n in range(1, 7)
-    }
+    assert extra == (
+        {"Eerste nazorgtafel", "Perspectiefplan vastgesteld"}
+        | {f"Contactmoment {n} na uitstroom" for n in range(1, 7)}
+        | {f"Checkpoint schoolloopbaan: {c.label}" for c in Checkpoint}
+    )
+    assert set(traject.taken.filter(checkpoint__isnull=False).values_list("stap", flat=True)) == {10}
     assert set(traject.taken.values_list("stap", flat=True)) == set(range(1, 11))
     # Lines the demo regio filled in give their task the organisation active in that role.
     onderwijsintake = traject.taken.get(tekst="Onderwijsintake")
@@ -205,7 +209,7 @@ def test_detail_and_mijn_taken_query_counts_are_flat(client, demo, django_assert
     mbo = demo.verbindingsofficier.medewerker.organisatie
     detail = reverse("trajecten:detail", args=[noah.pk])
     taken_url = reverse("trajecten:mijn_taken")
-    assert policy.mijn_taken(demo.verbindingsofficier).count() < 40
+    assert selectors.mijn_taken(demo.verbindingsofficier).count() < 40  # the open ones the page lists
     # One task with a person first: their place on the netwerkkaart is looked up once per page.
     eerste = services.taak_toevoegen(
         actor=demo.coordinator, traject=noah, stap=5, tekst="Eerste", organisatie=mbo, deadline=None

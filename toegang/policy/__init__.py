@@ -126,7 +126,13 @@ from .rechten import (
     verbindingsofficier_groep_bijwerken,
 )
 from .regio import beheerde_regio_ophalen, mag_contacten_bijhouden, mag_regio_beheren
-from .schrijvers import mag_nazorg_afsluiten, mag_schoolloopbaan_schrijven, schrijvende_school, schrijver_van
+from .schrijvers import (
+    mag_nazorg_afsluiten,
+    mag_schoolloopbaan_schrijven,
+    schrijvende_school,
+    schrijver_van,
+    zelf_geschreven,
+)
 from .taken import (
     bijwerkbare_taken,
     mag_taak_bijwerken,
@@ -270,6 +276,7 @@ __all__ = [
     "toewijsbare_medewerkers",
     "traject_ophalen",
     "verbindingsofficier_groep_bijwerken",
+    "zelf_geschreven",
     "zichtbaar_voor",
     "zichtbare_overleggen",
     "zichtbare_taken",
