@@ -341,11 +341,9 @@ class OverlegForm(Formulier):
         super().__init__(*args, **kwargs)
         self.fields["deelnemers"].queryset = policy.actieve_medewerkers(user, traject)
         self.fields["deelnemers"].label_from_instance = lambda m: f"{m.naam} ({m.get_rol_display()}, {m.organisatie})"
-        if not policy.mag_traject_beheren(user, traject):
-            # The weekly trajectknooppunt is internal to the JJI and the JJI-school.
-            self.fields["soort"].choices = [
-                (waarde, label) for waarde, label in OverlegSoort.choices if waarde != OverlegSoort.TRAJECTKNOOPPUNT
-            ]
+        # The weekly trajectknooppunt is internal to the JJI and the JJI-school.
+        soorten = policy.overlegsoorten(user, traject)
+        self.fields["soort"].choices = [(waarde, label) for waarde, label in OverlegSoort.choices if waarde in soorten]
 
     def clean_vervolgtaken(self) -> list[str]:
         return [regel.strip() for regel in self.cleaned_data["vervolgtaken"].splitlines() if regel.strip()]

@@ -329,3 +329,12 @@ def test_only_the_regie_records_the_internal_trajectknooppunt(demo):
     assert not liam.overleggen.filter(soort=OverlegSoort.TRAJECTKNOOPPUNT, vastgelegd_door=demo.gemeente).exists()
     services.overleg_vastleggen(actor=demo.gemeente, traject=liam, soort=OverlegSoort.CONTACTMOMENT, datum=vandaag)
     services.overleg_vastleggen(actor=demo.itb, traject=liam, soort=OverlegSoort.TRAJECTKNOOPPUNT, datum=vandaag)
+
+
+def test_the_meeting_page_offers_and_explains_the_trajectknooppunt_only_to_the_regie(client, demo):
+    url = reverse("trajecten:overleg_vastleggen", args=[demo.trajecten["Liam"].pk])
+    for user, ziet in ((demo.gemeente, False), (demo.jeugdreclassering, False), (demo.itb, True)):
+        client.force_login(user)
+        pagina = client.get(url).content.decode()
+        assert ("trajectknooppunt" in pagina) == ziet, user
+        assert "contactmoment na uitstroom" in pagina

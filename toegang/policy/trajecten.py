@@ -191,6 +191,15 @@ def mag_overleg_vastleggen(user, traject: Traject) -> bool:
     return not traject.is_afgesloten and is_zichtbaar(user, traject)
 
 
+def overlegsoorten(user, traject: Traject) -> tuple[str, ...]:
+    """The kinds of meeting the reader may record in this traject: the weekly trajectknooppunt
+    is internal to the JJI and the JJI-school (the regie), every other kind is for all who
+    record meetings (the form's choices and the service's check)."""
+    if mag_traject_beheren(user, traject):
+        return tuple(OverlegSoort.values)
+    return tuple(s for s in OverlegSoort.values if s != OverlegSoort.TRAJECTKNOOPPUNT)
+
+
 def heeft_regie_nazorg(user, traject: Traject) -> bool:
     """The reader's organisation holds the regie over nazorg in this traject: the task of the
     routekaart's line "…… heeft regie over nazorg" (bijlage 4, step 8) is its organisation's."""

@@ -49,7 +49,7 @@ def overleg_vastleggen(
     traject = vergrendeld(traject)
     if not policy.mag_overleg_vastleggen(actor, traject):
         raise PermissionDenied
-    if soort == OverlegSoort.TRAJECTKNOOPPUNT and not policy.mag_traject_beheren(actor, traject):
+    if soort not in policy.overlegsoorten(actor, traject):
         raise ValidationError({"soort": _("Het trajectknooppunt is het overleg van de JJI en de JJI-school.")})
     toegestaan = set(policy.actieve_medewerkers(actor, traject).values_list("pk", flat=True))
     if any(m.pk not in toegestaan for m in deelnemers):

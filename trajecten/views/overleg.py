@@ -18,6 +18,7 @@ from netwerk import services as netwerk_services
 from toegang import policy
 
 from .. import selectors, services
+from ..constants import OverlegSoort
 from ..forms import (
     NetwerkContactForm,
     OverlegForm,
@@ -44,6 +45,11 @@ def overleg_vastleggen(request, pk):
         uitleg=_(
             "Een nazorgtafel, het wekelijkse trajectknooppunt, de warme overdracht (met de jongere erbij) of een "
             "contactmoment na uitstroom. Een openstaande taak voor dit overleg wordt daarmee afgerond."
+        )
+        if OverlegSoort.TRAJECTKNOOPPUNT in policy.overlegsoorten(request.user, traject)
+        else _(
+            "Een nazorgtafel, de warme overdracht (met de jongere erbij) of een contactmoment na uitstroom. "
+            "Een openstaande taak voor dit overleg wordt daarmee afgerond."
         ),
     )
 
