@@ -75,16 +75,15 @@ REGELS = (
     ("netwerk.sso", "logic"),  # single sign-on: the OpenID Connect backend and its rules
     ("trajecten.routekaart_sjabloon", "logic"),  # bijlage 4 as data
     ("toegang.rollen", "logic"),  # the role groups' model permissions
-    ("dossier.delen", "logic"),
-    (
-        "dossier.regels",
-        "models",
-    ),  # the pure rule of the schoolloopbaan na uitstroom  # the parts, registered with toegang.delen
+    ("dossier.delen", "logic"),  # the parts, registered with toegang.delen
+    ("dossier.regels", "models"),  # the pure rule of the schoolloopbaan na uitstroom
     ("dossier.formulering", "logic"),  # the toekomstgericht word-list check
     ("dossier.woordenlijst", "logic"),  # the starting word list as data
     ("beslismodel.sjabloon", "logic"),  # bijlage 2 as data
     ("beslismodel.sjabloonbeheer", "logic"),  # a regio's template versions
     ("beslismodel.suggestie", "logic"),  # the pure suggestion rule
+    ("monitor.onderdrukking", "logic"),  # the pure suppression rule of the monitor
+    ("monitor.perioden", "logic"),  # the monitor's whole years and quarters
 )
 
 # The apps, lowest first, for imports between the logic of two apps.
@@ -96,6 +95,7 @@ APPS = (
     ("signalering",),
     ("dossier",),
     ("beslismodel", "overdracht"),
+    ("monitor",),
     ("api",),
     ("demo",),
 )

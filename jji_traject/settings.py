@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "beslismodel",
     "overdracht",
     "signalering",
+    "monitor",
     "api",
     "demo",
 ]
