@@ -34,6 +34,8 @@ ORGANISATIES = {
     "gemeente": ("Gemeente Lindewaard", OrganisatieSoort.GEMEENTE, "Lindewaard"),
     "jr": ("Jeugdreclassering Lindewaard", OrganisatieSoort.JEUGDRECLASSERING, "Lindewaard"),
     "leerplicht": ("Leerplicht en RMC Lindewaard", OrganisatieSoort.LEERPLICHT_RMC, "Lindewaard"),
+    # The regio's partnership: its regiocoördinator reads the monitor (figures only).
+    "samenwerkingsverband": ("Samenwerkingsverband Lindewaard", OrganisatieSoort.SAMENWERKINGSVERBAND, "Lindewaard"),
 }
 
 # username: (organisation key, rol, first name, last name, functietitel)
@@ -52,6 +54,8 @@ GEBRUIKERS = {
     "gemeente": ("gemeente", Rol.NAZORGCOORDINATOR, "Lotte", "Hendriks", "Nazorgcoördinator"),
     "jeugdreclassering": ("jr", Rol.JEUGDRECLASSEERDER, "Tom", "Willems", "Jeugdreclasseerder"),
     "leerplicht": ("leerplicht", Rol.LEERPLICHTAMBTENAAR, "Ilse", "Maas", "Leerplichtambtenaar"),
+    # The regional monitor (issue 19): aggregates of the regio's cohorts, no youth data.
+    "regio": ("samenwerkingsverband", Rol.REGIOCOORDINATOR, "Eva", "de Boer", "Regiocoördinator"),
 }
 VERBINDINGSOFFICIEREN = {"school": "coordinator", "mbo": "verbindingsofficier"}
 # The second factor of every demo user: one authenticator-app device with this fixed, fictional

@@ -24,6 +24,7 @@ from trajecten.services import checkpointtaken_aanvullen
 
 from .constants import CheckpointUitkomst
 from .models import Inschrijving, Nazorgafsluiting, Schoolcheckpoint
+from .services_stand import standen_bijwerken
 
 INSCHRIJVING_VELDEN = (
     "instelling",
@@ -104,6 +105,8 @@ def _vullen(obj, velden, gegevens: dict) -> bool:
 def _bewaren(obj, *, actor, organisatie) -> None:
     obj.organisatie, obj.vastgelegd_door, obj.vastgelegd_op = organisatie, actor, timezone.now()
     opslaan(obj, actor=actor)
+    # The monitor's derived figures follow each write (and nightly: dossier.tasks).
+    standen_bijwerken(Traject.objects.filter(pk=obj.traject_id))
 
 
 def _inschrijving_toetsen(traject: Traject, inschrijving: Inschrijving) -> None:

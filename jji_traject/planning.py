@@ -35,6 +35,11 @@ TAKEN = {
         "task": "dossier.tasks.leesoverzichten_opruimen",
         "schedule": crontab(hour=3, minute=5),
     },
+    # The regional monitor's derived figures of each schoolloopbaan (a gap grows with time).
+    "schoolloopbaanstanden": {
+        "task": "dossier.tasks.schoolloopbaanstanden_bijwerken",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "netwerkkaart-bevestigen": {
         "task": "signalering.tasks.netwerkkaart_laten_bevestigen",
         "schedule": crontab(day_of_month=1, hour=7, minute=30),

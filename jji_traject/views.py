@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from netwerk import services as netwerk_services
 from netwerk import sso
-from netwerk.constants import Rol
+from netwerk.constants import MONITORROLLEN, Rol
 from toegang import policy
 
 from .forms import InlogForm, WachtwoordVergetenForm, WachtwoordWijzigenForm, is_systeemaccount
@@ -26,14 +26,18 @@ from .middleware import sessie_begonnen
 @login_required
 def start(request):
     """Home is work: the beheerder lands on the beheer home (in the app's own look, linking to
-    every beheer page), the FG on "Logonderzoek", a school's verbindingsofficier on his
-    overview, an intaker with beslismodellen waiting on "Te beoordelen", everyone else on their
-    trajecten (which says what waits: overdue tasks, an intaker to assign)."""
+    every beheer page), the FG on "Logonderzoek", the regiocoördinator on the monitor, a
+    school's verbindingsofficier on his overview, an intaker with beslismodellen waiting on "Te
+    beoordelen", everyone else on their trajecten (which says what waits: overdue tasks, an
+    intaker to assign)."""
     medewerker = policy.medewerker_van(request.user)
     if medewerker is not None and medewerker.rol == Rol.BEHEERDER:
         return redirect("netwerk:beheer")
     if medewerker is not None and medewerker.rol == Rol.FG:
         return redirect("privacy:logonderzoek")
+    # The regiocoördinator and the national rol read figures only: the monitor.
+    if medewerker is not None and medewerker.rol in MONITORROLLEN:
+        return redirect("monitor:monitor")
     # The verbindingsofficier of a school: his overview of what comes and what waits.
     if policy.heeft_overzicht(request.user):
         return redirect("overzicht:verbindingsofficier")

@@ -6,9 +6,10 @@ people.
   statement about each of them) is shown as "< 5".
 - **Secondary suppression**: a table's rows and columns add up to totals that are shown. A row
   (or column) with exactly one suppressed cell would give it away by subtraction, so the
-  smallest other shown cell of that row (or column) is suppressed too; this repeats until no
-  row or column has a single suppressed cell. A total below the threshold suppresses its
-  whole row or column.
+  smallest other shown cell of that row (or column) is suppressed too, shown as "x" (it may be
+  large); this repeats until no row or column has a single suppressed cell. A total below the threshold suppresses its
+  whole row or column. A row that counts nobody at all (an empty cohort) is known to be empty:
+  it is shown as such and left out of the suppression.
 - **Derived figures**: a percentage whose denominator, numerator or complement is below the
   threshold (either would follow from it), and a median over fewer young people than the
   threshold are not shown either.
@@ -25,11 +26,17 @@ from dataclasses import dataclass
 DREMPEL = 5
 
 
+# A figure suppressed only so that a small one cannot be worked out (it may itself be large).
+VERBORGEN = "x"
+
+
 @dataclass(frozen=True)
 class Cel:
-    """One figure as shown: its value, or ``None`` when suppressed."""
+    """One figure as shown: its value, or ``None`` when suppressed; ``klein`` when it is itself
+    below the threshold (shown as "< 5"), else it was suppressed to protect another ("x")."""
 
     waarde: int | float | None
+    klein: bool = False
 
     @property
     def onderdrukt(self) -> bool:
@@ -37,7 +44,7 @@ class Cel:
 
     def __str__(self) -> str:
         if self.waarde is None:
-            return f"< {DREMPEL}"
+            return f"< {DREMPEL}" if self.klein else VERBORGEN
         if isinstance(self.waarde, float):
             return f"{self.waarde:.0f}"
         return str(self.waarde)
@@ -45,7 +52,7 @@ class Cel:
 
 def telling(aantal: int) -> Cel:
     """A single count on its own (no table around it): shown from the threshold up."""
-    return Cel(aantal if aantal >= DREMPEL else None)
+    return Cel(aantal, klein=False) if aantal >= DREMPEL else Cel(None, klein=True)
 
 
 def percentage(teller: int | Cel, noemer: int) -> Cel:
@@ -85,10 +92,14 @@ def tabel(aantallen: Sequence[Sequence[int]]) -> Tabel:
     and each column — cells and column total, the totals row with the grand total — is a
     line whose cells add up; a line with exactly one suppressed figure loses its smallest
     other figure too, until no line has one."""
-    rijen = [list(rij) for rij in aantallen]
-    breedte = len(rijen[0]) if rijen else 0
-    if any(len(rij) != breedte for rij in rijen):
+    alle = [list(rij) for rij in aantallen]
+    breedte = len(alle[0]) if alle else 0
+    if any(len(rij) != breedte for rij in alle):
         raise ValueError("every row of a table has as many cells")
+    # A row that counts nobody (a cohort with no one in it) is shown as such ("–" on the page):
+    # being known, it takes no part in the suppression, and adds nothing to any total.
+    leeg = [sum(rij) == 0 for rij in alle]
+    rijen = [rij for rij, is_leeg in zip(alle, leeg, strict=True) if not is_leeg]
     # The augmented table: each row with its total, then the row of column totals and the grand total.
     vol = [[*rij, sum(rij)] for rij in rijen]
     vol.append([sum(rij[k] for rij in rijen) for k in range(breedte)] + [sum(map(sum, rijen))])
@@ -105,10 +116,15 @@ def tabel(aantallen: Sequence[Sequence[int]]) -> Tabel:
             # The smallest other figure (the least information lost); ties: the first.
             weg.add(min((cel for cel in lijn if cel not in weg), key=lambda cel: vol[cel[0]][cel[1]]))
             veranderd = True
-    getoond = [[Cel(None if (r, k) in weg else vol[r][k]) for k in range(breed)] for r in range(hoogte)]
+    getoond = [
+        [Cel(None, klein=vol[r][k] < DREMPEL) if (r, k) in weg else Cel(vol[r][k]) for k in range(breed)]
+        for r in range(hoogte)
+    ]
+    gevuld = iter(getoond[:-1])
+    volledig = [[Cel(0)] * breed if is_leeg else next(gevuld) for is_leeg in leeg]
     return Tabel(
-        cellen=[rij[:breedte] for rij in getoond[:-1]],
-        rijtotalen=[rij[breedte] for rij in getoond[:-1]],
+        cellen=[rij[:breedte] for rij in volledig],
+        rijtotalen=[rij[breedte] for rij in volledig],
         kolomtotalen=getoond[-1][:breedte],
         totaal=getoond[-1][breedte],
     )

@@ -16,6 +16,11 @@ class OrganisatieSoort(models.TextChoices):
     JONGERENWERK = "jongerenwerk", _("jongerenwerk")
     SPORTVERENIGING = "sportvereniging", _("sportvereniging")
     POLITIE = "politie", _("politie")
+    # The regio's partnership (issue 19): its regiocoördinator reads the regional monitor,
+    # aggregates only, and sees no youth data.
+    SAMENWERKINGSVERBAND = "samenwerkingsverband", _("samenwerkingsverband van de regio")
+    # The national level: the monitor across regios, aggregates only.
+    LANDELIJK = "landelijk", _("landelijke organisatie")
     ANDERE = "andere", _("andere organisatie")
 
 
@@ -35,6 +40,9 @@ class Rol(models.TextChoices):
     COORDINATOR_LEERPLICHT = "coordinator_leerplicht", _("coördinator leerplicht/RMC")
     LEERPLICHTAMBTENAAR = "leerplichtambtenaar", _("leerplichtambtenaar")
     RMC_CONSULENT = "rmc_consulent", _("RMC-consulent")
+    # The regional monitor (issue 19): figures only, never a traject or a young person.
+    REGIOCOORDINATOR = "regiocoordinator", _("regiocoördinator")
+    LANDELIJK = "landelijk", _("landelijke monitor")
     BEHEERDER = "beheerder", _("functioneel beheerder")
     # The organisation's data protection officer: reads the raadplegingen log of the
     # organisation's people (who read what, when), never a dossier part or a traject.
@@ -59,11 +67,15 @@ ROLLEN_PER_SOORT: dict[str, frozenset[str]] = {
     OrganisatieSoort.RECLASSERING: RECLASSERING_ROLLEN | ALLEEN_BEHEERDER,
     OrganisatieSoort.LEERPLICHT_RMC: frozenset({Rol.COORDINATOR_LEERPLICHT, Rol.LEERPLICHTAMBTENAAR, Rol.RMC_CONSULENT})
     | ALLEEN_BEHEERDER,
+    OrganisatieSoort.SAMENWERKINGSVERBAND: frozenset({Rol.REGIOCOORDINATOR, Rol.BEHEERDER, Rol.FG}),
+    OrganisatieSoort.LANDELIJK: frozenset({Rol.LANDELIJK, Rol.BEHEERDER, Rol.FG}),
 }
 
 # Roles that work beside the trajecten, never in one: they see no traject and no dossier
 # part, and are never chosen as a person in a traject.
-NIET_IN_TRAJECTEN = frozenset({Rol.BEHEERDER, Rol.FG})
+NIET_IN_TRAJECTEN = frozenset({Rol.BEHEERDER, Rol.FG, Rol.REGIOCOORDINATOR, Rol.LANDELIJK})
+# Roles that read the monitor's figures and nothing of any young person.
+MONITORROLLEN = frozenset({Rol.REGIOCOORDINATOR, Rol.LANDELIJK})
 
 
 def rollen_voor_soort(soort: str) -> frozenset[str]:

@@ -24,6 +24,7 @@ def medewerker(request):
         "herkomstverzoeken": verzoeken,
         "huidige_medewerker": gebruiker,
         "heeft_overzicht": policy.heeft_overzicht(user) if gebruiker else False,
+        "heeft_monitor": policy.heeft_monitor(user) if gebruiker else False,
         "mag_traject_starten": policy.mag_traject_starten(user) if gebruiker else False,
         "mag_accountaanvragen_zien": accountaanvragen,
         "open_accountaanvragen": (

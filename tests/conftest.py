@@ -31,6 +31,7 @@ DEMO_GEBRUIKERS = (
     "gemeente",
     "jeugdreclassering",
     "leerplicht",
+    "regio",
 )
 
 

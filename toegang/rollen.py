@@ -47,6 +47,9 @@ PERMISSIES_PER_ROL: dict[str, tuple[str, ...]] = {
     "coordinator_leerplicht": (),
     "leerplichtambtenaar": (),
     "rmc_consulent": (),
+    # The regional monitor's readers: aggregates only (toegang.policy.monitor).
+    "regiocoordinator": (),
+    "landelijk": (),
     "beheerder": BEHEER,
     "fg": (),  # searches the raadplegingen of the organisation's people (toegang.policy.logonderzoek)
     "systeem": (),  # reads through the API what its organisation's zorgcoördinator sees, never signals

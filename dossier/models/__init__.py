@@ -27,7 +27,7 @@ from .basis import Dossierdeel, DossierQuerySet
 from .herkomst import HerkomstOnderwijsinformatie, Herkomstverzoek  # noqa: F401
 
 # The schoolloopbaan na uitstroom (written by the receiving mbo) in its own module.
-from .schoolloopbaan import Inschrijving, Nazorgafsluiting, Schoolcheckpoint  # noqa: F401
+from .schoolloopbaan import Inschrijving, Nazorgafsluiting, Schoolcheckpoint, Schoolloopbaanstand  # noqa: F401
 
 
 class WoordSoort(models.TextChoices):

@@ -192,3 +192,29 @@ class Nazorgafsluiting(Vastlegging):
     def clean(self):
         if not self.stabiel:
             raise ValidationError({"stabiel": _("Sluit de nazorg pas af als de situatie stabiel is.")})
+
+
+class Schoolloopbaanstand(models.Model):
+    """The derived figures of one traject's schoolloopbaan (``dossier.regels``) as last computed:
+    days from release to the first school day and whether the school career was interrupted.
+    Kept so the regional monitor can count them in SQL (issue 19); recomputed after every
+    write of the schoolloopbaan and nightly, as a gap grows with time. No content, no history:
+    it follows from the rows above."""
+
+    traject = models.OneToOneField(
+        "trajecten.Traject",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="schoolloopbaanstand",
+        verbose_name=_("traject"),
+    )
+    dagen_tot_eerste_schooldag = models.PositiveIntegerField(_("dagen tot de eerste schooldag"), null=True)
+    onderbroken = models.BooleanField(_("onderbroken schoolloopbaan"), null=True)
+    berekend_op = models.DateField(_("berekend op"))
+
+    class Meta:
+        verbose_name = _("stand van de schoolloopbaan")
+        verbose_name_plural = _("standen van de schoolloopbaan")
+
+    def __str__(self) -> str:
+        return f"stand van traject {self.traject_id} op {self.berekend_op:%d-%m-%Y}"

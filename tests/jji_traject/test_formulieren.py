@@ -20,7 +20,17 @@ from netwerk.constants import Rol
 
 pytestmark = pytest.mark.django_db
 
-PROJECT = ("jji_traject", "netwerk", "trajecten", "toegang", "signalering", "dossier", "beslismodel", "overdracht")
+PROJECT = (
+    "jji_traject",
+    "netwerk",
+    "trajecten",
+    "toegang",
+    "signalering",
+    "dossier",
+    "beslismodel",
+    "overdracht",
+    "monitor",
+)
 
 # Form classes that are not the project's pages: the stock Django admin renders its own.
 NIET_GETEST = {
@@ -133,6 +143,7 @@ def maken(demo, noah):
         ),
         "netwerk.forms.ContactpersoonForm": lambda d: klasse("netwerk.forms.ContactpersoonForm")(d, organisatie=mbo),
         "netwerk.forms.ImportForm": lambda d: klasse("netwerk.forms.ImportForm")(d),
+        "monitor.forms.PeriodeForm": lambda d: klasse("monitor.forms.PeriodeForm")(d, user=demo.regio),
         "netwerk.forms.CodeForm": lambda d: klasse("netwerk.forms.CodeForm")(d),
         # A text item's words as the beheerder edits them (the walk above takes a choice item).
         "beslismodel.forms.ItemForm (tekst)": lambda d: klasse("beslismodel.forms.ItemForm")(d, item=tekst_item),

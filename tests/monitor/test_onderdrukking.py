@@ -31,6 +31,9 @@ TABELLEN = {
     # Column 0's total (3) would follow from the grand total minus column 1's (25 - 22):
     # it goes with 22; rows 0 and 1 each lose their other cell; row totals stay.
     "kolomtotaal via eindtotaal": ([[2, 10], [1, 12]], [[X, X, 12], [X, X, 13], [X, X, 25]]),
+    # An empty cohort (row 0) is known to be empty: shown as 0 ("–" on the page) and left out;
+    # the rest as in "secundair in rij en kolom".
+    "lege rij": ([[0, 0], [3, 20], [30, 40]], [[0, 0, 0], [X, X, 23], [X, X, 70], [33, 60, 93]]),
     # Three columns: the 4 in row 0 takes the smallest other of its row (6), and then
     # column 0 (4, 9) and column 1 (6, 7) each lose their other cell; row 1 keeps 11.
     "drie kolommen": (
@@ -50,6 +53,7 @@ def test_a_table_is_suppressed_as_worked_out_by_hand(naam):
 def test_no_line_of_a_suppressed_table_has_exactly_one_suppressed_figure(naam):
     """The property the rule guarantees: no row or column can be solved by subtraction alone."""
     getoond = _getoond(tabel(TABELLEN[naam][0]))
+    getoond = [rij for rij, aantallen in zip(getoond, [*TABELLEN[naam][0], [1]], strict=True) if sum(aantallen)]
     lijnen = [*getoond, *zip(*getoond, strict=True)]
     assert all(sum(w is None for w in lijn) != 1 for lijn in lijnen)
     # And every figure below the threshold is suppressed.
@@ -91,3 +95,11 @@ def test_medians_only_over_at_least_five(waarden, verwacht):
 @pytest.mark.parametrize(("aantal", "tekst"), [(0, "< 5"), (4, "< 5"), (5, "5"), (120, "120")])
 def test_a_single_count_and_how_it_reads(aantal, tekst):
     assert str(telling(aantal)) == tekst
+
+
+def test_a_small_figure_reads_below_5_and_one_hidden_to_protect_it_reads_x():
+    """2 of 10: the 2 reads "< 5"; its complement 8 is hidden as "x", not as "< 5" (which
+    would say something false about it)."""
+    t = tabel([[2, 8]])
+    assert [str(c) for c in t.cellen[0]] == ["< 5", "x"]
+    assert str(t.rijtotalen[0]) == "10" and [str(c) for c in t.kolomtotalen] == ["< 5", "x"]

@@ -109,6 +109,7 @@ from .logonderzoek import (
     onderzoekbare_personen,
     onderzoeken_zichtbaar_voor,
 )
+from .monitor import heeft_monitor, is_landelijk, monitor_regio_ophalen, monitor_regios, titel_in_monitor
 from .overdracht import (
     mag_overdracht_maken,
     mag_overdracht_ophalen,
@@ -171,6 +172,11 @@ from .trajecten import (
 )
 
 __all__ = [
+    "titel_in_monitor",
+    "monitor_regios",
+    "monitor_regio_ophalen",
+    "is_landelijk",
+    "heeft_monitor",
     "ALLE_TRAJECTEN_ROLLEN",
     "BESLUIT_ROLLEN",
     "GEEN_PERSOON_IN_TRAJECT",

@@ -30,6 +30,7 @@ from demo.regio import (
     vreemde_personen,
 )
 from demo.trajecten import traject_aanmaken
+from dossier.services_stand import standen_bijwerken
 from netwerk.constants import Rol
 
 
@@ -93,6 +94,8 @@ class Command(BaseCommand):
                 options["raadplegingen"], lezer=gebruikers["mbo-intake"], organisatie=organisaties["mbo"]
             )
             self.stdout.write(f"{options['raadplegingen']} raadplegingen toegevoegd.")
+        # The monitor's derived figures of each released youth (nightly in production).
+        standen_bijwerken()
         self.stdout.write(self.style.SUCCESS(f"Demogegevens klaar ({nieuw} nieuwe trajecten)."))
         self.stdout.write(f"Demogebruikers (wachtwoord: {settings.DEMO_PASSWORD}):")
         for naam, (org, rol, *_rest) in GEBRUIKERS.items():

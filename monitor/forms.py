@@ -1,0 +1,60 @@
+"""The monitor's choice of regio and period (issue 19): whole years or whole quarters of
+release, from and to, read by ``monitor.perioden``; refused with a Dutch message per field."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from jji_traject.forms import Formulier
+from toegang import policy
+
+from .perioden import periode_lezen, reeks, standaard
+
+# More columns than this do not fit a page (and a national view of many quarters says little).
+MAX_PERIODEN = 12
+
+
+class PeriodeForm(Formulier):
+    regio = forms.ModelChoiceField(label=_("Regio"), queryset=None, required=False)
+    van = forms.CharField(label=_("Van"), max_length=7, required=False)
+    tot = forms.CharField(label=_("Tot en met"), max_length=7, required=False)
+
+    def __init__(self, *args, user, landelijk: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The national view chooses a regio or all of them together; anyone else reads their
+        # own regio only (the view answers another regio with a 404), so there is no choice.
+        if landelijk:
+            regio = self.fields["regio"]
+            regio.queryset = policy.monitor_regios(user).order_by("naam")
+            regio.empty_label = _("Alle regio's (landelijk)")
+        else:
+            del self.fields["regio"]
+        self.vandaag = timezone.localdate()
+
+    def clean(self):
+        gegevens = super().clean()
+        if self.errors:
+            return gegevens
+        van, tot = gegevens.get("van", ""), gegevens.get("tot", "")
+        if not van and not tot:
+            gegevens["perioden"] = standaard(self.vandaag)
+            return gegevens
+        perioden = {}
+        for veld, tekst in (("van", van or tot), ("tot", tot or van)):
+            try:
+                perioden[veld] = periode_lezen(tekst, vandaag=self.vandaag)
+            except ValidationError as fout:
+                self.add_error(veld if gegevens.get(veld) else ("tot" if veld == "van" else "van"), fout)
+        if self.errors:
+            return gegevens
+        try:
+            gegevens["perioden"] = reeks(perioden["van"], perioden["tot"], vandaag=self.vandaag)
+        except ValidationError as fout:
+            self.add_error("tot", fout)
+            return gegevens
+        if len(gegevens["perioden"]) > MAX_PERIODEN:
+            self.add_error("tot", _("Kies hooguit %(aantal)s perioden tegelijk.") % {"aantal": MAX_PERIODEN})
+        return gegevens

@@ -1,0 +1,307 @@
+"""The regional monitor's figures (issue 19), as grouped counts in SQL over the traject, its
+involvements and tasks, the beslismodel's decided status, the onderwijsinformatie's school
+before placement and ICT-fase, and the schoolloopbaan's outcomes with their derived stand
+(``dossier.Schoolloopbaanstand``). Never a signaal voor veiligheid, a begeleidingsbehoefte or
+a history table (tests/monitor asserts this on the SQL), never a name, id or date of birth:
+each query returns counts per cohort, or — for medians — bare numbers per cohort.
+
+A cohort is the young people of the regio's JJIs released in one whole year or quarter
+(``monitor.perioden``). Every figure goes through ``monitor.onderdrukking`` before it is
+shown; the page, the CSV and the PDF show the same cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, DateField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils.translation import gettext as _
+
+from beslismodel.constants import Status
+from beslismodel.models import Besluit, Maatregel
+from dossier.constants import CheckpointUitkomst
+from dossier.models import Inschrijving, Onderwijsinformatie, Schoolcheckpoint, Schoolloopbaanstand
+from trajecten.constants import AFGEROND, CHECKPOINT_DAGEN, BetrokkenheidSoort
+from trajecten.models import Betrokkenheid, Traject
+
+from .onderdrukking import Cel, mediaan, percentage, tabel
+from .perioden import Periode
+
+# "Still going to school" at a checkpoint: enrolled, present or with much absence.
+OP_SCHOOL = (CheckpointUitkomst.AANWEZIG, CheckpointUitkomst.VERZUIM)
+GEEN = "geen"
+
+
+@dataclass
+class Rij:
+    """One figure: its label, one shown cell per cohort and one over all cohorts."""
+
+    label: str
+    cellen: list[str]
+    totaal: str
+    toelichting: str = ""
+
+
+@dataclass
+class Sectie:
+    titel: str
+    rijen: list[Rij] = field(default_factory=list)
+
+
+@dataclass
+class Monitor:
+    perioden: list[Periode]
+    aantallen: list[str]
+    totaal: str
+    kop: Rij | None
+    secties: list[Sectie]
+    berekend_op: dt.date | None
+
+    @property
+    def tabel(self) -> list[list[str]]:
+        """The page's table as rows of text (the CSV writes exactly these)."""
+        rijen = [[_("Cijfer"), *[str(p) for p in self.perioden], _("Alle perioden")]]
+        rijen.append([_("Aantal vrijgelaten jongeren"), *self.aantallen, self.totaal])
+        for sectie in self.secties:
+            for rij in sectie.rijen:
+                rijen.append([f"{sectie.titel}: {rij.label}", *rij.cellen, rij.totaal])
+        return rijen
+
+
+def _cohort(perioden: list[Periode]) -> dict:
+    kwartalen = perioden[0].kwartaal is not None
+    velden = {"jaar": ExtractYear("vrijgelaten_op")}
+    if kwartalen:
+        velden["kwartaal"] = ExtractQuarter("vrijgelaten_op")
+    return velden
+
+
+def _sleutel(rij: dict) -> Periode:
+    return Periode(rij["jaar"], rij.get("kwartaal"))
+
+
+def cohorten(regios, perioden: list[Periode]) -> QuerySet[Traject]:
+    """The young people of the regios' JJIs released within the periods."""
+    return Traject.objects.filter(
+        jji__regio__in=regios, vrijgelaten_op__gte=perioden[0].begin, vrijgelaten_op__lte=perioden[-1].einde
+    )
+
+
+def _ja_nee(perioden, tellingen: dict[Periode, tuple[int, int]], *, label: str, toelichting: str = "") -> Rij:
+    """A yes/no figure per cohort, "X van Y (Z%)": suppressed as a table of cohorts × (yes, no),
+    so neither a yes nor its complement below the threshold can be worked out."""
+    getallen = [tellingen.get(p, (0, 0)) for p in perioden]
+    t = tabel([[ja, noemer - ja] for ja, noemer in getallen])
+    cellen = [
+        _tekst(rij[0], totaal, noemer)
+        for rij, totaal, (_ja, noemer) in zip(t.cellen, t.rijtotalen, getallen, strict=True)
+    ]
+    totaal = _tekst(t.kolomtotalen[0], t.totaal, sum(noemer for _ja, noemer in getallen))
+    return Rij(label, cellen, totaal, toelichting)
+
+
+def _tekst(ja: Cel, noemer: Cel, aantal: int) -> str:
+    """ "X van Y (Z%)" as shown; "–" for a cohort with nobody in it."""
+    if aantal == 0:
+        return "–"
+    tekst = _("%(ja)s van %(noemer)s") % {"ja": ja, "noemer": noemer}
+    pct = percentage(ja, aantal) if not noemer.onderdrukt else Cel(None)
+    return tekst if pct.onderdrukt else f"{tekst} ({pct}%)"
+
+
+def _verdeling(
+    perioden, tellingen: dict[Periode, dict[str, int]], categorieen: list[tuple[str, str]], aantallen: list[int]
+) -> list[Rij]:
+    """A distribution per cohort over categories: suppressed as one table of cohorts × categories
+    ("–" for a cohort with nobody in it)."""
+    t = tabel([[tellingen.get(p, {}).get(code, 0) for code, _label in categorieen] for p in perioden])
+    return [
+        Rij(
+            label,
+            [str(rij[i]) if n else "–" for rij, n in zip(t.cellen, aantallen, strict=True)],  # n: the cohort
+            str(t.kolomtotalen[i]) if sum(aantallen) else "–",
+        )
+        for i, (_code, label) in enumerate(categorieen)
+    ]
+
+
+def _tel(qs: QuerySet, perioden, **tellers) -> dict[Periode, dict[str, int]]:
+    uitkomst: dict[Periode, dict[str, int]] = {}
+    for rij in qs.values(*_cohort(perioden)).annotate(**tellers).order_by():
+        uitkomst[_sleutel(rij)] = rij
+    return uitkomst
+
+
+def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
+    """Every figure of the monitor for the regios' cohorts in ``perioden`` (consecutive, one kind)."""
+    basis = cohorten(regios, perioden).annotate(**_cohort(perioden))
+    rij = OuterRef("pk")
+    na = settings.ONDERBROKEN_DAGEN
+    dagen = {m: vandaag - dt.timedelta(days=d) for m, d in CHECKPOINT_DAGEN.items()}
+    grens = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=na), output_field=DateField())
+    jaar_na = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=365), output_field=DateField())
+    met = basis.alias(
+        herkomst=Exists(Betrokkenheid.objects.filter(traject=rij, soort=BetrokkenheidSoort.MBO_HERKOMST))
+        | Exists(Onderwijsinformatie.objects.filter(traject=rij).exclude(ingeschreven_bij="")),
+        ingeschreven=Exists(Inschrijving.objects.filter(traject=rij, startdatum__lte=grens)),
+        maatregelen=Exists(Maatregel.objects.filter(besluit__beslismodel__traject=rij, taak__isnull=False)),
+        open_maatregel=Exists(
+            Maatregel.objects.filter(besluit__beslismodel__traject=rij, taak__isnull=False).exclude(
+                taak__status__in=AFGEROND
+            )
+        ),
+        diploma=Exists(
+            Schoolcheckpoint.objects.filter(traject=rij, uitkomst=CheckpointUitkomst.DIPLOMA, peildatum__lte=jaar_na)
+        ),
+        **{
+            f"op_school_{m}": Exists(Schoolcheckpoint.objects.filter(traject=rij, moment=m, uitkomst__in=OP_SCHOOL))
+            for m in CHECKPOINT_DAGEN
+        },
+        onderbroken=Exists(Schoolloopbaanstand.objects.filter(traject=rij, onderbroken=True)),
+    )
+    tellers = {
+        "aantal": Count("pk"),
+        "herkomst_ja": Count("pk", filter=Q(herkomst=True)),
+        "ingeschreven_ja": Count("pk", filter=Q(ingeschreven=True)),
+        "maatregelen_n": Count("pk", filter=Q(maatregelen=True)),
+        "maatregelen_ja": Count("pk", filter=Q(maatregelen=True, open_maatregel=False)),
+        "diploma_n": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12])),
+        "diploma_ja": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12], diploma=True)),
+        "onderbroken_ja": Count("pk", filter=Q(onderbroken=True)),
+    }
+    for m, tot in dagen.items():
+        tellers[f"op_school_{m}_n"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot))
+        tellers[f"op_school_{m}_ja"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot, **{f"op_school_{m}": True}))
+    geteld = _tel(met, perioden, **tellers)
+
+    def ja_nee(sleutel, noemer, label, toelichting=""):
+        return _ja_nee(
+            perioden,
+            {p: (r[f"{sleutel}_ja"], r[noemer]) for p, r in geteld.items()},
+            label=label,
+            toelichting=toelichting,
+        )
+
+    ruw = [geteld.get(p, {}).get("aantal", 0) for p in perioden]
+    aantallen = tabel([[n] for n in ruw])
+    kop = ja_nee("onderbroken", "aantal", _("onderbroken schoolloopbanen"))
+
+    voor = Sectie(_("Vóór de plaatsing"))
+    voor.rijen.append(
+        ja_nee(
+            "herkomst",
+            "aantal",
+            _("ingeschreven bij een school"),
+            _("zoals vastgelegd: de mbo van herkomst of een andere school"),
+        )
+    )
+
+    tijdens = Sectie(_("Tijdens de plaatsing"))
+    status = basis.annotate(
+        status=Subquery(
+            Besluit.objects.filter(beslismodel__traject=rij)
+            .order_by("-beslismodel__versie", "-pk")
+            .values("status")[:1]
+        )
+    )
+    per_status: dict[Periode, dict[str, int]] = defaultdict(dict)
+    for r in status.values(*_cohort(perioden), "status").annotate(n=Count("pk")).order_by():
+        per_status[_sleutel(r)][r["status"] or GEEN] = r["n"]
+    tijdens.rijen += _verdeling(
+        perioden,
+        per_status,
+        [(s.value, _("beslismodel %(status)s") % {"status": s.label}) for s in Status] + [(GEEN, _("geen besluit"))],
+        ruw,
+    )
+    # The regio's phases in their order (bijlage 3's example by default; the same name once).
+    fasen = list(dict.fromkeys(_ict_fasen(regios).order_by("volgorde", "naam").values_list("naam", flat=True)))
+    per_fase: dict[Periode, dict[str, int]] = defaultdict(dict)
+    met_fase = basis.annotate(
+        ictfase=Subquery(Onderwijsinformatie.objects.filter(traject=rij).values("ict_fase__naam")[:1])
+    )
+    for r in met_fase.values(*_cohort(perioden), "ictfase").annotate(n=Count("pk")).order_by():
+        per_fase[_sleutel(r)][r["ictfase"] or GEEN] = r["n"]
+    tijdens.rijen += _verdeling(
+        perioden,
+        per_fase,
+        [(f, _("ICT-fase bereikt: %(fase)s") % {"fase": f}) for f in fasen] + [(GEEN, _("ICT-fase onbekend"))],
+        ruw,
+    )
+    tijdens.rijen.append(
+        ja_nee(
+            "maatregelen",
+            "maatregelen_n",
+            _("afgesproken maatregelen uitgevoerd"),
+            _("van wie maatregelen als taak kreeg"),
+        )
+    )
+
+    na_plaatsing = Sectie(_("Na de plaatsing"))
+    na_plaatsing.rijen.append(
+        ja_nee(
+            "ingeschreven",
+            "aantal",
+            _("ingeschreven bij de vrijlating"),
+            _("een inschrijving die uiterlijk %(dagen)s dagen na de vrijlating begint") % {"dagen": na},
+        )
+    )
+    na_plaatsing.rijen.append(_mediaan_rij(basis, perioden))
+    for m in CHECKPOINT_DAGEN:
+        na_plaatsing.rijen.append(
+            ja_nee(
+                f"op_school_{m}",
+                f"op_school_{m}_n",
+                _("na %(m)s maanden nog op school") % {"m": m} if m > 1 else _("na 1 maand nog op school"),
+                _("van wie zo lang vrij is"),
+            )
+        )
+    na_plaatsing.rijen.append(
+        ja_nee("diploma", "diploma_n", _("diploma binnen 12 maanden"), _("van wie een jaar vrij is"))
+    )
+    na_plaatsing.rijen.append(kop)
+
+    secties = [voor, tijdens, na_plaatsing]
+    berekend = Schoolloopbaanstand.objects.filter(traject__in=cohorten(regios, perioden)).order_by("berekend_op")
+    return Monitor(
+        perioden=perioden,
+        aantallen=[str(r[0]) if n else "–" for r, n in zip(aantallen.cellen, ruw, strict=True)],
+        totaal=str(aantallen.totaal),
+        kop=kop,
+        secties=secties,
+        berekend_op=berekend.values_list("berekend_op", flat=True).first(),
+    )
+
+
+def _ict_fasen(regios):
+    from netwerk.models import IctFase
+
+    return IctFase.objects.filter(regio__in=regios)
+
+
+def _mediaan_rij(basis: QuerySet[Traject], perioden) -> Rij:
+    """The median days from release to the first school day, per cohort and over all: bare
+    numbers per cohort from the stand, no person attached."""
+    waarden: dict[Periode, list[int]] = defaultdict(list)
+    for r in (
+        basis.filter(schoolloopbaanstand__dagen_tot_eerste_schooldag__isnull=False)
+        .values(*_cohort(perioden), dagen=F("schoolloopbaanstand__dagen_tot_eerste_schooldag"))
+        .order_by()
+    ):
+        waarden[_sleutel(r)].append(r["dagen"])
+    alle = [d for lijst in waarden.values() for d in lijst]
+    return Rij(
+        _("mediaan dagen van vrijlating tot eerste schooldag"),
+        [_mediaantekst(waarden.get(p, [])) for p in perioden],
+        _mediaantekst(alle),
+        _("over wie een eerste schooldag heeft"),
+    )
+
+
+def _mediaantekst(waarden: list[int]) -> str:
+    if not waarden:
+        return "–"
+    cel = mediaan(waarden)
+    return _("minder dan 5 jongeren") if cel.onderdrukt else str(cel)

@@ -1,0 +1,80 @@
+"""The regional monitor's page and its CSV (issue 19): aggregates only, suppressed below 5
+(``monitor.onderdrukking``); no raadpleging, as nothing about any one young person is shown.
+For anyone without the monitor (``policy.heeft_monitor``) the pages do not exist (404), and a
+regio that is not the reader's is a 404 too."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from toegang import policy
+
+from . import selectors
+from .forms import PeriodeForm
+from .onderdrukking import DREMPEL, VERBORGEN
+
+
+def _keuze(request):
+    """The regios (one, or all for the national view), the form and — when it is valid — the figures."""
+    user = request.user
+    if not policy.heeft_monitor(user):
+        raise Http404
+    pk = request.GET.get("regio") or None
+    if pk is not None:
+        if not pk.isdigit():
+            raise Http404
+        regios = [policy.monitor_regio_ophalen(user, int(pk))]
+    elif policy.is_landelijk(user):
+        regios = list(policy.monitor_regios(user).order_by("naam"))
+    else:
+        regios = [policy.monitor_regio_ophalen(user)]
+    form = PeriodeForm(request.GET, user=user, landelijk=policy.is_landelijk(user))
+    if not form.is_valid():
+        return regios, form, None
+    return regios, form, selectors.monitor(regios, form.cleaned_data["perioden"], vandaag=timezone.localdate())
+
+
+def _naam(regios, landelijk: bool) -> str:
+    if landelijk and len(regios) != 1:
+        return _("alle regio's (landelijk)")
+    return regios[0].naam if regios else ""
+
+
+@login_required
+def monitor(request):
+    regios, form, cijfers = _keuze(request)
+    return render(
+        request,
+        "monitor/monitor.html",
+        {
+            "form": form,
+            "formulieren": [form],
+            "cijfers": cijfers,
+            "regionaam": _naam(regios, policy.is_landelijk(request.user)),
+            "drempel": DREMPEL,
+            "verborgen": VERBORGEN,
+            "zoekparameters": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def monitor_csv(request):
+    """The page's table as CSV (semicolons, UTF-8 with a BOM for Excel): the same cells."""
+    regios, form, cijfers = _keuze(request)
+    if cijfers is None:
+        raise Http404
+    buffer = io.StringIO()
+    schrijver = csv.writer(buffer, delimiter=";")
+    schrijver.writerows(cijfers.tabel)
+    antwoord = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    codes = "_".join(p.code for p in (cijfers.perioden[0], cijfers.perioden[-1]))
+    antwoord["Content-Disposition"] = f'attachment; filename="monitor-{codes}.csv"'
+    return antwoord

@@ -1,0 +1,253 @@
+"""The regional monitor (issue 19) on a small hand-made cohort: every figure worked out by hand
+in the comments; who may open it; bad input; the SQL touches no dossier part beyond the
+outcomes, the school before placement and the ICT-fase, and no history; the CSV is the table."""
+
+import csv
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from dossier.models import Inschrijving, Schoolcheckpoint, Schoolloopbaanstand
+from dossier.services_stand import standen_bijwerken
+from monitor import selectors
+from monitor.perioden import Periode
+from netwerk import services as netwerk_services
+from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.models import Organisatie, Regio
+from toegang.models import Raadpleging
+from trajecten.constants import BetrokkenheidSoort, Fase
+from trajecten.models import Betrokkenheid
+
+from ..factories import TrajectFactory
+
+pytestmark = pytest.mark.django_db
+VANDAAG = dt.date(2026, 12, 6)
+URL = reverse("monitor:monitor")
+
+
+@pytest.fixture
+def cohort(demo):
+    """2024: twelve young people released; 2025: six (the demo's own releases fall in 2026).
+
+    2024, in order: 6 with the mbo van herkomst involved; the first 8 enrolled within 28 days
+    (start 10 days after release); the first 6 at school at 1 month; 5 interrupted; first school
+    day after 10, 20, …, 60 days for the first 6; the first 5 a diploma within 12 months.
+    2025: 1 with the mbo van herkomst; 6 enrolled; none interrupted; first school day after 7
+    and 9 days for two of them."""
+    jji = demo.itb.medewerker.organisatie
+    roc = Organisatie.objects.get(naam="ROC Lindewaard")
+    herkomst = Organisatie.objects.get(naam="Vakcollege Oostmeer")
+
+    def vrij(datum, i, *, herkomst_ja, ingeschreven, op_school, onderbroken, dagen, diploma):
+        traject = TrajectFactory(
+            jji=jji,
+            fase=Fase.UITSTROOM,
+            startdatum=datum - dt.timedelta(days=100),
+            vrijgelaten_op=datum,
+            betrokkenheden__toegewezen=demo.jji_school.medewerker,
+        )
+        if herkomst_ja:
+            Betrokkenheid.objects.create(
+                traject=traject,
+                organisatie=herkomst,
+                soort=BetrokkenheidSoort.MBO_HERKOMST,
+                toegevoegd_door=demo.coordinator,
+            )
+        vastgelegd = {"organisatie": roc, "vastgelegd_door": demo.mbo_intake}
+        if ingeschreven:
+            Inschrijving.objects.create(
+                traject=traject,
+                instelling="ROC Lindewaard",
+                opleiding=f"Opleiding {i}",
+                startdatum=datum + dt.timedelta(days=10),
+                **vastgelegd,
+            )
+        if op_school:
+            Schoolcheckpoint.objects.create(
+                traject=traject, moment=1, peildatum=datum + dt.timedelta(days=30), uitkomst="aanwezig", **vastgelegd
+            )
+        if diploma:
+            Schoolcheckpoint.objects.create(
+                traject=traject, moment=12, peildatum=datum + dt.timedelta(days=360), uitkomst="diploma", **vastgelegd
+            )
+        Schoolloopbaanstand.objects.create(
+            traject=traject, onderbroken=onderbroken, dagen_tot_eerste_schooldag=dagen, berekend_op=VANDAAG
+        )
+
+    for i in range(12):
+        vrij(
+            dt.date(2024, 1 + i, 15),
+            i,
+            herkomst_ja=i < 6,
+            ingeschreven=i < 8,
+            op_school=i < 6,
+            onderbroken=i < 5,
+            dagen=10 * (i + 1) if i < 6 else None,
+            diploma=i < 5,
+        )
+    for i in range(6):
+        vrij(
+            dt.date(2025, 2 + i, 1),
+            100 + i,
+            herkomst_ja=i == 0,
+            ingeschreven=True,
+            op_school=False,
+            onderbroken=False,
+            dagen=(7, 9)[i] if i < 2 else None,
+            diploma=False,
+        )
+    return Regio.objects.get(naam="Regio Lindewaard")
+
+
+def _rijen(cijfers):
+    return {rij[0]: rij[1:] for rij in cijfers.tabel}
+
+
+def test_every_figure_on_a_hand_made_cohort(cohort):
+    cijfers = selectors.monitor([cohort], [Periode(2024), Periode(2025)], vandaag=VANDAAG)
+    rijen = _rijen(cijfers)
+    # Columns: 2024, 2025, all.
+    assert rijen["Aantal vrijgelaten jongeren"] == ["12", "6", "18"]
+    # Herkomst (6 of 12; 1 of 6): the table [[6, 6], [1, 5]]. The 1 goes; its row loses the 5,
+    # its column the 6 above it; that column's other 6 then goes too. Totals 7 of 18 stay.
+    assert rijen["Vóór de plaatsing: ingeschreven bij een school"] == ["x van 12", "< 5 van 6", "7 van 18 (39%)"]
+    # Enrolled within 28 days: 8 of 12 (complement 4) and 6 of 6 (complement 0): [[8, 4], [6, 0]]
+    # with column totals 14 and 4. The 4, the 0 and the total 4 go; each of their rows loses its
+    # other figure (8, 6, 14). Only the cohorts' sizes stay.
+    assert rijen["Na de plaatsing: ingeschreven bij de vrijlating"] == ["x van 12", "x van 6", "x van 18"]
+    # Onderbroken: [[5, 7], [0, 6]]. The 0 goes; its row loses 6; column 0 (5, 0 | 5) loses its
+    # first 5; column 1 (7, 6 | 13) loses the 7. Totals 5 of 18 stay: 28%.
+    assert rijen["Na de plaatsing: onderbroken schoolloopbanen"] == ["x van 12", "< 5 van 6", "5 van 18 (28%)"]
+    assert cijfers.kop.totaal == "5 van 18 (28%)"
+    # Median days to the first school day: 10…60 → 35; two in 2025 → too few; all eight → 25.
+    assert rijen["Na de plaatsing: mediaan dagen van vrijlating tot eerste schooldag"] == [
+        "35",
+        "minder dan 5 jongeren",
+        "25",
+    ]
+    # At school at 1 month: 6 of 12 (6 not), 0 of 6: [[6, 6], [0, 6]]. The 0 goes; its row loses
+    # the 6; column 0 (6, 0 | 6) loses the 6 of 2024; column 1 (6, 6 | 12) the 6 of 2024.
+    assert rijen["Na de plaatsing: na 1 maand nog op school"] == ["x van 12", "< 5 van 6", "6 van 18 (33%)"]
+    # Diploma within 12 months: only 2024 has had a year (2025's releases were before 6-12-2025,
+    # so they count too): [[5, 7], [0, 6]] as for onderbroken.
+    assert rijen["Na de plaatsing: diploma binnen 12 maanden"] == ["x van 12", "< 5 van 6", "5 van 18 (28%)"]
+    # Nobody has a beslismodel decision: "geen besluit" is everyone; the other statuses are 0.
+    assert rijen["Tijdens de plaatsing: geen besluit"] == ["12", "6", "18"]
+    assert rijen["Tijdens de plaatsing: beslismodel rood"] == ["< 5", "< 5", "< 5"]
+
+
+def test_the_stand_follows_the_rule_and_the_nightly_run(demo):
+    """Liam's stand (demo: enrolled 10 days after release, first school day after 14) as the
+    rule says; Thijs, released without any school record, counts as interrupted."""
+    standen_bijwerken(op=VANDAAG)
+    liam = Schoolloopbaanstand.objects.get(traject=demo.trajecten["Liam"])
+    assert (liam.dagen_tot_eerste_schooldag, liam.onderbroken) == (14, False)
+    jayden = Schoolloopbaanstand.objects.get(traject=demo.trajecten["Jayden"])
+    assert jayden.onderbroken is True
+    assert not Schoolloopbaanstand.objects.filter(traject=demo.trajecten["Noah"]).exists()  # not released
+
+
+def _landelijk():
+    regio = Regio.objects.get(naam="Regio Lindewaard")
+    org = Organisatie.objects.create(naam="Landelijk monitorteam", soort=OrganisatieSoort.LANDELIJK, regio=regio)
+    return netwerk_services.medewerker_opslaan(
+        actor=None,
+        gebruikersnaam="landelijk",
+        voornaam="Lan",
+        achternaam="Delijk",
+        email="landelijk@example.org",
+        organisatie=org,
+        rol=Rol.LANDELIJK,
+    ).user
+
+
+def test_who_may_open_the_monitor(client, demo):
+    eigen = Regio.objects.get(naam="Regio Lindewaard")
+    andere = Regio.objects.create(naam="Regio Elders")
+    for user in (demo.regio, demo.beheerder, demo.verbindingsofficier, demo.coordinator):
+        client.force_login(user)
+        assert client.get(URL).status_code == 200, user
+        assert client.get(URL, {"regio": eigen.pk}).status_code == 200
+        assert client.get(URL, {"regio": andere.pk}).status_code == 404  # another regio's figures
+        assert client.get(URL, {"regio": "abc"}).status_code == 404
+    for user in (demo.mbo_intake, demo.jji_school, demo.itb, demo.gemeente, demo.leerplicht, demo.privacy):
+        client.force_login(user)
+        assert client.get(URL).status_code == 404, user
+        assert client.get(reverse("monitor:csv")).status_code == 404
+    landelijk = _landelijk()
+    client.force_login(landelijk)
+    assert "alle regio&#x27;s (landelijk)" in client.get(URL).content.decode()
+    assert client.get(URL, {"regio": andere.pk}).status_code == 200
+
+
+def test_the_regiocoordinator_lands_on_it_and_sees_no_youth(client, demo):
+    client.force_login(demo.regio)
+    assert client.get(reverse("start"))["Location"] == URL
+    pagina = client.get(URL).content.decode()
+    assert "Mijn trajecten" not in pagina
+    for naam in ("Liam", "Finn", "Jayden", "Noah"):
+        assert naam not in pagina
+    for pad in (reverse("trajecten:lijst"), reverse("trajecten:detail", args=[demo.trajecten["Liam"].pk])):
+        antwoord = client.get(pad)
+        assert antwoord.status_code == 404 or "Liam" not in antwoord.content.decode()
+    client.force_login(demo.verbindingsofficier)
+    assert f'href="{URL}"' in client.get(reverse("trajecten:lijst")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("van", "tot", "bericht"),
+    [
+        ("2027", "", "toekomst"),
+        ("2026", "2025", "eindigt vóór ze begint"),
+        ("2025-K5", "", "heel kwartaal"),
+        ("2025", "2026-K1", "allebei als jaar"),
+        ("2010", "2026", "hooguit 12 perioden"),
+        ("x" * 50, "", "tekens"),
+    ],
+)
+def test_a_bad_period_gets_a_clear_message_and_no_figures(client, demo, van, tot, bericht):
+    client.force_login(demo.regio)
+    antwoord = client.get(URL, {"van": van, "tot": tot})
+    assert antwoord.status_code == 200
+    pagina = antwoord.content.decode()
+    assert bericht in pagina and 'id="ambitie"' not in pagina
+    assert client.get(reverse("monitor:csv"), {"van": van, "tot": tot}).status_code == 404
+
+
+def test_the_sql_touches_no_dossier_part_but_its_allowed_columns_and_no_history(client, cohort, demo):
+    client.force_login(demo.regio)
+    voor = Raadpleging.objects.count()
+    with CaptureQueriesContext(connection) as vragen:
+        assert client.get(URL, {"van": "2024", "tot": "2025"}).status_code == 200
+        assert client.get(reverse("monitor:csv"), {"van": "2024", "tot": "2025"}).status_code == 200
+    sql = " ".join(q["sql"].lower() for q in vragen.captured_queries)
+    assert "schoolloopbaanstand" in sql and "dossier_inschrijving" in sql  # the walk saw the monitor's queries
+    for verboden in ("veiligheidssignaal", "begeleidingsbehoefte", "historical", "toegang_raadpleging"):
+        assert verboden not in sql, verboden
+    # Of the onderwijsinformatie only whether a school is recorded and the ICT-fase.
+    for kolom in re.findall(r'"dossier_onderwijsinformatie"\."(\w+)"', sql):
+        assert kolom in ("traject_id", "ingeschreven_bij", "ict_fase_id"), kolom
+    assert Raadpleging.objects.count() == voor  # nothing about any one young person was read
+
+
+def test_the_csv_is_the_pages_table(client, cohort, demo):
+    client.force_login(demo.regio)
+    keuze = {"van": "2024", "tot": "2025"}
+    antwoord = client.get(reverse("monitor:csv"), keuze)
+    assert (
+        antwoord["Content-Type"].startswith("text/csv") and "monitor-2024_2025.csv" in antwoord["Content-Disposition"]
+    )
+    rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
+    cijfers = selectors.monitor([cohort], [Periode(2024), Periode(2025)], vandaag=timezone.localdate())
+    assert rijen == cijfers.tabel
+    pagina = client.get(URL, keuze).content.decode()
+    tabel = pagina[pagina.index('<table class="utrecht-table utrecht-table--html-table monitor">') :]
+    cellen = [re.sub(r"\s+", " ", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tabel, flags=re.S)]
+    verwacht = [cel.replace("<", "&lt;") for rij in rijen[1:] for cel in rij[1:]]
+    assert cellen == verwacht
