@@ -63,5 +63,7 @@ def demo_data_laden(**opties) -> None:
     password and fixed second-factor secret, refuses a database of a deployment)."""
     from django.test import override_settings
 
+    # Without the monitor's fictional cohorts (tests/monitor makes them where it needs them).
+    opties.setdefault("zonder_cohorten", True)
     with override_settings(DEBUG=True):
         call_command("demo_data", stdout=open(os.devnull, "w"), **opties)  # noqa: SIM115

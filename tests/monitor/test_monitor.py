@@ -251,3 +251,20 @@ def test_the_csv_is_the_pages_table(client, cohort, demo):
     cellen = [re.sub(r"\s+", " ", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tabel, flags=re.S)]
     verwacht = [cel.replace("<", "&lt;") for rij in rijen[1:] for cel in rij[1:]]
     assert cellen == verwacht
+
+
+def test_the_demo_cohorts_fill_the_monitor_and_stay_out_of_every_demo_users_sight(client, demo):
+    from demo.monitor import cohorten_genereren
+    from toegang import policy
+
+    regio = Regio.objects.get(naam="Regio Lindewaard")
+    assert cohorten_genereren(regio, actor=demo.beheerder) == 160
+    assert cohorten_genereren(regio, actor=demo.beheerder) == 0  # once
+    horst = Organisatie.objects.get(naam="JJI De Horst")
+    for user in demo.users.values():
+        assert not policy.zichtbaar_voor(user).filter(jji=horst).exists(), user
+    cijfers = selectors.monitor([regio], [Periode(2024), Periode(2025)], vandaag=timezone.localdate())
+    cellen = [cel for rij in cijfers.tabel[1:] for cel in rij[1:]]
+    assert sum("%" in cel for cel in cellen) >= 10  # figures shown
+    assert any("< 5" in cel for cel in cellen)  # and some suppressed
+    assert "%" in cijfers.kop.totaal

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from demo import schaal
 from demo.jongeren import JONGEREN
+from demo.monitor import cohorten_genereren
 from demo.regio import (
     AANVRAAG,
     DEMO_TOTP_SLEUTEL,
@@ -59,12 +60,19 @@ class Command(BaseCommand):
     help = (
         "Fictieve demogegevens: een regio, partners, demogebruikers en een twaalftal jongeren (idempotent). "
         "Met --trajecten N en --raadplegingen M daarbij N extra fictieve trajecten en M regels in het "
-        "raadplegingenlog (voor de benchmark)."
+        "raadplegingenlog (voor de benchmark). De regio krijgt ook fictieve cohorten voor de regionale monitor, "
+        "bij een tweede JJI die geen demogebruiker ziet (--zonder-cohorten laat ze weg)."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--trajecten", type=int, default=0, help="extra fictieve trajecten (bulk)")
         parser.add_argument("--raadplegingen", type=int, default=0, help="extra regels in het raadplegingenlog")
+        parser.add_argument(
+            "--zonder-cohorten",
+            action="store_true",
+            dest="zonder_cohorten",
+            help="zonder de fictieve cohorten van de regionale monitor (de tests: sneller)",
+        )
 
     def handle(self, *args, **options):
         if options["trajecten"] < 0 or options["raadplegingen"] < 0:
@@ -81,6 +89,8 @@ class Command(BaseCommand):
             accountaanvraag_klaarzetten(organisaties, gebruikers["beheerder"])
             nieuw = sum(traject_aanmaken(j, organisaties, gebruikers) for j in JONGEREN)
             logonderzoek_klaarzetten(gebruikers)
+            if not options["zonder_cohorten"]:
+                nieuw += cohorten_genereren(organisaties["jji"].regio, actor=gebruikers["beheerder"])
         if options["trajecten"]:
             nieuw += schaal.trajecten_genereren(
                 options["trajecten"],
