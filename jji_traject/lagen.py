@@ -84,6 +84,7 @@ REGELS = (
     ("beslismodel.suggestie", "logic"),  # the pure suggestion rule
     ("monitor.onderdrukking", "logic"),  # the pure suppression rule of the monitor
     ("monitor.perioden", "logic"),  # the monitor's whole years and quarters
+    ("monitor.grafieken", "logic"),  # the monitor's bar charts, drawn as SVG templates
 )
 
 # The apps, lowest first, for imports between the logic of two apps.

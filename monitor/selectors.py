@@ -43,6 +43,10 @@ class Rij:
     cellen: list[str]
     totaal: str
     toelichting: str = ""
+    # For a yes/no figure: the shown percentage per cohort and over all (None: not shown).
+    procenten: list[int | None] = field(default_factory=list)
+    procent_totaal: int | None = None
+    sleutel: str = ""  # the figure's code (the charts find their rows by it)
 
 
 @dataclass
@@ -95,21 +99,38 @@ def _ja_nee(perioden, tellingen: dict[Periode, tuple[int, int]], *, label: str, 
     so neither a yes nor its complement below the threshold can be worked out."""
     getallen = [tellingen.get(p, (0, 0)) for p in perioden]
     t = tabel([[ja, noemer - ja] for ja, noemer in getallen])
-    cellen = [
-        _tekst(rij[0], totaal, noemer)
+    procenten = [
+        _procent(rij[0], totaal, noemer)
         for rij, totaal, (_ja, noemer) in zip(t.cellen, t.rijtotalen, getallen, strict=True)
     ]
-    totaal = _tekst(t.kolomtotalen[0], t.totaal, sum(noemer for _ja, noemer in getallen))
-    return Rij(label, cellen, totaal, toelichting)
+    alle = sum(noemer for _ja, noemer in getallen)
+    procent_totaal = _procent(t.kolomtotalen[0], t.totaal, alle)
+    cellen = [
+        _tekst(rij[0], totaal, noemer, pct)
+        for rij, totaal, (_ja, noemer), pct in zip(t.cellen, t.rijtotalen, getallen, procenten, strict=True)
+    ]
+    totaal = _tekst(t.kolomtotalen[0], t.totaal, alle, procent_totaal)
+    return Rij(label, cellen, totaal, toelichting, procenten=procenten, procent_totaal=procent_totaal)
 
 
-def _tekst(ja: Cel, noemer: Cel, aantal: int) -> str:
+def _gemerkt(rij: Rij, sleutel: str) -> Rij:
+    rij.sleutel = sleutel
+    return rij
+
+
+def _procent(ja: Cel, noemer: Cel, aantal: int) -> int | None:
+    """The percentage as shown, or None (suppressed, or nobody to count)."""
+    if aantal == 0 or noemer.onderdrukt:
+        return None
+    return percentage(ja, aantal).waarde
+
+
+def _tekst(ja: Cel, noemer: Cel, aantal: int, pct: int | None) -> str:
     """ "X van Y (Z%)" as shown; "–" for a cohort with nobody in it."""
     if aantal == 0:
         return "–"
     tekst = _("%(ja)s van %(noemer)s") % {"ja": ja, "noemer": noemer}
-    pct = percentage(ja, aantal) if not noemer.onderdrukt else Cel(None)
-    return tekst if pct.onderdrukt else f"{tekst} ({pct}%)"
+    return tekst if pct is None else f"{tekst} ({pct}%)"
 
 
 def _verdeling(
@@ -178,12 +199,13 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     geteld = _tel(met, perioden, **tellers)
 
     def ja_nee(sleutel, noemer, label, toelichting=""):
-        return _ja_nee(
+        rij = _ja_nee(
             perioden,
             {p: (r[f"{sleutel}_ja"], r[noemer]) for p, r in geteld.items()},
             label=label,
             toelichting=toelichting,
         )
+        return _gemerkt(rij, sleutel)
 
     ruw = [geteld.get(p, {}).get("aantal", 0) for p in perioden]
     aantallen = tabel([[n] for n in ruw])

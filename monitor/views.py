@@ -18,6 +18,7 @@ from toegang import policy
 
 from . import selectors
 from .forms import PeriodeForm
+from .grafieken import grafieken
 from .onderdrukking import DREMPEL, VERBORGEN
 
 
@@ -57,6 +58,7 @@ def monitor(request):
             "form": form,
             "formulieren": [form],
             "cijfers": cijfers,
+            "grafieken": grafieken(cijfers) if cijfers else [],
             "regionaam": _naam(regios, policy.is_landelijk(request.user)),
             "drempel": DREMPEL,
             "verborgen": VERBORGEN,

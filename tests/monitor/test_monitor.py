@@ -268,3 +268,28 @@ def test_the_demo_cohorts_fill_the_monitor_and_stay_out_of_every_demo_users_sigh
     assert sum("%" in cel for cel in cellen) >= 10  # figures shown
     assert any("< 5" in cel for cel in cellen)  # and some suppressed
     assert "%" in cijfers.kop.totaal
+
+
+def test_the_charts_are_svg_with_title_description_and_their_numbers_beside(client, cohort, demo):
+    from monitor.grafieken import grafieken
+
+    cijfers = selectors.monitor([cohort], [Periode(2024), Periode(2025)], vandaag=timezone.localdate())
+    onderbroken, ingeschreven, op_school = grafieken(cijfers)
+    # The interrupted careers per cohort as the table shows them: 2024 and 2025 hidden, all 28%.
+    assert [(s.label, s.procent, s.tekst) for s in onderbroken.staven] == [
+        ("2024", None, "niet getoond (minder dan 5)"),
+        ("2025", None, "niet getoond (minder dan 5)"),
+        ("Alle perioden", 28, "28%"),
+    ]
+    assert [s.label for s in op_school.staven][0] == "1 maand na uitstroom"
+    assert op_school.staven[0].procent == 33  # 6 of 18, as in the table
+    client.force_login(demo.regio)
+    pagina = client.get(URL, {"van": "2024", "tot": "2025"}).content.decode()
+    grafiekdeel = pagina[pagina.index('id="grafieken"') : pagina.index("Alle cijfers")]
+    assert grafiekdeel.count("<svg") == 3 and grafiekdeel.count("<title") == 3 and grafiekdeel.count("<desc") == 3
+    assert 'role="img"' in grafiekdeel and grafiekdeel.count("<table") == 3
+    # A hidden figure draws no bar: one bar in the first chart (all periods).
+    eerste = grafiekdeel[: grafiekdeel.index("</figure>")]
+    assert eerste.count("<rect") == 1 and 'width="101"' in eerste  # 28% of 360
+    for verboden in ("style=", "<script", "http://", "https://"):
+        assert verboden not in grafiekdeel, verboden
