@@ -4,7 +4,8 @@ A second JJI of Regio Lindewaard, "JJI De Horst" with its school, and "MBO Colle
 as the receiving school of most of its young people. ``COHORT`` young people, released evenly
 from January 2024 to a few weeks ago, each with — drawn from a fixed seed, so the demo is the
 same every time — a school before placement (or not) and an ICT-fase in the onderwijsinformatie,
-an enrolment at Westhaven for most (some starting late, some ending without a next one), the
+a warme overdracht before release for most, an enrolment at Westhaven for most (some starting
+late — likelier without a warme overdracht —, some ending without a next one), the
 checkpoints that have come due, a diploma for some, and the derived stand. None of the demo
 users works at these organisations or is involved in these trajecten, so none of them sees
 any of these young people (need to know holds in the demo too); the monitor counts them.
@@ -31,11 +32,12 @@ from trajecten.constants import (
     CHECKPOINT_DAGEN,
     BetrokkenheidSoort,
     Fase,
+    OverlegSoort,
     Titel,
     Uitstroombestemming,
     Verblijfsduur,
 )
-from trajecten.models import Betrokkenheid, Jongere, Traject
+from trajecten.models import Betrokkenheid, Jongere, Overleg, Traject
 
 from .schaal import ACHTERNAMEN, VOORNAMEN
 
@@ -107,7 +109,7 @@ def cohorten_genereren(regio: Regio, *, actor, aantal: int = COHORT) -> int:
         )
     trajecten = bulk_aanmaken(trajecten, Traject, actor=actor)
 
-    betrokkenheden, delen, inschrijvingen, checkpoints = [], [], [], []
+    betrokkenheden, delen, inschrijvingen, checkpoints, overleggen = [], [], [], [], []
     vastgelegd = {"organisatie": org["mbo"], "vastgelegd_door": actor, "vastgelegd_op": nu}
     for traject in trajecten:
         vrij = traject.vrijgelaten_op
@@ -133,7 +135,21 @@ def cohorten_genereren(regio: Regio, *, actor, aantal: int = COHORT) -> int:
                 traject=traject, organisatie=org["mbo"], soort=BetrokkenheidSoort.MBO_ONTVANGEND, toegevoegd_door=actor
             )
         )
-        start = vrij + dt.timedelta(days=rnd.choice([3, 5, 7, 10, 14, 21, 28, 45, 60]))
+        # A warme overdracht before release for most: the routekaart kept (step 7).
+        warm = rnd.random() < 0.7
+        if warm:
+            overleggen.append(
+                Overleg(
+                    traject=traject,
+                    soort=OverlegSoort.WARME_OVERDRACHT,
+                    datum=vrij - dt.timedelta(days=rnd.randint(3, 20)),
+                    jongere_aanwezig=True,
+                    vastgelegd_door=actor,
+                    vastgelegd_op=nu,
+                )
+            )
+        # Without one, a late start is likelier (the demo's figures show the difference).
+        start = vrij + dt.timedelta(days=rnd.choice([3, 5, 7, 10, 14, 21] if warm else [7, 14, 28, 45, 60]))
         if start > vandaag:
             continue
         einde = start + dt.timedelta(days=rnd.randint(40, 250)) if rnd.random() < 0.15 else None
@@ -177,6 +193,7 @@ def cohorten_genereren(regio: Regio, *, actor, aantal: int = COHORT) -> int:
     bulk_aanmaken(delen, Onderwijsinformatie, actor=actor)
     bulk_aanmaken(inschrijvingen, Inschrijving, actor=actor)
     bulk_aanmaken(checkpoints, Schoolcheckpoint, actor=actor)
+    bulk_aanmaken(overleggen, Overleg, actor=actor)
     nieuw = Traject.objects.filter(jji=org["jji"])
     policy.rechten_afleiden(nieuw)
     standen_bijwerken(nieuw)

@@ -85,6 +85,7 @@ REGELS = (
     ("monitor.onderdrukking", "logic"),  # the pure suppression rule of the monitor
     ("monitor.perioden", "logic"),  # the monitor's whole years and quarters
     ("monitor.grafieken", "logic"),  # the monitor's bar charts, drawn as SVG templates
+    ("monitor.uitsplitsingen", "logic"),  # the monitor's breakdowns of the interrupted careers
 )
 
 # The apps, lowest first, for imports between the logic of two apps.

@@ -94,7 +94,7 @@ def cohorten(regios, perioden: list[Periode]) -> QuerySet[Traject]:
     )
 
 
-def _ja_nee(perioden, tellingen: dict[Periode, tuple[int, int]], *, label: str, toelichting: str = "") -> Rij:
+def ja_nee(perioden, tellingen: dict[Periode, tuple[int, int]], *, label: str, toelichting: str = "") -> Rij:
     """A yes/no figure per cohort, "X van Y (Z%)": suppressed as a table of cohorts × (yes, no),
     so neither a yes nor its complement below the threshold can be worked out."""
     getallen = [tellingen.get(p, (0, 0)) for p in perioden]
@@ -198,8 +198,8 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
         tellers[f"op_school_{m}_ja"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot, **{f"op_school_{m}": True}))
     geteld = _tel(met, perioden, **tellers)
 
-    def ja_nee(sleutel, noemer, label, toelichting=""):
-        rij = _ja_nee(
+    def figuur(sleutel, noemer, label, toelichting=""):
+        rij = ja_nee(
             perioden,
             {p: (r[f"{sleutel}_ja"], r[noemer]) for p, r in geteld.items()},
             label=label,
@@ -209,11 +209,11 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
 
     ruw = [geteld.get(p, {}).get("aantal", 0) for p in perioden]
     aantallen = tabel([[n] for n in ruw])
-    kop = ja_nee("onderbroken", "aantal", _("onderbroken schoolloopbanen"))
+    kop = figuur("onderbroken", "aantal", _("onderbroken schoolloopbanen"))
 
     voor = Sectie(_("Vóór de plaatsing"))
     voor.rijen.append(
-        ja_nee(
+        figuur(
             "herkomst",
             "aantal",
             _("ingeschreven bij een school"),
@@ -253,7 +253,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
         ruw,
     )
     tijdens.rijen.append(
-        ja_nee(
+        figuur(
             "maatregelen",
             "maatregelen_n",
             _("afgesproken maatregelen uitgevoerd"),
@@ -263,7 +263,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
 
     na_plaatsing = Sectie(_("Na de plaatsing"))
     na_plaatsing.rijen.append(
-        ja_nee(
+        figuur(
             "ingeschreven",
             "aantal",
             _("ingeschreven bij de vrijlating"),
@@ -273,7 +273,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     na_plaatsing.rijen.append(_mediaan_rij(basis, perioden))
     for m in CHECKPOINT_DAGEN:
         na_plaatsing.rijen.append(
-            ja_nee(
+            figuur(
                 f"op_school_{m}",
                 f"op_school_{m}_n",
                 _("na %(m)s maanden nog op school") % {"m": m} if m > 1 else _("na 1 maand nog op school"),
@@ -281,7 +281,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
             )
         )
     na_plaatsing.rijen.append(
-        ja_nee("diploma", "diploma_n", _("diploma binnen 12 maanden"), _("van wie een jaar vrij is"))
+        figuur("diploma", "diploma_n", _("diploma binnen 12 maanden"), _("van wie een jaar vrij is"))
     )
     na_plaatsing.rijen.append(kop)
 

@@ -20,6 +20,7 @@ from . import selectors
 from .forms import PeriodeForm
 from .grafieken import grafieken
 from .onderdrukking import DREMPEL, VERBORGEN
+from .uitsplitsingen import uitsplitsingen
 
 
 def _keuze(request):
@@ -59,6 +60,11 @@ def monitor(request):
             "formulieren": [form],
             "cijfers": cijfers,
             "grafieken": grafieken(cijfers) if cijfers else [],
+            "uitsplitsingen": (
+                uitsplitsingen(regios, cijfers.perioden, met_titel=policy.titel_in_monitor(request.user))
+                if cijfers
+                else []
+            ),
             "regionaam": _naam(regios, policy.is_landelijk(request.user)),
             "drempel": DREMPEL,
             "verborgen": VERBORGEN,

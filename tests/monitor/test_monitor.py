@@ -293,3 +293,32 @@ def test_the_charts_are_svg_with_title_description_and_their_numbers_beside(clie
     assert eerste.count("<rect") == 1 and 'width="101"' in eerste  # 28% of 360
     for verboden in ("style=", "<script", "http://", "https://"):
         assert verboden not in grafiekdeel, verboden
+
+
+def test_the_breakdowns_and_the_titel_only_for_the_regiocoordinator(client, cohort, demo):
+    from monitor.uitsplitsingen import uitsplitsingen
+
+    perioden = [Periode(2024), Periode(2025)]
+    gesplitst = {u.sleutel: dict(u.regels) for u in uitsplitsingen([cohort], perioden, met_titel=True)}
+    # Every hand-made youth: jeugddetentie (the factory's titel), no receiving school, no warme
+    # overdracht, no nazorgtafel task: 5 of 18 interrupted in each of those groups.
+    assert gesplitst["titel"] == {
+        "voorlopige hechtenis": "–",
+        "jeugddetentie": "5 van 18 (28%)",
+        "PIJ-maatregel": "–",
+    }
+    assert gesplitst["school"]["geen ontvangende school"] == "5 van 18 (28%)"
+    assert gesplitst["warme-overdracht"] == {
+        "warme overdracht vóór de vrijlating": "–",
+        "geen warme overdracht vóór de vrijlating": "5 van 18 (28%)",
+    }
+    assert gesplitst["nazorgtafel"]["geen nazorgtafel met termijn"] == "5 van 18 (28%)"
+    assert "titel" not in {u.sleutel for u in uitsplitsingen([cohort], perioden, met_titel=False)}
+    keuze = {"van": "2024", "tot": "2025"}
+    client.force_login(demo.regio)
+    assert 'id="uitsplitsing-titel"' in client.get(URL, keuze).content.decode()
+    for school in (demo.verbindingsofficier, demo.coordinator, demo.beheerder):
+        client.force_login(school)
+        pagina = client.get(URL, keuze).content.decode()
+        assert 'id="uitsplitsing-school"' in pagina
+        assert 'id="uitsplitsing-titel"' not in pagina and "PIJ" not in pagina and "hechtenis" not in pagina

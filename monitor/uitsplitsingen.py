@@ -1,0 +1,159 @@
+"""The monitor's breakdowns (issue 19, item 2): the interrupted school careers over all the
+chosen cohorts, split by what the cooperation can change — the receiving school, the
+uitstroombestemming, whether the routekaart was kept (a warme overdracht held before release;
+the first nazorgtafel within its deadline) — and, for the regiocoördinator and the national
+view only, by titel and verblijfsduur (schools never see the titel, not even in aggregate).
+Each breakdown is one table of groups × (interrupted, not), suppressed like every other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from dossier.models import Schoolloopbaanstand
+from trajecten.constants import BetrokkenheidSoort, OverlegSoort, TaakStatus, Titel, Uitstroombestemming, Verblijfsduur
+from trajecten.models import Betrokkenheid, Overleg, Taak
+
+from .selectors import Rij, cohorten, ja_nee
+
+JA, NEE, GEEN = "ja", "nee", "geen"
+
+
+@dataclass
+class Uitsplitsing:
+    sleutel: str
+    titel: str
+    uitleg: str
+    groepen: list[str]
+    rij: Rij
+
+    @property
+    def regels(self) -> list[tuple[str, str]]:
+        """(group, "X van Y (Z%)") per group, as the table shows them."""
+        return list(zip(self.groepen, self.rij.cellen, strict=True))
+
+
+def _splitsen(basis, groep, categorieen: list[tuple[str, str]], *, sleutel, titel, uitleg) -> Uitsplitsing:
+    tellingen = {
+        r["groep"]: (r["ja"], r["n"])
+        for r in basis.annotate(groep=groep)
+        .values("groep")
+        .annotate(n=Count("pk"), ja=Count("pk", filter=Q(onderbroken=True)))
+        .order_by()
+    }
+    codes = [code for code, _label in categorieen]
+    rij = ja_nee(codes, tellingen, label=_("onderbroken schoolloopbanen"))
+    return Uitsplitsing(sleutel, titel, uitleg, [label for _code, label in categorieen], rij)
+
+
+def uitsplitsingen(regios, perioden, *, met_titel: bool) -> list[Uitsplitsing]:
+    rij = OuterRef("pk")
+    basis = cohorten(regios, perioden).alias(
+        onderbroken=Exists(Schoolloopbaanstand.objects.filter(traject=rij, onderbroken=True))
+    )
+    tekst = CharField()
+    school = Coalesce(
+        Subquery(
+            Betrokkenheid.objects.filter(traject=rij, soort=BetrokkenheidSoort.MBO_ONTVANGEND)
+            .order_by("pk")
+            .values("organisatie__naam")[:1],
+            output_field=tekst,
+        ),
+        Value(GEEN),
+    )
+    scholen = sorted(
+        {
+            naam
+            for naam in Betrokkenheid.objects.filter(
+                traject__in=cohorten(regios, perioden), soort=BetrokkenheidSoort.MBO_ONTVANGEND
+            ).values_list("organisatie__naam", flat=True)
+        }
+    )
+    uit = []
+    if met_titel:
+        uit.append(
+            _splitsen(
+                basis,
+                F("titel"),
+                list(Titel.choices),
+                sleutel="titel",
+                titel=_("Naar titel"),
+                uitleg=_("Alleen voor de regiocoördinator en het landelijke beeld: scholen zien de titel nooit."),
+            )
+        )
+        uit.append(
+            _splitsen(
+                basis,
+                F("verblijfsduur"),
+                list(Verblijfsduur.choices),
+                sleutel="verblijfsduur",
+                titel=_("Naar verblijfsduur"),
+                uitleg=_("Alleen voor de regiocoördinator en het landelijke beeld."),
+            )
+        )
+    uit.append(
+        _splitsen(
+            basis,
+            school,
+            [(naam, naam) for naam in scholen] + [(GEEN, _("geen ontvangende school"))],
+            sleutel="school",
+            titel=_("Naar ontvangende school"),
+            uitleg=_("De mbo die als ontvangende school bij het traject betrokken is."),
+        )
+    )
+    uit.append(
+        _splitsen(
+            basis,
+            F("uitstroombestemming"),
+            list(Uitstroombestemming.choices),
+            sleutel="bestemming",
+            titel=_("Naar uitstroombestemming"),
+            uitleg=_("De bestemming die in het traject is gekozen."),
+        )
+    )
+    warm = Exists(
+        Overleg.objects.filter(traject=rij, soort=OverlegSoort.WARME_OVERDRACHT, datum__lte=OuterRef("vrijgelaten_op"))
+    )
+    uit.append(
+        _splitsen(
+            basis,
+            _ja_nee_groep(warm),
+            [(JA, _("warme overdracht vóór de vrijlating")), (NEE, _("geen warme overdracht vóór de vrijlating"))],
+            sleutel="warme-overdracht",
+            titel=_("Routekaart: warme overdracht"),
+            uitleg=_("Of er vóór de vrijlating een warme overdracht is gehouden (stap 7 van de routekaart)."),
+        )
+    )
+    nazorgtafel = Taak.objects.filter(traject=rij, overleg_soort=OverlegSoort.NAZORGTAFEL, deadline__isnull=False)
+    op_tijd = Exists(nazorgtafel.filter(status=TaakStatus.GEDAAN, gedaan_op__lte=F("deadline")))
+    uit.append(
+        _splitsen(
+            basis.alias(met_taak=Exists(nazorgtafel)),
+            _drie_groepen(op_tijd),
+            [
+                (JA, _("eerste nazorgtafel binnen de termijn")),
+                (NEE, _("eerste nazorgtafel niet binnen de termijn")),
+                (GEEN, _("geen nazorgtafel met termijn")),
+            ],
+            sleutel="nazorgtafel",
+            titel=_("Routekaart: eerste nazorgtafel"),
+            uitleg=_("Of de eerste nazorgtafel (stap 1) is gehouden vóór de termijn van de routekaart."),
+        )
+    )
+    return uit
+
+
+def _ja_nee_groep(voorwaarde):
+    return Case(When(voorwaarde, then=Value(JA)), default=Value(NEE), output_field=CharField())
+
+
+def _drie_groepen(op_tijd):
+    return Case(
+        When(Q(met_taak=False), then=Value(GEEN)),
+        When(op_tijd, then=Value(JA)),
+        default=Value(NEE),
+        output_field=CharField(),
+    )
