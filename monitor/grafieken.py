@@ -1,7 +1,8 @@
 """The monitor's charts (issue 19, item 4): horizontal bar charts drawn on the server as SVG
 templates (``monitor/_grafiek.html``), with a title, a description and the same numbers as a
-table beside each; no script, no style attribute, no CDN. Each bar is a percentage as the table
-shows it: a suppressed one has no bar and says why."""
+table beside each; no script, no style attribute (colours are SVG presentation attributes,
+which WeasyPrint draws too), no CDN. Each bar is a percentage as the table shows it: a
+suppressed one has no bar and says why."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .onderdrukking import DREMPEL
 from .selectors import Monitor, Rij
 
 BREEDTE = 640  # the SVG's coordinate width
-LABELS = 190  # the label column
+LABELS = 220  # the label column
 SCHAAL = 360  # 100%
 HOOGTE_STAAF = 26
 TUSSENRUIMTE = 12

@@ -7,4 +7,5 @@ app_name = "monitor"
 urlpatterns = [
     path("", views.monitor, name="monitor"),
     path("monitor.csv", views.monitor_csv, name="csv"),
+    path("afdruk/", views.monitor_afdruk, name="afdruk"),
 ]

@@ -11,9 +11,11 @@ import io
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jji_traject.afdruk import afdruk
 from toegang import policy
 
 from . import selectors
@@ -49,28 +51,43 @@ def _naam(regios, landelijk: bool) -> str:
     return regios[0].naam if regios else ""
 
 
+def _context(request, regios, form, cijfers) -> dict:
+    return {
+        "form": form,
+        "formulieren": [form],
+        "cijfers": cijfers,
+        "grafieken": grafieken(cijfers) if cijfers else [],
+        "uitsplitsingen": (
+            uitsplitsingen(regios, cijfers.perioden, met_titel=policy.titel_in_monitor(request.user)) if cijfers else []
+        ),
+        "regionaam": _naam(regios, policy.is_landelijk(request.user)),
+        "drempel": DREMPEL,
+        "verborgen": VERBORGEN,
+        "zoekparameters": request.GET.urlencode(),
+    }
+
+
 @login_required
 def monitor(request):
     regios, form, cijfers = _keuze(request)
-    return render(
-        request,
-        "monitor/monitor.html",
-        {
-            "form": form,
-            "formulieren": [form],
-            "cijfers": cijfers,
-            "grafieken": grafieken(cijfers) if cijfers else [],
-            "uitsplitsingen": (
-                uitsplitsingen(regios, cijfers.perioden, met_titel=policy.titel_in_monitor(request.user))
-                if cijfers
-                else []
-            ),
-            "regionaam": _naam(regios, policy.is_landelijk(request.user)),
-            "drempel": DREMPEL,
-            "verborgen": VERBORGEN,
-            "zoekparameters": request.GET.urlencode(),
-        },
+    return render(request, "monitor/monitor.html", _context(request, regios, form, cijfers))
+
+
+@login_required
+def monitor_afdruk(request):
+    """The monitor as a printable page, or as PDF (``?formaat=pdf``) through the one PDF module:
+    the same figures, charts and breakdowns."""
+    regios, form, cijfers = _keuze(request)
+    if cijfers is None:
+        raise Http404
+    context = _context(request, regios, form, cijfers)
+    zonder_formaat = request.GET.copy()
+    zonder_formaat.pop("formaat", None)
+    context.update(
+        titel=_("Monitor schoolloopbanen"), terug=f"{reverse('monitor:monitor')}?{zonder_formaat.urlencode()}"
     )
+    codes = "_".join(p.code for p in (cijfers.perioden[0], cijfers.perioden[-1]))
+    return afdruk(request, "monitor/afdruk.html", context, f"monitor-{codes}.pdf")
 
 
 @login_required

@@ -148,6 +148,7 @@ ZONDER_JONGERENGEGEVENS: dict[str, str] = {
     "set_language": "language switch",
     "monitor:monitor": "the regional monitor: counts per cohort, suppressed below 5 (no youth data)",
     "monitor:csv": "the regional monitor's table as CSV, the same suppressed cells (no youth data)",
+    "monitor:afdruk": "the regional monitor to print or as PDF, the same suppressed figures (no youth data)",
     "gezondheid": "health check: database answers, nothing else",
     "passkey_inloggen_begin": "JSON: a WebAuthn challenge for the reader's own passkeys (no youth data)",
     "passkey_inloggen_voltooien": "JSON: checks the reader's passkey, completes the second factor (no youth data)",

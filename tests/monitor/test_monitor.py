@@ -285,7 +285,7 @@ def test_the_charts_are_svg_with_title_description_and_their_numbers_beside(clie
     assert op_school.staven[0].procent == 33  # 6 of 18, as in the table
     client.force_login(demo.regio)
     pagina = client.get(URL, {"van": "2024", "tot": "2025"}).content.decode()
-    grafiekdeel = pagina[pagina.index('id="grafieken"') : pagina.index("Alle cijfers")]
+    grafiekdeel = pagina[pagina.index('id="grafieken"') : pagina.index('id="uitsplitsingen"')]
     assert grafiekdeel.count("<svg") == 3 and grafiekdeel.count("<title") == 3 and grafiekdeel.count("<desc") == 3
     assert 'role="img"' in grafiekdeel and grafiekdeel.count("<table") == 3
     # A hidden figure draws no bar: one bar in the first chart (all periods).
@@ -322,3 +322,22 @@ def test_the_breakdowns_and_the_titel_only_for_the_regiocoordinator(client, coho
         pagina = client.get(URL, keuze).content.decode()
         assert 'id="uitsplitsing-school"' in pagina
         assert 'id="uitsplitsing-titel"' not in pagina and "PIJ" not in pagina and "hechtenis" not in pagina
+
+
+def test_the_print_page_and_the_pdf_carry_the_same_figures(client, cohort, demo):
+    from ..pdf import pdf_tekst
+
+    keuze = {"van": "2024", "tot": "2025"}
+    client.force_login(demo.regio)
+    afdruk = reverse("monitor:afdruk")
+    pagina = client.get(afdruk, keuze).content.decode()
+    assert "Onderbroken schoolloopbanen: 5 van 18 (28%)" in pagina and pagina.count("<svg") == 3
+    antwoord = client.get(afdruk, {**keuze, "formaat": "pdf"})
+    assert antwoord["Content-Type"] == "application/pdf" and "monitor-2024_2025.pdf" in antwoord["Content-Disposition"]
+    tekst = pdf_tekst(antwoord.content)
+    assert "5 van 18 (28%)" in tekst and "Naar ontvangende school" in tekst
+    for naam in ("Liam", "Finn", "Jayden", "Test"):  # no young person's name (the cohort's are "Test…")
+        assert naam not in tekst
+    assert client.get(afdruk, {"van": "2030"}).status_code == 404  # a bad period: no document
+    client.force_login(demo.mbo_intake)
+    assert client.get(afdruk, keuze).status_code == 404
