@@ -69,7 +69,24 @@ def cohorten_genereren(regio: Regio, *, actor, aantal: int = COHORT) -> int:
     org = _organisaties(regio)
     if Traject.objects.filter(jji=org["jji"]).exists():
         return 0
-    rnd = random.Random(19)  # noqa: S311 - fictional data, the same every time
+    return _genereren(org, aantal, actor=actor, rnd=random.Random(19))  # noqa: S311 - fictional, fixed
+
+
+def cohorten_bijmaken(regio: Regio, *, actor, aantal: int, portie: int = 2000) -> int:
+    """``aantal`` more young people in the cohorts (the benchmark's scale), in portions of
+    ``portie``, each in its own transaction."""
+    org = _organisaties(regio)
+    rnd = random.Random(aantal)  # noqa: S311 - fictional data, the same for the same size
+    gemaakt = 0
+    while gemaakt < aantal:
+        with transaction.atomic():
+            gemaakt += _genereren(org, min(portie, aantal - gemaakt), actor=actor, rnd=rnd)
+    return gemaakt
+
+
+def _genereren(org: dict[str, Organisatie], aantal: int, *, actor, rnd: random.Random) -> int:
+    """``aantal`` young people released evenly from EERSTE_VRIJLATING to three weeks ago."""
+    regio = org["jji"].regio
     vandaag = timezone.localdate()
     laatste = vandaag - dt.timedelta(days=21)
     stap = max((laatste - EERSTE_VRIJLATING).days / max(aantal - 1, 1), 0)
@@ -194,7 +211,8 @@ def cohorten_genereren(regio: Regio, *, actor, aantal: int = COHORT) -> int:
     bulk_aanmaken(inschrijvingen, Inschrijving, actor=actor)
     bulk_aanmaken(checkpoints, Schoolcheckpoint, actor=actor)
     bulk_aanmaken(overleggen, Overleg, actor=actor)
-    nieuw = Traject.objects.filter(jji=org["jji"])
+    # This portion's trajecten as one queryset (a range, never a list of ids).
+    nieuw = Traject.objects.filter(jji=org["jji"], pk__gte=min(t.pk for t in trajecten))
     policy.rechten_afleiden(nieuw)
     standen_bijwerken(nieuw)
     return len(trajecten)
