@@ -42,14 +42,18 @@ class PeriodeForm(Formulier):
         if not van and not tot:
             gegevens["perioden"] = standaard(self.vandaag)
             return gegevens
-        perioden = {}
-        for veld, tekst in (("van", van or tot), ("tot", tot or van)):
-            try:
-                perioden[veld] = periode_lezen(tekst, vandaag=self.vandaag)
-            except ValidationError as fout:
-                self.add_error(veld if gegevens.get(veld) else ("tot" if veld == "van" else "van"), fout)
+        # One given bound stands for both (a single year or quarter); each text is read once,
+        # and its error shows at its own field.
+        gelezen = {}
+        for veld, tekst in (("van", van), ("tot", tot)):
+            if tekst:
+                try:
+                    gelezen[veld] = periode_lezen(tekst, vandaag=self.vandaag)
+                except ValidationError as fout:
+                    self.add_error(veld, fout)
         if self.errors:
             return gegevens
+        perioden = {"van": gelezen.get("van") or gelezen["tot"], "tot": gelezen.get("tot") or gelezen["van"]}
         try:
             gegevens["perioden"] = reeks(perioden["van"], perioden["tot"], vandaag=self.vandaag)
         except ValidationError as fout:
