@@ -72,88 +72,63 @@ def uitsplitsingen(regios, perioden, *, met_titel: bool) -> list[Uitsplitsing]:
             ).values_list("organisatie__naam", flat=True)
         }
     )
-    uit = []
-    if met_titel:
-        uit.append(
-            _splitsen(
-                basis,
-                F("titel"),
-                list(Titel.choices),
-                sleutel="titel",
-                titel=_("Naar titel"),
-                uitleg=_("Alleen voor de regiocoördinator en het landelijke beeld: scholen zien de titel nooit."),
-            )
-        )
-        uit.append(
-            _splitsen(
-                basis,
-                F("verblijfsduur"),
-                list(Verblijfsduur.choices),
-                sleutel="verblijfsduur",
-                titel=_("Naar verblijfsduur"),
-                uitleg=_("Alleen voor de regiocoördinator en het landelijke beeld."),
-            )
-        )
-    uit.append(
-        _splitsen(
-            basis,
-            school,
-            [(naam, naam) for naam in scholen] + [(GEEN, _("geen ontvangende school"))],
-            sleutel="school",
-            titel=_("Naar ontvangende school"),
-            uitleg=_("De mbo die als ontvangende school bij het traject betrokken is."),
-        )
-    )
-    uit.append(
-        _splitsen(
-            basis,
-            F("uitstroombestemming"),
-            list(Uitstroombestemming.choices),
-            sleutel="bestemming",
-            titel=_("Naar uitstroombestemming"),
-            uitleg=_("De bestemming die in het traject is gekozen."),
-        )
-    )
     warm = Exists(
         Overleg.objects.filter(traject=rij, soort=OverlegSoort.WARME_OVERDRACHT, datum__lte=OuterRef("vrijgelaten_op"))
     )
-    uit.append(
-        _splitsen(
-            basis,
-            _ja_nee_groep(warm),
-            [(JA, _("warme overdracht vóór de vrijlating")), (NEE, _("geen warme overdracht vóór de vrijlating"))],
-            sleutel="warme-overdracht",
-            titel=_("Routekaart: warme overdracht"),
-            uitleg=_("Of er vóór de vrijlating een warme overdracht is gehouden (stap 7 van de routekaart)."),
-        )
-    )
     nazorgtafel = Taak.objects.filter(traject=rij, overleg_soort=OverlegSoort.NAZORGTAFEL, deadline__isnull=False)
     op_tijd = Exists(nazorgtafel.filter(status=TaakStatus.GEDAAN, gedaan_op__lte=F("deadline")))
-    uit.append(
-        _splitsen(
-            basis.alias(met_taak=Exists(nazorgtafel)),
-            _drie_groepen(op_tijd),
+    alleen_regio = _("Alleen voor de regiocoördinator en het landelijke beeld.")
+    # (key, group expression, groups, title, explanation), in the page's order.
+    soorten = [
+        (
+            "titel",
+            F("titel"),
+            list(Titel.choices),
+            _("Naar titel"),
+            _("Alleen voor de regiocoördinator en het landelijke beeld: scholen zien de titel nooit."),
+        ),
+        ("verblijfsduur", F("verblijfsduur"), list(Verblijfsduur.choices), _("Naar verblijfsduur"), alleen_regio),
+        (
+            "school",
+            school,
+            [(naam, naam) for naam in scholen] + [(GEEN, _("geen ontvangende school"))],
+            _("Naar ontvangende school"),
+            _("De mbo die als ontvangende school bij het traject betrokken is."),
+        ),
+        (
+            "bestemming",
+            F("uitstroombestemming"),
+            list(Uitstroombestemming.choices),
+            _("Naar uitstroombestemming"),
+            _("De bestemming die in het traject is gekozen."),
+        ),
+        (
+            "warme-overdracht",
+            Case(When(warm, then=Value(JA)), default=Value(NEE), output_field=CharField()),
+            [(JA, _("warme overdracht vóór de vrijlating")), (NEE, _("geen warme overdracht vóór de vrijlating"))],
+            _("Routekaart: warme overdracht"),
+            _("Of er vóór de vrijlating een warme overdracht is gehouden (stap 7 van de routekaart)."),
+        ),
+        (
+            "nazorgtafel",
+            Case(
+                When(Q(met_taak=False), then=Value(GEEN)),
+                When(op_tijd, then=Value(JA)),
+                default=Value(NEE),
+                output_field=CharField(),
+            ),
             [
                 (JA, _("eerste nazorgtafel binnen de termijn")),
                 (NEE, _("eerste nazorgtafel niet binnen de termijn")),
                 (GEEN, _("geen nazorgtafel met termijn")),
             ],
-            sleutel="nazorgtafel",
-            titel=_("Routekaart: eerste nazorgtafel"),
-            uitleg=_("Of de eerste nazorgtafel (stap 1) is gehouden vóór de termijn van de routekaart."),
-        )
-    )
-    return uit
-
-
-def _ja_nee_groep(voorwaarde):
-    return Case(When(voorwaarde, then=Value(JA)), default=Value(NEE), output_field=CharField())
-
-
-def _drie_groepen(op_tijd):
-    return Case(
-        When(Q(met_taak=False), then=Value(GEEN)),
-        When(op_tijd, then=Value(JA)),
-        default=Value(NEE),
-        output_field=CharField(),
-    )
+            _("Routekaart: eerste nazorgtafel"),
+            _("Of de eerste nazorgtafel (stap 1) is gehouden vóór de termijn van de routekaart."),
+        ),
+    ]
+    basis = basis.alias(met_taak=Exists(nazorgtafel))
+    return [
+        _splitsen(basis, groep, categorieen, sleutel=sleutel, titel=titel, uitleg=uitleg)
+        for sleutel, groep, categorieen, titel, uitleg in soorten
+        if met_titel or sleutel not in ("titel", "verblijfsduur")
+    ]
