@@ -1,5 +1,7 @@
-"""The monitor's choice of regio and period (issue 19): whole years or whole quarters of
-release, from and to, read by ``monitor.perioden``; refused with a Dutch message per field."""
+"""The monitor's choice of period (issue 19): whole years of release, from and to, read by
+``monitor.perioden``; refused with a Dutch message per field. Everyone reads one fixed set —
+their own regio, or, for the national rol, all regios together — so there is no regio to
+choose (the view answers ``?regio=`` for another regio, or for the national rol, with a 404)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jji_traject.forms import Formulier
-from toegang import policy
 
 from .perioden import periode_lezen, reeks, standaard
 
@@ -18,20 +19,11 @@ MAX_PERIODEN = 12
 
 
 class PeriodeForm(Formulier):
-    regio = forms.ModelChoiceField(label=_("Regio"), queryset=None, required=False)
     van = forms.CharField(label=_("Van"), max_length=7, required=False)
     tot = forms.CharField(label=_("Tot en met"), max_length=7, required=False)
 
-    def __init__(self, *args, user, landelijk: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The national view chooses a regio or all of them together; anyone else reads their
-        # own regio only (the view answers another regio with a 404), so there is no choice.
-        if landelijk:
-            regio = self.fields["regio"]
-            regio.queryset = policy.monitor_regios(user).order_by("naam")
-            regio.empty_label = _("Alle regio's (landelijk)")
-        else:
-            del self.fields["regio"]
         self.vandaag = timezone.localdate()
 
     def clean(self):
@@ -51,6 +43,13 @@ class PeriodeForm(Formulier):
                     gelezen[veld] = periode_lezen(tekst, vandaag=self.vandaag)
                 except ValidationError as fout:
                     self.add_error(veld, fout)
+        if self.errors:
+            return gegevens
+        for veld, periode in gelezen.items():
+            if periode.kwartaal is not None:
+                # Quarters beside the years would add up to them: subtracting one view from the
+                # other could reveal a small number. Whole years only.
+                self.add_error(veld, _("Kies hele jaren, bijvoorbeeld 2025."))
         if self.errors:
             return gegevens
         perioden = {"van": gelezen.get("van") or gelezen["tot"], "tot": gelezen.get("tot") or gelezen["van"]}

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from trajecten.constants import CHECKPOINT_DAGEN, Checkpoint
 
-from .onderdrukking import DREMPEL
 from .selectors import Monitor, Rij
 
 BREEDTE = 640  # the SVG's coordinate width
@@ -74,7 +73,7 @@ class Grafiek:
 def _tekst(procent: int | None, cel: str) -> str:
     if procent is not None:
         return f"{procent}%"
-    return "–" if cel == "–" else _("niet getoond (minder dan %(drempel)s)") % {"drempel": DREMPEL}
+    return "–" if cel == "–" else _("niet getoond (te weinig jongeren)")
 
 
 def _per_periode(monitor: Monitor, rij: Rij, sleutel: str, titel: str, uitleg: str) -> Grafiek:
@@ -82,21 +81,18 @@ def _per_periode(monitor: Monitor, rij: Rij, sleutel: str, titel: str, uitleg: s
         Staaf(str(p), pct, _tekst(pct, cel))
         for p, pct, cel in zip(monitor.perioden, rij.procenten, rij.cellen, strict=True)
     ]
-    staven.append(Staaf(_("Alle perioden"), rij.procent_totaal, _tekst(rij.procent_totaal, rij.totaal)))
     return Grafiek(sleutel, titel, uitleg, staven)
 
 
 def grafieken(monitor: Monitor) -> list[Grafiek]:
     """The charts of the page: the interrupted school careers and the enrolment at release per
-    cohort, and staying at school after 1, 3, 6 and 12 months over all cohorts."""
+    cohort, and staying at school after 1, 3, 6 and 12 months in the headline's cohort."""
     rijen = {rij.sleutel: rij for sectie in monitor.secties for rij in sectie.rijen if rij.sleutel}
-    onderbroken = monitor.kop
-    ingeschreven = rijen["ingeschreven"]
     op_school = [(Checkpoint(m).label, rijen[f"op_school_{m}"]) for m in CHECKPOINT_DAGEN]
     return [
         _per_periode(
             monitor,
-            onderbroken,
+            monitor.kop,
             "onderbroken",
             _("Onderbroken schoolloopbanen per periode"),
             _(
@@ -106,7 +102,7 @@ def grafieken(monitor: Monitor) -> list[Grafiek]:
         ),
         _per_periode(
             monitor,
-            ingeschreven,
+            rijen["ingeschreven"],
             "ingeschreven",
             _("Ingeschreven bij de vrijlating per periode"),
             _(
@@ -116,11 +112,12 @@ def grafieken(monitor: Monitor) -> list[Grafiek]:
         ),
         Grafiek(
             "op-school",
-            _("Nog op school na de vrijlating"),
+            _("Nog op school na de vrijlating, %(periode)s") % {"periode": monitor.kopperiode},
             _(
-                "Over alle gekozen perioden: het deel van de jongeren dat na 1, 3, 6 en 12 maanden nog op school is, "
-                "van wie zo lang vrij is."
-            ),
-            [Staaf(label, rij.procent_totaal, _tekst(rij.procent_totaal, rij.totaal)) for label, rij in op_school],
+                "Het deel van de jongeren vrijgelaten in %(periode)s dat na 1, 3, 6 en 12 maanden nog op school "
+                "is, van wie zo lang vrij is."
+            )
+            % {"periode": monitor.kopperiode},
+            [Staaf(label, rij.procenten[-1], _tekst(rij.procenten[-1], rij.cellen[-1])) for label, rij in op_school],
         ),
     ]

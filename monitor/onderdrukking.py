@@ -3,19 +3,25 @@ percentage of the monitor may let anyone work out a number of fewer than ``DREMP
 people.
 
 - **Primary suppression**: a count below ``DREMPEL`` (0 included: "nobody in this group" is a
-  statement about each of them) is shown as "< 5".
-- **Secondary suppression**: a table's rows and columns add up to totals that are shown. A row
-  (or column) with exactly one suppressed cell would give it away by subtraction, so the
-  smallest other shown cell of that row (or column) is suppressed too, shown as "x" (it may be
-  large); this repeats until no row or column has a single suppressed cell. A total below the threshold suppresses its
-  whole row or column. A row that counts nobody at all (an empty cohort) is known to be empty:
-  it is shown as such and left out of the suppression.
+  statement about each of them) is hidden.
+- **Secondary suppression**: figures in a line that add up to a shown total would give a
+  hidden one away by subtraction, so a line with exactly one hidden figure — or hidden
+  figures that its shown total leaves fewer than the threshold together (counts are never
+  negative: a hidden sum of 0 says each is 0) — loses its smallest other figure too, until no
+  line has one. A row is such a line (its cells and its total);
+  where a table shows column totals, each column is one too. A total that is already shown
+  elsewhere (the headline) is never hidden, so no protection relies on it.
+- **One marker**: every hidden figure reads "x" — a small count and one hidden to protect it
+  are not told apart (that would say which is at least 5).
+- **Known-empty rows**: a cohort with nobody in it shows "–" and takes no part; any other
+  zero is a small count like the rest.
 - **Derived figures**: a percentage whose denominator, numerator or complement is below the
   threshold (either would follow from it), and a median over fewer young people than the
   threshold are not shown either.
 
-The monitor asks these functions for every figure it shows; the CSV and the PDF show the same
-cells."""
+The monitor publishes each cohort's row the same way whatever periods are chosen (rows only,
+no totals over a chosen range, no quarters beside years), so no two views can be subtracted.
+The page, the CSV and the PDF show the same cells."""
 
 from __future__ import annotations
 
@@ -26,17 +32,16 @@ from dataclasses import dataclass
 DREMPEL = 5
 
 
-# A figure suppressed only so that a small one cannot be worked out (it may itself be large).
+# Every hidden figure reads the same: a small count and one hidden to protect it are not told
+# apart (telling them apart would say which of them is at least 5).
 VERBORGEN = "x"
 
 
 @dataclass(frozen=True)
 class Cel:
-    """One figure as shown: its value, or ``None`` when suppressed; ``klein`` when it is itself
-    below the threshold (shown as "< 5"), else it was suppressed to protect another ("x")."""
+    """One figure as shown: its value, or ``None`` when hidden (shown as "x")."""
 
     waarde: int | float | None
-    klein: bool = False
 
     @property
     def onderdrukt(self) -> bool:
@@ -44,7 +49,7 @@ class Cel:
 
     def __str__(self) -> str:
         if self.waarde is None:
-            return f"< {DREMPEL}" if self.klein else VERBORGEN
+            return VERBORGEN
         if isinstance(self.waarde, float):
             return f"{self.waarde:.0f}"
         return str(self.waarde)
@@ -52,7 +57,7 @@ class Cel:
 
 def telling(aantal: int) -> Cel:
     """A single count on its own (no table around it): shown from the threshold up."""
-    return Cel(aantal, klein=False) if aantal >= DREMPEL else Cel(None, klein=True)
+    return Cel(aantal) if aantal >= DREMPEL else Cel(None)
 
 
 def percentage(teller: int | Cel, noemer: int) -> Cel:
@@ -86,45 +91,69 @@ class Tabel:
     totaal: Cel
 
 
-def tabel(aantallen: Sequence[Sequence[int]]) -> Tabel:
-    """Suppress a table of counts together with its row and column totals and grand total
-    (primary, then secondary suppression; see the module). Each row — cells and row total —
-    and each column — cells and column total, the totals row with the grand total — is a
-    line whose cells add up; a line with exactly one suppressed figure loses its smallest
-    other figure too, until no line has one."""
+def tabel(
+    aantallen: Sequence[Sequence[int]],
+    *,
+    kolomtotalen: bool = True,
+    leeg: Sequence[bool] | None = None,
+    publiek: Sequence[int] | None = None,
+) -> Tabel:
+    """Suppress a table of counts with its row totals and — when ``kolomtotalen`` — its column
+    totals and grand total (primary, then secondary suppression; see the module). Each row —
+    cells and row total — and, when column totals are shown, each column — cells and column
+    total — is a line whose figures add up; a line with exactly one suppressed figure loses
+    its smallest other hideable figure too, until no line has one.
+
+    ``leeg``: rows known to count nobody (an empty cohort, shown as "–"): they take no part.
+    ``publiek``: column totals (and then the grand total) already shown elsewhere as they are
+    (the headline): they are never hidden here, so hiding cannot rely on them."""
     alle = [list(rij) for rij in aantallen]
     breedte = len(alle[0]) if alle else 0
     if any(len(rij) != breedte for rij in alle):
         raise ValueError("every row of a table has as many cells")
-    # A row that counts nobody (a cohort with no one in it) is shown as such ("–" on the page):
-    # being known, it takes no part in the suppression, and adds nothing to any total.
-    leeg = [sum(rij) == 0 for rij in alle]
+    leeg = list(leeg) if leeg is not None else [False] * len(alle)
     rijen = [rij for rij, is_leeg in zip(alle, leeg, strict=True) if not is_leeg]
     # The augmented table: each row with its total, then the row of column totals and the grand total.
     vol = [[*rij, sum(rij)] for rij in rijen]
     vol.append([sum(rij[k] for rij in rijen) for k in range(breedte)] + [sum(map(sum, rijen))])
     hoogte, breed = len(vol), breedte + 1
-    weg = {(r, k) for r in range(hoogte) for k in range(breed) if vol[r][k] < DREMPEL}
-    lijnen = [[(r, k) for k in range(breed)] for r in range(hoogte)]
-    lijnen += [[(r, k) for r in range(hoogte)] for k in range(breed)]
+    vast = {(hoogte - 1, k) for k in range(breed)} if publiek is not None else set()
+    weg = {(r, k) for r in range(hoogte) for k in range(breed) if vol[r][k] < DREMPEL and (r, k) not in vast}
+    lijnen = [[(r, k) for k in range(breed)] for r in range(hoogte - 1)]
+    if kolomtotalen:
+        lijnen.append([(hoogte - 1, k) for k in range(breed)])
+        lijnen += [[(r, k) for r in range(hoogte)] for k in range(breed)]
+
+    def onveilig(lijn) -> bool:
+        """One hidden figure follows from its shown total by subtraction; so do several whose
+        shown total leaves them fewer than the threshold together (counts are never negative:
+        a hidden sum of 0 tells each is 0)."""
+        verborgen = [cel for cel in lijn if cel in weg]
+        if not verborgen:
+            return False
+        if len(verborgen) == 1:
+            return True
+        totaal_getoond = lijn[-1] not in weg
+        return totaal_getoond and sum(vol[r][k] for r, k in verborgen) < DREMPEL
+
     veranderd = True
     while veranderd:
         veranderd = False
         for lijn in lijnen:
-            if len(lijn) < 3 or sum(cel in weg for cel in lijn) != 1:
+            kandidaten = [cel for cel in lijn[:-1] if cel not in weg and cel not in vast]
+            if len(lijn) < 3 or not kandidaten or not onveilig(lijn):
                 continue  # a line of one cell and its total: both or neither are below the threshold
             # The smallest other figure (the least information lost); ties: the first.
-            weg.add(min((cel for cel in lijn if cel not in weg), key=lambda cel: vol[cel[0]][cel[1]]))
+            weg.add(min(kandidaten, key=lambda cel: vol[cel[0]][cel[1]]))
             veranderd = True
-    getoond = [
-        [Cel(None, klein=vol[r][k] < DREMPEL) if (r, k) in weg else Cel(vol[r][k]) for k in range(breed)]
-        for r in range(hoogte)
-    ]
+    getoond = [[Cel(None) if (r, k) in weg else Cel(vol[r][k]) for k in range(breed)] for r in range(hoogte)]
     gevuld = iter(getoond[:-1])
     volledig = [[Cel(0)] * breed if is_leeg else next(gevuld) for is_leeg in leeg]
+    verborgen = [Cel(None)] * breed
+    totalen = getoond[-1] if kolomtotalen else verborgen
     return Tabel(
         cellen=[rij[:breedte] for rij in volledig],
         rijtotalen=[rij[breedte] for rij in volledig],
-        kolomtotalen=getoond[-1][:breedte],
-        totaal=getoond[-1][breedte],
+        kolomtotalen=totalen[:breedte],
+        totaal=totalen[breedte],
     )

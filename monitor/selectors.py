@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, DateField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from beslismodel.constants import Status
@@ -37,16 +37,16 @@ GEEN = "geen"
 
 @dataclass
 class Rij:
-    """One figure: its label, one shown cell per cohort and one over all cohorts."""
+    """One figure: its label and one shown cell per row (a cohort, or a group of a breakdown)."""
 
     label: str
     cellen: list[str]
-    totaal: str
     toelichting: str = ""
-    # For a yes/no figure: the shown percentage per cohort and over all (None: not shown).
+    # For a yes/no figure: the shown percentage per row (None: not shown).
     procenten: list[int | None] = field(default_factory=list)
-    procent_totaal: int | None = None
     sleutel: str = ""  # the figure's code (the charts find their rows by it)
+    # For a yes/no figure: the shown counts (for a breakdown's published totals).
+    ja: list[Cel] = field(default_factory=list)
 
 
 @dataclass
@@ -59,32 +59,36 @@ class Sectie:
 class Monitor:
     perioden: list[Periode]
     aantallen: list[str]
-    totaal: str
-    kop: Rij | None
+    kop: Rij
     secties: list[Sectie]
     berekend_op: dt.date | None
 
     @property
+    def kopperiode(self) -> Periode:
+        """The headline's cohort: the last period shown."""
+        return self.perioden[-1]
+
+    @property
+    def koptekst(self) -> str:
+        return self.kop.cellen[-1]
+
+    @property
     def tabel(self) -> list[list[str]]:
         """The page's table as rows of text (the CSV writes exactly these)."""
-        rijen = [[_("Cijfer"), *[str(p) for p in self.perioden], _("Alle perioden")]]
-        rijen.append([_("Aantal vrijgelaten jongeren"), *self.aantallen, self.totaal])
+        rijen = [[_("Cijfer"), *[str(p) for p in self.perioden]]]
+        rijen.append([_("Aantal vrijgelaten jongeren"), *self.aantallen])
         for sectie in self.secties:
             for rij in sectie.rijen:
-                rijen.append([f"{sectie.titel}: {rij.label}", *rij.cellen, rij.totaal])
+                rijen.append([f"{sectie.titel}: {rij.label}", *rij.cellen])
         return rijen
 
 
 def _cohort(perioden: list[Periode]) -> dict:
-    kwartalen = perioden[0].kwartaal is not None
-    velden = {"jaar": ExtractYear("vrijgelaten_op")}
-    if kwartalen:
-        velden["kwartaal"] = ExtractQuarter("vrijgelaten_op")
-    return velden
+    return {"jaar": ExtractYear("vrijgelaten_op")}
 
 
 def _sleutel(rij: dict) -> Periode:
-    return Periode(rij["jaar"], rij.get("kwartaal"))
+    return Periode(rij["jaar"])
 
 
 def cohorten(regios, perioden: list[Periode]) -> QuerySet[Traject]:
@@ -94,23 +98,50 @@ def cohorten(regios, perioden: list[Periode]) -> QuerySet[Traject]:
     )
 
 
-def ja_nee(perioden, tellingen: dict[Periode, tuple[int, int]], *, label: str, toelichting: str = "") -> Rij:
-    """A yes/no figure per cohort, "X van Y (Z%)": suppressed as a table of cohorts × (yes, no),
-    so neither a yes nor its complement below the threshold can be worked out."""
-    getallen = [tellingen.get(p, (0, 0)) for p in perioden]
-    t = tabel([[ja, noemer - ja] for ja, noemer in getallen])
-    procenten = [
-        _procent(rij[0], totaal, noemer)
-        for rij, totaal, (_ja, noemer) in zip(t.cellen, t.rijtotalen, getallen, strict=True)
-    ]
-    alle = sum(noemer for _ja, noemer in getallen)
-    procent_totaal = _procent(t.kolomtotalen[0], t.totaal, alle)
-    cellen = [
-        _tekst(rij[0], totaal, noemer, pct)
-        for rij, totaal, (_ja, noemer), pct in zip(t.cellen, t.rijtotalen, getallen, procenten, strict=True)
-    ]
-    totaal = _tekst(t.kolomtotalen[0], t.totaal, alle, procent_totaal)
-    return Rij(label, cellen, totaal, toelichting, procenten=procenten, procent_totaal=procent_totaal)
+def ja_nee(
+    rijen,
+    tellingen: dict,
+    *,
+    label: str,
+    toelichting: str = "",
+    leeg: list[bool] | None = None,
+    publiek: tuple[int, int] | None = None,
+) -> Rij:
+    """A yes/no figure per row, "X van Y (Z%)". ``tellingen`` per row: (yes, counted) or (yes,
+    counted, cohort) where only part of the cohort is counted (those given measures, those
+    released long enough in a period still that recent): then the part left out is a third
+    figure of the row, and the denominator shows only when it does. Each row is a line of its
+    own (no totals over rows), unless ``publiek`` gives the column totals (yes, no) already
+    shown elsewhere — a breakdown of the headline's cohort, suppressed as one table against
+    them. ``leeg``: rows known to count nobody ("–")."""
+    getallen = [tuple(tellingen.get(r, (0, 0))) for r in rijen]
+    if leeg is None:
+        leeg = [g[-1] == 0 for g in getallen]
+    if publiek is not None:
+        t = tabel([[g[0], g[1] - g[0]] for g in getallen], leeg=leeg, publiek=list(publiek))
+        rijcellen = [[*cel, totaal] for cel, totaal in zip(t.cellen, t.rijtotalen, strict=True)]
+    else:
+        rijcellen = []
+        for g, is_leeg in zip(getallen, leeg, strict=True):
+            cijfers = [g[0], g[1] - g[0], *([g[2] - g[1]] if len(g) == 3 else [])]
+            t = tabel([cijfers], kolomtotalen=False, leeg=[is_leeg])
+            rijcellen.append([*t.cellen[0], t.rijtotalen[0]])
+    cellen, procenten, ja = [], [], []
+    for cel, g, is_leeg in zip(rijcellen, getallen, leeg, strict=True):
+        n = g[1]
+        # The denominator: the row's total, or — counting part of the cohort — shown only when
+        # the part left out is.
+        noemer = cel[-1] if len(g) == 2 else (Cel(n) if not cel[2].onderdrukt else Cel(None))
+        verborgen = is_leeg or n == 0 or noemer.onderdrukt or cel[0].onderdrukt or cel[1].onderdrukt
+        pct = None if verborgen else percentage(cel[0], n).waarde
+        procenten.append(pct)
+        ja.append(cel[0])
+        if is_leeg or (len(g) == 3 and n == 0 and not noemer.onderdrukt):
+            cellen.append("–")  # nobody in the row, or nobody counted yet: says nothing of anyone
+        else:
+            tekst = _("%(ja)s van %(noemer)s") % {"ja": cel[0], "noemer": noemer}
+            cellen.append(tekst if pct is None else f"{tekst} ({pct}%)")
+    return Rij(label, cellen, toelichting, procenten=procenten, ja=ja)
 
 
 def _gemerkt(rij: Rij, sleutel: str) -> Rij:
@@ -118,33 +149,21 @@ def _gemerkt(rij: Rij, sleutel: str) -> Rij:
     return rij
 
 
-def _procent(ja: Cel, noemer: Cel, aantal: int) -> int | None:
-    """The percentage as shown, or None (suppressed, or nobody to count)."""
-    if aantal == 0 or noemer.onderdrukt:
-        return None
-    return percentage(ja, aantal).waarde
-
-
-def _tekst(ja: Cel, noemer: Cel, aantal: int, pct: int | None) -> str:
-    """ "X van Y (Z%)" as shown; "–" for a cohort with nobody in it."""
-    if aantal == 0:
-        return "–"
-    tekst = _("%(ja)s van %(noemer)s") % {"ja": ja, "noemer": noemer}
-    return tekst if pct is None else f"{tekst} ({pct}%)"
-
-
 def _verdeling(
     perioden, tellingen: dict[Periode, dict[str, int]], categorieen: list[tuple[str, str]], aantallen: list[int]
 ) -> list[Rij]:
-    """A distribution per cohort over categories: suppressed as one table of cohorts × categories
-    ("–" for a cohort with nobody in it)."""
-    t = tabel([[tellingen.get(p, {}).get(code, 0) for code, _label in categorieen] for p in perioden])
+    """A distribution per cohort over categories (each cohort's row a line of its own, "–" for
+    a cohort with nobody in it); what fits no category counts under the last one."""
+    codes = [code for code, _label in categorieen]
+    rijen = []
+    for p in perioden:
+        geteld = tellingen.get(p, {})
+        rij = [geteld.get(code, 0) for code in codes]
+        rij[-1] += sum(n for code, n in geteld.items() if code not in codes)
+        rijen.append(rij)
+    t = tabel(rijen, kolomtotalen=False, leeg=[n == 0 for n in aantallen])
     return [
-        Rij(
-            label,
-            [str(rij[i]) if n else "–" for rij, n in zip(t.cellen, aantallen, strict=True)],  # n: the cohort
-            str(t.kolomtotalen[i]) if sum(aantallen) else "–",
-        )
+        Rij(label, [str(rij[i]) if n else "–" for rij, n in zip(t.cellen, aantallen, strict=True)])
         for i, (_code, label) in enumerate(categorieen)
     ]
 
@@ -198,17 +217,18 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
         tellers[f"op_school_{m}_ja"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot, **{f"op_school_{m}": True}))
     geteld = _tel(met, perioden, **tellers)
 
-    def figuur(sleutel, noemer, label, toelichting=""):
-        rij = ja_nee(
-            perioden,
-            {p: (r[f"{sleutel}_ja"], r[noemer]) for p, r in geteld.items()},
-            label=label,
-            toelichting=toelichting,
-        )
-        return _gemerkt(rij, sleutel)
+    def figuur(sleutel, noemer, label, toelichting="", sinds=None):
+        """``noemer``: the count the figure is over. Over part of the cohort, the part left out
+        is a figure of the row too — unless it is known to be nobody: a period that ended at
+        least ``sinds`` ago has everyone released long enough."""
+        tellingen = {}
+        for p, r in geteld.items():
+            heel = noemer == "aantal" or (sinds is not None and p.einde <= sinds)
+            tellingen[p] = (r[f"{sleutel}_ja"], r[noemer]) if heel else (r[f"{sleutel}_ja"], r[noemer], r["aantal"])
+        return _gemerkt(ja_nee(perioden, tellingen, label=label, toelichting=toelichting), sleutel)
 
     ruw = [geteld.get(p, {}).get("aantal", 0) for p in perioden]
-    aantallen = tabel([[n] for n in ruw])
+    aantallen = tabel([[n] for n in ruw], kolomtotalen=False, leeg=[n == 0 for n in ruw])
     kop = figuur("onderbroken", "aantal", _("onderbroken schoolloopbanen"))
 
     voor = Sectie(_("Vóór de plaatsing"))
@@ -270,7 +290,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
             _("een inschrijving die uiterlijk %(dagen)s dagen na de vrijlating begint") % {"dagen": na},
         )
     )
-    na_plaatsing.rijen.append(_mediaan_rij(basis, perioden))
+    na_plaatsing.rijen.append(_mediaan_rij(basis, perioden, ruw))
     for m in CHECKPOINT_DAGEN:
         na_plaatsing.rijen.append(
             figuur(
@@ -278,10 +298,11 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
                 f"op_school_{m}_n",
                 _("na %(m)s maanden nog op school") % {"m": m} if m > 1 else _("na 1 maand nog op school"),
                 _("van wie zo lang vrij is"),
+                sinds=dagen[m],
             )
         )
     na_plaatsing.rijen.append(
-        figuur("diploma", "diploma_n", _("diploma binnen 12 maanden"), _("van wie een jaar vrij is"))
+        figuur("diploma", "diploma_n", _("diploma binnen 12 maanden"), _("van wie een jaar vrij is"), sinds=dagen[12])
     )
     na_plaatsing.rijen.append(kop)
 
@@ -290,7 +311,6 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     return Monitor(
         perioden=perioden,
         aantallen=[str(r[0]) if n else "–" for r, n in zip(aantallen.cellen, ruw, strict=True)],
-        totaal=str(aantallen.totaal),
         kop=kop,
         secties=secties,
         berekend_op=berekend.values_list("berekend_op", flat=True).first(),
@@ -303,9 +323,10 @@ def _ict_fasen(regios):
     return IctFase.objects.filter(regio__in=regios)
 
 
-def _mediaan_rij(basis: QuerySet[Traject], perioden) -> Rij:
-    """The median days from release to the first school day, per cohort and over all: bare
-    numbers per cohort from the stand, no person attached."""
+def _mediaan_rij(basis: QuerySet[Traject], perioden, aantallen: list[int]) -> Rij:
+    """The median days from release to the first school day per cohort: bare numbers per cohort
+    from the stand, no person attached; "x" over fewer than 5 (nobody included), "–" for a
+    cohort with nobody in it."""
     waarden: dict[Periode, list[int]] = defaultdict(list)
     for r in (
         basis.filter(schoolloopbaanstand__dagen_tot_eerste_schooldag__isnull=False)
@@ -313,17 +334,8 @@ def _mediaan_rij(basis: QuerySet[Traject], perioden) -> Rij:
         .order_by()
     ):
         waarden[_sleutel(r)].append(r["dagen"])
-    alle = [d for lijst in waarden.values() for d in lijst]
     return Rij(
         _("mediaan dagen van vrijlating tot eerste schooldag"),
-        [_mediaantekst(waarden.get(p, [])) for p in perioden],
-        _mediaantekst(alle),
+        [str(mediaan(waarden.get(p, []))) if n else "–" for p, n in zip(perioden, aantallen, strict=True)],
         _("over wie een eerste schooldag heeft"),
     )
-
-
-def _mediaantekst(waarden: list[int]) -> str:
-    if not waarden:
-        return "–"
-    cel = mediaan(waarden)
-    return _("minder dan 5 jongeren") if cel.onderdrukt else str(cel)

@@ -14,12 +14,15 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from dossier.models import Schoolloopbaanstand
+from netwerk.constants import OrganisatieSoort
+from netwerk.models import Organisatie
 from trajecten.constants import BetrokkenheidSoort, OverlegSoort, TaakStatus, Titel, Uitstroombestemming, Verblijfsduur
 from trajecten.models import Betrokkenheid, Overleg, Taak
 
+from .perioden import Periode
 from .selectors import Rij, cohorten, ja_nee
 
-JA, NEE, GEEN = "ja", "nee", "geen"
+JA, NEE, GEEN, OVERIG = "ja", "nee", "geen", "overig"
 
 
 @dataclass
@@ -36,20 +39,40 @@ class Uitsplitsing:
         return list(zip(self.groepen, self.rij.cellen, strict=True))
 
 
-def _splitsen(basis, groep, categorieen: list[tuple[str, str]], *, sleutel, titel, uitleg) -> Uitsplitsing:
-    tellingen = {
-        r["groep"]: (r["ja"], r["n"])
-        for r in basis.annotate(groep=groep)
+def _splitsen(basis, groep, categorieen, *, sleutel, titel, uitleg, kop: Rij) -> Uitsplitsing:
+    """One breakdown of the headline's cohort: groups × (interrupted, not), the headline's
+    counts as public column totals (never hidden here); what fits no group counts under the
+    last one (a catch-all)."""
+    codes = [code for code, _label in categorieen]
+    tellingen: dict[str, list[int]] = {code: [0, 0] for code in codes}
+    for r in (
+        basis.annotate(groep=groep)
         .values("groep")
         .annotate(n=Count("pk"), ja=Count("pk", filter=Q(onderbroken=True)))
         .order_by()
-    }
-    codes = [code for code, _label in categorieen]
-    rij = ja_nee(codes, tellingen, label=_("onderbroken schoolloopbanen"))
+    ):
+        doel = tellingen[r["groep"] if r["groep"] in tellingen else codes[-1]]
+        doel[0] += r["ja"]
+        doel[1] += r["n"]
+    ja = sum(t[0] for t in tellingen.values())
+    n = sum(t[1] for t in tellingen.values())
+    rij = ja_nee(
+        codes,
+        {code: tuple(t) for code, t in tellingen.items()},
+        label=_("onderbroken schoolloopbanen"),
+        leeg=[False] * len(codes),  # an empty group is a small count like any other
+        publiek=(ja, n - ja),
+    )
     return Uitsplitsing(sleutel, titel, uitleg, [label for _code, label in categorieen], rij)
 
 
-def uitsplitsingen(regios, perioden, *, met_titel: bool) -> list[Uitsplitsing]:
+def uitsplitsingen(regios, periode: Periode, kop: Rij, *, met_titel: bool) -> list[Uitsplitsing]:
+    """The breakdowns of one cohort (the headline's), only when the headline shows its count:
+    its counts are then public, and each breakdown is suppressed against them. Otherwise
+    none (too few young people to split)."""
+    if not kop.ja or kop.ja[-1].onderdrukt or kop.cellen[-1] == "–":
+        return []
+    perioden = [periode]
     rij = OuterRef("pk")
     basis = cohorten(regios, perioden).alias(
         onderbroken=Exists(Schoolloopbaanstand.objects.filter(traject=rij, onderbroken=True))
@@ -64,13 +87,13 @@ def uitsplitsingen(regios, perioden, *, met_titel: bool) -> list[Uitsplitsing]:
         ),
         Value(GEEN),
     )
+    # Every mbo of the regio (not only those that received someone: that would say one did).
     scholen = sorted(
-        {
-            naam
-            for naam in Betrokkenheid.objects.filter(
-                traject__in=cohorten(regios, perioden), soort=BetrokkenheidSoort.MBO_ONTVANGEND
-            ).values_list("organisatie__naam", flat=True)
-        }
+        set(
+            Organisatie.objects.filter(regio__in=regios, soort=OrganisatieSoort.MBO, actief=True).values_list(
+                "naam", flat=True
+            )
+        )
     )
     warm = Exists(
         Overleg.objects.filter(traject=rij, soort=OverlegSoort.WARME_OVERDRACHT, datum__lte=OuterRef("vrijgelaten_op"))
@@ -83,7 +106,7 @@ def uitsplitsingen(regios, perioden, *, met_titel: bool) -> list[Uitsplitsing]:
         (
             "titel",
             F("titel"),
-            list(Titel.choices),
+            [*Titel.choices, (OVERIG, _("titel onbekend"))],
             _("Naar titel"),
             _("Alleen voor de regiocoördinator en het landelijke beeld: scholen zien de titel nooit."),
         ),
@@ -91,14 +114,14 @@ def uitsplitsingen(regios, perioden, *, met_titel: bool) -> list[Uitsplitsing]:
         (
             "school",
             school,
-            [(naam, naam) for naam in scholen] + [(GEEN, _("geen ontvangende school"))],
+            [(naam, naam) for naam in scholen] + [(GEEN, _("geen ontvangende school")), (OVERIG, _("andere school"))],
             _("Naar ontvangende school"),
             _("De mbo die als ontvangende school bij het traject betrokken is."),
         ),
         (
             "bestemming",
             F("uitstroombestemming"),
-            list(Uitstroombestemming.choices),
+            [*Uitstroombestemming.choices, (OVERIG, _("overig"))],
             _("Naar uitstroombestemming"),
             _("De bestemming die in het traject is gekozen."),
         ),
@@ -128,7 +151,7 @@ def uitsplitsingen(regios, perioden, *, met_titel: bool) -> list[Uitsplitsing]:
     ]
     basis = basis.alias(met_taak=Exists(nazorgtafel))
     return [
-        _splitsen(basis, groep, categorieen, sleutel=sleutel, titel=titel, uitleg=uitleg)
+        _splitsen(basis, groep, categorieen, sleutel=sleutel, titel=titel, uitleg=uitleg, kop=kop)
         for sleutel, groep, categorieen, titel, uitleg in soorten
         if met_titel or sleutel not in ("titel", "verblijfsduur")
     ]

@@ -32,14 +32,14 @@ def _keuze(request):
         raise Http404
     pk = request.GET.get("regio") or None
     if pk is not None:
-        if not pk.isdigit():
+        if not (pk.isascii() and pk.isdigit() and len(pk) <= 12):
             raise Http404
         regios = [policy.monitor_regio_ophalen(user, int(pk))]
-    elif policy.is_landelijk(user):
+    elif policy.is_landelijk(user):  # the national view: every regio together
         regios = list(policy.monitor_regios(user).order_by("naam"))
     else:
         regios = [policy.monitor_regio_ophalen(user)]
-    form = PeriodeForm(request.GET, user=user, landelijk=policy.is_landelijk(user))
+    form = PeriodeForm(request.GET)
     if not form.is_valid():
         return regios, form, None
     return regios, form, selectors.monitor(regios, form.cleaned_data["perioden"], vandaag=timezone.localdate())
@@ -58,7 +58,9 @@ def _context(request, regios, form, cijfers) -> dict:
         "cijfers": cijfers,
         "grafieken": grafieken(cijfers) if cijfers else [],
         "uitsplitsingen": (
-            uitsplitsingen(regios, cijfers.perioden, met_titel=policy.titel_in_monitor(request.user)) if cijfers else []
+            uitsplitsingen(regios, cijfers.kopperiode, cijfers.kop, met_titel=policy.titel_in_monitor(request.user))
+            if cijfers
+            else []
         ),
         "regionaam": _naam(regios, policy.is_landelijk(request.user)),
         "drempel": DREMPEL,

@@ -17,7 +17,7 @@ from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing, Traject
 
-from ..constants import AanvraagStatus, GebeurtenisSoort, Rol
+from ..constants import AanvraagStatus, GebeurtenisSoort, OrganisatieSoort, Rol
 from ..models import (
     Accountaanvraag,
     Contactpersoon,
@@ -65,6 +65,10 @@ def organisatie_opslaan(*, actor, organisatie: Organisatie) -> Organisatie:
     they may see (a school never sees the titel). Deactivating closes every door at once
     (the policy counts only active organisations)."""
     _mag_beheren(actor, organisatie.regio)
+    # A national organisation reads every regio's monitor: only the system itself (a command,
+    # a migration) or a superuser makes one, never a regio's functioneel beheerder.
+    if organisatie.soort == OrganisatieSoort.LANDELIJK and not (actor is None or actor.is_superuser):
+        raise ValidationError({"soort": _("Een landelijke organisatie maakt alleen de systeembeheerder aan.")})
     controleer_organisatie(organisatie)
     vorige_vo = (
         Organisatie.objects.filter(pk=organisatie.pk).values_list("verbindingsofficier_id", flat=True).first()

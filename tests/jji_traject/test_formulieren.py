@@ -143,7 +143,7 @@ def maken(demo, noah):
         ),
         "netwerk.forms.ContactpersoonForm": lambda d: klasse("netwerk.forms.ContactpersoonForm")(d, organisatie=mbo),
         "netwerk.forms.ImportForm": lambda d: klasse("netwerk.forms.ImportForm")(d),
-        "monitor.forms.PeriodeForm": lambda d: klasse("monitor.forms.PeriodeForm")(d, user=demo.regio),
+        "monitor.forms.PeriodeForm": lambda d: klasse("monitor.forms.PeriodeForm")(d),
         "netwerk.forms.CodeForm": lambda d: klasse("netwerk.forms.CodeForm")(d),
         # A text item's words as the beheerder edits them (the walk above takes a choice item).
         "beslismodel.forms.ItemForm (tekst)": lambda d: klasse("beslismodel.forms.ItemForm")(d, item=tekst_item),

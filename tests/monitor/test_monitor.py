@@ -110,36 +110,30 @@ def _rijen(cijfers):
 
 
 def test_every_figure_on_a_hand_made_cohort(cohort):
+    """Each cohort's row is suppressed on its own (no totals over the chosen years)."""
     cijfers = selectors.monitor([cohort], [Periode(2024), Periode(2025)], vandaag=VANDAAG)
     rijen = _rijen(cijfers)
-    # Columns: 2024, 2025, all.
-    assert rijen["Aantal vrijgelaten jongeren"] == ["12", "6", "18"]
-    # Herkomst (6 of 12; 1 of 6): the table [[6, 6], [1, 5]]. The 1 goes; its row loses the 5,
-    # its column the 6 above it; that column's other 6 then goes too. Totals 7 of 18 stay.
-    assert rijen["Vóór de plaatsing: ingeschreven bij een school"] == ["x van 12", "< 5 van 6", "7 van 18 (39%)"]
-    # Enrolled within 28 days: 8 of 12 (complement 4) and 6 of 6 (complement 0): [[8, 4], [6, 0]]
-    # with column totals 14 and 4. The 4, the 0 and the total 4 go; each of their rows loses its
-    # other figure (8, 6, 14). Only the cohorts' sizes stay.
-    assert rijen["Na de plaatsing: ingeschreven bij de vrijlating"] == ["x van 12", "x van 6", "x van 18"]
-    # Onderbroken: [[5, 7], [0, 6]]. The 0 goes; its row loses 6; column 0 (5, 0 | 5) loses its
-    # first 5; column 1 (7, 6 | 13) loses the 7. Totals 5 of 18 stay: 28%.
-    assert rijen["Na de plaatsing: onderbroken schoolloopbanen"] == ["x van 12", "< 5 van 6", "5 van 18 (28%)"]
-    assert cijfers.kop.totaal == "5 van 18 (28%)"
-    # Median days to the first school day: 10…60 → 35; two in 2025 → too few; all eight → 25.
-    assert rijen["Na de plaatsing: mediaan dagen van vrijlating tot eerste schooldag"] == [
-        "35",
-        "minder dan 5 jongeren",
-        "25",
-    ]
-    # At school at 1 month: 6 of 12 (6 not), 0 of 6: [[6, 6], [0, 6]]. The 0 goes; its row loses
-    # the 6; column 0 (6, 0 | 6) loses the 6 of 2024; column 1 (6, 6 | 12) the 6 of 2024.
-    assert rijen["Na de plaatsing: na 1 maand nog op school"] == ["x van 12", "< 5 van 6", "6 van 18 (33%)"]
-    # Diploma within 12 months: only 2024 has had a year (2025's releases were before 6-12-2025,
-    # so they count too): [[5, 7], [0, 6]] as for onderbroken.
-    assert rijen["Na de plaatsing: diploma binnen 12 maanden"] == ["x van 12", "< 5 van 6", "5 van 18 (28%)"]
-    # Nobody has a beslismodel decision: "geen besluit" is everyone; the other statuses are 0.
-    assert rijen["Tijdens de plaatsing: geen besluit"] == ["12", "6", "18"]
-    assert rijen["Tijdens de plaatsing: beslismodel rood"] == ["< 5", "< 5", "< 5"]
+    assert rijen["Cijfer"] == ["2024", "2025"]
+    assert rijen["Aantal vrijgelaten jongeren"] == ["12", "6"]
+    # Herkomst: 6 of 12 (6 not) shows; 1 of 6 hides the 1 and its complement 5.
+    assert rijen["Vóór de plaatsing: ingeschreven bij een school"] == ["6 van 12 (50%)", "x van 6"]
+    # Enrolled within 28 days: 8 of 12 (4 not: hidden, and with it the 8); 6 of 6 (0 not).
+    assert rijen["Na de plaatsing: ingeschreven bij de vrijlating"] == ["x van 12", "x van 6"]
+    # Onderbroken: 5 of 12 (7 not) shows; 0 of 6 does not. The headline is the last year's.
+    assert rijen["Na de plaatsing: onderbroken schoolloopbanen"] == ["5 van 12 (42%)", "x van 6"]
+    assert (str(cijfers.kopperiode), cijfers.koptekst) == ("2025", "x van 6")
+    # Median days to the first school day: 10…60 → 35; two in 2025 → too few.
+    assert rijen["Na de plaatsing: mediaan dagen van vrijlating tot eerste schooldag"] == ["35", "x"]
+    # At school after 1 month: both years ended more than a month ago, so everyone counts.
+    assert rijen["Na de plaatsing: na 1 maand nog op school"] == ["6 van 12 (50%)", "x van 6"]
+    # Diploma within 12 months: 2024 has had its year (5 of 12). 2025 ended less than a year
+    # ago: those released too recently are a figure of the row (here 0, hidden), so the
+    # denominator is hidden with it.
+    assert rijen["Na de plaatsing: diploma binnen 12 maanden"] == ["5 van 12 (42%)", "x van x"]
+    # Nobody has a beslismodel decision: the statuses are 0 (hidden) and "geen besluit" — all
+    # of them — would say so by subtraction: hidden too.
+    assert rijen["Tijdens de plaatsing: geen besluit"] == ["x", "x"]
+    assert rijen["Tijdens de plaatsing: beslismodel rood"] == ["x", "x"]
 
 
 def test_the_stand_follows_the_rule_and_the_nightly_run(demo):
@@ -180,10 +174,23 @@ def test_who_may_open_the_monitor(client, demo):
         client.force_login(user)
         assert client.get(URL).status_code == 404, user
         assert client.get(reverse("monitor:csv")).status_code == 404
+    # The national rol: all regios together, never one regio beside it (the others could be
+    # subtracted); a regio's beheerder cannot make a national organisation.
     landelijk = _landelijk()
     client.force_login(landelijk)
     assert "alle regio&#x27;s (landelijk)" in client.get(URL).content.decode()
-    assert client.get(URL, {"regio": andere.pk}).status_code == 200
+    for regio in (eigen, andere):
+        assert client.get(URL, {"regio": regio.pk}).status_code == 404
+    assert client.get(URL, {"regio": "²"}).status_code == 404  # a digit Python's int() refuses
+    from django.core.exceptions import ValidationError
+
+    from netwerk.services import organisatie_opslaan
+
+    with pytest.raises(ValidationError, match="systeembeheerder"):
+        organisatie_opslaan(
+            actor=demo.beheerder,
+            organisatie=Organisatie(naam="Nep-landelijk", soort=OrganisatieSoort.LANDELIJK, regio=eigen),
+        )
 
 
 def test_the_regiocoordinator_lands_on_it_and_sees_no_youth(client, demo):
@@ -206,7 +213,8 @@ def test_the_regiocoordinator_lands_on_it_and_sees_no_youth(client, demo):
         ("2027", "", "toekomst"),
         ("2026", "2025", "eindigt vóór ze begint"),
         ("2025-K5", "", "heel kwartaal"),
-        ("2025", "2026-K1", "allebei als jaar"),
+        ("2025-K2", "", "hele jaren"),
+        ("2025", "2026-K1", "hele jaren"),
         ("2010", "2026", "hooguit 12 perioden"),
         ("x" * 50, "", "tekens"),
     ],
@@ -266,31 +274,31 @@ def test_the_demo_cohorts_fill_the_monitor_and_stay_out_of_every_demo_users_sigh
     cijfers = selectors.monitor([regio], [Periode(2024), Periode(2025)], vandaag=timezone.localdate())
     cellen = [cel for rij in cijfers.tabel[1:] for cel in rij[1:]]
     assert sum("%" in cel for cel in cellen) >= 10  # figures shown
-    assert any("< 5" in cel for cel in cellen)  # and some suppressed
-    assert "%" in cijfers.kop.totaal
+    assert any(cel.startswith("x") for cel in cellen)  # and some hidden
+    assert "%" in cijfers.koptekst
 
 
 def test_the_charts_are_svg_with_title_description_and_their_numbers_beside(client, cohort, demo):
     from monitor.grafieken import grafieken
 
-    cijfers = selectors.monitor([cohort], [Periode(2024), Periode(2025)], vandaag=timezone.localdate())
+    cijfers = selectors.monitor([cohort], [Periode(2024), Periode(2025)], vandaag=VANDAAG)
     onderbroken, ingeschreven, op_school = grafieken(cijfers)
-    # The interrupted careers per cohort as the table shows them: 2024 and 2025 hidden, all 28%.
+    # The interrupted careers per cohort as the table shows them: 2024 42%, 2025 hidden.
     assert [(s.label, s.procent, s.tekst) for s in onderbroken.staven] == [
-        ("2024", None, "niet getoond (minder dan 5)"),
-        ("2025", None, "niet getoond (minder dan 5)"),
-        ("Alle perioden", 28, "28%"),
+        ("2024", 42, "42%"),
+        ("2025", None, "niet getoond (te weinig jongeren)"),
     ]
+    # Still at school, in the headline's cohort (2025: 0 of 6 after a month, hidden).
     assert [s.label for s in op_school.staven][0] == "1 maand na uitstroom"
-    assert op_school.staven[0].procent == 33  # 6 of 18, as in the table
+    assert op_school.staven[0].procent is None and "2025" in op_school.titel
     client.force_login(demo.regio)
     pagina = client.get(URL, {"van": "2024", "tot": "2025"}).content.decode()
     grafiekdeel = pagina[pagina.index('id="grafieken"') : pagina.index('id="uitsplitsingen"')]
     assert grafiekdeel.count("<svg") == 3 and grafiekdeel.count("<title") == 3 and grafiekdeel.count("<desc") == 3
     assert 'role="img"' in grafiekdeel and grafiekdeel.count("<table") == 3
-    # A hidden figure draws no bar: one bar in the first chart (all periods).
+    # A hidden figure draws no bar: one bar in the first chart (2024).
     eerste = grafiekdeel[: grafiekdeel.index("</figure>")]
-    assert eerste.count("<rect") == 1 and 'width="101"' in eerste  # 28% of 360
+    assert eerste.count("<rect") == 1 and 'width="151"' in eerste  # 42% of 360
     for verboden in ("style=", "<script", "http://", "https://"):
         assert verboden not in grafiekdeel, verboden
 
@@ -298,23 +306,22 @@ def test_the_charts_are_svg_with_title_description_and_their_numbers_beside(clie
 def test_the_breakdowns_and_the_titel_only_for_the_regiocoordinator(client, cohort, demo):
     from monitor.uitsplitsingen import uitsplitsingen
 
-    perioden = [Periode(2024), Periode(2025)]
-    gesplitst = {u.sleutel: dict(u.regels) for u in uitsplitsingen([cohort], perioden, met_titel=True)}
-    # Every hand-made youth: jeugddetentie (the factory's titel), no receiving school, no warme
-    # overdracht, no nazorgtafel task: 5 of 18 interrupted in each of those groups.
-    assert gesplitst["titel"] == {
-        "voorlopige hechtenis": "–",
-        "jeugddetentie": "5 van 18 (28%)",
-        "PIJ-maatregel": "–",
-    }
-    assert gesplitst["school"]["geen ontvangende school"] == "5 van 18 (28%)"
-    assert gesplitst["warme-overdracht"] == {
-        "warme overdracht vóór de vrijlating": "–",
-        "geen warme overdracht vóór de vrijlating": "5 van 18 (28%)",
-    }
-    assert gesplitst["nazorgtafel"]["geen nazorgtafel met termijn"] == "5 van 18 (28%)"
-    assert "titel" not in {u.sleutel for u in uitsplitsingen([cohort], perioden, met_titel=False)}
-    keuze = {"van": "2024", "tot": "2025"}
+    jaar = Periode(2024)
+    kop = selectors.monitor([cohort], [jaar], vandaag=VANDAAG).kop
+    gesplitst = {u.sleutel: dict(u.regels) for u in uitsplitsingen([cohort], jaar, kop, met_titel=True)}
+    # All twelve are jeugddetentie (the factory's titel) without a receiving school: each
+    # breakdown has one group with everyone and empty ones. The headline (5 of 12) is shown,
+    # so the empty groups (0, hidden) would say, by subtraction, that the one group is the
+    # headline: that group is hidden too, and nothing is told.
+    assert set(gesplitst["titel"].values()) == {"x van x"}
+    assert set(gesplitst["school"].values()) == {"x van x"}
+    assert "PIJ-maatregel" in gesplitst["titel"] and "titel onbekend" in gesplitst["titel"]
+    assert "ROC Lindewaard" in gesplitst["school"]  # every mbo of the regio, received or not
+    assert "titel" not in {u.sleutel for u in uitsplitsingen([cohort], jaar, kop, met_titel=False)}
+    # A headline that is hidden (2025: 0 of 6) gets no breakdown.
+    kop_2025 = selectors.monitor([cohort], [Periode(2025)], vandaag=VANDAAG).kop
+    assert uitsplitsingen([cohort], Periode(2025), kop_2025, met_titel=True) == []
+    keuze = {"van": "2024", "tot": "2024"}
     client.force_login(demo.regio)
     assert 'id="uitsplitsing-titel"' in client.get(URL, keuze).content.decode()
     for school in (demo.verbindingsofficier, demo.coordinator, demo.beheerder):
@@ -327,15 +334,15 @@ def test_the_breakdowns_and_the_titel_only_for_the_regiocoordinator(client, coho
 def test_the_print_page_and_the_pdf_carry_the_same_figures(client, cohort, demo):
     from ..pdf import pdf_tekst
 
-    keuze = {"van": "2024", "tot": "2025"}
+    keuze = {"van": "2024", "tot": "2024"}
     client.force_login(demo.regio)
     afdruk = reverse("monitor:afdruk")
     pagina = client.get(afdruk, keuze).content.decode()
-    assert "Onderbroken schoolloopbanen: 5 van 18 (28%)" in pagina and pagina.count("<svg") == 3
+    assert "Onderbroken schoolloopbanen in 2024: 5 van 12 (42%)" in pagina and pagina.count("<svg") == 3
     antwoord = client.get(afdruk, {**keuze, "formaat": "pdf"})
-    assert antwoord["Content-Type"] == "application/pdf" and "monitor-2024_2025.pdf" in antwoord["Content-Disposition"]
+    assert antwoord["Content-Type"] == "application/pdf" and "monitor-2024_2024.pdf" in antwoord["Content-Disposition"]
     tekst = pdf_tekst(antwoord.content)
-    assert "5 van 18 (28%)" in tekst and "Naar ontvangende school" in tekst
+    assert "5 van 12 (42%)" in tekst and "Naar ontvangende school" in tekst
     for naam in ("Liam", "Finn", "Jayden", "Test"):  # no young person's name (the cohort's are "Test…")
         assert naam not in tekst
     assert client.get(afdruk, {"van": "2030"}).status_code == 404  # a bad period: no document

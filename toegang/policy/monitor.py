@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from netwerk.constants import Rol
+from netwerk.constants import OrganisatieSoort, Rol
 from netwerk.models import Regio
 
 from .lezers import medewerker_van
@@ -30,7 +30,7 @@ def _leest_monitor(medewerker) -> bool:
     if medewerker is None or not medewerker.organisatie.actief:
         return False
     if medewerker.rol == Rol.LANDELIJK:
-        return True
+        return medewerker.organisatie.soort == OrganisatieSoort.LANDELIJK
     return medewerker.organisatie.regio_id is not None and (
         medewerker.rol in (Rol.REGIOCOORDINATOR, Rol.BEHEERDER) or medewerker.is_verbindingsofficier
     )
@@ -52,7 +52,11 @@ def heeft_monitor(user) -> bool:
 
 def monitor_regio_ophalen(user, pk=None) -> Regio:
     """The regio asked for (``pk``), or the reader's own; ``Http404`` for a regio that does not
-    exist or is not theirs to read, and for a reader without the monitor."""
+    exist or is not theirs to read, and for a reader without the monitor. The national rol
+    reads the national view only: a regio's figures beside the total of all would let the
+    other regios be subtracted."""
+    if is_landelijk(user):
+        raise Http404
     regios = monitor_regios(user)
     if pk is None:
         medewerker = medewerker_van(user)
