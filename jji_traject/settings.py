@@ -221,8 +221,7 @@ ANONYMOUS_USER_NAME = None
 GUARDIAN_MONKEY_PATCH_USER = False
 GUARDIAN_MONKEY_PATCH_GROUP = False
 
-# django-simple-history: history views need the history model permissions, not only the
-# model's view permission (otherwise anyone who may view a model sees its old values).
+# django-simple-history: history views need the history model permissions (not only view).
 SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 
 # --- Internationalisation ---------------------------------------------------------------
