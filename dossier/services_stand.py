@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from netwerk.models import Regio
 from trajecten.models import Traject
 
 from .models import Inschrijving, Schoolcheckpoint, Schoolloopbaanstand
@@ -66,7 +67,7 @@ def standen_bijwerken(trajecten: QuerySet[Traject] | None = None, *, op: dt.date
                 bestemming=bestemming,
                 op=op,
                 drempel=settings.ONDERBROKEN_DAGEN,
-                zomervakantie=_maand_dagen(begin, einde),
+                zomervakantie=Regio.zomervakantie_van(begin, einde),
             )
             standen.append(
                 Schoolloopbaanstand(
@@ -84,10 +85,3 @@ def standen_bijwerken(trajecten: QuerySet[Traject] | None = None, *, op: dt.date
         )
         geschreven += len(standen)
     return geschreven
-
-
-def _maand_dagen(begin: str, einde: str):
-    """The regio's summer holiday as ((month, day), (month, day)), as ``Regio.zomervakantie``."""
-    if not (begin and einde):
-        return None
-    return tuple(tuple(int(x) for x in w.split("-")) for w in (begin, einde))

@@ -24,6 +24,7 @@ from beslismodel.constants import Status
 from beslismodel.models import Besluit, Maatregel
 from dossier.constants import CheckpointUitkomst
 from dossier.models import Inschrijving, Onderwijsinformatie, Schoolcheckpoint, Schoolloopbaanstand
+from netwerk.models import IctFase
 from trajecten.constants import AFGEROND, CHECKPOINT_DAGEN, BetrokkenheidSoort
 from trajecten.models import Betrokkenheid, Traject
 
@@ -83,8 +84,8 @@ class Monitor:
         return rijen
 
 
-def _cohort(perioden: list[Periode]) -> dict:
-    return {"jaar": ExtractYear("vrijgelaten_op")}
+# A cohort: the young people released in one year.
+COHORT = {"jaar": ExtractYear("vrijgelaten_op")}
 
 
 def _sleutel(rij: dict) -> Periode:
@@ -168,16 +169,16 @@ def _verdeling(
     ]
 
 
-def _tel(qs: QuerySet, perioden, **tellers) -> dict[Periode, dict[str, int]]:
+def _tel(qs: QuerySet, **tellers) -> dict[Periode, dict[str, int]]:
     uitkomst: dict[Periode, dict[str, int]] = {}
-    for rij in qs.values(*_cohort(perioden)).annotate(**tellers).order_by():
+    for rij in qs.values(*COHORT).annotate(**tellers).order_by():
         uitkomst[_sleutel(rij)] = rij
     return uitkomst
 
 
 def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     """Every figure of the monitor for the regios' cohorts in ``perioden`` (consecutive, one kind)."""
-    basis = cohorten(regios, perioden).annotate(**_cohort(perioden))
+    basis = cohorten(regios, perioden).annotate(**COHORT)
     rij = OuterRef("pk")
     na = settings.ONDERBROKEN_DAGEN
     dagen = {m: vandaag - dt.timedelta(days=d) for m, d in CHECKPOINT_DAGEN.items()}
@@ -215,7 +216,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     for m, tot in dagen.items():
         tellers[f"op_school_{m}_n"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot))
         tellers[f"op_school_{m}_ja"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot, **{f"op_school_{m}": True}))
-    geteld = _tel(met, perioden, **tellers)
+    geteld = _tel(met, **tellers)
 
     def figuur(sleutel, noemer, label, toelichting="", sinds=None):
         """``noemer``: the count the figure is over. Over part of the cohort, the part left out
@@ -250,7 +251,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
         )
     )
     per_status: dict[Periode, dict[str, int]] = defaultdict(dict)
-    for r in status.values(*_cohort(perioden), "status").annotate(n=Count("pk")).order_by():
+    for r in status.values(*COHORT, "status").annotate(n=Count("pk")).order_by():
         per_status[_sleutel(r)][r["status"] or GEEN] = r["n"]
     tijdens.rijen += _verdeling(
         perioden,
@@ -264,7 +265,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     met_fase = basis.annotate(
         ictfase=Subquery(Onderwijsinformatie.objects.filter(traject=rij).values("ict_fase__naam")[:1])
     )
-    for r in met_fase.values(*_cohort(perioden), "ictfase").annotate(n=Count("pk")).order_by():
+    for r in met_fase.values(*COHORT, "ictfase").annotate(n=Count("pk")).order_by():
         per_fase[_sleutel(r)][r["ictfase"] or GEEN] = r["n"]
     tijdens.rijen += _verdeling(
         perioden,
@@ -318,8 +319,6 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
 
 
 def _ict_fasen(regios):
-    from netwerk.models import IctFase
-
     return IctFase.objects.filter(regio__in=regios)
 
 
@@ -330,7 +329,7 @@ def _mediaan_rij(basis: QuerySet[Traject], perioden, aantallen: list[int]) -> Ri
     waarden: dict[Periode, list[int]] = defaultdict(list)
     for r in (
         basis.filter(schoolloopbaanstand__dagen_tot_eerste_schooldag__isnull=False)
-        .values(*_cohort(perioden), dagen=F("schoolloopbaanstand__dagen_tot_eerste_schooldag"))
+        .values(*COHORT, dagen=F("schoolloopbaanstand__dagen_tot_eerste_schooldag"))
         .order_by()
     ):
         waarden[_sleutel(r)].append(r["dagen"])

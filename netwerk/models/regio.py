@@ -67,9 +67,13 @@ class Regio(models.Model):
             raise ValidationError({"zomervakantie_einde": _("Het einde van de zomervakantie ligt vóór het begin.")})
 
     @property
-    def zomervakantie(self) -> tuple[tuple[int, int], tuple[int, int]]:
+    def zomervakantie(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """The summer holiday as ((month, day), (month, day)), both ends included."""
-        begin, einde = (
-            tuple(int(x) for x in w.split("-")) for w in (self.zomervakantie_begin, self.zomervakantie_einde)
-        )
-        return begin, einde
+        return self.zomervakantie_van(self.zomervakantie_begin, self.zomervakantie_einde)
+
+    @staticmethod
+    def zomervakantie_van(begin: str, einde: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """The summer holiday from its two "MM-DD" fields (as read in bulk), or None without them."""
+        if not (begin and einde):
+            return None
+        return tuple(int(x) for x in begin.split("-")), tuple(int(x) for x in einde.split("-"))
