@@ -1,6 +1,6 @@
 """The derived figures of each released traject's schoolloopbaan, kept for the regional monitor
 (``Schoolloopbaanstand``, issue 19): recomputed after every write of the schoolloopbaan and
-nightly (``dossier.tasks.schoolloopbaanstanden_bijwerken``: a gap without education grows with
+nightly (``monitor.tasks.cijfers_bijwerken``, before the monitor's summary: a gap without education grows with
 time, and a release date may change). Dates and outcomes only, read in blocks; the rule is
 ``dossier.regels.schoolloopbaan_afleiden``."""
 

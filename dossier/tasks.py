@@ -30,12 +30,3 @@ def leesoverzichten_opruimen() -> int:
     from . import services
 
     return services.leesoverzichten_opruimen()
-
-
-@shared_task(acks_late=True, autoretry_for=(OperationalError, InterfaceError), retry_backoff=True, max_retries=5)
-def schoolloopbaanstanden_bijwerken() -> int:
-    """Nightly: the derived figures of every released traject's schoolloopbaan, for the monitor
-    (a gap without education grows with time, and a release date may change)."""
-    from .services_stand import standen_bijwerken
-
-    return standen_bijwerken()

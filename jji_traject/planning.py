@@ -35,9 +35,10 @@ TAKEN = {
         "task": "dossier.tasks.leesoverzichten_opruimen",
         "schedule": crontab(hour=3, minute=5),
     },
-    # The regional monitor's derived figures of each schoolloopbaan (a gap grows with time).
-    "schoolloopbaanstanden": {
-        "task": "dossier.tasks.schoolloopbaanstanden_bijwerken",
+    # The regional monitor: each schoolloopbaan's derived stand (a gap grows with time), then
+    # the summary per regio and year counted from them.
+    "monitorcijfers": {
+        "task": "monitor.tasks.cijfers_bijwerken",
         "schedule": crontab(hour=2, minute=30),
     },
     "netwerkkaart-bevestigen": {

@@ -1,39 +1,25 @@
-"""The regional monitor's figures (issue 19), as grouped counts in SQL over the traject, its
-involvements and tasks, the beslismodel's decided status, the onderwijsinformatie's school
-before placement and ICT-fase, and the schoolloopbaan's outcomes with their derived stand
-(``dossier.Schoolloopbaanstand``). Never a signaal voor veiligheid, a begeleidingsbehoefte or
-a history table (tests/monitor asserts this on the SQL), never a name, id or date of birth:
-each query returns counts per cohort, or — for medians — bare numbers per cohort.
-
-A cohort is the young people of the regio's JJIs released in one whole year or quarter
-(``monitor.perioden``). Every figure goes through ``monitor.onderdrukking`` before it is
-shown; the page, the CSV and the PDF show the same cells."""
+"""The regional monitor's figures (issue 19), made from the counts of each cohort — the young
+people of the regio's JJIs released in one whole year — as the nightly summary keeps them
+(``monitor.services``; the counting in SQL is ``monitor.selectors_tellingen``). Every figure
+goes through ``monitor.onderdrukking`` before it is shown; the page, the CSV and the PDF show
+the same cells."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, DateField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from beslismodel.constants import Status
-from beslismodel.models import Besluit, Maatregel
-from dossier.constants import CheckpointUitkomst
-from dossier.models import Inschrijving, Onderwijsinformatie, Schoolcheckpoint, Schoolloopbaanstand
 from netwerk.models import IctFase
-from trajecten.constants import AFGEROND, CHECKPOINT_DAGEN, BetrokkenheidSoort
-from trajecten.models import Betrokkenheid, Traject
+from trajecten.constants import CHECKPOINT_DAGEN
 
 from .onderdrukking import Cel, mediaan, percentage, tabel
 from .perioden import Periode
-
-# "Still going to school" at a checkpoint: enrolled, present or with much absence.
-OP_SCHOOL = (CheckpointUitkomst.AANWEZIG, CheckpointUitkomst.VERZUIM)
-GEEN = "geen"
+from .selectors_tellingen import GEEN, checkpointdata
+from .services import cijfers_ophalen
 
 
 @dataclass
@@ -62,7 +48,9 @@ class Monitor:
     aantallen: list[str]
     kop: Rij
     secties: list[Sectie]
-    berekend_op: dt.date | None
+    bijgewerkt_op: dt.datetime | None  # when the summary was counted (the oldest row shown)
+    # The counts per cohort (``monitor.selectors_tellingen``), for the breakdowns.
+    tellingen: dict[Periode, dict] = field(default_factory=dict, repr=False)
 
     @property
     def kopperiode(self) -> Periode:
@@ -82,21 +70,6 @@ class Monitor:
             for rij in sectie.rijen:
                 rijen.append([f"{sectie.titel}: {rij.label}", *rij.cellen])
         return rijen
-
-
-# A cohort: the young people released in one year.
-COHORT = {"jaar": ExtractYear("vrijgelaten_op")}
-
-
-def _sleutel(rij: dict) -> Periode:
-    return Periode(rij["jaar"])
-
-
-def cohorten(regios, perioden: list[Periode]) -> QuerySet[Traject]:
-    """The young people of the regios' JJIs released within the periods."""
-    return Traject.objects.filter(
-        jji__regio__in=regios, vrijgelaten_op__gte=perioden[0].begin, vrijgelaten_op__lte=perioden[-1].einde
-    )
 
 
 def ja_nee(
@@ -169,66 +142,27 @@ def _verdeling(
     ]
 
 
-def _tel(qs: QuerySet, **tellers) -> dict[Periode, dict[str, int]]:
-    uitkomst: dict[Periode, dict[str, int]] = {}
-    for rij in qs.values(*COHORT).annotate(**tellers).order_by():
-        uitkomst[_sleutel(rij)] = rij
-    return uitkomst
-
-
 def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
-    """Every figure of the monitor for the regios' cohorts in ``perioden`` (consecutive, one kind)."""
-    basis = cohorten(regios, perioden).annotate(**COHORT)
-    rij = OuterRef("pk")
+    """Every figure of the monitor for the regios' cohorts in ``perioden`` (consecutive whole
+    years), from the summary as counted on ``vandaag`` (``monitor.services.cijfers_ophalen``)."""
+    per_jaar, bijgewerkt = cijfers_ophalen(regios, [p.jaar for p in perioden], peildatum=vandaag)
+    tellingen = {p: per_jaar[p.jaar] for p in perioden}
+    geteld = {p: t["kern"] for p, t in tellingen.items()}
     na = settings.ONDERBROKEN_DAGEN
-    dagen = {m: vandaag - dt.timedelta(days=d) for m, d in CHECKPOINT_DAGEN.items()}
-    grens = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=na), output_field=DateField())
-    jaar_na = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=365), output_field=DateField())
-    met = basis.alias(
-        herkomst=Exists(Betrokkenheid.objects.filter(traject=rij, soort=BetrokkenheidSoort.MBO_HERKOMST))
-        | Exists(Onderwijsinformatie.objects.filter(traject=rij).exclude(ingeschreven_bij="")),
-        ingeschreven=Exists(Inschrijving.objects.filter(traject=rij, startdatum__lte=grens)),
-        maatregelen=Exists(Maatregel.objects.filter(besluit__beslismodel__traject=rij, taak__isnull=False)),
-        open_maatregel=Exists(
-            Maatregel.objects.filter(besluit__beslismodel__traject=rij, taak__isnull=False).exclude(
-                taak__status__in=AFGEROND
-            )
-        ),
-        diploma=Exists(
-            Schoolcheckpoint.objects.filter(traject=rij, uitkomst=CheckpointUitkomst.DIPLOMA, peildatum__lte=jaar_na)
-        ),
-        **{
-            f"op_school_{m}": Exists(Schoolcheckpoint.objects.filter(traject=rij, moment=m, uitkomst__in=OP_SCHOOL))
-            for m in CHECKPOINT_DAGEN
-        },
-        onderbroken=Exists(Schoolloopbaanstand.objects.filter(traject=rij, onderbroken=True)),
-    )
-    tellers = {
-        "aantal": Count("pk"),
-        "herkomst_ja": Count("pk", filter=Q(herkomst=True)),
-        "ingeschreven_ja": Count("pk", filter=Q(ingeschreven=True)),
-        "maatregelen_n": Count("pk", filter=Q(maatregelen=True)),
-        "maatregelen_ja": Count("pk", filter=Q(maatregelen=True, open_maatregel=False)),
-        "diploma_n": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12])),
-        "diploma_ja": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12], diploma=True)),
-        "onderbroken_ja": Count("pk", filter=Q(onderbroken=True)),
-    }
-    for m, tot in dagen.items():
-        tellers[f"op_school_{m}_n"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot))
-        tellers[f"op_school_{m}_ja"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot, **{f"op_school_{m}": True}))
-    geteld = _tel(met, **tellers)
+    dagen = checkpointdata(vandaag)
 
     def figuur(sleutel, noemer, label, toelichting="", sinds=None):
         """``noemer``: the count the figure is over. Over part of the cohort, the part left out
         is a figure of the row too — unless it is known to be nobody: a period that ended at
         least ``sinds`` ago has everyone released long enough."""
-        tellingen = {}
+        cijfers = {}
         for p, r in geteld.items():
+            ja, n, aantal = r.get(f"{sleutel}_ja", 0), r.get(noemer, 0), r.get("aantal", 0)
             heel = noemer == "aantal" or (sinds is not None and p.einde <= sinds)
-            tellingen[p] = (r[f"{sleutel}_ja"], r[noemer]) if heel else (r[f"{sleutel}_ja"], r[noemer], r["aantal"])
-        return _gemerkt(ja_nee(perioden, tellingen, label=label, toelichting=toelichting), sleutel)
+            cijfers[p] = (ja, n) if heel else (ja, n, aantal)
+        return _gemerkt(ja_nee(perioden, cijfers, label=label, toelichting=toelichting), sleutel)
 
-    ruw = [geteld.get(p, {}).get("aantal", 0) for p in perioden]
+    ruw = [geteld[p].get("aantal", 0) for p in perioden]
     aantallen = tabel([[n] for n in ruw], kolomtotalen=False, leeg=[n == 0 for n in ruw])
     kop = figuur("onderbroken", "aantal", _("onderbroken schoolloopbanen"))
 
@@ -243,33 +177,17 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     )
 
     tijdens = Sectie(_("Tijdens de plaatsing"))
-    status = basis.annotate(
-        status=Subquery(
-            Besluit.objects.filter(beslismodel__traject=rij)
-            .order_by("-beslismodel__versie", "-pk")
-            .values("status")[:1]
-        )
-    )
-    per_status: dict[Periode, dict[str, int]] = defaultdict(dict)
-    for r in status.values(*COHORT, "status").annotate(n=Count("pk")).order_by():
-        per_status[_sleutel(r)][r["status"] or GEEN] = r["n"]
     tijdens.rijen += _verdeling(
         perioden,
-        per_status,
+        {p: t["status"] for p, t in tellingen.items()},
         [(s.value, _("beslismodel %(status)s") % {"status": s.label}) for s in Status] + [(GEEN, _("geen besluit"))],
         ruw,
     )
     # The regio's phases in their order (bijlage 3's example by default; the same name once).
     fasen = list(dict.fromkeys(_ict_fasen(regios).order_by("volgorde", "naam").values_list("naam", flat=True)))
-    per_fase: dict[Periode, dict[str, int]] = defaultdict(dict)
-    met_fase = basis.annotate(
-        ictfase=Subquery(Onderwijsinformatie.objects.filter(traject=rij).values("ict_fase__naam")[:1])
-    )
-    for r in met_fase.values(*COHORT, "ictfase").annotate(n=Count("pk")).order_by():
-        per_fase[_sleutel(r)][r["ictfase"] or GEEN] = r["n"]
     tijdens.rijen += _verdeling(
         perioden,
-        per_fase,
+        {p: t["fase"] for p, t in tellingen.items()},
         [(f, _("ICT-fase bereikt: %(fase)s") % {"fase": f}) for f in fasen] + [(GEEN, _("ICT-fase onbekend"))],
         ruw,
     )
@@ -291,7 +209,7 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
             _("een inschrijving die uiterlijk %(dagen)s dagen na de vrijlating begint") % {"dagen": na},
         )
     )
-    na_plaatsing.rijen.append(_mediaan_rij(basis, perioden, ruw))
+    na_plaatsing.rijen.append(_mediaan_rij({p: t["dagen"] for p, t in tellingen.items()}, perioden, ruw))
     for m in CHECKPOINT_DAGEN:
         na_plaatsing.rijen.append(
             figuur(
@@ -307,14 +225,13 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     )
     na_plaatsing.rijen.append(kop)
 
-    secties = [voor, tijdens, na_plaatsing]
-    berekend = Schoolloopbaanstand.objects.filter(traject__in=cohorten(regios, perioden)).order_by("berekend_op")
     return Monitor(
         perioden=perioden,
         aantallen=[str(r[0]) if n else "–" for r, n in zip(aantallen.cellen, ruw, strict=True)],
         kop=kop,
-        secties=secties,
-        berekend_op=berekend.values_list("berekend_op", flat=True).first(),
+        secties=[voor, tijdens, na_plaatsing],
+        bijgewerkt_op=bijgewerkt,
+        tellingen=tellingen,
     )
 
 
@@ -322,19 +239,13 @@ def _ict_fasen(regios):
     return IctFase.objects.filter(regio__in=regios)
 
 
-def _mediaan_rij(basis: QuerySet[Traject], perioden, aantallen: list[int]) -> Rij:
-    """The median days from release to the first school day per cohort: bare numbers per cohort
-    from the stand, no person attached; "x" over fewer than 5 (nobody included), "–" for a
+def _mediaan_rij(per_dagen: dict[Periode, dict[str, int]], perioden, aantallen: list[int]) -> Rij:
+    """The median days from release to the first school day per cohort, from the number of
+    young people per number of days; "x" over fewer than 5 (nobody included), "–" for a
     cohort with nobody in it."""
-    waarden: dict[Periode, list[int]] = defaultdict(list)
-    for r in (
-        basis.filter(schoolloopbaanstand__dagen_tot_eerste_schooldag__isnull=False)
-        .values(*COHORT, dagen=F("schoolloopbaanstand__dagen_tot_eerste_schooldag"))
-        .order_by()
-    ):
-        waarden[_sleutel(r)].append(r["dagen"])
+    waarden = {p: sorted(int(d) for d, n in per_dagen.get(p, {}).items() for _i in range(n)) for p in perioden}
     return Rij(
         _("mediaan dagen van vrijlating tot eerste schooldag"),
-        [str(mediaan(waarden.get(p, []))) if n else "–" for p, n in zip(perioden, aantallen, strict=True)],
+        [str(mediaan(waarden[p])) if n else "–" for p, n in zip(perioden, aantallen, strict=True)],
         _("over wie een eerste schooldag heeft"),
     )

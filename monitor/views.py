@@ -58,9 +58,7 @@ def _context(request, regios, form, cijfers) -> dict:
         "cijfers": cijfers,
         "grafieken": grafieken(cijfers) if cijfers else [],
         "uitsplitsingen": (
-            uitsplitsingen(regios, cijfers.kopperiode, cijfers.kop, met_titel=policy.titel_in_monitor(request.user))
-            if cijfers
-            else []
+            uitsplitsingen(regios, cijfers, met_titel=policy.titel_in_monitor(request.user)) if cijfers else []
         ),
         "regionaam": _naam(regios, policy.is_landelijk(request.user)),
         "drempel": DREMPEL,
@@ -94,13 +92,17 @@ def monitor_afdruk(request):
 
 @login_required
 def monitor_csv(request):
-    """The page's table as CSV (semicolons, UTF-8 with a BOM for Excel): the same cells."""
+    """The page's tables as CSV (semicolons, UTF-8 with a BOM for Excel): the same cells — the
+    figures per period, then each breakdown after an empty line."""
     regios, form, cijfers = _keuze(request)
     if cijfers is None:
         raise Http404
     buffer = io.StringIO()
     schrijver = csv.writer(buffer, delimiter=";")
     schrijver.writerows(cijfers.tabel)
+    for uitsplitsing in uitsplitsingen(regios, cijfers, met_titel=policy.titel_in_monitor(request.user)):
+        schrijver.writerow([])
+        schrijver.writerows(uitsplitsing.tabel(cijfers.kopperiode, cijfers.koptekst))
     antwoord = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     codes = "_".join(p.code for p in (cijfers.perioden[0], cijfers.perioden[-1]))
     antwoord["Content-Disposition"] = f'attachment; filename="monitor-{codes}.csv"'

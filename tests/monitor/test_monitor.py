@@ -3,7 +3,6 @@ in the comments; who may open it; bad input; the SQL touches no dossier part bey
 outcomes, the school before placement and the ICT-fase, and no history; the CSV is the table."""
 
 import csv
-import datetime as dt
 import io
 import re
 
@@ -13,96 +12,18 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from dossier.models import Inschrijving, Schoolcheckpoint, Schoolloopbaanstand
+from dossier.models import Schoolloopbaanstand
 from dossier.services_stand import standen_bijwerken
 from monitor import selectors
 from monitor.perioden import Periode
-from netwerk import services as netwerk_services
-from netwerk.constants import OrganisatieSoort, Rol
+from netwerk.constants import OrganisatieSoort
 from netwerk.models import Organisatie, Regio
 from toegang.models import Raadpleging
-from trajecten.constants import BetrokkenheidSoort, Fase
-from trajecten.models import Betrokkenheid
 
-from ..factories import TrajectFactory
+from .conftest import VANDAAG
 
 pytestmark = pytest.mark.django_db
-VANDAAG = dt.date(2026, 12, 6)
 URL = reverse("monitor:monitor")
-
-
-@pytest.fixture
-def cohort(demo):
-    """2024: twelve young people released; 2025: six (the demo's own releases fall in 2026).
-
-    2024, in order: 6 with the mbo van herkomst involved; the first 8 enrolled within 28 days
-    (start 10 days after release); the first 6 at school at 1 month; 5 interrupted; first school
-    day after 10, 20, …, 60 days for the first 6; the first 5 a diploma within 12 months.
-    2025: 1 with the mbo van herkomst; 6 enrolled; none interrupted; first school day after 7
-    and 9 days for two of them."""
-    jji = demo.itb.medewerker.organisatie
-    roc = Organisatie.objects.get(naam="ROC Lindewaard")
-    herkomst = Organisatie.objects.get(naam="Vakcollege Oostmeer")
-
-    def vrij(datum, i, *, herkomst_ja, ingeschreven, op_school, onderbroken, dagen, diploma):
-        traject = TrajectFactory(
-            jji=jji,
-            fase=Fase.UITSTROOM,
-            startdatum=datum - dt.timedelta(days=100),
-            vrijgelaten_op=datum,
-            betrokkenheden__toegewezen=demo.jji_school.medewerker,
-        )
-        if herkomst_ja:
-            Betrokkenheid.objects.create(
-                traject=traject,
-                organisatie=herkomst,
-                soort=BetrokkenheidSoort.MBO_HERKOMST,
-                toegevoegd_door=demo.coordinator,
-            )
-        vastgelegd = {"organisatie": roc, "vastgelegd_door": demo.mbo_intake}
-        if ingeschreven:
-            Inschrijving.objects.create(
-                traject=traject,
-                instelling="ROC Lindewaard",
-                opleiding=f"Opleiding {i}",
-                startdatum=datum + dt.timedelta(days=10),
-                **vastgelegd,
-            )
-        if op_school:
-            Schoolcheckpoint.objects.create(
-                traject=traject, moment=1, peildatum=datum + dt.timedelta(days=30), uitkomst="aanwezig", **vastgelegd
-            )
-        if diploma:
-            Schoolcheckpoint.objects.create(
-                traject=traject, moment=12, peildatum=datum + dt.timedelta(days=360), uitkomst="diploma", **vastgelegd
-            )
-        Schoolloopbaanstand.objects.create(
-            traject=traject, onderbroken=onderbroken, dagen_tot_eerste_schooldag=dagen, berekend_op=VANDAAG
-        )
-
-    for i in range(12):
-        vrij(
-            dt.date(2024, 1 + i, 15),
-            i,
-            herkomst_ja=i < 6,
-            ingeschreven=i < 8,
-            op_school=i < 6,
-            onderbroken=i < 5,
-            dagen=10 * (i + 1) if i < 6 else None,
-            diploma=i < 5,
-        )
-    for i in range(6):
-        vrij(
-            dt.date(2025, 2 + i, 1),
-            100 + i,
-            herkomst_ja=i == 0,
-            ingeschreven=True,
-            op_school=False,
-            onderbroken=False,
-            dagen=(7, 9)[i] if i < 2 else None,
-            diploma=False,
-        )
-    return Regio.objects.get(naam="Regio Lindewaard")
 
 
 def _rijen(cijfers):
@@ -147,21 +68,7 @@ def test_the_stand_follows_the_rule_and_the_nightly_run(demo):
     assert not Schoolloopbaanstand.objects.filter(traject=demo.trajecten["Noah"]).exists()  # not released
 
 
-def _landelijk():
-    regio = Regio.objects.get(naam="Regio Lindewaard")
-    org = Organisatie.objects.create(naam="Landelijk monitorteam", soort=OrganisatieSoort.LANDELIJK, regio=regio)
-    return netwerk_services.medewerker_opslaan(
-        actor=None,
-        gebruikersnaam="landelijk",
-        voornaam="Lan",
-        achternaam="Delijk",
-        email="landelijk@example.org",
-        organisatie=org,
-        rol=Rol.LANDELIJK,
-    ).user
-
-
-def test_who_may_open_the_monitor(client, demo):
+def test_who_may_open_the_monitor(client, demo, landelijk):
     eigen = Regio.objects.get(naam="Regio Lindewaard")
     andere = Regio.objects.create(naam="Regio Elders")
     for user in (demo.regio, demo.beheerder, demo.verbindingsofficier, demo.coordinator):
@@ -176,7 +83,6 @@ def test_who_may_open_the_monitor(client, demo):
         assert client.get(reverse("monitor:csv")).status_code == 404
     # The national rol: all regios together, never one regio beside it (the others could be
     # subtracted); a regio's beheerder cannot make a national organisation.
-    landelijk = _landelijk()
     client.force_login(landelijk)
     assert "alle regio&#x27;s (landelijk)" in client.get(URL).content.decode()
     for regio in (eigen, andere):
@@ -244,21 +150,31 @@ def test_the_sql_touches_no_dossier_part_but_its_allowed_columns_and_no_history(
     assert Raadpleging.objects.count() == voor  # nothing about any one young person was read
 
 
-def test_the_csv_is_the_pages_table(client, cohort, demo):
+def _cellen(html: str) -> list[str]:
+    return [re.sub(r"\s+", " ", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", html, flags=re.S)]
+
+
+@pytest.mark.parametrize("keuze", [{"van": "2024", "tot": "2025"}, {"van": "2024", "tot": "2024"}])
+def test_the_csv_is_the_pages_tables(client, cohort, demo, keuze):
+    """The figures per period, then — when the headline's year can be split (2024: 5 of 12) —
+    each breakdown after an empty line, cell for cell as the page shows them."""
     client.force_login(demo.regio)
-    keuze = {"van": "2024", "tot": "2025"}
     antwoord = client.get(reverse("monitor:csv"), keuze)
-    assert (
-        antwoord["Content-Type"].startswith("text/csv") and "monitor-2024_2025.csv" in antwoord["Content-Disposition"]
-    )
-    rijen = list(csv.reader(io.StringIO(antwoord.content.decode("utf-8-sig")), delimiter=";"))
-    cijfers = selectors.monitor([cohort], [Periode(2024), Periode(2025)], vandaag=timezone.localdate())
+    codes = f"{keuze['van']}_{keuze['tot']}"
+    assert antwoord["Content-Type"].startswith("text/csv") and f"monitor-{codes}.csv" in antwoord["Content-Disposition"]
+    blokken = antwoord.content.decode("utf-8-sig").split("\r\n\r\n")
+    rijen, *splitsingen = [list(csv.reader(io.StringIO(blok), delimiter=";")) for blok in blokken]
+    jaren = range(int(keuze["van"]), int(keuze["tot"]) + 1)
+    cijfers = selectors.monitor([cohort], [Periode(j) for j in jaren], vandaag=timezone.localdate())
     assert rijen == cijfers.tabel
     pagina = client.get(URL, keuze).content.decode()
     tabel = pagina[pagina.index('<table class="utrecht-table utrecht-table--html-table monitor">') :]
-    cellen = [re.sub(r"\s+", " ", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tabel, flags=re.S)]
-    verwacht = [cel.replace("<", "&lt;") for rij in rijen[1:] for cel in rij[1:]]
-    assert cellen == verwacht
+    assert _cellen(tabel) == [cel.replace("<", "&lt;") for rij in rijen[1:] for cel in rij[1:]]
+    paginadelen = re.findall(r'<table [^>]*id="uitsplitsing-[^"]+">.*?</table>', pagina, flags=re.S)
+    assert len(splitsingen) == len(paginadelen) == (6 if keuze["tot"] == "2024" else 0)
+    for splitsing, html in zip(splitsingen, paginadelen, strict=True):
+        assert splitsing[0][0].endswith("(2024)") and splitsing[-1] == ["Totaal", "5 van 12 (42%)"]
+        assert _cellen(html) == [rij[1] for rij in splitsing[1:]]
 
 
 def test_the_demo_cohorts_fill_the_monitor_and_stay_out_of_every_demo_users_sight(client, demo):
@@ -306,9 +222,8 @@ def test_the_charts_are_svg_with_title_description_and_their_numbers_beside(clie
 def test_the_breakdowns_and_the_titel_only_for_the_regiocoordinator(client, cohort, demo):
     from monitor.uitsplitsingen import uitsplitsingen
 
-    jaar = Periode(2024)
-    kop = selectors.monitor([cohort], [jaar], vandaag=VANDAAG).kop
-    gesplitst = {u.sleutel: dict(u.regels) for u in uitsplitsingen([cohort], jaar, kop, met_titel=True)}
+    cijfers = selectors.monitor([cohort], [Periode(2024)], vandaag=VANDAAG)
+    gesplitst = {u.sleutel: dict(u.regels) for u in uitsplitsingen([cohort], cijfers, met_titel=True)}
     # All twelve are jeugddetentie (the factory's titel) without a receiving school: each
     # breakdown has one group with everyone and empty ones. The headline (5 of 12) is shown,
     # so the empty groups (0, hidden) would say, by subtraction, that the one group is the
@@ -317,10 +232,10 @@ def test_the_breakdowns_and_the_titel_only_for_the_regiocoordinator(client, coho
     assert set(gesplitst["school"].values()) == {"x van x"}
     assert "PIJ-maatregel" in gesplitst["titel"] and "titel onbekend" in gesplitst["titel"]
     assert "ROC Lindewaard" in gesplitst["school"]  # every mbo of the regio, received or not
-    assert "titel" not in {u.sleutel for u in uitsplitsingen([cohort], jaar, kop, met_titel=False)}
+    assert "titel" not in {u.sleutel for u in uitsplitsingen([cohort], cijfers, met_titel=False)}
     # A headline that is hidden (2025: 0 of 6) gets no breakdown.
-    kop_2025 = selectors.monitor([cohort], [Periode(2025)], vandaag=VANDAAG).kop
-    assert uitsplitsingen([cohort], Periode(2025), kop_2025, met_titel=True) == []
+    cijfers_2025 = selectors.monitor([cohort], [Periode(2025)], vandaag=VANDAAG)
+    assert uitsplitsingen([cohort], cijfers_2025, met_titel=True) == []
     keuze = {"van": "2024", "tot": "2024"}
     client.force_login(demo.regio)
     assert 'id="uitsplitsing-titel"' in client.get(URL, keuze).content.decode()

@@ -1,0 +1,203 @@
+"""The monitor's counts in SQL (issue 19), grouped per regio and year of release, as the
+nightly summary (``monitor.models.Cohortcijfers``) keeps them. Every query is a grouped count
+over the traject, its involvements, meetings and tasks, the beslismodel's decided status, the
+onderwijsinformatie's school before placement and ICT-fase, and the schoolloopbaan's outcomes
+with their derived stand (``dossier.Schoolloopbaanstand``) — never a signaal voor veiligheid, a
+begeleidingsbehoefte or a history table (tests/monitor asserts this on the SQL), never a name,
+id or date of birth.
+
+What ``tellen`` returns per (regio, jaar), all JSON:
+
+- ``kern``: the cohort's size (``aantal``) and per yes/no figure its yes count (``<figuur>_ja``)
+  and, when it counts part of the cohort, the part counted (``<figuur>_n``);
+- ``status``, ``fase``: young people per beslismodel status and per ICT-fase name ("geen");
+- ``dagen``: young people per number of days from release to the first school day;
+- ``uitsplitsingen``: per breakdown (``GROEPERINGEN``) and group, [interrupted, all]."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear
+
+from beslismodel.models import Besluit, Maatregel
+from dossier.constants import CheckpointUitkomst
+from dossier.models import Inschrijving, Onderwijsinformatie, Schoolcheckpoint, Schoolloopbaanstand
+from trajecten.constants import AFGEROND, CHECKPOINT_DAGEN, BetrokkenheidSoort, OverlegSoort, TaakStatus
+from trajecten.models import Betrokkenheid, Overleg, Taak, Traject
+
+# "Still going to school" at a checkpoint: enrolled, present or with much absence.
+OP_SCHOOL = (CheckpointUitkomst.AANWEZIG, CheckpointUitkomst.VERZUIM)
+GEEN, JA, NEE = "geen", "ja", "nee"
+# A cohort: the young people of one regio's JJIs released in one year.
+COHORT = {"regio": F("jji__regio"), "jaar": ExtractYear("vrijgelaten_op")}
+
+
+def checkpointdata(peildatum: dt.date) -> dict[int, dt.date]:
+    """Per checkpoint (months): the last release date counted on ``peildatum`` (released long enough)."""
+    return {m: peildatum - dt.timedelta(days=d) for m, d in CHECKPOINT_DAGEN.items()}
+
+
+def _cohorten(regios, jaren: list[int]) -> QuerySet[Traject]:
+    return Traject.objects.filter(
+        jji__regio__in=regios,
+        vrijgelaten_op__gte=dt.date(min(jaren), 1, 1),
+        vrijgelaten_op__lte=dt.date(max(jaren), 12, 31),
+    ).annotate(**COHORT)
+
+
+def _groeperingen() -> dict[str, object]:
+    """Per breakdown its group as an SQL expression (``monitor.uitsplitsingen`` labels them)."""
+    rij = OuterRef("pk")
+    warm = Exists(
+        Overleg.objects.filter(traject=rij, soort=OverlegSoort.WARME_OVERDRACHT, datum__lte=OuterRef("vrijgelaten_op"))
+    )
+    nazorgtafel = Taak.objects.filter(traject=rij, overleg_soort=OverlegSoort.NAZORGTAFEL, deadline__isnull=False)
+    op_tijd = Exists(nazorgtafel.filter(status=TaakStatus.GEDAAN, gedaan_op__lte=F("deadline")))
+    tekst = CharField()
+    return {
+        "titel": F("titel"),
+        "verblijfsduur": F("verblijfsduur"),
+        "school": Coalesce(
+            Subquery(
+                Betrokkenheid.objects.filter(traject=rij, soort=BetrokkenheidSoort.MBO_ONTVANGEND)
+                .order_by("pk")
+                .values("organisatie__naam")[:1],
+                output_field=tekst,
+            ),
+            Value(GEEN),
+        ),
+        "bestemming": F("uitstroombestemming"),
+        "warme-overdracht": Case(When(warm, then=Value(JA)), default=Value(NEE), output_field=tekst),
+        "nazorgtafel": Case(
+            When(~Exists(nazorgtafel), then=Value(GEEN)),
+            When(op_tijd, then=Value(JA)),
+            default=Value(NEE),
+            output_field=tekst,
+        ),
+    }
+
+
+GROEPERINGEN = ("titel", "verblijfsduur", "school", "bestemming", "warme-overdracht", "nazorgtafel")
+
+
+def _kern(basis: QuerySet[Traject], peildatum: dt.date) -> QuerySet:
+    rij = OuterRef("pk")
+    na = settings.ONDERBROKEN_DAGEN
+    dagen = checkpointdata(peildatum)
+    grens = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=na), output_field=DateField())
+    jaar_na = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=365), output_field=DateField())
+    maatregelen = Maatregel.objects.filter(besluit__beslismodel__traject=rij, taak__isnull=False)
+    met = basis.alias(
+        herkomst=Exists(Betrokkenheid.objects.filter(traject=rij, soort=BetrokkenheidSoort.MBO_HERKOMST))
+        | Exists(Onderwijsinformatie.objects.filter(traject=rij).exclude(ingeschreven_bij="")),
+        ingeschreven=Exists(Inschrijving.objects.filter(traject=rij, startdatum__lte=grens)),
+        maatregelen=Exists(maatregelen),
+        open_maatregel=Exists(maatregelen.exclude(taak__status__in=AFGEROND)),
+        diploma=Exists(
+            Schoolcheckpoint.objects.filter(traject=rij, uitkomst=CheckpointUitkomst.DIPLOMA, peildatum__lte=jaar_na)
+        ),
+        **{
+            f"op_school_{m}": Exists(Schoolcheckpoint.objects.filter(traject=rij, moment=m, uitkomst__in=OP_SCHOOL))
+            for m in CHECKPOINT_DAGEN
+        },
+        onderbroken=Exists(Schoolloopbaanstand.objects.filter(traject=rij, onderbroken=True)),
+    )
+    tellers = {
+        "aantal": Count("pk"),
+        "herkomst_ja": Count("pk", filter=Q(herkomst=True)),
+        "ingeschreven_ja": Count("pk", filter=Q(ingeschreven=True)),
+        "maatregelen_n": Count("pk", filter=Q(maatregelen=True)),
+        "maatregelen_ja": Count("pk", filter=Q(maatregelen=True, open_maatregel=False)),
+        "diploma_n": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12])),
+        "diploma_ja": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12], diploma=True)),
+        "onderbroken_ja": Count("pk", filter=Q(onderbroken=True)),
+    }
+    for m, tot in dagen.items():
+        tellers[f"op_school_{m}_n"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot))
+        tellers[f"op_school_{m}_ja"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot, **{f"op_school_{m}": True}))
+    return met.values(*COHORT).annotate(**tellers).order_by()
+
+
+def tellen(regios, jaren: list[int], *, peildatum: dt.date) -> dict[tuple[int, int], dict]:
+    """The counts of the regios' cohorts of ``jaren``, per (regio id, jaar), as known on ``peildatum``:
+    every pair present (an empty cohort counts nothing)."""
+    regio_ids = [getattr(r, "pk", r) for r in regios]
+    uitkomst: dict[tuple[int, int], dict] = {
+        (r, j): {"kern": {}, "status": {}, "fase": {}, "dagen": {}, "uitsplitsingen": {g: {} for g in GROEPERINGEN}}
+        for r in regio_ids
+        for j in jaren
+    }
+    if not uitkomst:
+        return uitkomst
+    basis = _cohorten(regio_ids, jaren)
+
+    def doel(r: dict) -> dict | None:
+        return uitkomst.get((r["regio"], r["jaar"]))
+
+    for r in _kern(basis, peildatum):
+        if (cohort := doel(r)) is not None:
+            cohort["kern"] = {k: v for k, v in r.items() if k not in COHORT}
+    rij = OuterRef("pk")
+    status = Subquery(
+        Besluit.objects.filter(beslismodel__traject=rij).order_by("-beslismodel__versie", "-pk").values("status")[:1]
+    )
+    fase = Subquery(Onderwijsinformatie.objects.filter(traject=rij).values("ict_fase__naam")[:1])
+    for sleutel, groep in (("status", status), ("fase", fase)):
+        for r in basis.annotate(groep=groep).values(*COHORT, "groep").annotate(n=Count("pk")).order_by():
+            if (cohort := doel(r)) is not None:
+                cohort[sleutel][r["groep"] or GEEN] = r["n"]
+    dagen = F("schoolloopbaanstand__dagen_tot_eerste_schooldag")
+    for r in (
+        basis.filter(schoolloopbaanstand__dagen_tot_eerste_schooldag__isnull=False)
+        .values(*COHORT, dagen=dagen)
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        if (cohort := doel(r)) is not None:
+            cohort["dagen"][str(r["dagen"])] = r["n"]
+    onderbroken = basis.alias(onderbroken=Exists(Schoolloopbaanstand.objects.filter(traject=rij, onderbroken=True)))
+    for sleutel, groep in _groeperingen().items():
+        for r in (
+            onderbroken.annotate(groep=groep)
+            .values(*COHORT, "groep")
+            .annotate(n=Count("pk"), ja=Count("pk", filter=Q(onderbroken=True)))
+            .order_by()
+        ):
+            if (cohort := doel(r)) is not None:
+                cohort["uitsplitsingen"][sleutel][r["groep"] or GEEN] = [r["ja"], r["n"]]
+    return uitkomst
+
+
+def optellen(tellingen: list[dict]) -> dict:
+    """The counts of several regios' cohorts of one year together (the national view)."""
+    som: dict = {sleutel: defaultdict(int) for sleutel in ("kern", "status", "fase", "dagen")}
+    splitsingen: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for t in tellingen:
+        for sleutel in som:
+            for k, v in t.get(sleutel, {}).items():
+                som[sleutel][k] += v
+        for sleutel, groepen in t.get("uitsplitsingen", {}).items():
+            for groep, (ja, n) in groepen.items():
+                splitsingen[sleutel][groep][0] += ja
+                splitsingen[sleutel][groep][1] += n
+    uitkomst = {k: dict(v) for k, v in som.items()}
+    uitkomst["uitsplitsingen"] = {s: {g: list(t) for g, t in groepen.items()} for s, groepen in splitsingen.items()}
+    return uitkomst
