@@ -1,7 +1,9 @@
-"""The monitor's choice of period (issue 19): whole years of release, from and to, read by
-``monitor.perioden``; refused with a Dutch message per field. Everyone reads one fixed set —
-their own regio, or, for the national rol, all regios together — so there is no regio to
-choose (the view answers ``?regio=`` for another regio, or for the national rol, with a 404)."""
+"""The monitor's choice of period (issue 19): whole years or whole quarters of release, from
+and to, read by ``monitor.perioden``; refused with a Dutch message per field. Quarters are
+suppressed together with their years (``monitor.selectors``), so choosing both says no more.
+Everyone reads one fixed set — their own regio, or, for the national rol, all regios
+together — so there is no regio to choose (the view answers ``?regio=`` for another regio,
+or for the national rol, with a 404)."""
 
 from __future__ import annotations
 
@@ -43,13 +45,6 @@ class PeriodeForm(Formulier):
                     gelezen[veld] = periode_lezen(tekst, vandaag=self.vandaag)
                 except ValidationError as fout:
                     self.add_error(veld, fout)
-        if self.errors:
-            return gegevens
-        for veld, periode in gelezen.items():
-            if periode.kwartaal is not None:
-                # Quarters beside the years would add up to them: subtracting one view from the
-                # other could reveal a small number. Whole years only.
-                self.add_error(veld, _("Kies hele jaren, bijvoorbeeld 2025."))
         if self.errors:
             return gegevens
         perioden = {"van": gelezen.get("van") or gelezen["tot"], "tot": gelezen.get("tot") or gelezen["van"]}

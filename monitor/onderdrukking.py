@@ -19,9 +19,11 @@ people.
   threshold (either would follow from it), and a median over fewer young people than the
   threshold are not shown either.
 
-The monitor publishes each cohort's row the same way whatever periods are chosen (rows only,
-no totals over a chosen range, no quarters beside years), so no two views can be subtracted.
-The page, the CSV and the PDF show the same cells."""
+The monitor publishes each cohort's row the same way whatever periods are chosen (no totals
+over a chosen range), so no two views can be subtracted: a year's row alone, a quarter's in
+one table with the other quarters of its year whose totals are the year's row and the
+quarters' sizes as they are published elsewhere — shown stays shown, hidden stays hidden
+(``bekende_*``). The page, the CSV and the PDF show the same cells."""
 
 from __future__ import annotations
 
@@ -97,6 +99,9 @@ def tabel(
     kolomtotalen: bool = True,
     leeg: Sequence[bool] | None = None,
     publiek: Sequence[int] | None = None,
+    bekende_kolomtotalen: Sequence[Cel] | None = None,
+    bekende_rijtotalen: Sequence[Cel] | None = None,
+    bekende_cellen: Sequence[Sequence[Cel | None]] | None = None,
 ) -> Tabel:
     """Suppress a table of counts with its row totals and — when ``kolomtotalen`` — its column
     totals and grand total (primary, then secondary suppression; see the module). Each row —
@@ -106,7 +111,13 @@ def tabel(
 
     ``leeg``: rows known to count nobody (an empty cohort, shown as "–"): they take no part.
     ``publiek``: column totals (and then the grand total) already shown elsewhere as they are
-    (the headline): they are never hidden here, so hiding cannot rely on them."""
+    (the headline): they are never hidden here, so hiding cannot rely on them.
+    ``bekende_kolomtotalen`` (the column totals, then the grand total) and
+    ``bekende_rijtotalen`` (per row): totals already published elsewhere as they were shown
+    there — a shown one stays shown, a hidden one stays hidden — so that this table and the
+    other can never be set against each other (a year's quarters against the year).
+    ``bekende_cellen``: per row and column, a figure known to everyone (``Cel``: the part of a
+    cohort released too recently is 0 once the period is long enough past) or ``None``."""
     alle = [list(rij) for rij in aantallen]
     breedte = len(alle[0]) if alle else 0
     if any(len(rij) != breedte for rij in alle):
@@ -117,8 +128,20 @@ def tabel(
     vol = [[*rij, sum(rij)] for rij in rijen]
     vol.append([sum(rij[k] for rij in rijen) for k in range(breedte)] + [sum(map(sum, rijen))])
     hoogte, breed = len(vol), breedte + 1
-    vast = {(hoogte - 1, k) for k in range(breed)} if publiek is not None else set()
-    weg = {(r, k) for r in range(hoogte) for k in range(breed) if vol[r][k] < DREMPEL and (r, k) not in vast}
+    if publiek is not None:
+        bekende_kolomtotalen = [Cel(v) for v in publiek] + [Cel(sum(publiek))]
+    bekend: dict[tuple[int, int], Cel] = {}
+    if bekende_kolomtotalen is not None:
+        bekend.update(((hoogte - 1, k), cel) for k, cel in enumerate(bekende_kolomtotalen))
+    if bekende_rijtotalen is not None:
+        gevuld = [cel for cel, is_leeg in zip(bekende_rijtotalen, leeg, strict=True) if not is_leeg]
+        bekend.update(((r, breedte), cel) for r, cel in enumerate(gevuld))
+    if bekende_cellen is not None:
+        gevuld = [rij for rij, is_leeg in zip(bekende_cellen, leeg, strict=True) if not is_leeg]
+        bekend.update(((r, k), cel) for r, rij in enumerate(gevuld) for k, cel in enumerate(rij) if cel is not None)
+    vast = {plek for plek, cel in bekend.items() if not cel.onderdrukt}
+    weg = {plek for plek, cel in bekend.items() if cel.onderdrukt}
+    weg |= {(r, k) for r in range(hoogte) for k in range(breed) if vol[r][k] < DREMPEL and (r, k) not in bekend}
     lijnen = [[(r, k) for k in range(breed)] for r in range(hoogte - 1)]
     if kolomtotalen:
         lijnen.append([(hoogte - 1, k) for k in range(breed)])

@@ -1,8 +1,15 @@
 """The regional monitor's figures (issue 19), made from the counts of each cohort — the young
-people of the regio's JJIs released in one whole year — as the nightly summary keeps them
-(``monitor.services``; the counting in SQL is ``monitor.selectors_tellingen``). Every figure
-goes through ``monitor.onderdrukking`` before it is shown; the page, the CSV and the PDF show
-the same cells."""
+people of the regio's JJIs released in one whole year or quarter — as the nightly summary keeps
+them (``monitor.services``; the counting in SQL is ``monitor.selectors_tellingen``). Every
+figure goes through ``monitor.onderdrukking`` before it is shown; the page, the CSV and the PDF
+show the same cells.
+
+Each figure of a cohort is a line of counts that add up to the cohort (yes, no and — counting
+part of it — the part left out; or a distribution's groups). A year's line is suppressed on
+its own, the same whatever years are chosen. A quarter's line is suppressed with the other
+quarters of its year as one table whose totals are the year's lines as they are published
+(shown stays shown, hidden stays hidden) and the quarters' sizes as their own line publishes
+them: so no quarter can be worked out from its year, and no view from another."""
 
 from __future__ import annotations
 
@@ -18,7 +25,7 @@ from trajecten.constants import CHECKPOINT_DAGEN
 
 from .onderdrukking import Cel, mediaan, percentage, tabel
 from .perioden import Periode
-from .selectors_tellingen import GEEN, checkpointdata
+from .selectors_tellingen import GEEN, LEGE_TELLING, checkpointdata
 from .services import cijfers_ophalen
 
 
@@ -72,100 +79,154 @@ class Monitor:
         return rijen
 
 
+def _lijnen(
+    perioden: list[Periode],
+    cijfers: dict[Periode, list[int]],
+    leeg: dict[Periode, bool],
+    bekend: dict[Periode, list[Cel | None]] | None = None,
+    *,
+    kader: dict[int, list[Cel]] | None = None,
+    totalen: dict[Periode, Cel] | None = None,
+) -> dict[Periode, list[Cel]]:
+    """Each period's line as shown: its cells, then its total. Years (``kader`` None): each
+    line alone. Quarters (every quarter of each year): per year one table, with the year's
+    published line (``kader``) as the column totals and the quarters' published sizes
+    (``totalen``) as the row totals."""
+    bekend = bekend or {p: [None] * len(cijfers[p]) for p in perioden}
+    lijnen: dict[Periode, list[Cel]] = {}
+    blokken = [[p] for p in perioden] if kader is None else _per_jaar(perioden)
+    for blok in blokken:
+        t = tabel(
+            [cijfers[p] for p in blok],
+            kolomtotalen=kader is not None,
+            leeg=[leeg[p] for p in blok],
+            bekende_cellen=[bekend[p] for p in blok],
+            bekende_kolomtotalen=kader[blok[0].jaar] if kader is not None else None,
+            bekende_rijtotalen=[totalen[p] for p in blok] if totalen is not None else None,
+        )
+        for p, cellen, totaal in zip(blok, t.cellen, t.rijtotalen, strict=True):
+            lijnen[p] = [*cellen, totaal]
+    return lijnen
+
+
+def _per_jaar(perioden: list[Periode]) -> list[list[Periode]]:
+    jaren: dict[int, list[Periode]] = {}
+    for p in perioden:
+        jaren.setdefault(p.jaar, []).append(p)
+    return list(jaren.values())
+
+
+def _ja_nee_tekst(lijn: list[Cel], getallen: tuple[int, ...], is_leeg: bool, heel: bool) -> tuple[str, int | None]:
+    """A yes/no line as "X van Y (Z%)" and its shown percentage. Over part of the cohort (three
+    figures, not ``heel``), the denominator shows only when the part left out and the cohort
+    both do (it would give either away)."""
+    n = getallen[1]
+    if len(getallen) == 2 or heel:
+        noemer = lijn[-1]
+    else:
+        noemer = Cel(n) if not (lijn[2].onderdrukt or lijn[-1].onderdrukt) else Cel(None)
+    verborgen = is_leeg or n == 0 or noemer.onderdrukt or lijn[0].onderdrukt or lijn[1].onderdrukt
+    pct = None if verborgen else percentage(lijn[0], n).waarde
+    if is_leeg or (len(getallen) == 3 and not heel and n == 0 and not noemer.onderdrukt):
+        return "–", None  # nobody in the row, or nobody counted yet: says nothing of anyone
+    tekst = _("%(ja)s van %(noemer)s") % {"ja": lijn[0], "noemer": noemer}
+    return (tekst if pct is None else f"{tekst} ({pct}%)"), pct
+
+
+def _ja_nee_rij(rijen, lijnen, getallen, leeg, heel, *, label: str, toelichting: str = "") -> Rij:
+    cellen, procenten = [], []
+    for r in rijen:
+        tekst, pct = _ja_nee_tekst(lijnen[r], getallen[r], leeg[r], heel[r])
+        cellen.append(tekst)
+        procenten.append(pct)
+    return Rij(label, cellen, toelichting, procenten=procenten, ja=[lijnen[r][0] for r in rijen])
+
+
 def ja_nee(
     rijen,
     tellingen: dict,
     *,
     label: str,
-    toelichting: str = "",
     leeg: list[bool] | None = None,
     publiek: tuple[int, int] | None = None,
 ) -> Rij:
-    """A yes/no figure per row, "X van Y (Z%)". ``tellingen`` per row: (yes, counted) or (yes,
-    counted, cohort) where only part of the cohort is counted (those given measures, those
-    released long enough in a period still that recent): then the part left out is a third
-    figure of the row, and the denominator shows only when it does. Each row is a line of its
-    own (no totals over rows), unless ``publiek`` gives the column totals (yes, no) already
-    shown elsewhere — a breakdown of the headline's cohort, suppressed as one table against
-    them. ``leeg``: rows known to count nobody ("–")."""
-    getallen = [tuple(tellingen.get(r, (0, 0))) for r in rijen]
-    if leeg is None:
-        leeg = [g[-1] == 0 for g in getallen]
-    if publiek is not None:
-        t = tabel([[g[0], g[1] - g[0]] for g in getallen], leeg=leeg, publiek=list(publiek))
-        rijcellen = [[*cel, totaal] for cel, totaal in zip(t.cellen, t.rijtotalen, strict=True)]
-    else:
-        rijcellen = []
-        for g, is_leeg in zip(getallen, leeg, strict=True):
-            cijfers = [g[0], g[1] - g[0], *([g[2] - g[1]] if len(g) == 3 else [])]
-            t = tabel([cijfers], kolomtotalen=False, leeg=[is_leeg])
-            rijcellen.append([*t.cellen[0], t.rijtotalen[0]])
-    cellen, procenten, ja = [], [], []
-    for cel, g, is_leeg in zip(rijcellen, getallen, leeg, strict=True):
-        n = g[1]
-        # The denominator: the row's total, or — counting part of the cohort — shown only when
-        # the part left out is.
-        noemer = cel[-1] if len(g) == 2 else (Cel(n) if not cel[2].onderdrukt else Cel(None))
-        verborgen = is_leeg or n == 0 or noemer.onderdrukt or cel[0].onderdrukt or cel[1].onderdrukt
-        pct = None if verborgen else percentage(cel[0], n).waarde
-        procenten.append(pct)
-        ja.append(cel[0])
-        if is_leeg or (len(g) == 3 and n == 0 and not noemer.onderdrukt):
-            cellen.append("–")  # nobody in the row, or nobody counted yet: says nothing of anyone
-        else:
-            tekst = _("%(ja)s van %(noemer)s") % {"ja": cel[0], "noemer": noemer}
-            cellen.append(tekst if pct is None else f"{tekst} ({pct}%)")
-    return Rij(label, cellen, toelichting, procenten=procenten, ja=ja)
+    """A breakdown's yes/no figure per group, "X van Y (Z%)": ``tellingen`` per group (yes,
+    counted); the groups one table against the column totals (yes, no) already shown
+    elsewhere (``publiek``: the headline)."""
+    getallen = {r: tuple(tellingen.get(r, (0, 0))) for r in rijen}
+    leeg = dict(zip(rijen, leeg if leeg is not None else [getallen[r][-1] == 0 for r in rijen], strict=True))
+    t = tabel(
+        [[getallen[r][0], getallen[r][1] - getallen[r][0]] for r in rijen],
+        leeg=[leeg[r] for r in rijen],
+        publiek=list(publiek) if publiek is not None else None,
+    )
+    lijnen = {r: [*cel, totaal] for r, cel, totaal in zip(rijen, t.cellen, t.rijtotalen, strict=True)}
+    return _ja_nee_rij(rijen, lijnen, getallen, leeg, dict.fromkeys(rijen, False), label=label)
 
 
-def _gemerkt(rij: Rij, sleutel: str) -> Rij:
-    rij.sleutel = sleutel
-    return rij
+@dataclass
+class _Kader:
+    """The published lines of the years around a choice of quarters, per figure's key."""
+
+    lijnen: dict[str, dict[int, list[Cel]]] = field(default_factory=dict)
 
 
-def _verdeling(
-    perioden, tellingen: dict[Periode, dict[str, int]], categorieen: list[tuple[str, str]], aantallen: list[int]
-) -> list[Rij]:
-    """A distribution per cohort over categories (each cohort's row a line of its own, "–" for
-    a cohort with nobody in it); what fits no category counts under the last one."""
-    codes = [code for code, _label in categorieen]
-    rijen = []
-    for p in perioden:
-        geteld = tellingen.get(p, {})
-        rij = [geteld.get(code, 0) for code in codes]
-        rij[-1] += sum(n for code, n in geteld.items() if code not in codes)
-        rijen.append(rij)
-    t = tabel(rijen, kolomtotalen=False, leeg=[n == 0 for n in aantallen])
-    return [
-        Rij(label, [str(rij[i]) if n else "–" for rij, n in zip(t.cellen, aantallen, strict=True)])
-        for i, (_code, label) in enumerate(categorieen)
-    ]
-
-
-def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
-    """Every figure of the monitor for the regios' cohorts in ``perioden`` (consecutive whole
-    years), from the summary as counted on ``vandaag`` (``monitor.services.cijfers_ophalen``)."""
-    per_jaar, bijgewerkt = cijfers_ophalen(regios, [p.jaar for p in perioden], peildatum=vandaag)
-    tellingen = {p: per_jaar[p.jaar] for p in perioden}
-    geteld = {p: t["kern"] for p, t in tellingen.items()}
-    na = settings.ONDERBROKEN_DAGEN
+def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: dt.date, kader: _Kader | None):
+    """The monitor's rows for ``perioden`` (years, or every quarter of some years against the
+    years' ``kader``), and the published lines per figure (the kader of a choice of quarters)."""
+    geteld = {p: tellingen[p]["kern"] for p in perioden}
+    ruw = {p: geteld[p].get("aantal", 0) for p in perioden}
+    leeg = {p: ruw[p] == 0 for p in perioden}
     dagen = checkpointdata(vandaag)
+    gepubliceerd = _Kader()
+
+    def lijnen(sleutel, cijfers, bekend=None, *, totalen=True):
+        per_periode = _lijnen(
+            perioden,
+            cijfers,
+            leeg,
+            bekend,
+            kader=kader.lijnen[sleutel] if kader is not None else None,
+            totalen=aantal if (kader is not None and totalen) else None,
+        )
+        gepubliceerd.lijnen[sleutel] = {p.jaar: lijn for p, lijn in per_periode.items()}
+        return per_periode
+
+    aantal_lijnen = lijnen("aantal", {p: [ruw[p]] for p in perioden}, totalen=False)
+    aantal = {p: lijn[0] for p, lijn in aantal_lijnen.items()}
 
     def figuur(sleutel, noemer, label, toelichting="", sinds=None):
         """``noemer``: the count the figure is over. Over part of the cohort, the part left out
-        is a figure of the row too — unless it is known to be nobody: a period that ended at
-        least ``sinds`` ago has everyone released long enough."""
-        cijfers = {}
+        is a figure of the line too — known to be nobody once a period ended at least
+        ``sinds`` ago (everyone released long enough)."""
+        deel = noemer != "aantal"
+        getallen, cijfers, bekend, heel = {}, {}, {}, {}
         for p, r in geteld.items():
-            ja, n, aantal = r.get(f"{sleutel}_ja", 0), r.get(noemer, 0), r.get("aantal", 0)
-            heel = noemer == "aantal" or (sinds is not None and p.einde <= sinds)
-            cijfers[p] = (ja, n) if heel else (ja, n, aantal)
-        return _gemerkt(ja_nee(perioden, cijfers, label=label, toelichting=toelichting), sleutel)
+            ja, n = r.get(f"{sleutel}_ja", 0), r.get(noemer, 0)
+            heel[p] = deel and sinds is not None and p.einde <= sinds
+            getallen[p] = (ja, n, ruw[p]) if deel else (ja, n)
+            cijfers[p] = [ja, n - ja, *([ruw[p] - n] if deel else [])]
+            bekend[p] = [None, None, *([Cel(0)] if heel[p] else [None] if deel else [])]
+        per_periode = lijnen(sleutel, cijfers, bekend)
+        rij = _ja_nee_rij(perioden, per_periode, getallen, leeg, heel, label=label, toelichting=toelichting)
+        rij.sleutel = sleutel
+        return rij
 
-    ruw = [geteld[p].get("aantal", 0) for p in perioden]
-    aantallen = tabel([[n] for n in ruw], kolomtotalen=False, leeg=[n == 0 for n in ruw])
+    def verdeling(sleutel, categorieen) -> list[Rij]:
+        """A distribution over categories; what fits no category counts under the last one."""
+        codes = [code for code, _label in categorieen]
+        cijfers = {}
+        for p in perioden:
+            per_groep = tellingen[p][sleutel]
+            cijfers[p] = [per_groep.get(code, 0) for code in codes]
+            cijfers[p][-1] += sum(n for code, n in per_groep.items() if code not in codes)
+        per_periode = lijnen(sleutel, cijfers)
+        return [
+            Rij(label, [("–" if leeg[p] else str(per_periode[p][i])) for p in perioden])
+            for i, (_code, label) in enumerate(categorieen)
+        ]
+
     kop = figuur("onderbroken", "aantal", _("onderbroken schoolloopbanen"))
-
     voor = Sectie(_("Vóór de plaatsing"))
     voor.rijen.append(
         figuur(
@@ -175,21 +236,14 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
             _("zoals vastgelegd: de mbo van herkomst of een andere school"),
         )
     )
-
     tijdens = Sectie(_("Tijdens de plaatsing"))
-    tijdens.rijen += _verdeling(
-        perioden,
-        {p: t["status"] for p, t in tellingen.items()},
+    tijdens.rijen += verdeling(
+        "status",
         [(s.value, _("beslismodel %(status)s") % {"status": s.label}) for s in Status] + [(GEEN, _("geen besluit"))],
-        ruw,
     )
-    # The regio's phases in their order (bijlage 3's example by default; the same name once).
-    fasen = list(dict.fromkeys(_ict_fasen(regios).order_by("volgorde", "naam").values_list("naam", flat=True)))
-    tijdens.rijen += _verdeling(
-        perioden,
-        {p: t["fase"] for p, t in tellingen.items()},
+    tijdens.rijen += verdeling(
+        "fase",
         [(f, _("ICT-fase bereikt: %(fase)s") % {"fase": f}) for f in fasen] + [(GEEN, _("ICT-fase onbekend"))],
-        ruw,
     )
     tijdens.rijen.append(
         figuur(
@@ -199,17 +253,17 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
             _("van wie maatregelen als taak kreeg"),
         )
     )
-
     na_plaatsing = Sectie(_("Na de plaatsing"))
     na_plaatsing.rijen.append(
         figuur(
             "ingeschreven",
             "aantal",
             _("ingeschreven bij de vrijlating"),
-            _("een inschrijving die uiterlijk %(dagen)s dagen na de vrijlating begint") % {"dagen": na},
+            _("een inschrijving die uiterlijk %(dagen)s dagen na de vrijlating begint")
+            % {"dagen": settings.ONDERBROKEN_DAGEN},
         )
     )
-    na_plaatsing.rijen.append(_mediaan_rij({p: t["dagen"] for p, t in tellingen.items()}, perioden, ruw))
+    na_plaatsing.rijen.append(_mediaan_rij({p: tellingen[p]["dagen"] for p in perioden}, perioden, leeg))
     for m in CHECKPOINT_DAGEN:
         na_plaatsing.rijen.append(
             figuur(
@@ -224,28 +278,58 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
         figuur("diploma", "diploma_n", _("diploma binnen 12 maanden"), _("van wie een jaar vrij is"), sinds=dagen[12])
     )
     na_plaatsing.rijen.append(kop)
+    aantallen = ["–" if leeg[p] else str(aantal[p]) for p in perioden]
+    return aantallen, kop, [voor, tijdens, na_plaatsing], gepubliceerd
 
+
+def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
+    """Every figure of the monitor for the regios' cohorts in ``perioden`` (consecutive, one
+    kind), from the summary as counted on ``vandaag`` (``monitor.services.cijfers_ophalen``)."""
+    jaren = sorted({p.jaar for p in perioden})
+    per_jaar, bijgewerkt = cijfers_ophalen(regios, jaren, peildatum=vandaag)
+    # The regio's phases in their order (bijlage 3's example by default; the same name once).
+    fasen = list(dict.fromkeys(_ict_fasen(regios).order_by("volgorde", "naam").values_list("naam", flat=True)))
+    jaarperioden = [Periode(j) for j in jaren]
+    jaartellingen = {Periode(j): per_jaar[j] for j in jaren}
+    if perioden[0].kwartaal is None:
+        aantallen, kop, secties, _kader = _bouw(perioden, jaartellingen, fasen, vandaag, None)
+        return Monitor(perioden, aantallen, kop, secties, bijgewerkt, tellingen=jaartellingen)
+    # Quarters: every quarter of the years, against the years as they are published.
+    *_rest, kader = _bouw(jaarperioden, jaartellingen, fasen, vandaag, None)
+    alle = [Periode(j, k) for j in jaren for k in range(1, 5)]
+    kwartaaltellingen = {p: per_jaar[p.jaar]["kwartalen"].get(str(p.kwartaal), LEGE_TELLING) for p in alle}
+    aantallen, kop, secties, _kader = _bouw(alle, kwartaaltellingen, fasen, vandaag, kader)
+    gekozen = [alle.index(p) for p in perioden]
+    for rij in {id(rij): rij for sectie in secties for rij in sectie.rijen}.values():  # the headline once
+        _kiezen(rij, gekozen)
     return Monitor(
-        perioden=perioden,
-        aantallen=[str(r[0]) if n else "–" for r, n in zip(aantallen.cellen, ruw, strict=True)],
-        kop=kop,
-        secties=[voor, tijdens, na_plaatsing],
-        bijgewerkt_op=bijgewerkt,
-        tellingen=tellingen,
+        perioden,
+        [aantallen[i] for i in gekozen],
+        kop,
+        secties,
+        bijgewerkt,
+        tellingen={p: kwartaaltellingen[p] for p in perioden},
     )
+
+
+def _kiezen(rij: Rij, gekozen: list[int]) -> None:
+    """Keep the row's cells of the chosen periods only (suppressed over whole years, shown in part)."""
+    rij.cellen = [rij.cellen[i] for i in gekozen]
+    rij.procenten = [rij.procenten[i] for i in gekozen] if rij.procenten else []
+    rij.ja = [rij.ja[i] for i in gekozen] if rij.ja else []
 
 
 def _ict_fasen(regios):
     return IctFase.objects.filter(regio__in=regios)
 
 
-def _mediaan_rij(per_dagen: dict[Periode, dict[str, int]], perioden, aantallen: list[int]) -> Rij:
+def _mediaan_rij(per_dagen: dict[Periode, dict[str, int]], perioden, leeg: dict[Periode, bool]) -> Rij:
     """The median days from release to the first school day per cohort, from the number of
     young people per number of days; "x" over fewer than 5 (nobody included), "–" for a
     cohort with nobody in it."""
     waarden = {p: sorted(int(d) for d, n in per_dagen.get(p, {}).items() for _i in range(n)) for p in perioden}
     return Rij(
         _("mediaan dagen van vrijlating tot eerste schooldag"),
-        [str(mediaan(waarden[p])) if n else "–" for p, n in zip(perioden, aantallen, strict=True)],
+        ["–" if leeg[p] else str(mediaan(waarden[p])) for p in perioden],
         _("over wie een eerste schooldag heeft"),
     )

@@ -6,7 +6,8 @@ with their derived stand (``dossier.Schoolloopbaanstand``) — never a signaal v
 begeleidingsbehoefte or a history table (tests/monitor asserts this on the SQL), never a name,
 id or date of birth.
 
-What ``tellen`` returns per (regio, jaar), all JSON:
+What ``tellen`` returns per (regio, jaar), all JSON — the year's counts, and under
+``kwartalen`` ("1"…"4") the same but the breakdowns per quarter of release:
 
 - ``kern``: the cohort's size (``aantal``) and per yes/no figure its yes count (``<figuur>_ja``)
   and, when it counts part of the cohort, the part counted (``<figuur>_n``);
@@ -35,7 +36,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear
 
 from beslismodel.models import Besluit, Maatregel
 from dossier.constants import CheckpointUitkomst
@@ -46,8 +47,13 @@ from trajecten.models import Betrokkenheid, Overleg, Taak, Traject
 # "Still going to school" at a checkpoint: enrolled, present or with much absence.
 OP_SCHOOL = (CheckpointUitkomst.AANWEZIG, CheckpointUitkomst.VERZUIM)
 GEEN, JA, NEE = "geen", "ja", "nee"
-# A cohort: the young people of one regio's JJIs released in one year.
-COHORT = {"regio": F("jji__regio"), "jaar": ExtractYear("vrijgelaten_op")}
+# A cohort: the young people of one regio's JJIs released in one year (and quarter).
+JAAR = {"regio": F("jji__regio"), "jaar": ExtractYear("vrijgelaten_op")}
+COHORT = {**JAAR, "kwartaal": ExtractQuarter("vrijgelaten_op")}
+DELEN = ("kern", "status", "fase", "dagen")
+# The shape of the counts: a summary row of another shape is counted again on reading.
+FORMAAT = 2
+LEGE_TELLING: dict = {deel: {} for deel in DELEN}
 
 
 def checkpointdata(peildatum: dt.date) -> dict[int, dt.date]:
@@ -60,7 +66,7 @@ def _cohorten(regios, jaren: list[int]) -> QuerySet[Traject]:
         jji__regio__in=regios,
         vrijgelaten_op__gte=dt.date(min(jaren), 1, 1),
         vrijgelaten_op__lte=dt.date(max(jaren), 12, 31),
-    ).annotate(**COHORT)
+    ).annotate(**COHORT)  # quarter and year: JAAR's keys are COHORT's first
 
 
 def _groeperingen() -> dict[str, object]:
@@ -140,17 +146,16 @@ def tellen(regios, jaren: list[int], *, peildatum: dt.date) -> dict[tuple[int, i
     """The counts of the regios' cohorts of ``jaren``, per (regio id, jaar), as known on ``peildatum``:
     every pair present (an empty cohort counts nothing)."""
     regio_ids = [getattr(r, "pk", r) for r in regios]
-    uitkomst: dict[tuple[int, int], dict] = {
-        (r, j): {"kern": {}, "status": {}, "fase": {}, "dagen": {}, "uitsplitsingen": {g: {} for g in GROEPERINGEN}}
-        for r in regio_ids
-        for j in jaren
+    kwartalen: dict[tuple[int, int, int], dict] = {
+        (r, j, k): {deel: {} for deel in DELEN} for r in regio_ids for j in jaren for k in range(1, 5)
     }
-    if not uitkomst:
-        return uitkomst
+    splitsingen: dict[tuple[int, int], dict] = {(r, j): {g: {} for g in GROEPERINGEN} for r in regio_ids for j in jaren}
+    if not splitsingen:
+        return {}
     basis = _cohorten(regio_ids, jaren)
 
     def doel(r: dict) -> dict | None:
-        return uitkomst.get((r["regio"], r["jaar"]))
+        return kwartalen.get((r["regio"], r["jaar"], r["kwartaal"]))
 
     for r in _kern(basis, peildatum):
         if (cohort := doel(r)) is not None:
@@ -177,18 +182,28 @@ def tellen(regios, jaren: list[int], *, peildatum: dt.date) -> dict[tuple[int, i
     for sleutel, groep in _groeperingen().items():
         for r in (
             onderbroken.annotate(groep=groep)
-            .values(*COHORT, "groep")
+            .values(*JAAR, "groep")
             .annotate(n=Count("pk"), ja=Count("pk", filter=Q(onderbroken=True)))
             .order_by()
         ):
-            if (cohort := doel(r)) is not None:
-                cohort["uitsplitsingen"][sleutel][r["groep"] or GEEN] = [r["ja"], r["n"]]
+            if (jaar := splitsingen.get((r["regio"], r["jaar"]))) is not None:
+                jaar[sleutel][r["groep"] or GEEN] = [r["ja"], r["n"]]
+    uitkomst = {}
+    for (regio, jaar), gesplitst in splitsingen.items():
+        per_kwartaal = {str(k): kwartalen[(regio, jaar, k)] for k in range(1, 5)}
+        uitkomst[(regio, jaar)] = {
+            **optellen(list(per_kwartaal.values())),
+            "uitsplitsingen": gesplitst,
+            "kwartalen": per_kwartaal,
+            "formaat": FORMAAT,
+        }
     return uitkomst
 
 
 def optellen(tellingen: list[dict]) -> dict:
-    """The counts of several regios' cohorts of one year together (the national view)."""
-    som: dict = {sleutel: defaultdict(int) for sleutel in ("kern", "status", "fase", "dagen")}
+    """Counts of several cohorts together: a year's quarters, or the regios' cohorts of one
+    year or quarter (the national view) — their quarters too, where they have them."""
+    som: dict = {sleutel: defaultdict(int) for sleutel in DELEN}
     splitsingen: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for t in tellingen:
         for sleutel in som:
@@ -200,4 +215,8 @@ def optellen(tellingen: list[dict]) -> dict:
                 splitsingen[sleutel][groep][1] += n
     uitkomst = {k: dict(v) for k, v in som.items()}
     uitkomst["uitsplitsingen"] = {s: {g: list(t) for g, t in groepen.items()} for s, groepen in splitsingen.items()}
+    if any("kwartalen" in t for t in tellingen):
+        uitkomst["kwartalen"] = {
+            str(k): optellen([t["kwartalen"][str(k)] for t in tellingen if "kwartalen" in t]) for k in range(1, 5)
+        }
     return uitkomst

@@ -14,7 +14,7 @@ from netwerk.models import Regio
 from trajecten.models import Traject
 
 from .models import Cohortcijfers
-from .selectors_tellingen import optellen, tellen
+from .selectors_tellingen import FORMAAT, optellen, tellen
 
 
 def _bewaren(tellingen: dict[tuple[int, int], dict], peildatum: dt.date) -> None:
@@ -45,12 +45,14 @@ def cijfers_bijwerken(*, peildatum: dt.date | None = None) -> int:
 
 def cijfers_ophalen(regios, jaren: list[int], *, peildatum: dt.date) -> tuple[dict[int, dict], dt.datetime | None]:
     """The counts of the regios' cohorts per year (the regios' together), as known on
-    ``peildatum``, and when they were counted (the oldest row). Rows missing or counted on
-    another day are recounted first."""
+    ``peildatum``, and when they were counted (the oldest row). Rows missing, counted on
+    another day or of another shape (``FORMAAT``) are recounted first."""
     regio_ids = [getattr(r, "pk", r) for r in regios]
 
     def lezen() -> dict[tuple[int, int], Cohortcijfers]:
-        gevonden = Cohortcijfers.objects.filter(regio__in=regio_ids, jaar__in=jaren, peildatum=peildatum)
+        gevonden = Cohortcijfers.objects.filter(
+            regio__in=regio_ids, jaar__in=jaren, peildatum=peildatum, tellingen__formaat=FORMAAT
+        )
         return {(c.regio_id, c.jaar): c for c in gevonden}
 
     rijen = lezen()

@@ -69,6 +69,8 @@ def uitsplitsingen(regios, cijfers: Monitor, *, met_titel: bool) -> list[Uitspli
     its counts are then public, and each breakdown is suppressed against them. Otherwise
     none (too few young people to split)."""
     kop = cijfers.kop
+    if cijfers.kopperiode.kwartaal is not None:
+        return []  # per whole year only: a quarter's groups would be set against the year's
     if not kop.ja or kop.ja[-1].onderdrukt or kop.cellen[-1] == "–":
         return []
     geteld = cijfers.tellingen[cijfers.kopperiode]["uitsplitsingen"]

@@ -84,7 +84,8 @@ def test_the_default_is_the_last_three_whole_years():
         ({}, ["2024", "2025", "2026"], {}),  # the default: the last three years
         ({"van": "2025"}, ["2025"], {}),  # one bound stands for both
         ({"van": "2024", "tot": "2025"}, ["2024", "2025"], {}),
-        ({"tot": "2025-K3"}, None, {"tot": 1}),  # whole years only: quarters would add up to them
+        ({"tot": "2025-K3"}, ["2025-K3"], {}),  # a quarter (suppressed against its year)
+        ({"van": "2025-K4", "tot": "2026-K1"}, ["2025-K4", "2026-K1"], {}),
         ({"tot": "2025-K9"}, None, {"tot": 1}),  # the error at the field that holds it, once
         ({"van": "abc", "tot": "2030"}, None, {"van": 1, "tot": 1}),
         ({"van": "2026", "tot": "2024"}, None, {"tot": 1}),
