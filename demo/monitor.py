@@ -6,7 +6,8 @@ from January 2024 to a few weeks ago, each with — drawn from a fixed seed, so 
 same every time — a school before placement (or not) and an ICT-fase in the onderwijsinformatie,
 a warme overdracht before release for most, an enrolment at Westhaven for most (some starting
 late — likelier without a warme overdracht —, some ending without a next one), the
-checkpoints that have come due, a diploma for some, and the derived stand. None of the demo
+checkpoints that have come due, a diploma for some, a decided beslismodel with measures as
+tasks for most, and the derived stand. None of the demo
 users works at these organisations or is involved in these trajecten, so none of them sees
 any of these young people (need to know holds in the demo too); the monitor counts them.
 Every name is made up; nothing here is real personal data.
@@ -20,6 +21,9 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from beslismodel.constants import STAP_VAN_MAATREGEL, Bevestiging, MaatregelSoort, Stand, Status
+from beslismodel.models import Beslismodel, Besluit, Maatregel
+from beslismodel.sjabloonbeheer import in_gebruik
 from dossier.constants import CheckpointUitkomst
 from dossier.models import Inschrijving, Onderwijsinformatie, Schoolcheckpoint
 from dossier.services_stand import standen_bijwerken
@@ -33,11 +37,12 @@ from trajecten.constants import (
     BetrokkenheidSoort,
     Fase,
     OverlegSoort,
+    TaakStatus,
     Titel,
     Uitstroombestemming,
     Verblijfsduur,
 )
-from trajecten.models import Betrokkenheid, Jongere, Overleg, Traject
+from trajecten.models import Betrokkenheid, Jongere, Overleg, Taak, Traject
 
 from .schaal import ACHTERNAMEN, VOORNAMEN
 
@@ -211,8 +216,73 @@ def _genereren(org: dict[str, Organisatie], aantal: int, *, actor, rnd: random.R
     bulk_aanmaken(inschrijvingen, Inschrijving, actor=actor)
     bulk_aanmaken(checkpoints, Schoolcheckpoint, actor=actor)
     bulk_aanmaken(overleggen, Overleg, actor=actor)
+    _besluiten(trajecten, org["mbo"], actor=actor, rnd=rnd, nu=nu)
     # This portion's trajecten as one queryset (a range, never a list of ids).
     nieuw = Traject.objects.filter(jji=org["jji"], pk__gte=min(t.pk for t in trajecten))
     policy.rechten_afleiden(nieuw)
     standen_bijwerken(nieuw)
     return len(trajecten)
+
+
+def _besluiten(trajecten: list[Traject], mbo: Organisatie, *, actor, rnd: random.Random, nu) -> None:
+    """A decided beslismodel for most (groen most often, then oranje, then rood), each with one
+    or two measures as routekaart tasks, most of them done before release: the monitor's
+    figures during placement. Fictional text only."""
+    sjabloon = in_gebruik(mbo.regio)
+    gekozen = [t for t in trajecten if rnd.random() < 0.85]
+    modellen = bulk_aanmaken(
+        [
+            Beslismodel(
+                traject=traject,
+                versie=1,
+                sjabloon=sjabloon,
+                stand=Stand.VASTGESTELD,
+                ontvanger=mbo,
+                met_jongere_besproken=True,
+                aangemaakt_door=actor,
+                bijgewerkt_door=actor,
+                ingediend_door=actor,
+                ingediend_op=nu,
+            )
+            for traject in gekozen
+        ],
+        Beslismodel,
+        actor=actor,
+    )
+    besluiten = bulk_aanmaken(
+        [
+            Besluit(
+                beslismodel=model,
+                advies="Vast aanspreekpunt op school en een rustige start (demo).",
+                status=(status := rnd.choices([Status.GROEN, Status.ORANJE, Status.ROOD], weights=[5, 3, 1])[0]),
+                suggestie=status,
+                regelversie=1,
+                motivatie="Past bij de antwoorden in het beslismodel (demo).",
+                besloten_door=actor,
+                bevestiging=Bevestiging.NIET_NODIG if status == Status.GROEN else Bevestiging.GEVRAAGD,
+            )
+            for model in modellen
+        ],
+        Besluit,
+        actor=actor,
+    )
+    taken, maatregelen = [], []
+    for besluit, model in zip(besluiten, modellen, strict=True):
+        vrij = model.traject.vrijgelaten_op
+        for volgorde, soort in enumerate(rnd.sample(list(MaatregelSoort), rnd.choice([1, 2]))):
+            gedaan = rnd.random() < 0.75
+            taak = Taak(
+                traject=model.traject,
+                stap=STAP_VAN_MAATREGEL[soort],
+                tekst=f"{soort.label.capitalize()} (demo)",
+                organisatie=mbo,
+                status=TaakStatus.GEDAAN if gedaan else TaakStatus.OPEN,
+                gedaan_op=vrij - dt.timedelta(days=rnd.randint(1, 10)) if gedaan else None,
+                gedaan_door=actor if gedaan else None,
+            )
+            taken.append(taak)
+            maatregelen.append(
+                Maatregel(besluit=besluit, soort=soort, omschrijving=taak.tekst, volgorde=volgorde, taak=taak)
+            )
+    bulk_aanmaken(taken, Taak, actor=actor)
+    bulk_aanmaken(maatregelen, Maatregel, actor=actor)
