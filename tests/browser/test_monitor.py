@@ -32,6 +32,14 @@ def test_regio_filters_a_period_and_downloads_the_csv(pagina, settings):  # noqa
     assert rijen[0] == ["Cijfer", "2025", "2026"]
     assert any(rij[0] == "Na de plaatsing: onderbroken schoolloopbanen" for rij in rijen)
 
+    # Quarters: each one a column, suppressed together with its year; no breakdowns.
+    pagina.get_by_role("textbox", name="Van (niet verplicht)").fill("2026-K1")
+    pagina.get_by_role("textbox", name="Tot en met (niet verplicht)").fill("2026-K3")
+    pagina.get_by_role("button", name="Tonen").click()
+    pagina.get_by_role("columnheader", name="3e kwartaal 2026").wait_for()
+    pagina.get_by_text("Uitsplitsingen zijn er per heel jaar").wait_for()
+    screenshot(pagina, "regio-monitor-kwartalen")
+
     # A period in the future: a clear message at the field, no figures.
     pagina.get_by_role("textbox", name="Van (niet verplicht)").fill("2030")
     pagina.get_by_role("textbox", name="Tot en met (niet verplicht)").fill("")
