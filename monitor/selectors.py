@@ -195,18 +195,32 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
     aantal_lijnen = lijnen("aantal", {p: [ruw[p]] for p in perioden}, totalen=False)
     aantal = {p: lijn[0] for p, lijn in aantal_lijnen.items()}
 
-    def figuur(sleutel, noemer, label, toelichting="", sinds=None):
-        """``noemer``: the count the figure is over. Over part of the cohort, the part left out
-        is a figure of the line too — known to be nobody once a period ended at least
-        ``sinds`` ago (everyone released long enough)."""
-        deel = noemer != "aantal"
-        getallen, cijfers, bekend, heel = {}, {}, {}, {}
+    resten: dict[str, dict[Periode, Cel]] = {}
+
+    def rest(deel: str, cijfers: dict[Periode, int], heel: dict[Periode, bool]) -> dict[Periode, Cel]:
+        """The part of each cohort a figure leaves out, published once for every figure that
+        leaves out the same part (diploma and "after 12 months" both leave out those released
+        less than a year ago): else one could show what another hides."""
+        if deel not in resten:
+            bekend = {p: [Cel(0) if heel[p] else None] for p in perioden}
+            per_periode = lijnen(f"rest_{deel}", {p: [cijfers[p]] for p in perioden}, bekend)
+            resten[deel] = {p: lijn[0] for p, lijn in per_periode.items()}
+        return resten[deel]
+
+    def figuur(sleutel, noemer, label, toelichting="", sinds=None, deel=None):
+        """``noemer``: the count the figure is over. Over part of the cohort (``deel`` names
+        the part), the part left out is a figure of the line too — known to be nobody once a
+        period ended at least ``sinds`` ago (everyone released long enough)."""
+        getallen, cijfers, heel = {}, {}, {}
         for p, r in geteld.items():
             ja, n = r.get(f"{sleutel}_ja", 0), r.get(noemer, 0)
-            heel[p] = deel and sinds is not None and p.einde <= sinds
+            heel[p] = deel is not None and sinds is not None and p.einde <= sinds
             getallen[p] = (ja, n, ruw[p]) if deel else (ja, n)
             cijfers[p] = [ja, n - ja, *([ruw[p] - n] if deel else [])]
-            bekend[p] = [None, None, *([Cel(0)] if heel[p] else [None] if deel else [])]
+        bekend = {p: [None, None] for p in perioden}
+        if deel is not None:
+            gepubliceerde_rest = rest(deel, {p: cijfers[p][2] for p in perioden}, heel)
+            bekend = {p: [None, None, gepubliceerde_rest[p]] for p in perioden}
         per_periode = lijnen(sleutel, cijfers, bekend)
         rij = _ja_nee_rij(perioden, per_periode, getallen, leeg, heel, label=label, toelichting=toelichting)
         rij.sleutel = sleutel
@@ -251,6 +265,7 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
             "maatregelen_n",
             _("afgesproken maatregelen uitgevoerd"),
             _("van wie maatregelen als taak kreeg"),
+            deel="maatregelen",
         )
     )
     na_plaatsing = Sectie(_("Na de plaatsing"))
@@ -272,10 +287,18 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
                 _("na %(m)s maanden nog op school") % {"m": m} if m > 1 else _("na 1 maand nog op school"),
                 _("van wie zo lang vrij is"),
                 sinds=dagen[m],
+                deel=f"{m}-maanden",
             )
         )
     na_plaatsing.rijen.append(
-        figuur("diploma", "diploma_n", _("diploma binnen 12 maanden"), _("van wie een jaar vrij is"), sinds=dagen[12])
+        figuur(
+            "diploma",
+            "diploma_n",
+            _("diploma binnen 12 maanden"),
+            _("van wie een jaar vrij is"),
+            sinds=dagen[12],
+            deel="12-maanden",
+        )
     )
     na_plaatsing.rijen.append(kop)
     aantallen = ["–" if leeg[p] else str(aantal[p]) for p in perioden]
