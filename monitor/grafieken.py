@@ -70,25 +70,30 @@ class Grafiek:
         return HOOGTE_STAAF
 
 
-def _tekst(procent: int | None, cel: str) -> str:
-    if procent is not None:
-        return f"{procent}%"
-    return "–" if cel == "–" else _("niet getoond (te weinig jongeren)")
+def _tekst(rij: Rij, i: int) -> str:
+    """What the bar of row ``i`` says: its percentage, or why it has none."""
+    if rij.procenten[i] is not None:
+        return f"{rij.procenten[i]}%"
+    if rij.nog_niet and rij.nog_niet[i]:
+        return _("nog niet (niet iedereen is zo lang vrij)")
+    return "–" if rij.cellen[i] == "–" else _("niet getoond (te weinig jongeren)")
 
 
 def _per_periode(monitor: Monitor, rij: Rij, sleutel: str, titel: str, uitleg: str) -> Grafiek:
-    staven = [
-        Staaf(str(p), pct, _tekst(pct, cel))
-        for p, pct, cel in zip(monitor.perioden, rij.procenten, rij.cellen, strict=True)
-    ]
+    staven = [Staaf(str(p), rij.procenten[i], _tekst(rij, i)) for i, p in enumerate(monitor.perioden)]
     return Grafiek(sleutel, titel, uitleg, staven)
 
 
 def grafieken(monitor: Monitor) -> list[Grafiek]:
     """The charts of the page: the interrupted school careers and the enrolment at release per
-    cohort, and staying at school after 1, 3, 6 and 12 months in the headline's cohort."""
+    cohort, and staying at school after 1, 3, 6 and 12 months in the last cohort whose whole
+    year has been released a month (the checkpoints show once it has)."""
     rijen = {rij.sleutel: rij for sectie in monitor.secties for rij in sectie.rijen if rij.sleutel}
     op_school = [(Checkpoint(m).label, rijen[f"op_school_{m}"]) for m in CHECKPOINT_DAGEN]
+    # The last period whose first checkpoint shows (the headline's when none does yet).
+    eerste = op_school[0][1]
+    getoond = [k for k, nog in enumerate(eerste.nog_niet) if not nog and eerste.cellen[k] != "–"]
+    i = max(getoond, default=len(monitor.perioden) - 1)
     return [
         _per_periode(
             monitor,
@@ -112,12 +117,12 @@ def grafieken(monitor: Monitor) -> list[Grafiek]:
         ),
         Grafiek(
             "op-school",
-            _("Nog op school na de vrijlating, %(periode)s") % {"periode": monitor.kopperiode},
+            _("Nog op school na de vrijlating, %(periode)s") % {"periode": monitor.perioden[i]},
             _(
                 "Het deel van de jongeren vrijgelaten in %(periode)s dat na 1, 3, 6 en 12 maanden nog op school "
-                "is, van wie zo lang vrij is."
+                "is: de laatste periode waarvan iedereen een maand vrij is."
             )
-            % {"periode": monitor.kopperiode},
-            [Staaf(label, rij.procenten[-1], _tekst(rij.procenten[-1], rij.cellen[-1])) for label, rij in op_school],
+            % {"periode": monitor.perioden[i]},
+            [Staaf(label, rij.procenten[i], _tekst(rij, i)) for label, rij in op_school],
         ),
     ]

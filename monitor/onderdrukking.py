@@ -101,7 +101,6 @@ def tabel(
     publiek: Sequence[int] | None = None,
     bekende_kolomtotalen: Sequence[Cel] | None = None,
     bekende_rijtotalen: Sequence[Cel] | None = None,
-    bekende_cellen: Sequence[Sequence[Cel | None]] | None = None,
 ) -> Tabel:
     """Suppress a table of counts with its row totals and — when ``kolomtotalen`` — its column
     totals and grand total (primary, then secondary suppression; see the module). Each row —
@@ -115,9 +114,7 @@ def tabel(
     ``bekende_kolomtotalen`` (the column totals, then the grand total) and
     ``bekende_rijtotalen`` (per row): totals already published elsewhere as they were shown
     there — a shown one stays shown, a hidden one stays hidden — so that this table and the
-    other can never be set against each other (a year's quarters against the year).
-    ``bekende_cellen``: per row and column, a figure known to everyone (``Cel``: the part of a
-    cohort released too recently is 0 once the period is long enough past) or ``None``."""
+    other can never be set against each other (a year's quarters against the year)."""
     alle = [list(rij) for rij in aantallen]
     breedte = len(alle[0]) if alle else 0
     if any(len(rij) != breedte for rij in alle):
@@ -136,9 +133,6 @@ def tabel(
     if bekende_rijtotalen is not None:
         gevuld = [cel for cel, is_leeg in zip(bekende_rijtotalen, leeg, strict=True) if not is_leeg]
         bekend.update(((r, breedte), cel) for r, cel in enumerate(gevuld))
-    if bekende_cellen is not None:
-        gevuld = [rij for rij, is_leeg in zip(bekende_cellen, leeg, strict=True) if not is_leeg]
-        bekend.update(((r, k), cel) for r, rij in enumerate(gevuld) for k, cel in enumerate(rij) if cel is not None)
     vast = {plek for plek, cel in bekend.items() if not cel.onderdrukt}
     weg = {plek for plek, cel in bekend.items() if cel.onderdrukt}
     weg |= {(r, k) for r in range(hoogte) for k in range(breed) if vol[r][k] < DREMPEL and (r, k) not in bekend}

@@ -41,6 +41,8 @@ class Rij:
     sleutel: str = ""  # the figure's code (the charts find their rows by it)
     # For a yes/no figure: the shown counts (for a breakdown's published totals).
     ja: list[Cel] = field(default_factory=list)
+    # Per row: not shown yet, as not everyone of the period has been released long enough.
+    nog_niet: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -83,7 +85,6 @@ def _lijnen(
     perioden: list[Periode],
     cijfers: dict[Periode, list[int]],
     leeg: dict[Periode, bool],
-    bekend: dict[Periode, list[Cel | None]] | None = None,
     *,
     kader: dict[int, list[Cel]] | None = None,
     totalen: dict[Periode, Cel] | None = None,
@@ -92,7 +93,6 @@ def _lijnen(
     line alone. Quarters (every quarter of each year): per year one table, with the year's
     published line (``kader``) as the column totals and the quarters' published sizes
     (``totalen``) as the row totals."""
-    bekend = bekend or {p: [None] * len(cijfers[p]) for p in perioden}
     lijnen: dict[Periode, list[Cel]] = {}
     blokken = [[p] for p in perioden] if kader is None else _per_jaar(perioden)
     for blok in blokken:
@@ -100,7 +100,6 @@ def _lijnen(
             [cijfers[p] for p in blok],
             kolomtotalen=kader is not None,
             leeg=[leeg[p] for p in blok],
-            bekende_cellen=[bekend[p] for p in blok],
             bekende_kolomtotalen=kader[blok[0].jaar] if kader is not None else None,
             bekende_rijtotalen=[totalen[p] for p in blok] if totalen is not None else None,
         )
@@ -116,27 +115,27 @@ def _per_jaar(perioden: list[Periode]) -> list[list[Periode]]:
     return list(jaren.values())
 
 
-def _ja_nee_tekst(lijn: list[Cel], getallen: tuple[int, ...], is_leeg: bool, heel: bool) -> tuple[str, int | None]:
+def _ja_nee_tekst(lijn: list[Cel], getallen: tuple[int, ...], is_leeg: bool) -> tuple[str, int | None]:
     """A yes/no line as "X van Y (Z%)" and its shown percentage. Over part of the cohort (three
-    figures, not ``heel``), the denominator shows only when the part left out and the cohort
-    both do (it would give either away)."""
+    figures), the denominator shows only when the part left out and the cohort both do (it
+    would give either away)."""
     n = getallen[1]
-    if len(getallen) == 2 or heel:
+    if len(getallen) == 2:
         noemer = lijn[-1]
     else:
         noemer = Cel(n) if not (lijn[2].onderdrukt or lijn[-1].onderdrukt) else Cel(None)
     verborgen = is_leeg or n == 0 or noemer.onderdrukt or lijn[0].onderdrukt or lijn[1].onderdrukt
     pct = None if verborgen else percentage(lijn[0], n).waarde
-    if is_leeg or (len(getallen) == 3 and not heel and n == 0 and not noemer.onderdrukt):
+    if is_leeg or (len(getallen) == 3 and n == 0 and not noemer.onderdrukt):
         return "–", None  # nobody in the row, or nobody counted yet: says nothing of anyone
     tekst = _("%(ja)s van %(noemer)s") % {"ja": lijn[0], "noemer": noemer}
     return (tekst if pct is None else f"{tekst} ({pct}%)"), pct
 
 
-def _ja_nee_rij(rijen, lijnen, getallen, leeg, heel, *, label: str, toelichting: str = "") -> Rij:
+def _ja_nee_rij(rijen, lijnen, getallen, leeg, *, label: str, toelichting: str = "") -> Rij:
     cellen, procenten = [], []
     for r in rijen:
-        tekst, pct = _ja_nee_tekst(lijnen[r], getallen[r], leeg[r], heel[r])
+        tekst, pct = _ja_nee_tekst(lijnen[r], getallen[r], leeg[r])
         cellen.append(tekst)
         procenten.append(pct)
     return Rij(label, cellen, toelichting, procenten=procenten, ja=[lijnen[r][0] for r in rijen])
@@ -161,7 +160,7 @@ def ja_nee(
         publiek=list(publiek) if publiek is not None else None,
     )
     lijnen = {r: [*cel, totaal] for r, cel, totaal in zip(rijen, t.cellen, t.rijtotalen, strict=True)}
-    return _ja_nee_rij(rijen, lijnen, getallen, leeg, dict.fromkeys(rijen, False), label=label)
+    return _ja_nee_rij(rijen, lijnen, getallen, leeg, label=label)
 
 
 @dataclass
@@ -180,12 +179,11 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
     dagen = checkpointdata(vandaag)
     gepubliceerd = _Kader()
 
-    def lijnen(sleutel, cijfers, bekend=None, *, totalen=True):
+    def lijnen(sleutel, cijfers, *, totalen=True, leeg=leeg):
         per_periode = _lijnen(
             perioden,
             cijfers,
             leeg,
-            bekend,
             kader=kader.lijnen[sleutel] if kader is not None else None,
             totalen=aantal if (kader is not None and totalen) else None,
         )
@@ -195,34 +193,24 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
     aantal_lijnen = lijnen("aantal", {p: [ruw[p]] for p in perioden}, totalen=False)
     aantal = {p: lijn[0] for p, lijn in aantal_lijnen.items()}
 
-    resten: dict[str, dict[Periode, Cel]] = {}
-
-    def rest(deel: str, cijfers: dict[Periode, int], heel: dict[Periode, bool]) -> dict[Periode, Cel]:
-        """The part of each cohort a figure leaves out, published once for every figure that
-        leaves out the same part (diploma and "after 12 months" both leave out those released
-        less than a year ago): else one could show what another hides."""
-        if deel not in resten:
-            bekend = {p: [Cel(0) if heel[p] else None] for p in perioden}
-            per_periode = lijnen(f"rest_{deel}", {p: [cijfers[p]] for p in perioden}, bekend)
-            resten[deel] = {p: lijn[0] for p, lijn in per_periode.items()}
-        return resten[deel]
-
-    def figuur(sleutel, noemer, label, toelichting="", sinds=None, deel=None):
-        """``noemer``: the count the figure is over. Over part of the cohort (``deel`` names
-        the part), the part left out is a figure of the line too — known to be nobody once a
-        period ended at least ``sinds`` ago (everyone released long enough)."""
-        getallen, cijfers, heel = {}, {}, {}
+    def figuur(sleutel, noemer, label, toelichting="", sinds=None):
+        """``noemer``: the count the figure is over. Over part of the cohort (those given
+        measures), the part left out is a figure of the line too. A figure of those released
+        long enough (``sinds``: the last release date counted) shows only for a period whose
+        whole year ended at least that long ago — then it counts everyone, the same every day
+        after, and a quarter's figure has its year's beside it — and reads "nog niet" before."""
+        deel = noemer != "aantal" and sinds is None
+        getallen, cijfers, compleet = {}, {}, {}
         for p, r in geteld.items():
             ja, n = r.get(f"{sleutel}_ja", 0), r.get(noemer, 0)
-            heel[p] = deel is not None and sinds is not None and p.einde <= sinds
+            compleet[p] = sinds is None or Periode(p.jaar).einde <= sinds
             getallen[p] = (ja, n, ruw[p]) if deel else (ja, n)
             cijfers[p] = [ja, n - ja, *([ruw[p] - n] if deel else [])]
-        bekend = {p: [None, None] for p in perioden}
-        if deel is not None:
-            gepubliceerde_rest = rest(deel, {p: cijfers[p][2] for p in perioden}, heel)
-            bekend = {p: [None, None, gepubliceerde_rest[p]] for p in perioden}
-        per_periode = lijnen(sleutel, cijfers, bekend)
-        rij = _ja_nee_rij(perioden, per_periode, getallen, leeg, heel, label=label, toelichting=toelichting)
+        niet_getoond = {p: leeg[p] or not compleet[p] for p in perioden}
+        per_periode = lijnen(sleutel, cijfers, leeg=niet_getoond)
+        rij = _ja_nee_rij(perioden, per_periode, getallen, leeg, label=label, toelichting=toelichting)
+        rij.nog_niet = [not leeg[p] and not compleet[p] for p in perioden]
+        rij.cellen = [_("nog niet") if nog else cel for cel, nog in zip(rij.cellen, rij.nog_niet, strict=True)]
         rij.sleutel = sleutel
         return rij
 
@@ -265,7 +253,6 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
             "maatregelen_n",
             _("afgesproken maatregelen uitgevoerd"),
             _("van wie maatregelen als taak kreeg"),
-            deel="maatregelen",
         )
     )
     na_plaatsing = Sectie(_("Na de plaatsing"))
@@ -285,9 +272,8 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
                 f"op_school_{m}",
                 f"op_school_{m}_n",
                 _("na %(m)s maanden nog op school") % {"m": m} if m > 1 else _("na 1 maand nog op school"),
-                _("van wie zo lang vrij is"),
+                _("getoond als het hele jaar zo lang vrij is"),
                 sinds=dagen[m],
-                deel=f"{m}-maanden",
             )
         )
     na_plaatsing.rijen.append(
@@ -295,9 +281,8 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
             "diploma",
             "diploma_n",
             _("diploma binnen 12 maanden"),
-            _("van wie een jaar vrij is"),
+            _("getoond als het hele jaar een jaar vrij is"),
             sinds=dagen[12],
-            deel="12-maanden",
         )
     )
     na_plaatsing.rijen.append(kop)
@@ -340,6 +325,7 @@ def _kiezen(rij: Rij, gekozen: list[int]) -> None:
     rij.cellen = [rij.cellen[i] for i in gekozen]
     rij.procenten = [rij.procenten[i] for i in gekozen] if rij.procenten else []
     rij.ja = [rij.ja[i] for i in gekozen] if rij.ja else []
+    rij.nog_niet = [rij.nog_niet[i] for i in gekozen] if rij.nog_niet else []
 
 
 def _ict_fasen(regios):
