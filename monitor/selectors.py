@@ -210,7 +210,9 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
         per_periode = lijnen(sleutel, cijfers, leeg=niet_getoond)
         rij = _ja_nee_rij(perioden, per_periode, getallen, leeg, label=label, toelichting=toelichting)
         rij.nog_niet = [not leeg[p] and not compleet[p] for p in perioden]
-        rij.cellen = [_("nog niet") if nog else cel for cel, nog in zip(rij.cellen, rij.nog_niet, strict=True)]
+        for i, nog in enumerate(rij.nog_niet):
+            if nog:  # nothing of it is shown: no text, no bar, no count
+                rij.cellen[i], rij.procenten[i], rij.ja[i] = _("nog niet"), None, Cel(None)
         rij.sleutel = sleutel
         return rij
 
