@@ -171,3 +171,73 @@ def test_a_figure_of_those_released_long_enough_waits_for_the_whole_year(demo):
     assert kwartalen["Na de plaatsing: diploma binnen 12 maanden"] == ["nog niet"] * 4
     a_year_on = _rijen(selectors.monitor([regio], [Periode(2025)], vandaag=dt.date(2027, 1, 2)))
     assert a_year_on["Na de plaatsing: diploma binnen 12 maanden"] == ["x van 38"]  # 2 of 38
+
+
+def _publiceren(kwartalen: list[tuple[int, int]]) -> tuple[list[str], list[str], str, str]:
+    """One yes/no figure of one year as the monitor publishes it — the year's line alone, the
+    quarters' sizes against the year's size, the quarters' lines against both — as the texts a
+    reader sees: the quarters' sizes and "X van Y", the year's size and "X van Y"."""
+    from monitor.selectors import _ja_nee_tekst, _lijnen
+
+    jaar, perioden = Periode(2023), [Periode(2023, k) for k in range(1, 5)]
+    ja = {p: j for p, (j, _n) in zip(perioden, kwartalen, strict=True)}
+    n = {p: g for p, (_j, g) in zip(perioden, kwartalen, strict=True)}
+    leeg = {p: n[p] == 0 for p in perioden}
+    j_ja, j_n = sum(ja.values()), sum(n.values())
+    jaarleeg = {jaar: j_n == 0}
+    jaargrootte = _lijnen([jaar], {jaar: [j_n]}, jaarleeg)[jaar]
+    jaarlijn = _lijnen([jaar], {jaar: [j_ja, j_n - j_ja]}, jaarleeg)[jaar]
+    groottes = _lijnen(perioden, {p: [n[p]] for p in perioden}, leeg, kader={2023: jaargrootte})
+    totalen = {p: groottes[p][0] for p in perioden}
+    lijnen = _lijnen(
+        perioden, {p: [ja[p], n[p] - ja[p]] for p in perioden}, leeg, kader={2023: jaarlijn}, totalen=totalen
+    )
+    teksten = [_ja_nee_tekst(lijnen[p], (ja[p], n[p]), leeg[p])[0] for p in perioden]
+    grootte_teksten = ["–" if leeg[p] else str(totalen[p]) for p in perioden]
+    jaartekst = _ja_nee_tekst(jaarlijn, (j_ja, j_n), jaarleeg[jaar])[0]
+    return grootte_teksten, teksten, ("–" if j_n == 0 else str(jaargrootte[0])), jaartekst
+
+
+def _mogelijk(tekst: str, grootte: str, bovengrens: int) -> list[tuple[int, int]]:
+    """Every (yes, size) a reader cannot rule out from one row's texts."""
+    if grootte == "–":
+        return [(0, 0)]
+    ja, _van, noemer = tekst.split(" ")[:3]
+    groottes = [int(grootte)] if grootte != "x" else range(bovengrens + 1)
+    return [(j, g) for g in groottes if noemer in ("x", str(g)) for j in range(g + 1) if ja in ("x", str(j))]
+
+
+@pytest.mark.parametrize("zaad", range(300))
+def test_no_small_count_of_a_year_and_its_quarters_can_be_pinned_down(zaad):
+    """An exact search, as a reader with both views could make it: every (yes, size) of each
+    quarter and of the year that fits every shown text and adds up. No yes, no or size below
+    the threshold that is hidden may be left with one possible value."""
+    kans = random.Random(1000 + zaad)  # noqa: S311 - reproducible test data, not a secret
+    kwartalen = []
+    for _q in range(4):
+        grootte = kans.choice([0, 1, 2, 3, 4, 5, 6, 7, 9, 12])
+        kwartalen.append((kans.randint(0, grootte), grootte))
+    groottes, teksten, jaargrootte, jaartekst = _publiceren(kwartalen)
+    bovengrens = int(jaargrootte) if jaargrootte not in ("x", "–") else DREMPEL - 1
+    if jaargrootte == "–":
+        return
+    jaaropties = set(_mogelijk(jaartekst, jaargrootte, bovengrens))
+    opties = [_mogelijk(t, g, bovengrens) for t, g in zip(teksten, groottes, strict=True)]
+    # Forward over the quarters (partial sums), then keep what reaches a possible year.
+    vooruit = [{(0, 0)}]
+    for rij in opties:
+        vooruit.append({(s[0] + j, s[1] + g) for s in vooruit[-1] for j, g in rij if s[1] + g <= bovengrens})
+    achteruit = [set()] * 4 + [vooruit[-1] & jaaropties]
+    for i in range(3, -1, -1):
+        achteruit[i] = {s for s in vooruit[i] for j, g in opties[i] if (s[0] + j, s[1] + g) in achteruit[i + 1]}
+    assert achteruit[4], "the shown texts must fit the true counts"
+    for i, (ja, grootte) in enumerate(kwartalen):
+        haalbaar = {(j, g) for s in achteruit[i] for j, g in opties[i] if (s[0] + j, s[1] + g) in achteruit[i + 1]}
+        assert (ja, grootte) in haalbaar
+        for naam, waarden, waarde, getoond in (
+            ("ja", {j for j, _g in haalbaar}, ja, teksten[i].split(" ")[0] != "x"),
+            ("nee", {g - j for j, g in haalbaar}, grootte - ja, teksten[i].split(" ")[0] != "x" and groottes[i] != "x"),
+            ("grootte", {g for _j, g in haalbaar}, grootte, groottes[i] != "x"),
+        ):
+            if grootte and not getoond and waarde < DREMPEL:
+                assert len(waarden) > 1, (kwartalen, naam, i, groottes, teksten, jaartekst)
