@@ -25,7 +25,7 @@ from trajecten.constants import CHECKPOINT_DAGEN
 
 from .onderdrukking import Cel, mediaan, percentage, tabel
 from .perioden import Periode
-from .selectors_tellingen import GEEN, LEGE_TELLING, checkpointdata
+from .selectors_tellingen import GEEN, LEGE_TELLING
 from .services import cijfers_ophalen
 
 
@@ -163,31 +163,29 @@ def ja_nee(
     return _ja_nee_rij(rijen, lijnen, getallen, leeg, label=label)
 
 
-@dataclass
-class _Kader:
-    """The published lines of the years around a choice of quarters, per figure's key."""
-
-    lijnen: dict[str, dict[int, list[Cel]]] = field(default_factory=dict)
+# The published lines of the years around a choice of quarters: per figure's key, per year.
+Kader = dict[str, dict[int, list[Cel]]]
 
 
-def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: dt.date, kader: _Kader | None):
+def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: dt.date, kader: Kader | None):
     """The monitor's rows for ``perioden`` (years, or every quarter of some years against the
     years' ``kader``), and the published lines per figure (the kader of a choice of quarters)."""
     geteld = {p: tellingen[p]["kern"] for p in perioden}
     ruw = {p: geteld[p].get("aantal", 0) for p in perioden}
     leeg = {p: ruw[p] == 0 for p in perioden}
-    dagen = checkpointdata(vandaag)
-    gepubliceerd = _Kader()
+    # Per checkpoint: the last release date of those released long enough by ``vandaag``.
+    dagen = {m: vandaag - dt.timedelta(days=d) for m, d in CHECKPOINT_DAGEN.items()}
+    gepubliceerd: Kader = {}
 
     def lijnen(sleutel, cijfers, *, totalen=True, leeg=leeg):
         per_periode = _lijnen(
             perioden,
             cijfers,
             leeg,
-            kader=kader.lijnen[sleutel] if kader is not None else None,
+            kader=kader[sleutel] if kader is not None else None,
             totalen=aantal if (kader is not None and totalen) else None,
         )
-        gepubliceerd.lijnen[sleutel] = {p.jaar: lijn for p, lijn in per_periode.items()}
+        gepubliceerd[sleutel] = {p.jaar: lijn for p, lijn in per_periode.items()}
         return per_periode
 
     aantal_lijnen = lijnen("aantal", {p: [ruw[p]] for p in perioden}, totalen=False)
@@ -199,7 +197,7 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
         long enough (``sinds``: the last release date counted) shows only for a period whose
         whole year ended at least that long ago — then it counts everyone, the same every day
         after, and a quarter's figure has its year's beside it — and reads "nog niet" before."""
-        deel = noemer != "aantal" and sinds is None
+        deel = noemer != "aantal"
         getallen, cijfers, compleet = {}, {}, {}
         for p, r in geteld.items():
             ja, n = r.get(f"{sleutel}_ja", 0), r.get(noemer, 0)
@@ -272,7 +270,7 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
         na_plaatsing.rijen.append(
             figuur(
                 f"op_school_{m}",
-                f"op_school_{m}_n",
+                "aantal",
                 _("na %(m)s maanden nog op school") % {"m": m} if m > 1 else _("na 1 maand nog op school"),
                 _("getoond als het hele jaar zo lang vrij is"),
                 sinds=dagen[m],
@@ -281,7 +279,7 @@ def _bouw(perioden, tellingen: dict[Periode, dict], fasen: list[str], vandaag: d
     na_plaatsing.rijen.append(
         figuur(
             "diploma",
-            "diploma_n",
+            "aantal",
             _("diploma binnen 12 maanden"),
             _("getoond als het hele jaar een jaar vrij is"),
             sinds=dagen[12],
@@ -302,13 +300,13 @@ def monitor(regios, perioden: list[Periode], *, vandaag: dt.date) -> Monitor:
     jaarperioden = [Periode(j) for j in jaren]
     jaartellingen = {Periode(j): per_jaar[j] for j in jaren}
     if perioden[0].kwartaal is None:
-        aantallen, kop, secties, _kader = _bouw(perioden, jaartellingen, fasen, vandaag, None)
+        aantallen, kop, secties, _gepubliceerd = _bouw(perioden, jaartellingen, fasen, vandaag, None)
         return Monitor(perioden, aantallen, kop, secties, bijgewerkt, tellingen=jaartellingen)
     # Quarters: every quarter of the years, against the years as they are published.
     *_rest, kader = _bouw(jaarperioden, jaartellingen, fasen, vandaag, None)
     alle = [Periode(j, k) for j in jaren for k in range(1, 5)]
     kwartaaltellingen = {p: per_jaar[p.jaar]["kwartalen"].get(str(p.kwartaal), LEGE_TELLING) for p in alle}
-    aantallen, kop, secties, _kader = _bouw(alle, kwartaaltellingen, fasen, vandaag, kader)
+    aantallen, kop, secties, _gepubliceerd = _bouw(alle, kwartaaltellingen, fasen, vandaag, kader)
     gekozen = [alle.index(p) for p in perioden]
     for rij in {id(rij): rij for sectie in secties for rij in sectie.rijen}.values():  # the headline once
         _kiezen(rij, gekozen)

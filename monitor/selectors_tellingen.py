@@ -10,7 +10,7 @@ What ``tellen`` returns per (regio, jaar), all JSON — the year's counts, and u
 ``kwartalen`` ("1"…"4") the same but the breakdowns per quarter of release:
 
 - ``kern``: the cohort's size (``aantal``) and per yes/no figure its yes count (``<figuur>_ja``)
-  and, when it counts part of the cohort, the part counted (``<figuur>_n``);
+  and, for the measures (counted over those given them), the part counted (``maatregelen_n``);
 - ``status``, ``fase``: young people per beslismodel status and per ICT-fase name ("geen");
 - ``dagen``: young people per number of days from release to the first school day;
 - ``uitsplitsingen``: per breakdown (``GROEPERINGEN``) and group, [interrupted, all]."""
@@ -52,13 +52,8 @@ JAAR = {"regio": F("jji__regio"), "jaar": ExtractYear("vrijgelaten_op")}
 COHORT = {**JAAR, "kwartaal": ExtractQuarter("vrijgelaten_op")}
 DELEN = ("kern", "status", "fase", "dagen")
 # The shape of the counts: a summary row of another shape is counted again on reading.
-FORMAAT = 2
+FORMAAT = 3
 LEGE_TELLING: dict = {deel: {} for deel in DELEN}
-
-
-def checkpointdata(peildatum: dt.date) -> dict[int, dt.date]:
-    """Per checkpoint (months): the last release date counted on ``peildatum`` (released long enough)."""
-    return {m: peildatum - dt.timedelta(days=d) for m, d in CHECKPOINT_DAGEN.items()}
 
 
 def _cohorten(regios, jaren: list[int]) -> QuerySet[Traject]:
@@ -104,10 +99,11 @@ def _groeperingen() -> dict[str, object]:
 GROEPERINGEN = ("titel", "verblijfsduur", "school", "bestemming", "warme-overdracht", "nazorgtafel")
 
 
-def _kern(basis: QuerySet[Traject], peildatum: dt.date) -> QuerySet:
+def _kern(basis: QuerySet[Traject]) -> QuerySet:
+    """Per cohort its size and each yes/no figure's yes count (measures: of those given them).
+    The checkpoints count everyone: they are shown only for a year all released long enough."""
     rij = OuterRef("pk")
     na = settings.ONDERBROKEN_DAGEN
-    dagen = checkpointdata(peildatum)
     grens = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=na), output_field=DateField())
     jaar_na = ExpressionWrapper(OuterRef("vrijgelaten_op") + dt.timedelta(days=365), output_field=DateField())
     maatregelen = Maatregel.objects.filter(besluit__beslismodel__traject=rij, taak__isnull=False)
@@ -132,20 +128,16 @@ def _kern(basis: QuerySet[Traject], peildatum: dt.date) -> QuerySet:
         "ingeschreven_ja": Count("pk", filter=Q(ingeschreven=True)),
         "maatregelen_n": Count("pk", filter=Q(maatregelen=True)),
         "maatregelen_ja": Count("pk", filter=Q(maatregelen=True, open_maatregel=False)),
-        "diploma_n": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12])),
-        "diploma_ja": Count("pk", filter=Q(vrijgelaten_op__lte=dagen[12], diploma=True)),
+        "diploma_ja": Count("pk", filter=Q(diploma=True)),
         "onderbroken_ja": Count("pk", filter=Q(onderbroken=True)),
+        **{f"op_school_{m}_ja": Count("pk", filter=Q(**{f"op_school_{m}": True})) for m in CHECKPOINT_DAGEN},
     }
-    for m, tot in dagen.items():
-        tellers[f"op_school_{m}_n"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot))
-        tellers[f"op_school_{m}_ja"] = Count("pk", filter=Q(vrijgelaten_op__lte=tot, **{f"op_school_{m}": True}))
     return met.values(*COHORT).annotate(**tellers).order_by()
 
 
-def tellen(regios, jaren: list[int], *, peildatum: dt.date) -> dict[tuple[int, int], dict]:
-    """The counts of the regios' cohorts of ``jaren``, per (regio id, jaar), as known on ``peildatum``:
-    every pair present (an empty cohort counts nothing)."""
-    regio_ids = [getattr(r, "pk", r) for r in regios]
+def tellen(regio_ids: list[int], jaren: list[int]) -> dict[tuple[int, int], dict]:
+    """The counts of the regios' cohorts of ``jaren``, per (regio id, jaar): every pair present
+    (an empty cohort counts nothing)."""
     kwartalen: dict[tuple[int, int, int], dict] = {
         (r, j, k): {deel: {} for deel in DELEN} for r in regio_ids for j in jaren for k in range(1, 5)
     }
@@ -157,7 +149,7 @@ def tellen(regios, jaren: list[int], *, peildatum: dt.date) -> dict[tuple[int, i
     def doel(r: dict) -> dict | None:
         return kwartalen.get((r["regio"], r["jaar"], r["kwartaal"]))
 
-    for r in _kern(basis, peildatum):
+    for r in _kern(basis):
         if (cohort := doel(r)) is not None:
             cohort["kern"] = {k: v for k, v in r.items() if k not in COHORT}
     rij = OuterRef("pk")

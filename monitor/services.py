@@ -38,7 +38,7 @@ def cijfers_bijwerken(*, peildatum: dt.date | None = None) -> int:
     if eerste is None:
         return 0
     jaren = list(range(eerste.year, peildatum.year + 1))
-    tellingen = tellen(list(Regio.objects.values_list("pk", flat=True)), jaren, peildatum=peildatum)
+    tellingen = tellen(list(Regio.objects.values_list("pk", flat=True)), jaren)
     _bewaren(tellingen, peildatum)
     return len(tellingen)
 
@@ -58,7 +58,7 @@ def cijfers_ophalen(regios, jaren: list[int], *, peildatum: dt.date) -> tuple[di
     rijen = lezen()
     ontbrekend = [(r, j) for r in regio_ids for j in jaren if (r, j) not in rijen]
     if ontbrekend:
-        nieuw = tellen(sorted({r for r, _j in ontbrekend}), sorted({j for _r, j in ontbrekend}), peildatum=peildatum)
+        nieuw = tellen(sorted({r for r, _j in ontbrekend}), sorted({j for _r, j in ontbrekend}))
         _bewaren(nieuw, peildatum)
         rijen = lezen()
     per_jaar = {j: optellen([rijen[(r, j)].tellingen for r in regio_ids]) for j in jaren}
