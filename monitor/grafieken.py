@@ -90,11 +90,10 @@ def grafieken(monitor: Monitor) -> list[Grafiek]:
     year has been released a month (the checkpoints show once it has)."""
     rijen = {rij.sleutel: rij for sectie in monitor.secties for rij in sectie.rijen if rij.sleutel}
     op_school = [(Checkpoint(m).label, rijen[f"op_school_{m}"]) for m in CHECKPOINT_DAGEN]
-    # The last period whose first checkpoint shows (the headline's when none does yet).
+    # The last period whose first checkpoint shows; none yet (this year's quarters): no chart.
     eerste = op_school[0][1]
     getoond = [k for k, nog in enumerate(eerste.nog_niet) if not nog and eerste.cellen[k] != "–"]
-    i = max(getoond, default=len(monitor.perioden) - 1)
-    return [
+    grafieken = [
         _per_periode(
             monitor,
             monitor.kop,
@@ -115,14 +114,19 @@ def grafieken(monitor: Monitor) -> list[Grafiek]:
                 "vrijlating begint."
             ),
         ),
-        Grafiek(
-            "op-school",
-            _("Nog op school na de vrijlating, %(periode)s") % {"periode": monitor.perioden[i]},
-            _(
-                "Het deel van de jongeren vrijgelaten in %(periode)s dat na 1, 3, 6 en 12 maanden nog op school "
-                "is: de laatste periode waarvan iedereen een maand vrij is."
-            )
-            % {"periode": monitor.perioden[i]},
-            [Staaf(label, rij.procenten[i], _tekst(rij, i)) for label, rij in op_school],
-        ),
     ]
+    if getoond:
+        i = getoond[-1]
+        grafieken.append(
+            Grafiek(
+                "op-school",
+                _("Nog op school na de vrijlating, %(periode)s") % {"periode": monitor.perioden[i]},
+                _(
+                    "Het deel van de jongeren vrijgelaten in %(periode)s dat na 1, 3, 6 en 12 maanden nog op "
+                    "school is: de laatste periode waarvan iedereen een maand vrij is."
+                )
+                % {"periode": monitor.perioden[i]},
+                [Staaf(label, rij.procenten[i], _tekst(rij, i)) for label, rij in op_school],
+            )
+        )
+    return grafieken
