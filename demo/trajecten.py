@@ -29,7 +29,8 @@ def traject_aanmaken(demo: DemoJongere, organisaties, gebruikers) -> int:
     """The traject of one demo youth; 0 when it is already there (idempotent), else 1."""
     vandaag = timezone.localdate()
     geboortedatum = vandaag.replace(year=vandaag.year - demo.leeftijd_jaren) - dt.timedelta(days=40)
-    if Jongere.objects.filter(voornaam=demo.voornaam, achternaam=demo.achternaam, geboortedatum=geboortedatum).exists():
+    # By name only: the birth date follows today, so a demo loaded yesterday (or before midnight) is still found.
+    if Jongere.objects.filter(voornaam=demo.voornaam, achternaam=demo.achternaam).exists():
         return 0
     docent, coordinator = gebruikers["jji-school"], gebruikers["coordinator"]
     start = vandaag - dt.timedelta(days=demo.dagen_in_jji)

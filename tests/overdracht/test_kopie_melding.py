@@ -5,7 +5,7 @@ traject, no youth name and no link."""
 
 import pytest
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 
 from overdracht import services
 from trajecten import services as traject_services
@@ -38,7 +38,7 @@ def test_the_recipient_reads_what_the_copy_is_and_goes_to_the_traject(
     client, demo, noah, django_capture_on_commit_callbacks
 ):
     overdracht = _teruggevraagd(demo, noah, django_capture_on_commit_callbacks)
-    datum = formats.date_format(overdracht.aangevraagd_op, "j F Y")
+    datum = formats.date_format(timezone.localtime(overdracht.aangevraagd_op), "j F Y")
     client.force_login(demo.verbindingsofficier)
     regel = _kopie_regel(client)
     assert overdracht.nummer in regel and "Peter Aydin" in regel and datum in regel

@@ -57,3 +57,18 @@ def test_the_list_sorts_by_the_new_name_after_a_rename(client, demo):
     client.force_login(demo.coordinator)
     tekst = client.get(reverse("trajecten:lijst")).content.decode()
     assert tekst.index("Noah Aaaberg") < tekst.index("Yara Bos")
+
+
+def test_demo_data_loaded_on_an_earlier_day_is_not_loaded_twice(demo):
+    # The demo youths' birth dates follow the day they were loaded; a second load a day later
+    # (or a test run across midnight) must find them, not add a second twelve.
+    import datetime as dt
+
+    from trajecten.models import Jongere
+
+    for jongere in Jongere.objects.all():
+        jongere.geboortedatum -= dt.timedelta(days=1)
+        jongere.save()
+    voor = Traject.objects.count()
+    demo_data_laden()
+    assert Traject.objects.count() == voor
