@@ -171,3 +171,15 @@ def opschonen_aan(schema_editor, log: Log) -> None:
 def opschonen_uit(schema_editor, log: Log) -> None:
     if schema_editor.connection.vendor == "postgresql":
         _uitvoeren(schema_editor, f"DROP FUNCTION IF EXISTS {_schema(schema_editor)}.{log.handtekening};", [])
+
+
+def opschonen_uitvoeren(log: Log, jaren: int) -> int | None:
+    """Call ``log``'s retention function for rows older than ``jaren`` years (the floor holds
+    whatever is asked). ``None`` on SQLite, which has no retention function."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql" or not log.opschonen:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {log.functie}(%s::interval)", [f"{int(jaren)} years"])  # noqa: S608 - a name from LOGS
+        return cursor.fetchone()[0]

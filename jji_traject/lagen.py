@@ -98,6 +98,7 @@ APPS = (
     ("dossier",),
     ("beslismodel", "overdracht"),
     ("monitor",),
+    ("bewaren",),
     ("api",),
     ("demo",),
 )

@@ -101,7 +101,24 @@ VARIABELEN: tuple[Variabele, ...] = (
     Variabele("SESSIE_MAX_UREN", "Uitloggen na zoveel uur na het inloggen, ook bij activiteit (standaard 8)."),
     Variabele(
         "BEWAARTERMIJN_JAREN",
-        "Zoveel jaar bewaren het raadplegingenlog en het accountlog een regel (standaard en minimaal 5).",
+        "Zoveel jaar bewaren het accountlog en het log van logonderzoeken een regel, en minstens zo lang het "
+        "raadplegingenlog (standaard en minimaal 5).",
+    ),
+    Variabele(
+        "BEWAAR_SIGNALEN_DAGEN",
+        "Standaard bewaarschema: een signaal voor veiligheid wordt zoveel dagen na de einddatum gewist (30).",
+    ),
+    Variabele(
+        "BEWAAR_DOSSIER_MAANDEN",
+        "Standaard bewaarschema: de dossierdelen worden zoveel maanden na het afsluiten gewist (12).",
+    ),
+    Variabele(
+        "BEWAAR_PSEUDONIMISEREN_MAANDEN",
+        "Standaard bewaarschema: een traject wordt zoveel maanden na het afsluiten gepseudonimiseerd (24).",
+    ),
+    Variabele(
+        "BEWAAR_RAADPLEGINGEN_JAREN",
+        "Standaard bewaarschema: zoveel jaar blijft een raadpleging bewaard (standaard en minimaal 5).",
     ),
     Variabele(
         "TWEE_FACTOR",

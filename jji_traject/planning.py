@@ -55,6 +55,12 @@ TAKEN = {
         "task": "toegang.tasks.bewaartermijn_toepassen",
         "schedule": crontab(day_of_month=2, hour=4, minute=0),
     },
+    # The regios' retention schedules: signalen and dossier parts erased, trajecten
+    # pseudonymised, old raadplegingen deleted (bewaren); after the monitor's night.
+    "bewaartermijnen": {
+        "task": "bewaren.tasks.bewaartermijnen_toepassen",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Open account requests nobody decided on within 30 days lapse.
     "accountaanvragen-laten-vervallen": {
         "task": "netwerk.tasks.accountaanvragen_laten_vervallen",

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "overdracht",
     "signalering",
     "monitor",
+    "bewaren",
     "api",
     "demo",
 ]
@@ -458,6 +459,24 @@ SPECTACULAR_SETTINGS = {
         "DossierdeelEnum": [("onderwijsinformatie",) * 2, ("begeleidingsbehoefte",) * 2, ("veiligheidssignalen",) * 2],
     },
 }
+
+# --- Bewaartermijnen (issue 20) -----------------------------------------------------------
+# The defaults of a regio's retention schedule (bewaren.Bewaarschema), until its functioneel
+# beheerder sets its own. The seeds name no periods: these are proposals the regio's privacy
+# officer confirms (README, "Bewaartermijnen"). The raadplegingen never go below the floor of
+# the log's retention function (five years, jji_traject.alleen_toevoegen.BODEM).
+BEWAARTERMIJNEN = {
+    "signalen_dagen": waarde("BEWAAR_SIGNALEN_DAGEN", int, default=30),  # after the signaal's end date
+    "dossier_maanden": waarde("BEWAAR_DOSSIER_MAANDEN", int, default=12),  # after the traject closes
+    "pseudonimiseren_maanden": waarde("BEWAAR_PSEUDONIMISEREN_MAANDEN", int, default=24),  # after it closes
+    "raadplegingen_jaren": waarde("BEWAAR_RAADPLEGINGEN_JAREN", int, default=5),
+}
+if min(BEWAARTERMIJNEN.values()) < 1:
+    stop("De bewaartermijnen (BEWAAR_*) zijn minstens 1.")
+if BEWAARTERMIJNEN["raadplegingen_jaren"] < 5:
+    stop("BEWAAR_RAADPLEGINGEN_JAREN moet minstens 5 zijn (de bodem van de bewaartermijn in de database).")
+if BEWAARTERMIJNEN["pseudonimiseren_maanden"] < BEWAARTERMIJNEN["dossier_maanden"]:
+    stop("BEWAAR_PSEUDONIMISEREN_MAANDEN mag niet korter zijn dan BEWAAR_DOSSIER_MAANDEN.")
 
 # --- Overdrachtsdocument -------------------------------------------------------------------
 OVERDRACHT_BEWAARDAGEN = waarde("OVERDRACHT_BEWAARDAGEN", int, default=7)

@@ -49,6 +49,7 @@ urlpatterns = [
     path("meldingen/", include("signalering.urls")),
     path("overzicht/", include("signalering.urls_overzicht")),
     path("monitor/", include("monitor.urls")),
+    path("bewaartermijnen/", include("bewaren.urls")),
     path("netwerk/", include("netwerk.urls")),
     path("privacy/", include("dossier.urls_privacy")),
     # Before the admin's own: one login page, and one page for one's own password.

@@ -33,3 +33,24 @@ class Cohortcijfers(models.Model):
 
     def __str__(self) -> str:
         return f"cijfers van regio {self.regio_id}, {self.jaar}"
+
+
+class Bewaardefeiten(models.Model):
+    """What the monitor counts of a traject's onderwijsinformatie, kept when the retention
+    schedule erases that part (``bewaren``): whether a school before placement was recorded, and
+    the ICT-fase reached. So the monitor's figures stay the same after erasure; no content."""
+
+    traject = models.OneToOneField(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="bewaardefeiten", verbose_name=_("traject")
+    )
+    herkomst = models.BooleanField(_("school voor de plaatsing vastgelegd"), default=False)
+    ict_fase = models.ForeignKey(
+        "netwerk.IctFase", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("ICT-fase")
+    )
+
+    class Meta:
+        verbose_name = _("bewaarde monitorfeiten")
+        verbose_name_plural = _("bewaarde monitorfeiten")
+
+    def __str__(self) -> str:
+        return f"monitorfeiten van traject {self.traject_id}"

@@ -2,7 +2,8 @@
 nightly summary (``monitor.models.Cohortcijfers``) keeps them. Every query is a grouped count
 over the traject, its involvements, meetings and tasks, the beslismodel's decided status, the
 onderwijsinformatie's school before placement and ICT-fase, and the schoolloopbaan's outcomes
-with their derived stand (``dossier.Schoolloopbaanstand``) — never a signaal voor veiligheid, a
+with their derived stand (``dossier.Schoolloopbaanstand``), and what the retention schedule kept
+of an erased onderwijsinformatie (``Bewaardefeiten``) — never a signaal voor veiligheid, a
 begeleidingsbehoefte or a history table (tests/monitor asserts this on the SQL), never a name,
 id or date of birth.
 
@@ -43,6 +44,8 @@ from dossier.constants import CheckpointUitkomst
 from dossier.models import Inschrijving, Onderwijsinformatie, Schoolcheckpoint, Schoolloopbaanstand
 from trajecten.constants import AFGEROND, CHECKPOINT_DAGEN, BetrokkenheidSoort, OverlegSoort, TaakStatus
 from trajecten.models import Betrokkenheid, Overleg, Taak, Traject
+
+from .models import Bewaardefeiten
 
 # "Still going to school" at a checkpoint: enrolled, present or with much absence.
 OP_SCHOOL = (CheckpointUitkomst.AANWEZIG, CheckpointUitkomst.VERZUIM)
@@ -109,7 +112,8 @@ def _kern(basis: QuerySet[Traject]) -> QuerySet:
     maatregelen = Maatregel.objects.filter(besluit__beslismodel__traject=rij, taak__isnull=False)
     met = basis.alias(
         herkomst=Exists(Betrokkenheid.objects.filter(traject=rij, soort=BetrokkenheidSoort.MBO_HERKOMST))
-        | Exists(Onderwijsinformatie.objects.filter(traject=rij).exclude(ingeschreven_bij="")),
+        | Exists(Onderwijsinformatie.objects.filter(traject=rij).exclude(ingeschreven_bij=""))
+        | Exists(Bewaardefeiten.objects.filter(traject=rij, herkomst=True)),
         ingeschreven=Exists(Inschrijving.objects.filter(traject=rij, startdatum__lte=grens)),
         maatregelen=Exists(maatregelen),
         open_maatregel=Exists(maatregelen.exclude(taak__status__in=AFGEROND)),
@@ -156,7 +160,11 @@ def tellen(regio_ids: list[int], jaren: list[int]) -> dict[tuple[int, int], dict
     status = Subquery(
         Besluit.objects.filter(beslismodel__traject=rij).order_by("-beslismodel__versie", "-pk").values("status")[:1]
     )
-    fase = Subquery(Onderwijsinformatie.objects.filter(traject=rij).values("ict_fase__naam")[:1])
+    # The part's own ICT-fase, or the one kept when the retention schedule erased the part.
+    fase = Coalesce(
+        Subquery(Onderwijsinformatie.objects.filter(traject=rij).values("ict_fase__naam")[:1]),
+        Subquery(Bewaardefeiten.objects.filter(traject=rij).values("ict_fase__naam")[:1]),
+    )
     for sleutel, groep in (("status", status), ("fase", fase)):
         for r in basis.annotate(groep=groep).values(*COHORT, "groep").annotate(n=Count("pk")).order_by():
             if (cohort := doel(r)) is not None:

@@ -10,10 +10,11 @@ import datetime as dt
 from django.db.models import Min
 from django.utils import timezone
 
+from dossier.models import Onderwijsinformatie
 from netwerk.models import Regio
 from trajecten.models import Traject
 
-from .models import Cohortcijfers
+from .models import Bewaardefeiten, Cohortcijfers
 from .selectors_tellingen import FORMAAT, optellen, tellen
 
 
@@ -64,3 +65,15 @@ def cijfers_ophalen(regios, jaren: list[int], *, peildatum: dt.date) -> tuple[di
     per_jaar = {j: optellen([rijen[(r, j)].tellingen for r in regio_ids]) for j in jaren}
     bijgewerkt = min((c.bijgewerkt_op for c in rijen.values()), default=None)
     return per_jaar, bijgewerkt
+
+
+def feiten_bewaren(traject) -> None:
+    """Before the retention schedule erases a traject's onderwijsinformatie: keep what the
+    monitor counts of it (a school before placement recorded, the ICT-fase reached), so the
+    figures do not change. Idempotent; a traject without the part keeps nothing new."""
+    info = Onderwijsinformatie.objects.filter(traject=traject).only("ingeschreven_bij", "ict_fase_id").first()
+    if info is None:
+        return
+    Bewaardefeiten.objects.update_or_create(
+        traject=traject, defaults={"herkomst": bool(info.ingeschreven_bij), "ict_fase_id": info.ict_fase_id}
+    )

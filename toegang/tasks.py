@@ -32,18 +32,17 @@ def verlopen_grondslagen_verwerken() -> int:
 
 @shared_task(acks_late=True)
 def bewaartermijn_toepassen() -> dict[str, int]:
-    """Monthly: the append-only logs keep rows ``BEWAARTERMIJN_JAREN`` years (never fewer than
-    the floor of five years inside the database's own retention functions, which delete and
-    record what they deleted). On SQLite (make run) there is nothing to do."""
+    """Monthly: the account log and the log of log searches keep rows ``BEWAARTERMIJN_JAREN``
+    years (never fewer than the floor of five years inside the database's own retention
+    functions, which delete and record what they deleted). The raadplegingen follow the
+    regios' retention schedules, daily (``bewaren``). On SQLite there is nothing to do."""
     if connection.vendor != "postgresql":
         return {}
-    termijn = f"{settings.BEWAARTERMIJN_JAREN} years"
-    verwijderd = {}
-    for log in (log for log in alleen_toevoegen.LOGS if log.opschonen):
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT {log.functie}(%s::interval)", [termijn])  # noqa: S608 - a name from LOGS
-            verwijderd[log.tabel] = cursor.fetchone()[0]
-    return verwijderd
+    return {
+        log.tabel: alleen_toevoegen.opschonen_uitvoeren(log, settings.BEWAARTERMIJN_JAREN)
+        for log in alleen_toevoegen.LOGS
+        if log.opschonen and log is not alleen_toevoegen.RAADPLEGINGEN
+    }
 
 
 @shared_task(acks_late=True)

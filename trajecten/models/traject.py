@@ -162,6 +162,10 @@ class Traject(models.Model):
         _("geadviseerd door"), max_length=200, blank=True, validators=[zichtbare_tekst]
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # The retention schedule (bewaren): when the dossier parts were erased, and when the
+    # traject's core was pseudonymised (the youth's name and every free text gone).
+    dossier_gewist_op = models.DateField(_("dossier gewist op"), null=True, blank=True, editable=False)
+    gepseudonimiseerd_op = models.DateField(_("gepseudonimiseerd op"), null=True, blank=True, editable=False)
     # The youth's name as lists sort it, kept here so a long list is read in index order
     # and stops after one page (the youth's name itself stays on Jongere).
     sorteernaam = models.CharField(max_length=300, editable=False, default="")

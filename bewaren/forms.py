@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import RAADPLEGINGEN_BODEM_JAREN, TERMIJNEN, Bewaarschema
+
+GRENZEN = {
+    "signalen_dagen": (1, 3650, _("dagen")),
+    "dossier_maanden": (1, 240, _("maanden")),
+    "pseudonimiseren_maanden": (1, 240, _("maanden")),
+    "raadplegingen_jaren": (RAADPLEGINGEN_BODEM_JAREN, 30, _("jaar")),
+}
+
+
+class BewaarschemaForm(forms.ModelForm):
+    class Meta:
+        model = Bewaarschema
+        fields = [*TERMIJNEN, "bevestigd_door"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for naam, (laagst, hoogst, eenheid) in GRENZEN.items():
+            veld = self.fields[naam]
+            veld.error_messages["min_value"] = (
+                _(
+                    "Raadplegingen blijven minstens %(n)s jaar bewaard: korter staat de database niet toe "
+                    "(de bodem van de bewaartermijn van het log)."
+                )
+                % {"n": laagst}
+                if naam == "raadplegingen_jaren"
+                else _("Een bewaartermijn is minstens %(n)s %(eenheid)s; 0 of minder kan niet.")
+                % {"n": laagst, "eenheid": eenheid}
+            )
+            veld.error_messages["max_value"] = _("Hooguit %(n)s %(eenheid)s.") % {"n": hoogst, "eenheid": eenheid}
+            veld.error_messages["invalid"] = _("Vul een heel getal in.")
+            veld.widget.attrs.update({"min": laagst, "max": hoogst, "inputmode": "numeric"})
