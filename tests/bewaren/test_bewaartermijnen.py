@@ -242,3 +242,23 @@ def test_the_daily_task_is_scheduled():
 
     taak = settings.CELERY_BEAT_SCHEDULE["bewaartermijnen"]
     assert taak["task"] == "bewaren.tasks.bewaartermijnen_toepassen"
+
+
+def test_the_demo_has_a_closed_traject_a_run_acts_on_and_its_pages_still_open(client, demo):
+    from django.urls import reverse
+
+    from ..omgeving import demo_data_laden
+
+    demo_data_laden(zonder_cohorten=False)
+    sem = Traject.objects.get(jongere__voornaam="Sem", jongere__achternaam="Wit")
+    aantallen = services.uitvoeren(droog=True)
+    assert aantallen["dossiers"] >= 1 and aantallen["pseudoniemen"] >= 1
+    services.uitvoeren()
+    sem = Traject.objects.get(pk=sem.pk)
+    assert sem.gepseudonimiseerd_op and sem.jongere.voornaam == "Jongere" and not sem.netwerk.exists()
+    client.force_login(demo.coordinator)
+    for url in (reverse("trajecten:detail", args=[sem.pk]), reverse("trajecten:lijst")):
+        tekst = client.get(url).content.decode()
+        assert sem.jongere.achternaam in tekst and "Ria de Wit" not in tekst and "Sem de Wit" not in tekst
+    detail = client.get(reverse("trajecten:detail", args=[sem.pk])).content.decode()
+    assert "Volgens het bewaarschema van de regio is dit traject op" in detail

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import schaal
+from demo.bewaren import oud_traject_aanmaken
 from demo.jongeren import JONGEREN
 from demo.monitor import cohorten_genereren
 from demo.regio import (
@@ -61,7 +62,8 @@ class Command(BaseCommand):
         "Fictieve demogegevens: een regio, partners, demogebruikers en een twaalftal jongeren (idempotent). "
         "Met --trajecten N en --raadplegingen M daarbij N extra fictieve trajecten en M regels in het "
         "raadplegingenlog (voor de benchmark). De regio krijgt ook fictieve cohorten voor de regionale monitor, "
-        "bij een tweede JJI die geen demogebruiker ziet (--zonder-cohorten laat ze weg)."
+        "bij een tweede JJI die geen demogebruiker ziet, en een traject dat drie jaar geleden is afgesloten (voor "
+        "manage.py bewaartermijnen; --zonder-cohorten laat beide weg)."
     )
 
     def add_arguments(self, parser):
@@ -71,7 +73,7 @@ class Command(BaseCommand):
             "--zonder-cohorten",
             action="store_true",
             dest="zonder_cohorten",
-            help="zonder de fictieve cohorten van de regionale monitor (de tests: sneller)",
+            help="zonder de fictieve cohorten van de monitor en het oude traject (de tests: sneller)",
         )
 
     def handle(self, *args, **options):
@@ -91,6 +93,8 @@ class Command(BaseCommand):
             logonderzoek_klaarzetten(gebruikers)
             if not options["zonder_cohorten"]:
                 nieuw += cohorten_genereren(organisaties["jji"].regio, actor=gebruikers["beheerder"])
+                # Closed three years ago: a run of the retention schedule has something to do.
+                nieuw += oud_traject_aanmaken(organisaties, gebruikers)
         if options["trajecten"]:
             nieuw += schaal.trajecten_genereren(
                 options["trajecten"],
