@@ -415,6 +415,7 @@ def toestemming_bewijs(request, pk, toestemming_pk):
             or _("weten dat je in de JJI verblijft en je basisgegevens"),
             "terug": reverse("dossier:toestemmingen", args=[traject.pk]),
             "titel": _("Bewijs van toestemming"),
+            "privacyverklaring": request.build_absolute_uri(reverse("privacyverklaring")),
         },
         f"bewijs-van-toestemming-{toestemming.pk}.pdf",
     )

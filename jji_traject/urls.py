@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 
+from bewaren import views_privacy
 from netwerk import views_passkey, views_sso, views_tweefactor
 
 from . import views
@@ -50,6 +51,13 @@ urlpatterns = [
     path("overzicht/", include("signalering.urls_overzicht")),
     path("monitor/", include("monitor.urls")),
     path("bewaartermijnen/", include("bewaren.urls")),
+    path("privacyverklaring/", views_privacy.privacyverklaring, name="privacyverklaring"),
+    path("privacyverklaring/<str:taal>/", views_privacy.privacyverklaring, name="privacyverklaring"),
+    path(
+        "privacyverklaring/<str:taal>/afdruk/",
+        views_privacy.privacyverklaring_afdruk,
+        name="privacyverklaring_afdruk",
+    ),
     path("netwerk/", include("netwerk.urls")),
     path("privacy/", include("dossier.urls_privacy")),
     # Before the admin's own: one login page, and one page for one's own password.
