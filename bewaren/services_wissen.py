@@ -38,7 +38,16 @@ from monitor import services as monitor_services
 from netwerk.models import NetwerkContact
 from overdracht.models import Overdracht, Terugvraag
 from signalering.models import Melding
-from trajecten.models import Jongere, Overleg, Taak, Toekomstperspectief, Toestemming, Traject, VertrekItem
+from trajecten.models import (
+    Jongere,
+    OudersBetrekken,
+    Overleg,
+    Taak,
+    Toekomstperspectief,
+    Toestemming,
+    Traject,
+    VertrekItem,
+)
 
 WEG = "[gewist]"
 DOSSIER, PSEUDONIEM, TEKST = "dossier", "pseudoniem", "tekst"
@@ -68,6 +77,7 @@ KOPPELINGEN: tuple[Koppeling, ...] = (
     Koppeling(Overleg, "traject", Traject, TEKST),
     Koppeling(VertrekItem, "traject", Traject, TEKST),
     Koppeling(Toestemming, "traject", Traject, TEKST),
+    Koppeling(OudersBetrekken, "traject", Traject, TEKST),
     Koppeling(Inschrijving, "traject", Traject, TEKST, behouden=("instelling", "crebo")),
     Koppeling(Schoolcheckpoint, "traject", Traject, TEKST),
     Koppeling(Nazorgafsluiting, "traject", Traject, TEKST),

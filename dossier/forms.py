@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from jji_traject.forms import Formulier, ModelFormulier
 from toegang import delen, policy
 from trajecten.forms import DATUM, KennisgevingForm
+from trajecten.models import OudersBetrekken
 
 from . import services
 from .models import (
@@ -213,3 +214,15 @@ class NazorgafsluitingForm(ModelFormulier):
         model = Nazorgafsluiting
         fields = ["evaluatiedatum", "stabiel", "geadviseerd_door", "toelichting"]
         widgets = {"evaluatiedatum": DATUM, "toelichting": TEKST}
+
+
+class OudersBetrekkenForm(ModelFormulier):
+    """The young person's own consent to involve their parents (from 18)."""
+
+    class Meta:
+        model = OudersBetrekken
+        fields = ["datum_gegeven", "wijze", "toelichting"]
+        widgets = {"datum_gegeven": DATUM}
+        help_texts = {
+            "toelichting": _("Bijvoorbeeld: alleen de moeder, of alleen over school. Geen gevoelige details."),
+        }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_herkomst, views_schoolloopbaan
+from . import views, views_herkomst, views_ouders, views_schoolloopbaan
 
 app_name = "dossier"
 
@@ -48,6 +48,12 @@ urlpatterns = [
     path("<int:pk>/dossier/<slug:categorie>/bewerken/", views.bewerken, name="bewerken"),
     path("<int:pk>/toestemmingen/", views.toestemmingen, name="toestemmingen"),
     path("<int:pk>/toestemmingen/nieuw/", views.toestemming_nieuw, name="toestemming_nieuw"),
+    path("<int:pk>/toestemmingen/ouders/", views_ouders.ouders_betrekken, name="ouders_betrekken"),
+    path(
+        "<int:pk>/toestemmingen/ouders/intrekken/",
+        views_ouders.ouders_betrekken_intrekken,
+        name="ouders_betrekken_intrekken",
+    ),
     path(
         "<int:pk>/toestemmingen/geschiedenis/",
         views.toestemmingen_geschiedenis,

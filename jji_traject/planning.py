@@ -20,6 +20,11 @@ TAKEN = {
         "task": "signalering.tasks.toestemming_op_16_herinneren",
         "schedule": crontab(hour=7, minute=15),
     },
+    # A month before 18: do the parents stay involved? From 18 only with the youth's consent.
+    "ouders-op-18": {
+        "task": "signalering.tasks.achttien_herinneren",
+        "schedule": crontab(hour=7, minute=17),
+    },
     # A young person without contact after release: the regie and the receiving mbo are told.
     "uit-beeld": {
         "task": "signalering.tasks.uit_beeld_melden",

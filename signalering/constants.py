@@ -9,6 +9,7 @@ class MeldingSoort(models.TextChoices):
     TAAK_TE_LAAT = "taak_te_laat", _("taak is te laat")
     NETWERKKAART = "netwerkkaart", _("netwerkkaart bevestigen")
     TOESTEMMING_16 = "toestemming_16", _("toestemming opnieuw vragen (16 jaar)")
+    OUDERS_18 = "ouders_18", _("vragen of de ouders betrokken blijven (18 jaar)")
     BESLISMODEL_TE_BEOORDELEN = "beslismodel_te_beoordelen", _("beslismodel te beoordelen")
     BESLISMODEL_TE_BEVESTIGEN = "beslismodel_te_bevestigen", _("status van een beslismodel bevestigen")
     BESLISMODEL_VASTGESTELD = "beslismodel_vastgesteld", _("besluit over een beslismodel")

@@ -42,7 +42,7 @@ def afgehandeld_voorwaarde() -> Q:
     from netwerk.constants import AanvraagStatus, Rol
     from netwerk.models import Contactpersoon
     from trajecten.constants import AFGEROND, Fase, Grondslag
-    from trajecten.models import Overleg, Toestemming, Toewijzing
+    from trajecten.models import OudersBetrekken, Overleg, Toestemming, Toewijzing
     from trajecten.querysets import contact_met_jongere
 
     vandaag = timezone.localdate()
@@ -81,6 +81,9 @@ def afgehandeld_voorwaarde() -> Q:
             vastgelegd_op__gt=OuterRef("toestemming__vastgelegd_op"),
         )
     )
+    ouders_betrekken_vastgelegd = Exists(
+        OudersBetrekken.objects.filter(traject=OuterRef("traject"), ingetrokken_op__isnull=True)
+    )
     contact_sinds = Exists(
         Overleg.objects.filter(
             contact_met_jongere(), traject=OuterRef("traject"), datum__gt=OuterRef("laatste_contact")
@@ -117,6 +120,7 @@ def afgehandeld_voorwaarde() -> Q:
             & ~Q(accountaanvraag__status=AanvraagStatus.AANGEVRAAGD)
         )
         | (Q(soort=S.UIT_BEELD, traject__isnull=False, laatste_contact__isnull=False) & weer_in_beeld)
+        | (Q(soort=S.OUDERS_18, traject__isnull=False) & (gesloten | ouders_betrekken_vastgelegd))
     )
 
 

@@ -101,13 +101,26 @@ def _melden(ontvanger, soort: str, sleutel: str, **velden) -> int:
     return 1
 
 
+def zorgcoordinatoren(traject) -> list:
+    """The active zorgcoördinatoren of the traject's JJI-school (who asks the youth for consent)."""
+    from netwerk.constants import Rol
+    from netwerk.models import Medewerker
+    from trajecten.constants import BetrokkenheidSoort
+
+    school = traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).values("organisatie_id")
+    return [
+        m.user
+        for m in Medewerker.objects.filter(
+            organisatie_id__in=school, rol=Rol.ZORGCOORDINATOR, user__is_active=True
+        ).select_related("user")
+    ]
+
+
 def toestemming_op_16_herinneren(op: dt.date | None = None) -> int:
     """Daily: a parent's consent was given while the youth was under 16. From 16 the youth
     decides: ask whoever recorded it (else the JJI-school's zorgcoördinatoren) to ask the
     youth again. Once per consent record."""
-    from netwerk.constants import Rol
-    from netwerk.models import Medewerker
-    from trajecten.constants import BetrokkenheidSoort, Grondslag
+    from trajecten.constants import Grondslag
     from trajecten.models import Toestemming
     from trajecten.regels import verjaardag
 
@@ -127,13 +140,7 @@ def toestemming_op_16_herinneren(op: dt.date | None = None) -> int:
             [record.vastgelegd_door] if policy.mag_grondslag_vastleggen(record.vastgelegd_door, traject) else []
         )
         if not ontvangers:
-            school = traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).values("organisatie_id")
-            ontvangers = [
-                m.user
-                for m in Medewerker.objects.filter(
-                    organisatie_id__in=school, rol=Rol.ZORGCOORDINATOR, user__is_active=True
-                ).select_related("user")
-            ]
+            ontvangers = zorgcoordinatoren(traject)
         for user in ontvangers:
             nieuw += _melden(
                 user, MeldingSoort.TOESTEMMING_16, f"toestemming16:{record.pk}", traject=traject, toestemming=record
@@ -189,6 +196,7 @@ def mails_versturen() -> int:
 MAILREGELS = {
     MeldingSoort.NETWERKKAART: gettext_lazy("De netwerkkaart van je regio is aan bevestiging toe."),
     MeldingSoort.TOESTEMMING_16: gettext_lazy("Een toestemming moet opnieuw worden gevraagd."),
+    MeldingSoort.OUDERS_18: gettext_lazy("Een jongere wordt bijna 18: vraag of de ouders betrokken blijven."),
     **dict.fromkeys(
         BESLISMODEL_MELDINGEN, gettext_lazy("Er is nieuws over een beslismodel, of er wacht er een op je.")
     ),

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from . import services
+from . import services, services_achttien
 
 
 @shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
@@ -21,6 +21,13 @@ def netwerkkaart_laten_bevestigen() -> int:
 def toestemming_op_16_herinneren() -> int:
     """Daily: a parent's consent for a youth who turned 16 is asked again of the youth."""
     return services.toestemming_op_16_herinneren()
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def achttien_herinneren() -> int:
+    """Daily: a month before 18, ask whether the parents stay involved; at 18 the tasks to
+    contact them follow the young person's consent."""
+    return services_achttien.achttien_herinneren()
 
 
 @shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)

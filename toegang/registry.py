@@ -72,6 +72,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "dossier:signaal_beeindigen": Oppervlak("traject", extra=("signaal_pk",), methode="post"),
     "dossier:toestemmingen": Oppervlak("traject"),
     "dossier:toestemming_nieuw": Oppervlak("traject"),
+    "dossier:ouders_betrekken": Oppervlak("traject"),
+    "dossier:ouders_betrekken_intrekken": Oppervlak("traject", methode="post"),
     "dossier:raadplegingen": Oppervlak("traject"),
     "dossier:jongere_raadplegingen": Oppervlak("traject"),
     "dossier:leesoverzicht_maken": Oppervlak("traject", methode="post"),

@@ -4,10 +4,13 @@ the retention of the append-only logs."""
 from celery import shared_task
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from jji_traject import alleen_toevoegen
+from trajecten.constants import Grondslag
 from trajecten.models import Toestemming, Traject
+from trajecten.regels import MEERDERJARIG, geboren_uiterlijk
 
 from . import policy
 
@@ -15,11 +18,20 @@ from . import policy
 @shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def verlopen_grondslagen_verwerken() -> int:
     """Remove the permission rows and assignments that a grondslag which expired (geldig_tot
-    before today) still held. The policy already refuses such access live; this keeps the
-    tables true. Returns the number of trajecten re-derived."""
+    before today, or a parent's consent once the young person is 18) still held. The policy
+    already refuses such access live; this keeps the tables true. Returns the number of
+    trajecten re-derived."""
     from trajecten.services import toewijzingen_zonder_grondslag_beeindigen
 
-    verlopen = Toestemming.objects.filter(ingetrokken_op__isnull=True, geldig_tot__lt=timezone.localdate())
+    vandaag = timezone.localdate()
+    # Expired, or a parent's consent that lapsed on the young person's 18th birthday.
+    verlopen = Toestemming.objects.filter(ingetrokken_op__isnull=True).filter(
+        Q(geldig_tot__lt=vandaag)
+        | Q(
+            grondslag=Grondslag.TOESTEMMING_OUDER,
+            traject__jongere__geboortedatum__lte=geboren_uiterlijk(vandaag, MEERDERJARIG),
+        )
+    )
     trajecten = Traject.objects.filter(pk__in=verlopen.values("traject_id"))
     aantal = 0
     for traject in trajecten.iterator():

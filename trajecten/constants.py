@@ -180,6 +180,7 @@ class Voorwaarde(models.TextChoices):
     KENNISGEVING_ONTVANGEND = "kennisgeving_ontvangend", _("alleen met een grondslag voor de ontvangende school")
     RECLASSERING_BETROKKEN = "reclassering_betrokken", _("alleen als de (jeugd)reclassering al betrokken is")
     STP = "stp", _("alleen als er een scholings- en trainingsprogramma (STP) is")
+    OUDERS = "ouders_betrekken", _("onder de 18, of met toestemming van de jongere om de ouders te betrekken")
 
 
 class TaakStatus(models.TextChoices):

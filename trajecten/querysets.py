@@ -24,14 +24,29 @@ def contact_met_jongere() -> Q:
 
 class ToestemmingQuerySet(GeschiedenisQuerySet):
     def geldig(self, op: dt.date | None = None):
-        """Given on or before ``op``, not expired, not revoked."""
+        """Given on or before ``op``, not expired, not revoked — and not a parent's consent for
+        a young person of 18 or older (it lapses on the 18th birthday)."""
+        from .constants import Grondslag
+        from .regels import MEERDERJARIG, geboren_uiterlijk
+
         op = op or timezone.localdate()
-        return self.filter(ingetrokken_op__isnull=True, datum_gegeven__lte=op).filter(
-            Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op)
+        return (
+            self.filter(ingetrokken_op__isnull=True, datum_gegeven__lte=op)
+            .filter(Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op))
+            .exclude(
+                grondslag=Grondslag.TOESTEMMING_OUDER,
+                traject__jongere__geboortedatum__lte=geboren_uiterlijk(op, MEERDERJARIG),
+            )
         )
 
     def kennisgevingen(self):
         return self.filter(categorie=KENNISGEVING)
+
+
+class OudersBetrekkenQuerySet(GeschiedenisQuerySet):
+    def geldig(self, op: dt.date | None = None):
+        op = op or timezone.localdate()
+        return self.filter(ingetrokken_op__isnull=True, datum_gegeven__lte=op)
 
 
 class BetrokkenheidQuerySet(GeschiedenisQuerySet):

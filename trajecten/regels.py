@@ -21,6 +21,20 @@ def verjaardag(geboortedatum: dt.date, leeftijd: int) -> dt.date:
         return dt.date(jaar, 3, 1)
 
 
+def geboren_uiterlijk(op: dt.date, leeftijd: int) -> dt.date:
+    """The last birth date of someone who has reached ``leeftijd`` on ``op`` (the inverse of
+    ``verjaardag``: born on 29 February, one is of age on 1 March)."""
+    jaar = op.year - leeftijd
+    try:
+        return op.replace(year=jaar)
+    except ValueError:  # op is 29 February: in a common year the last such birth date is the 28th
+        return dt.date(jaar, 2, 28)
+
+
+# From 18 parents are involved only with the young person's own consent (seed 001).
+MEERDERJARIG = 18
+
+
 def leeftijd_op(geboortedatum: dt.date, op: dt.date) -> int:
     jaren = op.year - geboortedatum.year
     if op < verjaardag(geboortedatum, jaren):

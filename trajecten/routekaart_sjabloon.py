@@ -52,7 +52,7 @@ STAPPEN = [
             (
                 gettext_noop("Ouders door …………… op de hoogte gebracht"),
                 gettext_noop("Ouders op de hoogte brengen"),
-                {"geinformeerd": "ouders"},
+                {"geinformeerd": "ouders", "voorwaarde": "ouders_betrekken"},
             ),
             (
                 gettext_noop(
@@ -231,7 +231,7 @@ STAPPEN = [
             (
                 gettext_noop("…………… houdt contact met ouders/ verzorgers"),
                 gettext_noop("Contact houden met ouders/verzorgers"),
-                {},
+                {"voorwaarde": "ouders_betrekken"},
             ),
         ],
     },

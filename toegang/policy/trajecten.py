@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from netwerk.constants import NIET_IN_TRAJECTEN, OrganisatieSoort, Rol
+from netwerk.constants import NIET_IN_TRAJECTEN, NetwerkSoort, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisatie
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
 from trajecten.constants import (
@@ -238,13 +238,20 @@ def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
 
 
+OUDERS_EN_VOOGD = (NetwerkSoort.OUDER, NetwerkSoort.VOOGD)
+
+
 def netwerk_zichtbaar_voor(user, traject: Traject) -> QuerySet:
     """The people around a young person (personal data): only for readers of the traject,
     that is, people of organisations active in it."""
 
     if not is_zichtbaar(user, traject):
         return NetwerkContact.objects.none()
-    return NetwerkContact.objects.filter(traject=traject)
+    contacten = NetwerkContact.objects.filter(traject=traject)
+    if not traject.ouders_betrekken_toegestaan():
+        # From 18 the parents (and a former guardian) only with the young person's consent.
+        contacten = contacten.exclude(soort__in=OUDERS_EN_VOOGD)
+    return contacten
 
 
 def kiesbare_contactpersonen(user, traject: Traject) -> QuerySet:

@@ -3,10 +3,11 @@
 from .overleg import Overleg, VertrekItem
 from .perspectief import Toekomstperspectief
 from .routekaart import Routekaart, RoutekaartActiviteit, RoutekaartStap, Taak, Verantwoordelijkheid
-from .toestemming import Toestemming, leerplicht_einde, leerplicht_geldt
+from .toestemming import OudersBetrekken, Toestemming, leerplicht_einde, leerplicht_geldt
 from .traject import Betrokkenheid, Jongere, Toewijzing, Traject
 
 __all__ = [
+    "OudersBetrekken",
     "leerplicht_einde",
     "leerplicht_geldt",
     "Betrokkenheid",

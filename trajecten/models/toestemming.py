@@ -19,7 +19,7 @@ from netwerk.constants import OrganisatieSoort
 
 from .. import regels
 from ..constants import KENNISGEVING, TOESTEMMING_GRONDSLAGEN, Categorie, Grondslag, Onderwerp, Wijze
-from ..querysets import ToestemmingQuerySet
+from ..querysets import OudersBetrekkenQuerySet, ToestemmingQuerySet
 
 
 def kwalificatieplicht_telt(traject) -> bool:
@@ -162,6 +162,15 @@ class Toestemming(models.Model):
             self.ingetrokken_op is None
             and self.datum_gegeven <= op
             and (self.geldig_tot is None or self.geldig_tot >= op)
+            and not self.is_vervallen_op_18(op)
+        )
+
+    def is_vervallen_op_18(self, op: dt.date | None = None) -> bool:
+        """A parent's consent lapses on the young person's 18th birthday."""
+        if self.grondslag != Grondslag.TOESTEMMING_OUDER:
+            return False
+        return regels.verjaardag(self.traject.jongere.geboortedatum, regels.MEERDERJARIG) <= (
+            op or timezone.localdate()
         )
 
     def clean(self):
@@ -256,3 +265,40 @@ class Toestemming(models.Model):
         if not leerplicht_geldt(self.traject, self.datum_gegeven):
             return {"grondslag": _("Deze jongere is op die datum niet (meer) leerplichtig.")}
         return {}
+
+
+class OudersBetrekken(models.Model):
+    """The young person's own consent, from 18, to involve their parents (seed 001: "Jongeren
+    vanaf 18 jaar moeten toestemming geven om de ouders erbij te betrekken"). A consent of its
+    own kind: it opens no part of the dossier to anyone; without it the parents are not shown
+    in the network of an 18-year-old and the tasks to contact them do not apply."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="ouders_betrekken", verbose_name=_("traject")
+    )
+    datum_gegeven = models.DateField(_("gegeven op"))
+    wijze = models.CharField(
+        _("wijze"), max_length=20, choices=[(w.value, w.label) for w in (Wijze.MONDELING, Wijze.FORMULIER)]
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    ingetrokken_op = models.DateField(_("ingetrokken op"), null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+    objects = OudersBetrekkenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("toestemming om de ouders te betrekken")
+        verbose_name_plural = _("toestemmingen om de ouders te betrekken")
+        ordering = ["-datum_gegeven", "-pk"]
+
+    def __str__(self) -> str:
+        return _("ouders betrekken (gegeven op %(datum)s)") % {"datum": self.datum_gegeven}
+
+    def clean(self):
+        if self.datum_gegeven and self.datum_gegeven > timezone.localdate():
+            raise ValidationError({"datum_gegeven": _("De datum ligt in de toekomst.")})

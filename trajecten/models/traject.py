@@ -79,6 +79,10 @@ class Jongere(models.Model):
     def leeftijd(self, op: dt.date | None = None) -> int:
         return regels.leeftijd_op(self.geboortedatum, op or timezone.localdate())
 
+    @property
+    def achttiende_verjaardag(self) -> dt.date:
+        return regels.verjaardag(self.geboortedatum, regels.MEERDERJARIG)
+
     def leerplichtig(self, op: dt.date | None = None) -> bool:
         return regels.is_leerplichtig(self.geboortedatum, op or timezone.localdate())
 
@@ -270,6 +274,13 @@ class Traject(models.Model):
     @property
     def is_afgesloten(self) -> bool:
         return self.afgesloten_op is not None
+
+    def ouders_betrekken_toegestaan(self, op: dt.date | None = None) -> bool:
+        """Parents are involved under 18; from 18 only with the young person's own consent."""
+        op = op or timezone.localdate()
+        if regels.verjaardag(self.jongere.geboortedatum, regels.MEERDERJARIG) > op:
+            return True
+        return self.ouders_betrekken.geldig(op).exists()
 
 
 class Betrokkenheid(models.Model):

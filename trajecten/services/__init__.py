@@ -19,11 +19,17 @@ from .grondslag import (
     toestemming_vastleggen,
     toewijzingen_zonder_grondslag_beeindigen,
 )
+from .ouders import (
+    ouders_betrekken_intrekken,
+    ouders_betrekken_vastleggen,
+    ouders_taken_bijwerken,
+)
 from .overleg import (
     overleg_vastleggen,
     vertrek_bijwerken,
 )
 from .routekaart import (
+    OUDERS_REDEN,
     ROUTE_REDEN,
     SCHORSING_REDEN,
     afspraak_als_taak_toevoegen,
@@ -61,6 +67,10 @@ __all__ = [
     "JONGERE_VELDEN",
     "JUSTITIE_PARTIJEN",
     "ROUTE_REDEN",
+    "OUDERS_REDEN",
+    "ouders_betrekken_intrekken",
+    "ouders_betrekken_vastleggen",
+    "ouders_taken_bijwerken",
     "SCHORSING_REDEN",
     "TRAJECT_VELDEN",
     "afspraak_als_taak_toevoegen",

@@ -75,6 +75,10 @@ ROUTE_REDEN = gettext_lazy("Niet van toepassing in deze route.")
 
 SCHORSING_REDEN = gettext_lazy("Niet van toepassing: de jongere is eerder vrijgekomen.")
 
+OUDERS_REDEN = gettext_lazy(
+    "Niet van toepassing: de jongere is 18 en heeft geen toestemming gegeven om de ouders te betrekken."
+)
+
 
 def _stp_niet_van_toepassing(traject: Traject) -> bool:
     """An STP exists only for a vrijheidsstraf or PIJ-maatregel, and not for a short stay
@@ -168,6 +172,8 @@ def taak_van_regel(traject: Traject, bron, routekaart: Routekaart) -> Taak:
         overleg_soort=bron.overleg_soort,
     )
     taak.deadline = _termijn(traject, taak)
+    if taak.voorwaarde == Voorwaarde.OUDERS and not traject.ouders_betrekken_toegestaan():
+        taak.status, taak.reden, taak.route_nvt = TaakStatus.NVT, str(OUDERS_REDEN), True
     return taak
 
 
