@@ -9,6 +9,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _l
 
 from jji_traject import alleen_toevoegen
 from jji_traject.geschiedenis import opslaan
@@ -22,10 +23,10 @@ logger = logging.getLogger(__name__)
 
 # The kinds of a run, in the words of its report ("12 dossiers te wissen").
 SOORTEN = {
-    "signalen": ("signaal voor veiligheid", "signalen voor veiligheid"),
-    "dossiers": ("dossier", "dossiers"),
-    "pseudoniemen": ("traject", "trajecten"),
-    "raadplegingen": ("raadpleging", "raadplegingen"),
+    "signalen": (_l("signaal voor veiligheid"), _l("signalen voor veiligheid")),
+    "dossiers": (_l("dossier"), _l("dossiers")),
+    "pseudoniemen": (_l("traject"), _l("trajecten")),
+    "raadplegingen": (_l("raadpleging"), _l("raadplegingen")),
 }
 WERKWOORD = {
     "signalen": "wissen",

@@ -49,7 +49,10 @@ def overzicht(request):
             "tot": tot,
             "vooruitblik": [(services.SOORTEN[k], n) for k, n in vooruitblik.items()],
             "verslag": services.verslag(vooruitblik, droog=True),
-            "runs": Bewaarrun.objects.all()[:10],
+            "runs": [
+                (run, [(services.SOORTEN[k][1], n) for k, n in run.aantallen.items() if k in services.SOORTEN])
+                for run in Bewaarrun.objects.all()[:10]
+            ],
             "titel": _("Bewaartermijnen"),
         },
     )
