@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RAADPLEGINGEN_BODEM_JAREN, TERMIJNEN, Bewaarschema
+from .models import RAADPLEGINGEN_BODEM_JAREN, TERMIJNEN, Bewaarschema, Inzageverzoek
 
 GRENZEN = {
     "signalen_dagen": (1, 3650, _("dagen")),
@@ -33,3 +33,30 @@ class BewaarschemaForm(forms.ModelForm):
             veld.error_messages["max_value"] = _("Hooguit %(n)s %(eenheid)s.") % {"n": hoogst, "eenheid": eenheid}
             veld.error_messages["invalid"] = _("Vul een heel getal in.")
             veld.widget.attrs.update({"min": laagst, "max": hoogst, "inputmode": "numeric"})
+
+
+class InzageverzoekForm(forms.ModelForm):
+    class Meta:
+        model = Inzageverzoek
+        fields = ["ontvangen_op", "aanvrager", "aanvrager_naam", "identiteit", "toelichting"]
+        widgets = {
+            "ontvangen_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "aanvrager": forms.RadioSelect,
+            "identiteit": forms.RadioSelect,
+        }
+        help_texts = {
+            "aanvrager_naam": _("Alleen als een ouder of voogd met gezag vraagt (de jongere is jonger dan 16)."),
+            "toelichting": _("Bijvoorbeeld hoe de identiteit anders is gecontroleerd. Geen kopie van het ID-bewijs."),
+        }
+
+
+class LeveringForm(forms.ModelForm):
+    class Meta:
+        model = Inzageverzoek
+        fields = ["geleverd_op", "levering"]
+        widgets = {"geleverd_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["geleverd_op"].required = True
+        self.fields["levering"].required = True

@@ -10,10 +10,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 # The raadplegingen never go below the floor of the log's own retention function.
 RAADPLEGINGEN_BODEM_JAREN = 5
@@ -121,3 +123,101 @@ class Bewaarrun(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Een uitvoering van de bewaartermijnen is niet te verwijderen."))
+
+
+class Aanvrager(models.TextChoices):
+    JONGERE = "jongere", _("de jongere zelf")
+    OUDER = "ouder", _("een ouder of voogd met gezag (de jongere is jonger dan 16)")
+
+
+class Identiteitscontrole(models.TextChoices):
+    ID_BEWIJS = "id_bewijs", _("identiteitsbewijs getoond")
+    PERSOONLIJK = "persoonlijk", _("persoonlijk bekend bij de school, in een gesprek gevraagd")
+    ANDERS = "anders", _("anders (zie toelichting)")
+
+
+class Levering(models.TextChoices):
+    OVERHANDIGD = "overhandigd", _("op papier overhandigd")
+    DIGITAAL = "digitaal", _("digitaal gegeven, beveiligd")
+    POST = "post", _("per post naar het adres van de jongere")
+
+
+class InzageStatus(models.TextChoices):
+    WACHT = "wacht", _("wordt gemaakt")
+    KLAAR = "klaar", _("klaar om te geven")
+    MISLUKT = "mislukt", _("mislukt")
+    GELEVERD = "geleverd", _("gegeven")
+
+
+class Inzageverzoek(models.Model):
+    """A young person's request for a copy of everything kept about them (AVG art. 15): who
+    asked and how their identity was checked, its due date (one month, also a task), the PDF
+    made in the background through the one PDF module, and its delivery. The request stays on
+    record; the file goes with the dossier parts under the retention schedule."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="inzageverzoeken", verbose_name=_("traject")
+    )
+    aanvrager = models.CharField(_("wie vraagt"), max_length=20, choices=Aanvrager.choices)
+    aanvrager_naam = models.CharField(
+        _("naam van de ouder of voogd"), max_length=200, blank=True, validators=[zichtbare_tekst]
+    )
+    ontvangen_op = models.DateField(_("verzoek ontvangen op"))
+    identiteit = models.CharField(
+        _("hoe de identiteit is gecontroleerd"), max_length=20, choices=Identiteitscontrole.choices
+    )
+    toelichting = models.TextField(_("toelichting"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    termijn = models.DateField(_("uiterlijk klaar op"))
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    taak = models.ForeignKey(
+        "trajecten.Taak", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("taak")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=InzageStatus.choices, default=InzageStatus.WACHT)
+    gemaakt_op = models.DateTimeField(_("gemaakt op"), null=True, blank=True)
+    fout = models.CharField(_("reden"), max_length=200, blank=True)
+    bestand = models.BinaryField(_("bestand"), null=True, blank=True, editable=False)
+    geleverd_op = models.DateField(_("gegeven op"), null=True, blank=True)
+    levering = models.CharField(_("hoe gegeven"), max_length=20, choices=Levering.choices, blank=True)
+    geleverd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords(excluded_fields=["bestand"])
+    objects = GeschiedenisQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inzageverzoek (AVG art. 15)")
+        verbose_name_plural = _("inzageverzoeken (AVG art. 15)")
+        ordering = ["-ontvangen_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(aanvrager="ouder") | ~models.Q(aanvrager_naam=""),
+                name="inzageverzoek_ouder_met_naam",
+                violation_error_message=_("Vul de naam van de ouder of voogd in."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(identiteit="anders") | ~models.Q(toelichting=""),
+                name="inzageverzoek_anders_met_toelichting",
+                violation_error_message=_("Leg uit hoe de identiteit is gecontroleerd."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("inzageverzoek %(nummer)s") % {"nummer": self.pk}
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != InzageStatus.GELEVERD
+
+    def clean(self):
+        fouten = {}
+        vandaag = timezone.localdate()
+        if self.ontvangen_op and self.ontvangen_op > vandaag:
+            fouten["ontvangen_op"] = _("De datum ligt in de toekomst.")
+        if self.aanvrager == Aanvrager.OUDER and not self.aanvrager_naam.strip():
+            fouten["aanvrager_naam"] = _("Vul de naam van de ouder of voogd in.")
+        if self.identiteit == Identiteitscontrole.ANDERS and not self.toelichting.strip():
+            fouten["toelichting"] = _("Leg uit hoe de identiteit is gecontroleerd.")
+        if fouten:
+            raise ValidationError(fouten)

@@ -49,6 +49,8 @@ from trajecten.models import (
     VertrekItem,
 )
 
+from .models import Inzageverzoek
+
 WEG = "[gewist]"
 DOSSIER, PSEUDONIEM, TEKST = "dossier", "pseudoniem", "tekst"
 
@@ -87,6 +89,7 @@ KOPPELINGEN: tuple[Koppeling, ...] = (
     Koppeling(Maatregel, "besluit", Besluit, TEKST),
     Koppeling(Overdracht, "traject", Traject, TEKST, behouden=("nummer", "verzoek_id")),
     Koppeling(Terugvraag, "overdracht", Overdracht, TEKST),
+    Koppeling(Inzageverzoek, "traject", Traject, TEKST),
 )
 
 # Models with a path to a traject that the schedule leaves as they are, and why.
@@ -179,6 +182,7 @@ def dossier_wissen(traject: Traject, op) -> int:
     aantal = sum(_weg(k.model, *gevonden[k.model]) for k in KOPPELINGEN if k.actie == DOSSIER)
     # The documents' files (normally long gone after OVERDRACHT_BEWAARDAGEN) go with the parts.
     models.QuerySet.update(Overdracht.objects.filter(traject=traject, bestand__isnull=False), bestand=None)
+    models.QuerySet.update(Inzageverzoek.objects.filter(traject=traject, bestand__isnull=False), bestand=None)
     # A mark kept by the system, not a change of the traject: no history row of its own.
     models.QuerySet.update(Traject.objects.filter(pk=traject.pk), dossier_gewist_op=op)
     traject.dossier_gewist_op = op

@@ -289,6 +289,7 @@ def toestemmingen(request, pk):
             "register": selectors.toestemmingenregister(traject),
             "titel": _("Toestemmingen"),
             "ouders_betrekken": traject.ouders_betrekken.geldig().first(),
+            "mag_inzage": policy.mag_inzage_verzorgen(request.user, traject),
             "ouders_vanaf_18": not traject.ouders_betrekken_toegestaan(),
             "ouders_vraagbaar": traject.jongere.achttiende_verjaardag - dt.timedelta(days=VOORAF_DAGEN)
             <= timezone.localdate(),

@@ -46,6 +46,7 @@ urlpatterns = [
     path("trajecten/", include("trajecten.urls")),
     path("trajecten/", include("dossier.urls")),
     path("trajecten/", include("overdracht.urls")),
+    path("trajecten/", include("bewaren.urls_inzage")),
     path("", include("beslismodel.urls")),
     path("meldingen/", include("signalering.urls")),
     path("overzicht/", include("signalering.urls_overzicht")),

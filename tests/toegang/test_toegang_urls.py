@@ -75,6 +75,8 @@ def _url(naam, traject, demo):
             obj = traject.schoolcheckpoints.first() or demo.trajecten["Liam"].schoolcheckpoints.first()
         elif extra == "onderzoek_pk":  # a search by ROC Lindewaard's FG of its intaker's readings
             obj = _logonderzoek(demo)
+        elif extra == "inzage_pk":  # a copy for the young person, asked for at the JJI-school
+            obj = traject.inzageverzoeken.first() or noah.inzageverzoeken.first() or _inzageverzoek(noah, demo)
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
             raise AssertionError(f"onbekende URL-parameter {extra}")
         kwargs[extra] = obj.pk
@@ -92,6 +94,23 @@ def _leesoverzicht(traject, user):
         status=LeesoverzichtStatus.KLAAR,
         bestand=b"%PDF-",
         gemaakt_op=timezone.now(),
+    )
+
+
+def _inzageverzoek(traject, demo):
+    from django.utils import timezone
+
+    from bewaren.models import Inzageverzoek
+
+    return Inzageverzoek.objects.create(
+        traject=traject,
+        aanvrager="jongere",
+        ontvangen_op=timezone.localdate(),
+        identiteit="id_bewijs",
+        termijn=timezone.localdate(),
+        vastgelegd_door=demo.coordinator,
+        status="klaar",
+        bestand=b"%PDF-",
     )
 
 

@@ -238,6 +238,18 @@ def mag_grondslag_vastleggen(user, traject: Traject) -> bool:
     return mag_traject_beheren(user, traject)
 
 
+def mag_inzage_verzorgen(user, traject: Traject) -> bool:
+    """Handle the young person's request for a copy of everything kept (AVG art. 15): the
+    zorgcoördinator of the traject's JJI-school, which writes the dossier and stays involved
+    after release."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol != Rol.ZORGCOORDINATOR or not is_zichtbaar(user, traject):
+        return False
+    return traject.betrokkenheden.filter(
+        organisatie_id=medewerker.organisatie_id, soort=BetrokkenheidSoort.JJI_SCHOOL
+    ).exists()
+
+
 OUDERS_EN_VOOGD = (NetwerkSoort.OUDER, NetwerkSoort.VOOGD)
 
 
