@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RAADPLEGINGEN_BODEM_JAREN, TERMIJNEN, Bewaarschema, Inzageverzoek
+from .models import RAADPLEGINGEN_BODEM_JAREN, TERMIJNEN, Besluit, Bewaarschema, Inzageverzoek, Rechtenverzoek
 
 GRENZEN = {
     "signalen_dagen": (1, 3650, _("dagen")),
@@ -60,3 +60,27 @@ class LeveringForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["geleverd_op"].required = True
         self.fields["levering"].required = True
+
+
+class RechtenverzoekForm(forms.ModelForm):
+    class Meta:
+        model = Rechtenverzoek
+        fields = ["soort", "categorie", "ontvangen_op", "aanvrager", "aanvrager_naam", "omschrijving"]
+        widgets = {
+            "soort": forms.RadioSelect,
+            "aanvrager": forms.RadioSelect,
+            "ontvangen_op": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "aanvrager_naam": _("Alleen als een ouder of voogd met gezag vraagt (de jongere is jonger dan 16)."),
+        }
+
+
+class BesluitForm(forms.Form):
+    besluit = forms.ChoiceField(label=_("Besluit"), choices=Besluit.choices, widget=forms.RadioSelect)
+    reden = forms.CharField(
+        label=_("Reden"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("De jongere krijgt deze reden te lezen. Schrijf in eenvoudige taal."),
+    )

@@ -221,3 +221,82 @@ class Inzageverzoek(models.Model):
             fouten["toelichting"] = _("Leg uit hoe de identiteit is gecontroleerd.")
         if fouten:
             raise ValidationError(fouten)
+
+
+class VerzoekSoort(models.TextChoices):
+    VERBETEREN = "verbeteren", _("verbeteren (AVG art. 16)")
+    WISSEN = "wissen", _("wissen (AVG art. 17)")
+
+
+class Besluit(models.TextChoices):
+    TOEGEWEZEN = "toegewezen", _("toegewezen")
+    AFGEWEZEN = "afgewezen", _("afgewezen")
+
+
+class Rechtenverzoek(models.Model):
+    """A young person's request to correct or erase a part of their dossier (AVG art. 16, 17):
+    who asked and when, the decision with its reason (once), and that the young person was
+    told. A granted erasure erases the part with its history (the retention machinery); a
+    granted correction is made on the part's own page, so it shows in its history. Those who
+    read the part, or received it in an overdrachtsdocument, are told — without content (art. 19)."""
+
+    traject = models.ForeignKey(
+        "trajecten.Traject", on_delete=models.CASCADE, related_name="rechtenverzoeken", verbose_name=_("traject")
+    )
+    soort = models.CharField(_("verzoek"), max_length=20, choices=VerzoekSoort.choices)
+    categorie = models.CharField(
+        _("welk deel"),
+        max_length=30,
+        choices=[
+            ("onderwijsinformatie", _("onderwijsinformatie")),
+            ("begeleidingsbehoefte", _("begeleidingsbehoefte")),
+            ("veiligheidssignalen", _("signalen voor veiligheid")),
+        ],
+    )
+    aanvrager = models.CharField(_("wie vraagt"), max_length=20, choices=Aanvrager.choices)
+    aanvrager_naam = models.CharField(
+        _("naam van de ouder of voogd"), max_length=200, blank=True, validators=[zichtbare_tekst]
+    )
+    ontvangen_op = models.DateField(_("verzoek ontvangen op"))
+    omschrijving = models.TextField(
+        _("wat de jongere vraagt"),
+        max_length=MAX_TEKST,
+        validators=VRIJE_TEKST,
+        help_text=_("Wat klopt er niet, of wat moet weg? Zonder gevoelige details."),
+    )
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    besluit = models.CharField(_("besluit"), max_length=20, choices=Besluit.choices, blank=True)
+    reden = models.TextField(_("reden van het besluit"), blank=True, max_length=MAX_TEKST, validators=VRIJE_TEKST)
+    besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    besloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    geinformeerd = models.PositiveIntegerField(_("geïnformeerde lezers en ontvangers"), default=0)
+
+    history = HistoricalRecords()
+    objects = GeschiedenisQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("verzoek om te verbeteren of te wissen")
+        verbose_name_plural = _("verzoeken om te verbeteren of te wissen")
+        ordering = ["-ontvangen_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(besluit="") | (~models.Q(reden="") & models.Q(besloten_op__isnull=False)),
+                name="rechtenverzoek_besluit_met_reden",
+                violation_error_message=_("Een besluit heeft een reden."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("verzoek %(nummer)s (%(soort)s)") % {"nummer": self.pk, "soort": self.get_soort_display()}
+
+    def clean(self):
+        fouten = {}
+        if self.ontvangen_op and self.ontvangen_op > timezone.localdate():
+            fouten["ontvangen_op"] = _("De datum ligt in de toekomst.")
+        if self.aanvrager == Aanvrager.OUDER and not self.aanvrager_naam.strip():
+            fouten["aanvrager_naam"] = _("Vul de naam van de ouder of voogd in.")
+        if fouten:
+            raise ValidationError(fouten)

@@ -67,7 +67,8 @@ def _velden(obj) -> list[tuple[str, str]]:
 
 
 def _onderdeel(model, objecten) -> Onderdeel:
-    return Onderdeel(str(model._meta.verbose_name_plural).capitalize(), [_velden(o) for o in objecten])
+    naam = model._meta.verbose_name if len(objecten) == 1 else model._meta.verbose_name_plural
+    return Onderdeel(str(naam)[:1].upper() + str(naam)[1:], [_velden(o) for o in objecten])
 
 
 def inhoud(traject: Traject) -> list[Onderdeel]:

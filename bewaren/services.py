@@ -93,3 +93,13 @@ def schema_vastleggen(*, actor, regio, gegevens: dict) -> Bewaarschema:
         setattr(schema, veld, gegevens[veld])
     opslaan(schema, actor=actor)
     return schema
+
+
+def kopie_plannen(verzoek_id: int) -> None:
+    """Start making a young person's copy once the transaction stands (the outbox); the tasks
+    are this app's entry, so services.py starts them for its sibling modules."""
+    from jji_traject import uitbox
+
+    from .tasks import inzage_kopie_maken  # the task module imports the services
+
+    uitbox.plannen(inzage_kopie_maken, verzoek_id)

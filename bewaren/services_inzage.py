@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from jji_traject import uitbox
 from jji_traject.afdruk import pdf_maken
 from jji_traject.geschiedenis import opslaan
 from toegang import policy
@@ -78,9 +77,9 @@ def verzoek_vastleggen(*, actor, traject: Traject, gegevens: dict) -> Inzageverz
 
 
 def _plannen(verzoek: Inzageverzoek) -> None:
-    from .tasks import inzage_kopie_maken  # the task module imports this one
+    from .services import kopie_plannen
 
-    uitbox.plannen(inzage_kopie_maken, verzoek.pk)
+    kopie_plannen(verzoek.pk)
 
 
 @transaction.atomic

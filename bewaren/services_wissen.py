@@ -231,3 +231,21 @@ def _jongere_pseudonimiseren(jongere: Jongere, reden: str) -> None:
     jongere.refresh_from_db()
     for traject in jongere.trajecten.all():
         _vervangen(Traject, {traject.pk}, {traject.pk}, {"sorteernaam": jongere.sorteersleutel}, reden)
+
+
+# The models of each dossier part, for a granted erasure request (art. 17).
+DEEL_MODELLEN = {
+    "onderwijsinformatie": (Onderwijsinformatie, Resultaat),
+    "begeleidingsbehoefte": (Begeleidingsbehoefte,),
+    "veiligheidssignalen": (Veiligheidssignaal,),
+}
+
+
+def deel_wissen(traject: Traject, categorie: str) -> int:
+    """Erase one part of the dossier with its history, as the retention schedule does (a
+    granted erasure request). What the monitor counts of the onderwijsinformatie is kept first,
+    without content, so the regio's figures do not change. Returns the rows erased."""
+    if categorie == "onderwijsinformatie":
+        monitor_services.feiten_bewaren(traject)
+    gevonden = verwant(traject.pk)
+    return sum(_weg(model, *gevonden[model]) for model in DEEL_MODELLEN[categorie])

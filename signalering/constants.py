@@ -10,6 +10,8 @@ class MeldingSoort(models.TextChoices):
     NETWERKKAART = "netwerkkaart", _("netwerkkaart bevestigen")
     TOESTEMMING_16 = "toestemming_16", _("toestemming opnieuw vragen (16 jaar)")
     OUDERS_18 = "ouders_18", _("vragen of de ouders betrokken blijven (18 jaar)")
+    GEGEVENS_VERBETERD = "gegevens_verbeterd", _("gegevens die je las of kreeg zijn verbeterd")
+    GEGEVENS_GEWIST = "gegevens_gewist", _("gegevens die je las of kreeg zijn gewist")
     BESLISMODEL_TE_BEOORDELEN = "beslismodel_te_beoordelen", _("beslismodel te beoordelen")
     BESLISMODEL_TE_BEVESTIGEN = "beslismodel_te_bevestigen", _("status van een beslismodel bevestigen")
     BESLISMODEL_VASTGESTELD = "beslismodel_vastgesteld", _("besluit over een beslismodel")

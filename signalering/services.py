@@ -197,6 +197,8 @@ MAILREGELS = {
     MeldingSoort.NETWERKKAART: gettext_lazy("De netwerkkaart van je regio is aan bevestiging toe."),
     MeldingSoort.TOESTEMMING_16: gettext_lazy("Een toestemming moet opnieuw worden gevraagd."),
     MeldingSoort.OUDERS_18: gettext_lazy("Een jongere wordt bijna 18: vraag of de ouders betrokken blijven."),
+    MeldingSoort.GEGEVENS_VERBETERD: gettext_lazy("Gegevens die je eerder las of kreeg, zijn verbeterd."),
+    MeldingSoort.GEGEVENS_GEWIST: gettext_lazy("Gegevens die je eerder las of kreeg, zijn gewist."),
     **dict.fromkeys(
         BESLISMODEL_MELDINGEN, gettext_lazy("Er is nieuws over een beslismodel, of er wacht er een op je.")
     ),

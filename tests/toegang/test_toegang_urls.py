@@ -75,6 +75,8 @@ def _url(naam, traject, demo):
             obj = traject.schoolcheckpoints.first() or demo.trajecten["Liam"].schoolcheckpoints.first()
         elif extra == "onderzoek_pk":  # a search by ROC Lindewaard's FG of its intaker's readings
             obj = _logonderzoek(demo)
+        elif extra == "recht_pk":  # a request to correct or erase, decided
+            obj = traject.rechtenverzoeken.first() or noah.rechtenverzoeken.first() or _rechtenverzoek(noah, demo)
         elif extra == "inzage_pk":  # a copy for the young person, asked for at the JJI-school
             obj = traject.inzageverzoeken.first() or noah.inzageverzoeken.first() or _inzageverzoek(noah, demo)
         else:  # pragma: no cover - a new extra kwarg must be taught to this test
@@ -111,6 +113,26 @@ def _inzageverzoek(traject, demo):
         vastgelegd_door=demo.coordinator,
         status="klaar",
         bestand=b"%PDF-",
+    )
+
+
+def _rechtenverzoek(traject, demo):
+    from django.utils import timezone
+
+    from bewaren.models import Rechtenverzoek
+
+    return Rechtenverzoek.objects.create(
+        traject=traject,
+        soort="verbeteren",
+        categorie="onderwijsinformatie",
+        aanvrager="jongere",
+        ontvangen_op=timezone.localdate(),
+        omschrijving="De opleiding klopt niet.",
+        vastgelegd_door=demo.coordinator,
+        besluit="afgewezen",
+        reden="Klopt wel.",
+        besloten_op=timezone.now(),
+        besloten_door=demo.coordinator,
     )
 
 
