@@ -252,6 +252,14 @@ ANDERE_SCHRIJVER = {
     "api:schoolloopbaan_checkpoints": ("mbo_intake", "Liam"),
     "api:schoolloopbaan_checkpoint": ("mbo_intake", "Liam"),
     "overzicht:verbindingsofficier": ("verbindingsofficier", "Noah"),  # his overview only
+    # The young person's rights (AVG art. 15-17): the JJI-school's zorgcoördinator.
+    "inzage:overzicht": ("coordinator", "Noah"),
+    "inzage:verzoek": ("coordinator", "Noah"),
+    "inzage:bestand": ("coordinator", "Noah"),
+    "inzage:opnieuw": ("coordinator", "Noah"),
+    "inzage:rechten": ("coordinator", "Noah"),
+    "inzage:recht": ("coordinator", "Noah"),
+    "inzage:recht_brief": ("coordinator", "Noah"),
 }
 
 
