@@ -49,7 +49,7 @@ from trajecten.models import (
     VertrekItem,
 )
 
-from .models import Inzageverzoek
+from .models import Inzageverzoek, Rechtenverzoek
 
 WEG = "[gewist]"
 DOSSIER, PSEUDONIEM, TEKST = "dossier", "pseudoniem", "tekst"
@@ -90,6 +90,7 @@ KOPPELINGEN: tuple[Koppeling, ...] = (
     Koppeling(Overdracht, "traject", Traject, TEKST, behouden=("nummer", "verzoek_id")),
     Koppeling(Terugvraag, "overdracht", Overdracht, TEKST),
     Koppeling(Inzageverzoek, "traject", Traject, TEKST),
+    Koppeling(Rechtenverzoek, "traject", Traject, TEKST),
 )
 
 # Models with a path to a traject that the schedule leaves as they are, and why.
