@@ -22,7 +22,7 @@ from trajecten.constants import BetrokkenheidSoort, Partij, Stap, TaakStatus
 from trajecten.models import Taak, Traject
 
 from . import selectors_inzage
-from .models import InzageStatus, Inzageverzoek
+from .models import Aanvrager, InzageStatus, Inzageverzoek
 from .selectors import maanden_terug
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,14 @@ logger = logging.getLogger(__name__)
 def termijn_van(ontvangen_op: dt.date) -> dt.date:
     """One month after the request (AVG art. 12(3))."""
     return maanden_terug(ontvangen_op, -1)
+
+
+def aanvrager_controleren(traject: Traject, aanvrager: str, op: dt.date | None) -> None:
+    """From 16 the young person exercises their rights; a parent with gezag asks only before."""
+    if op and aanvrager == Aanvrager.OUDER and traject.jongere.leeftijd(op) >= 16:
+        raise ValidationError(
+            {"aanvrager": _("De jongere is 16 of ouder: de jongere vraagt dit zelf, niet een ouder of voogd.")}
+        )
 
 
 @transaction.atomic
@@ -54,10 +62,7 @@ def verzoek_vastleggen(*, actor, traject: Traject, gegevens: dict) -> Inzageverz
     )
     if verzoek.ontvangen_op:
         verzoek.termijn = termijn_van(verzoek.ontvangen_op)
-        if verzoek.aanvrager == "ouder" and traject.jongere.leeftijd(verzoek.ontvangen_op) >= 16:
-            raise ValidationError(
-                {"aanvrager": _("De jongere is 16 of ouder: de jongere vraagt dit zelf, niet een ouder of voogd.")}
-            )
+    aanvrager_controleren(traject, verzoek.aanvrager, verzoek.ontvangen_op)
     verzoek.full_clean(exclude=["taak"])
     school = traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).values_list("organisatie_id", flat=True)
     taak = Taak(

@@ -19,6 +19,7 @@ from trajecten.models import Traject
 
 from . import services_wissen
 from .models import Besluit, Rechtenverzoek, VerzoekSoort
+from .services_inzage import aanvrager_controleren
 
 
 @transaction.atomic
@@ -36,10 +37,7 @@ def verzoek_vastleggen(*, actor, traject: Traject, gegevens: dict) -> Rechtenver
         omschrijving=(gegevens.get("omschrijving") or "").strip(),
         vastgelegd_door=actor,
     )
-    if verzoek.ontvangen_op and verzoek.aanvrager == "ouder" and traject.jongere.leeftijd(verzoek.ontvangen_op) >= 16:
-        raise ValidationError(
-            {"aanvrager": _("De jongere is 16 of ouder: de jongere vraagt dit zelf, niet een ouder of voogd.")}
-        )
+    aanvrager_controleren(traject, verzoek.aanvrager, verzoek.ontvangen_op)
     opslaan(verzoek, actor=actor)
     return verzoek
 

@@ -12,17 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from jji_traject.paginas import postactie
-from toegang import policy
 from trajecten import services as traject_services
 
 from .forms import OudersBetrekkenForm
-
-
-def _beheerbaar(request, pk):
-    traject = policy.traject_ophalen(request.user, pk)
-    if not policy.mag_grondslag_vastleggen(request.user, traject):
-        raise Http404
-    return traject
+from .views import _beheerbaar
 
 
 @login_required
