@@ -49,6 +49,16 @@ class InzageverzoekForm(forms.ModelForm):
             "toelichting": _("Bijvoorbeeld hoe de identiteit anders is gecontroleerd. Geen kopie van het ID-bewijs."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _zonder_lege_keuze(self, "aanvrager", "identiteit")
+
+
+def _zonder_lege_keuze(form, *velden) -> None:
+    """Radio buttons list only the real choices (no '---------' as a first option)."""
+    for naam in velden:
+        form.fields[naam].choices = [k for k in form.fields[naam].choices if k[0] != ""]
+
 
 class LeveringForm(forms.ModelForm):
     class Meta:
@@ -74,6 +84,10 @@ class RechtenverzoekForm(forms.ModelForm):
         help_texts = {
             "aanvrager_naam": _("Alleen als een ouder of voogd met gezag vraagt (de jongere is jonger dan 16)."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _zonder_lege_keuze(self, "soort", "aanvrager")
 
 
 class BesluitForm(forms.Form):
