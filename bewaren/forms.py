@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from jji_traject.forms import Formulier, ModelFormulier
+from jji_traject.vrije_tekst import MAX_TEKST
+
 from .models import RAADPLEGINGEN_BODEM_JAREN, TERMIJNEN, Besluit, Bewaarschema, Inzageverzoek, Rechtenverzoek
 
 GRENZEN = {
@@ -11,7 +14,7 @@ GRENZEN = {
 }
 
 
-class BewaarschemaForm(forms.ModelForm):
+class BewaarschemaForm(ModelFormulier):
     class Meta:
         model = Bewaarschema
         fields = [*TERMIJNEN, "bevestigd_door"]
@@ -35,7 +38,7 @@ class BewaarschemaForm(forms.ModelForm):
             veld.widget.attrs.update({"min": laagst, "max": hoogst, "inputmode": "numeric"})
 
 
-class InzageverzoekForm(forms.ModelForm):
+class InzageverzoekForm(ModelFormulier):
     class Meta:
         model = Inzageverzoek
         fields = ["ontvangen_op", "aanvrager", "aanvrager_naam", "identiteit", "toelichting"]
@@ -49,18 +52,8 @@ class InzageverzoekForm(forms.ModelForm):
             "toelichting": _("Bijvoorbeeld hoe de identiteit anders is gecontroleerd. Geen kopie van het ID-bewijs."),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _zonder_lege_keuze(self, "aanvrager", "identiteit")
 
-
-def _zonder_lege_keuze(form, *velden) -> None:
-    """Radio buttons list only the real choices (no '---------' as a first option)."""
-    for naam in velden:
-        form.fields[naam].choices = [k for k in form.fields[naam].choices if k[0] != ""]
-
-
-class LeveringForm(forms.ModelForm):
+class LeveringForm(ModelFormulier):
     class Meta:
         model = Inzageverzoek
         fields = ["geleverd_op", "levering"]
@@ -72,7 +65,7 @@ class LeveringForm(forms.ModelForm):
         self.fields["levering"].required = True
 
 
-class RechtenverzoekForm(forms.ModelForm):
+class RechtenverzoekForm(ModelFormulier):
     class Meta:
         model = Rechtenverzoek
         fields = ["soort", "categorie", "ontvangen_op", "aanvrager", "aanvrager_naam", "omschrijving"]
@@ -85,16 +78,12 @@ class RechtenverzoekForm(forms.ModelForm):
             "aanvrager_naam": _("Alleen als een ouder of voogd met gezag vraagt (de jongere is jonger dan 16)."),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _zonder_lege_keuze(self, "soort", "aanvrager")
 
-
-class BesluitForm(forms.Form):
+class BesluitForm(Formulier):
     besluit = forms.ChoiceField(label=_("Besluit"), choices=Besluit.choices, widget=forms.RadioSelect)
     reden = forms.CharField(
         label=_("Reden"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
+        max_length=MAX_TEKST,
         help_text=_("De jongere krijgt deze reden te lezen. Schrijf in eenvoudige taal."),
     )

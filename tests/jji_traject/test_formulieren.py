@@ -30,6 +30,7 @@ PROJECT = (
     "beslismodel",
     "overdracht",
     "monitor",
+    "bewaren",
 )
 
 # Form classes that are not the project's pages: the stock Django admin renders its own.
@@ -145,6 +146,12 @@ def maken(demo, noah):
         "netwerk.forms.ImportForm": lambda d: klasse("netwerk.forms.ImportForm")(d),
         "monitor.forms.PeriodeForm": lambda d: klasse("monitor.forms.PeriodeForm")(d),
         "netwerk.forms.CodeForm": lambda d: klasse("netwerk.forms.CodeForm")(d),
+        "dossier.forms.OudersBetrekkenForm": lambda d: klasse("dossier.forms.OudersBetrekkenForm")(d),
+        "bewaren.forms.BewaarschemaForm": lambda d: klasse("bewaren.forms.BewaarschemaForm")(d),
+        "bewaren.forms.InzageverzoekForm": lambda d: klasse("bewaren.forms.InzageverzoekForm")(d),
+        "bewaren.forms.LeveringForm": lambda d: klasse("bewaren.forms.LeveringForm")(d),
+        "bewaren.forms.RechtenverzoekForm": lambda d: klasse("bewaren.forms.RechtenverzoekForm")(d),
+        "bewaren.forms.BesluitForm": lambda d: klasse("bewaren.forms.BesluitForm")(d),
         # A text item's words as the beheerder edits them (the walk above takes a choice item).
         "beslismodel.forms.ItemForm (tekst)": lambda d: klasse("beslismodel.forms.ItemForm")(d, item=tekst_item),
     }
