@@ -228,3 +228,34 @@ def stop(melding: str) -> None:
     """Stop the process with one clear line (no traceback) for a configuration error."""
     sys.stderr.write(f"jji-traject: {melding}\n")
     raise SystemExit(2)
+
+
+BEWAAR_VARIABELEN = (
+    "BEWAAR_SIGNALEN_DAGEN",
+    "BEWAAR_DOSSIER_MAANDEN",
+    "BEWAAR_PSEUDONIMISEREN_MAANDEN",
+    "BEWAAR_RAADPLEGINGEN_JAREN",
+)
+
+
+def bewaartermijnen() -> tuple[int, dict[str, int]]:
+    """``BEWAARTERMIJN_JAREN`` (the logs) and the default retention schedule from the
+    ``BEWAAR_*`` variables. Stops on years below the database's floor of five, periods below 1,
+    or pseudonymising before erasing."""
+    jaren = waarde("BEWAARTERMIJN_JAREN", int, default=5)
+    if jaren < 5:
+        stop("BEWAARTERMIJN_JAREN moet minstens 5 zijn (de bodem van de bewaartermijn in de database).")
+    termijnen = {
+        "signalen_dagen": waarde("BEWAAR_SIGNALEN_DAGEN", int, default=30),  # after the signaal's end date
+        "dossier_maanden": waarde("BEWAAR_DOSSIER_MAANDEN", int, default=12),  # after the traject closes
+        "pseudonimiseren_maanden": waarde("BEWAAR_PSEUDONIMISEREN_MAANDEN", int, default=24),  # after closing
+        "raadplegingen_jaren": waarde("BEWAAR_RAADPLEGINGEN_JAREN", int, default=5),
+    }
+    for sleutel, variabele in zip(termijnen, BEWAAR_VARIABELEN, strict=True):
+        if termijnen[sleutel] < 1:
+            stop(f"{variabele} moet minstens 1 zijn (0 of minder is geen bewaartermijn).")
+    if termijnen["raadplegingen_jaren"] < 5:
+        stop("BEWAAR_RAADPLEGINGEN_JAREN moet minstens 5 zijn (de bodem van de bewaartermijn in de database).")
+    if termijnen["pseudonimiseren_maanden"] < termijnen["dossier_maanden"]:
+        stop("BEWAAR_PSEUDONIMISEREN_MAANDEN mag niet korter zijn dan BEWAAR_DOSSIER_MAANDEN.")
+    return jaren, termijnen

@@ -15,7 +15,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from . import planning
-from .omgeving import env, sleutel_bezwaar, stop, waarde
+from .omgeving import bewaartermijnen, env, sleutel_bezwaar, stop, waarde
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -363,11 +363,10 @@ _aantal, _schuin, _periode = PAGINA_LIMIET.partition("/")
 if not (_aantal.isdigit() and int(_aantal) > 0 and _periode.strip().lower() in ("s", "sec", "m", "min", "h", "uur")):
     stop(f"PAGINA_LIMIET moet zijn als 600/min (aantal/s, /min of /h), niet {PAGINA_LIMIET!r}.")
 
-# How many years the raadplegingen and the account log keep a row. The database's retention
-# functions never delete a row younger than five years, whatever this says.
-BEWAARTERMIJN_JAREN = waarde("BEWAARTERMIJN_JAREN", int, default=5)
-if BEWAARTERMIJN_JAREN < 5:
-    stop("BEWAARTERMIJN_JAREN moet minstens 5 zijn (de bodem van de bewaartermijn in de database).")
+# Years the account log and the log searches keep a row (the raadplegingen at least as long),
+# and a regio's default retention schedule (README "Bewaartermijnen"); both checked against the
+# database's floor of five years (jji_traject.omgeving.bewaartermijnen).
+BEWAARTERMIJN_JAREN, BEWAARTERMIJNEN = bewaartermijnen()
 
 # --- Logging: never category content, only ids and events --------------------------------
 LOGGING = {
@@ -459,24 +458,6 @@ SPECTACULAR_SETTINGS = {
         "DossierdeelEnum": [("onderwijsinformatie",) * 2, ("begeleidingsbehoefte",) * 2, ("veiligheidssignalen",) * 2],
     },
 }
-
-# --- Bewaartermijnen (issue 20) -----------------------------------------------------------
-# The defaults of a regio's retention schedule (bewaren.Bewaarschema), until its functioneel
-# beheerder sets its own. The seeds name no periods: these are proposals the regio's privacy
-# officer confirms (README, "Bewaartermijnen"). The raadplegingen never go below the floor of
-# the log's retention function (five years, jji_traject.alleen_toevoegen.BODEM).
-BEWAARTERMIJNEN = {
-    "signalen_dagen": waarde("BEWAAR_SIGNALEN_DAGEN", int, default=30),  # after the signaal's end date
-    "dossier_maanden": waarde("BEWAAR_DOSSIER_MAANDEN", int, default=12),  # after the traject closes
-    "pseudonimiseren_maanden": waarde("BEWAAR_PSEUDONIMISEREN_MAANDEN", int, default=24),  # after it closes
-    "raadplegingen_jaren": waarde("BEWAAR_RAADPLEGINGEN_JAREN", int, default=5),
-}
-if min(BEWAARTERMIJNEN.values()) < 1:
-    stop("De bewaartermijnen (BEWAAR_*) zijn minstens 1.")
-if BEWAARTERMIJNEN["raadplegingen_jaren"] < 5:
-    stop("BEWAAR_RAADPLEGINGEN_JAREN moet minstens 5 zijn (de bodem van de bewaartermijn in de database).")
-if BEWAARTERMIJNEN["pseudonimiseren_maanden"] < BEWAARTERMIJNEN["dossier_maanden"]:
-    stop("BEWAAR_PSEUDONIMISEREN_MAANDEN mag niet korter zijn dan BEWAAR_DOSSIER_MAANDEN.")
 
 # --- Overdrachtsdocument -------------------------------------------------------------------
 OVERDRACHT_BEWAARDAGEN = waarde("OVERDRACHT_BEWAARDAGEN", int, default=7)

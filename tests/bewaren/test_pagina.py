@@ -75,3 +75,23 @@ def test_a_wrong_period_is_refused_with_a_clear_message_and_nothing_changes(clie
     antwoord = client.post(URL, {**GOED, veld: waarde})
     assert antwoord.status_code == 200 and melding in antwoord.content.decode()
     assert not Bewaarschema.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("naam", "waarde"),
+    [
+        ("BEWAAR_RAADPLEGINGEN_JAREN", "4"),
+        ("BEWAAR_SIGNALEN_DAGEN", "0"),
+        ("BEWAAR_DOSSIER_MAANDEN", "-1"),
+        ("BEWAAR_PSEUDONIMISEREN_MAANDEN", "6"),
+        ("BEWAARTERMIJN_JAREN", "3"),
+    ],
+)
+def test_a_deployment_cannot_set_a_default_below_the_floor(monkeypatch, capsys, naam, waarde):
+    from jji_traject import omgeving
+
+    assert omgeving.bewaartermijnen()[1]["dossier_maanden"] == 12
+    monkeypatch.setenv(naam, waarde)
+    with pytest.raises(SystemExit):
+        omgeving.bewaartermijnen()
+    assert naam in capsys.readouterr().err
