@@ -3,8 +3,6 @@ writes the raadpleging); a part that is not shared shows a badge, which is not a
 An explicit request for a part one may not read (its own URL) answers 404 and is recorded
 as a refused attempt."""
 
-import datetime as dt
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,7 +22,7 @@ from toegang import delen, policy
 from toegang.models import RaadplegingActie
 from trajecten.constants import Categorie
 from trajecten.services import toestemming_vastleggen
-from trajecten.services.ouders import VOORAF_DAGEN
+from trajecten.services.ouders import is_vraagbaar as ouders_is_vraagbaar
 
 from . import selectors, services
 from .forms import (
@@ -291,8 +289,7 @@ def toestemmingen(request, pk):
             "ouders_betrekken": traject.ouders_betrekken.geldig().first(),
             "mag_inzage": policy.mag_inzage_verzorgen(request.user, traject),
             "ouders_vanaf_18": not traject.ouders_betrekken_toegestaan(),
-            "ouders_vraagbaar": traject.jongere.achttiende_verjaardag - dt.timedelta(days=VOORAF_DAGEN)
-            <= timezone.localdate(),
+            "ouders_vraagbaar": ouders_is_vraagbaar(traject),
         },
     )
 

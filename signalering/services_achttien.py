@@ -14,7 +14,7 @@ from django.utils import timezone
 from jji_traject.geschiedenis import opslaan
 from trajecten import services as traject_services
 from trajecten.constants import BetrokkenheidSoort, Partij, Stap, TaakStatus, Voorwaarde
-from trajecten.models import Taak, Traject
+from trajecten.models import OudersBetrekken, Taak, Traject
 from trajecten.regels import MEERDERJARIG, geboren_uiterlijk, verjaardag
 from trajecten.services.ouders import VOORAF_DAGEN
 
@@ -50,10 +50,11 @@ def achttien_herinneren(op: dt.date | None = None) -> int:
         # 18 within a month, or older (a traject started after 18 asks too): once per traject.
         jongere__geboortedatum__lte=geboren_uiterlijk(op + dt.timedelta(days=VOORAF_DAGEN), MEERDERJARIG),
     ).select_related("jongere")
+    # Asked already (the task and the notifications are made together), or consent given: skip in
+    # SQL, so the daily run does not visit every adult's traject again.
+    bijna = bijna.exclude(taken__tekst=TAAK_TEKST).exclude(ouders_betrekken__in=OudersBetrekken.objects.geldig(op))
     nieuw = 0
     for traject in bijna:
-        if traject.ouders_betrekken.geldig(op).exists():
-            continue
         achttien = verjaardag(traject.jongere.geboortedatum, MEERDERJARIG)
         with transaction.atomic():
             _taak_maken(traject, achttien, op)

@@ -25,6 +25,12 @@ from .routekaart import OUDERS_REDEN
 VOORAF_DAGEN = 31
 
 
+def is_vraagbaar(traject: Traject, op: dt.date | None = None) -> bool:
+    """The consent can be recorded from a month before the 18th birthday."""
+    achttien = regels.verjaardag(traject.jongere.geboortedatum, regels.MEERDERJARIG)
+    return achttien - dt.timedelta(days=VOORAF_DAGEN) <= (op or timezone.localdate())
+
+
 def ouders_taken_bijwerken(traject: Traject, op: dt.date | None = None) -> int:
     """The tasks to contact the parents follow the rule: not applicable (with the reason) for
     an 18-year-old without the consent, open again once it is given. Returns the tasks changed."""
@@ -52,7 +58,7 @@ def ouders_betrekken_vastleggen(*, actor, traject: Traject, gegevens: dict) -> O
     if not policy.mag_grondslag_vastleggen(actor, traject):
         raise PermissionDenied
     achttien = regels.verjaardag(traject.jongere.geboortedatum, regels.MEERDERJARIG)
-    if achttien - dt.timedelta(days=VOORAF_DAGEN) > timezone.localdate():
+    if not is_vraagbaar(traject):
         raise ValidationError(
             _(
                 "Tot de 18de verjaardag (%(datum)s) worden de ouders betrokken zoals nu. Deze toestemming vraag je "
