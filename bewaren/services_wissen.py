@@ -98,6 +98,7 @@ ONAANGEROERD = {
     "toegang.Raadpleging": "het log: alleen toe te voegen, zonder inhoud; eigen bewaartermijn (raadplegingen_jaren)",
     "toegang.TrajectUserObjectPermission": "afgeleide rechten: dezelfde toegangsregels blijven gelden",
     "toegang.TrajectGroupObjectPermission": "afgeleide rechten: dezelfde toegangsregels blijven gelden",
+    "toegang.Zicht": "afgeleide zichtbaarheid (als het leesrecht): dezelfde toegangsregels blijven gelden",
     "trajecten.Betrokkenheid": "welke organisatie betrokken was, zonder tekst: telt mee in de monitor",
     "trajecten.Toewijzing": "welke medewerker was toegewezen, zonder tekst",
     "dossier.Schoolloopbaanstand": "afgeleide getallen voor de monitor, zonder tekst",

@@ -12,6 +12,10 @@ TAKEN = {
         "task": "toegang.tasks.verlopen_grondslagen_verwerken",
         "schedule": 60 * 60,
     },
+    "zichtbaarheid-controleren": {
+        "task": "toegang.tasks.zicht_controleren",
+        "schedule": crontab(hour=2, minute=40),
+    },
     "herinneringen": {
         "task": "signalering.tasks.herinneringen_versturen",
         "schedule": crontab(hour=7, minute=0),

@@ -38,6 +38,45 @@ class TrajectGroupObjectPermission(GroupObjectPermissionBase):
         return f"{self.group_id}:{self.permission_id}:{self.content_object_id}"
 
 
+class Zicht(models.Model):
+    """Who sees which traject, for the lists: one row per (traject, group) and per (traject,
+    person) holding the view permission — the same rows as guardian's view permission above,
+    written by ``toegang.policy.rechten_afleiden`` in the same transaction. One table, so a
+    list of visible trajecten is one semi-join the planner can estimate: it walks the list in
+    order and probes this table for a reader who sees much, and starts from the reader's few
+    rows for one who sees little. ``manage.py zicht_controleren`` derives again and compares
+    (nightly, and in the tests)."""
+
+    traject = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE, related_name="+")
+    groep = models.ForeignKey("auth.Group", on_delete=models.CASCADE, null=True, related_name="+", db_index=False)
+    persoon = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+
+    class Meta:
+        verbose_name = _("zichtbaarheid")
+        verbose_name_plural = _("zichtbaarheid")
+        indexes = [models.Index(fields=["groep", "traject"]), models.Index(fields=["persoon", "traject"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(groep__isnull=False, persoon__isnull=True)
+                | models.Q(groep__isnull=True, persoon__isnull=False),
+                name="toegang_zicht_groep_of_persoon",
+            ),
+            models.UniqueConstraint(
+                fields=["traject", "groep"], condition=models.Q(groep__isnull=False), name="toegang_zicht_groep_uniek"
+            ),
+            models.UniqueConstraint(
+                fields=["traject", "persoon"],
+                condition=models.Q(persoon__isnull=False),
+                name="toegang_zicht_persoon_uniek",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.traject_id}:{'g' if self.groep_id else 'p'}{self.groep_id or self.persoon_id}"
+
+
 class RaadplegingActie(models.TextChoices):
     BEKIJKEN = "bekijken", _("bekeken op de pagina")
     GESCHIEDENIS = "geschiedenis", _("geschiedenis bekeken")

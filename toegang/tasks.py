@@ -58,6 +58,14 @@ def bewaartermijn_toepassen() -> dict[str, int]:
 
 
 @shared_task(acks_late=True)
+def zicht_controleren() -> dict[str, int]:
+    """Nightly: derive who sees every traject again, compare with the visibility rows of the
+    lists and repair a drift (counts only)."""
+    trajecten, rijen = policy.zicht_controleren(herstellen=True)
+    return {"trajecten": trajecten, "regels": rijen}
+
+
+@shared_task(acks_late=True)
 def weigeringen_bijschrijven() -> int:
     """Every five minutes: the repeats of refused requests whose hour is over, one row each."""
     return policy.herhalingen_bijschrijven()

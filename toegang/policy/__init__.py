@@ -125,6 +125,7 @@ from .rechten import (
     rechten_afleiden,
     rolgroepnaam,
     verbindingsofficier_groep_bijwerken,
+    zicht_controleren,
 )
 from .regio import beheerde_regio_ophalen, mag_contacten_bijhouden, mag_regio_beheren
 from .schrijvers import (
@@ -146,6 +147,7 @@ from .trajecten import (
     PerRij,
     actieve_medewerkers,
     actieve_organisaties,
+    groepen_van,
     heeft_overzicht,
     heeft_regie_nazorg,
     is_zichtbaar,
@@ -169,6 +171,7 @@ from .trajecten import (
     toewijsbare_medewerkers,
     traject_ophalen,
     zichtbaar_voor,
+    zichtbare_ids,
     zichtbare_overleggen,
 )
 
@@ -288,6 +291,9 @@ __all__ = [
     "verbindingsofficier_groep_bijwerken",
     "zelf_geschreven",
     "zichtbaar_voor",
+    "zicht_controleren",
+    "zichtbare_ids",
+    "groepen_van",
     "zichtbare_overleggen",
     "zichtbare_taken",
 ]

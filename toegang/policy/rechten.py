@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from netwerk.constants import Rol
 from netwerk.models import Medewerker, Organisatie
-from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
+from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission, Zicht
 from trajecten.models import Betrokkenheid, Toestemming, Toewijzing, Traject
 
 from .. import delen
@@ -68,26 +68,17 @@ def verbindingsofficier_groep_bijwerken(organisatie: Organisatie) -> None:
         groep.user_set.add(organisatie.verbindingsofficier.user)
 
 
-@transaction.atomic
-def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
-    """Re-derive the view permissions of these trajecten from involvement, consent and assignment.
-
-    Per active organisation: its designation group and zorgcoördinator group; per assigned
-    person of an active organisation: the person. Rows that no longer follow are removed.
-    """
-    if isinstance(trajecten, Traject):
-        trajecten.__dict__.pop("_toegang_cache", None)
-        trajecten = Traject.objects.filter(pk=trajecten.pk)
-    traject_ids = trajecten.values("pk")
-    view = Permission.objects.get(content_type__app_label=VIEW[0], codename=VIEW[1])
-
+def _gewenst(traject_ids) -> tuple[set, set, set]:
+    """What the rules derive for these trajecten: the active (traject, organisatie) pairs, and
+    who holds the view permission — (traject, group) per active organisation's designation
+    and zorgcoördinator groups, (traject, user) per assigned active person of an active
+    organisation."""
     actief = set(
         Betrokkenheid.objects.actief().filter(traject__in=traject_ids).values_list("traject_id", "organisatie_id")
     )
     groepnamen = {(t, naam) for t, org in actief for naam in _zichtbaarheidsgroepen(org)}
     groep_ids = _groepen({naam for _, naam in groepnamen})
     gewenst_groep = {(t, groep_ids[naam]) for t, naam in groepnamen}
-
     gewenst_persoon = {
         (t, user_id)
         for t, user_id, org in Toewijzing.objects.filter(
@@ -95,10 +86,67 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
         ).values_list("traject_id", "medewerker__user_id", "medewerker__organisatie_id")
         if (t, org) in actief
     }
+    return actief, gewenst_groep, gewenst_persoon
 
+
+@transaction.atomic
+def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
+    """Re-derive the view permissions of these trajecten from involvement, consent and assignment.
+
+    Per active organisation: its designation group and zorgcoördinator group; per assigned
+    person of an active organisation: the person. Rows that no longer follow are removed.
+    The visibility rows of the lists (``toegang.Zicht``) are the same, in the same transaction.
+    """
+    if isinstance(trajecten, Traject):
+        trajecten.__dict__.pop("_toegang_cache", None)
+        trajecten = Traject.objects.filter(pk=trajecten.pk)
+    traject_ids = trajecten.values("pk")
+    view = Permission.objects.get(content_type__app_label=VIEW[0], codename=VIEW[1])
+    actief, gewenst_groep, gewenst_persoon = _gewenst(traject_ids)
     _synchroniseer(TrajectGroupObjectPermission, "group_id", traject_ids, view, gewenst_groep)
     _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, view, gewenst_persoon)
+    _zicht_synchroniseren(traject_ids, gewenst_groep, gewenst_persoon)
     _categorierechten_afleiden(traject_ids, actief)
+
+
+def _zicht_rijen(traject_ids) -> tuple[dict, dict]:
+    groep, persoon = {}, {}
+    rijen = Zicht.objects.filter(traject__in=traject_ids).values_list("pk", "traject_id", "groep_id", "persoon_id")
+    for pk, t, g, p in rijen:
+        if g is not None:
+            groep[(t, g)] = pk
+        else:
+            persoon[(t, p)] = pk
+    return groep, persoon
+
+
+def _zicht_synchroniseren(traject_ids, gewenst_groep: set, gewenst_persoon: set) -> None:
+    groep, persoon = _zicht_rijen(traject_ids)
+    weg = [pk for sleutel, pk in groep.items() if sleutel not in gewenst_groep]
+    weg += [pk for sleutel, pk in persoon.items() if sleutel not in gewenst_persoon]
+    if weg:
+        Zicht.objects.filter(pk__in=weg).delete()
+    nieuw = [Zicht(traject_id=t, groep_id=g) for t, g in gewenst_groep - groep.keys()]
+    nieuw += [Zicht(traject_id=t, persoon_id=p) for t, p in gewenst_persoon - persoon.keys()]
+    Zicht.objects.bulk_create(nieuw, ignore_conflicts=True)
+
+
+def zicht_controleren(*, herstellen: bool = False, portie: int = 5000) -> tuple[int, int]:
+    """Derive who sees every traject again and compare with the visibility rows: returns the
+    number of trajecten whose rows drifted and the number of rows that differ (missing or
+    extra). With ``herstellen`` those trajecten are derived again (guardian's rows with them)."""
+    afwijkend, verschillen = set(), 0
+    alle = list(Traject.objects.order_by("pk").values_list("pk", flat=True))
+    for begin in range(0, len(alle), portie):
+        ids = alle[begin : begin + portie]
+        _, gewenst_groep, gewenst_persoon = _gewenst(ids)
+        groep, persoon = _zicht_rijen(ids)
+        for verschil in (gewenst_groep ^ groep.keys(), gewenst_persoon ^ persoon.keys()):
+            verschillen += len(verschil)
+            afwijkend |= {t for t, _ in verschil}
+    if herstellen and afwijkend:
+        rechten_afleiden(Traject.objects.filter(pk__in=afwijkend))
+    return len(afwijkend), verschillen
 
 
 def _categorierechten_afleiden(traject_ids, actief: set[tuple[int, int]]) -> None:

@@ -5,13 +5,12 @@ record grondslagen and meetings, choose contacts."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Permission
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from netwerk.constants import NIET_IN_TRAJECTEN, NetwerkSoort, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisatie
-from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
+from toegang.models import Zicht
 from trajecten.constants import (
     ACTIEF_VANAF_START,
     ORGANISATIESOORTEN_PER_BETROKKENHEID,
@@ -25,7 +24,6 @@ from .lezers import (
     GEEN_PERSOON_IN_TRAJECT,
     JUSTITIE_SOORTEN,
     REGIE_SOORTEN,
-    VIEW,
     _is_verbindingsofficier,
     _onthoud,
     is_nazorgpartner,
@@ -33,40 +31,36 @@ from .lezers import (
 )
 
 
-def _view_permissie():
-    app_label, codename = VIEW
-    return {"permission__content_type__app_label": app_label, "permission__codename": codename}
+def groepen_van(user) -> list[int]:
+    """The ids of the reader's groups, read once per request (remembered on the user object,
+    like :func:`medewerker_van`): constants in the list queries, so the planner knows how many
+    rows each group holds and picks the plan for a sparse or a dense reader."""
+    if not hasattr(user, "_jji_groepen"):
+        user._jji_groepen = sorted(user.groups.values_list("pk", flat=True))
+    return user._jji_groepen
 
 
-def _view_permissie_id(user) -> int:
-    """The id of ``view_traject``, looked up once per request (remembered on the user object)."""
-    if not hasattr(user, "_jji_view_permissie"):
-        user._jji_view_permissie = (
-            Permission.objects.filter(content_type__app_label=VIEW[0], codename=VIEW[1])
-            .values_list("pk", flat=True)
-            .first()
-            or 0
-        )
-    return user._jji_view_permissie
+def zichtbare_ids(user) -> QuerySet:
+    """The ids of the trajecten the reader sees by the derived rows (``toegang.Zicht``: their
+    own and their groups'), one indexed set for a semi-join."""
+    return Zicht.objects.filter(Q(groep_id__in=groepen_van(user)) | Q(persoon_id=user.pk)).values("traject_id")
 
 
 def zichtbaar_voor(user) -> QuerySet[Traject]:
-    """Every traject ``user`` may see, as one queryset (one SQL query, flat in size)."""
+    """Every traject ``user`` may see, as one queryset (one SQL query).
+
+    Driven from the visibility rows (:func:`zichtbare_ids`) as a semi-join, so an invisible
+    traject costs nothing and a listed one at most a probe of an index: the planner walks the
+    list in order and probes the rows where the reader sees much, and starts from the
+    reader's few rows where they see little. The live
+    check that the reader's organisation is still active in the traject (an expired
+    kennisgeving closes access before the hourly task has re-derived the rows) is probed
+    per row of the result only (``PerRij``)."""
     medewerker = medewerker_van(user)
     if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
         return Traject.objects.none()
     actief = Betrokkenheid.objects.actief().filter(traject=OuterRef("pk"), organisatie_id=medewerker.organisatie_id)
-    # The permission as a constant, and the checks probed per listed row (``PerRij``), so a
-    # page of a long list costs what a page costs. Group membership is read in the query
-    # itself: a change of rol or designation counts at once.
-    permissie_id = _view_permissie_id(user)
-    via_persoon = TrajectUserObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), user_id=user.pk, permission_id=permissie_id
-    )
-    via_groep = TrajectGroupObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), group__user=user.pk, permission_id=permissie_id
-    )
-    return Traject.objects.filter(PerRij(actief)).filter(PerRij(via_persoon) | PerRij(via_groep))
+    return Traject.objects.filter(pk__in=zichtbare_ids(user)).filter(PerRij(actief))
 
 
 class PerRij(Exists):
@@ -328,19 +322,10 @@ def heeft_overzicht(user) -> bool:
 def kijkers(traject: Traject) -> QuerySet[Medewerker]:
     """Everyone who sees this traject, in one query: the rule of :func:`zichtbaar_voor` seen
     from the traject (an active person, not the beheerder, of an organisation that is active
-    and active in the traject, with the view permission in person or through a group)."""
-    permissie_id = (
-        Permission.objects.filter(content_type__app_label=VIEW[0], codename=VIEW[1])
-        .values_list("pk", flat=True)
-        .first()
-    )
+    and active in the traject, with a visibility row in person or through a group)."""
     actief = Betrokkenheid.objects.actief().filter(traject=traject, organisatie_id=OuterRef("organisatie_id"))
-    via_persoon = TrajectUserObjectPermission.objects.filter(
-        content_object=traject, permission_id=permissie_id, user_id=OuterRef("user_id")
-    )
-    via_groep = TrajectGroupObjectPermission.objects.filter(
-        content_object=traject, permission_id=permissie_id, group__user=OuterRef("user_id")
-    )
+    via_persoon = Zicht.objects.filter(traject=traject, persoon_id=OuterRef("user_id"))
+    via_groep = Zicht.objects.filter(traject=traject, groep__user=OuterRef("user_id"))
     return (
         Medewerker.objects.filter(user__is_active=True, organisatie__actief=True)
         .exclude(rol__in=NIET_IN_TRAJECTEN)

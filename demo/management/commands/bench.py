@@ -253,7 +253,7 @@ class Command(BaseCommand):
         from trajecten import selectors
 
         vo.__dict__.pop("_jji_medewerker", None)  # a new request: nothing remembered
-        vo.__dict__.pop("_jji_view_permissie", None)
+        vo.__dict__.pop("_jji_groepen", None)
         paginering.pagina(selectors.mijn_trajecten(vo), 1, PAGINA)
 
     @staticmethod
