@@ -133,6 +133,11 @@ def rechten_bijwerken(cursor, rollen: Rollen) -> list[str]:
             cursor,
             sql.SQL(opdracht).format(db=_id(database), s=s, eigenaar=eigenaar, app=app, bewaar=bewaar),
         )
+    # The name search's trigram index (migration trajecten 0017) needs pg_trgm; as superuser
+    # here, in case the owner may not create it.
+    cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+    if cursor.fetchone() is not None:
+        _uitvoeren(cursor, sql.SQL("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA {}").format(s))
 
     # Ownership: every table, view and free-standing sequence to the owner (an identity or
     # serial sequence follows its table); functions to the owner, except the retention

@@ -31,7 +31,13 @@ def mijn_trajecten(user) -> QuerySet[Traject]:
     """The reader's visible trajecten with what a list row shows — the work (next task, overdue
     tasks) among the tasks they may see, and per part of the dossier what the policy lets the
     row say — as subqueries of the one list query."""
-    trajecten = lijstregels(policy.zichtbaar_voor(user), policy.medewerker_van(user))
+    return lijst(policy.zichtbaar_voor(user), user)
+
+
+def lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
+    """What "Mijn trajecten" shows of these trajecten, which the policy already limited to
+    what the reader sees (``make bench`` passes every traject, to measure what that costs)."""
+    trajecten = lijstregels(trajecten, policy.medewerker_van(user))
     return policy.met_delen_in_lijst(met_werk(trajecten, user), user)
 
 
@@ -268,9 +274,14 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
 def mijn_taken(user) -> QuerySet[Taak]:
     """The reader's open tasks in steps their trajecten have reached (or with a date),
     soonest deadline first (no deadline last)."""
+    return takenlijst(policy.mijn_taken(user))
+
+
+def takenlijst(taken: QuerySet[Taak]) -> QuerySet[Taak]:
+    """What "Mijn taken" shows of these tasks, which the policy already limited (``make
+    bench`` passes the reader's tasks in every traject, to measure what that costs)."""
     return (
-        policy.mijn_taken(user)
-        .filter(_bereikt())
+        taken.filter(_bereikt())
         .exclude(status__in=AFGEROND)
         .select_related("traject__jongere", "organisatie", "medewerker__user")
         .order_by(F("deadline").asc(nulls_last=True), "traject__jongere__achternaam", "stap", "pk")

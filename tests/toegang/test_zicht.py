@@ -75,9 +75,10 @@ def test_an_expired_grondslag_closes_every_list_at_once(client, demo):
     noah = demo.trajecten["Noah"]
     intaker = demo.mbo_intake
     client.force_login(intaker)
-    assert f'href="{reverse("trajecten:detail", args=[noah.pk])}"' in client.get(
-        reverse("trajecten:lijst"), {"q": "Noah"}
-    ).content.decode()
+    assert (
+        f'href="{reverse("trajecten:detail", args=[noah.pk])}"'
+        in client.get(reverse("trajecten:lijst"), {"q": "Noah"}).content.decode()
+    )
     assert client.get(reverse("trajecten:mijn_taken")).status_code == 200
 
     toestemming = noah.toestemmingen.get(ontvanger=intaker.medewerker.organisatie, categorie="kennisgeving")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import operator
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, QuerySet
 
 from netwerk.constants import NIET_IN_TRAJECTEN
 from netwerk.models import Organisatie
@@ -16,7 +16,7 @@ from trajecten.models import Betrokkenheid, Traject
 
 from .. import delen
 from .lezers import _onthoud, medewerker_van
-from .trajecten import is_zichtbaar, zichtbaar_voor
+from .trajecten import PerRij, is_zichtbaar, zichtbaar_voor
 
 
 def schrijvende_school(traject: Traject) -> Organisatie | None:
@@ -108,7 +108,7 @@ def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
     """Whether the reader's organisation writes this part in the row's traject (the SQL twin
     of :func:`schrijver_van`): active in the first of the part's ``schrijvers`` that is."""
     if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
-        return Exists(
+        return PerRij(
             Betrokkenheid.objects.filter(
                 traject=rij, soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie_id=eigen, organisatie__actief=True
             )
@@ -117,7 +117,7 @@ def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
     for i, soort in enumerate(deel.schrijvers):
         eerder = deel.schrijvers[:i]
         hier = Q(
-            Exists(
+            PerRij(
                 Betrokkenheid.objects.actief().filter(
                     traject=rij, soort=soort, organisatie_id=eigen, organisatie__actief=True
                 )
@@ -125,7 +125,7 @@ def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
         )
         if eerder:
             hier &= ~Q(
-                Exists(Betrokkenheid.objects.actief().filter(traject=rij, soort__in=eerder, organisatie__actief=True))
+                PerRij(Betrokkenheid.objects.actief().filter(traject=rij, soort__in=eerder, organisatie__actief=True))
             )
         voorwaarden.append(hier)
     return ExpressionWrapper(functools.reduce(operator.or_, voorwaarden), output_field=BooleanField())

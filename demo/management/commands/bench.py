@@ -2,9 +2,10 @@
 
 It (re)creates its own database (its name must end in ``_bench``), fills it with fictional
 data through ``demo_data --trajecten/--raadplegingen`` and prints:
-1. "Mijn trajecten" for a verbindingsofficier, policy-filtered, against the same list query
-   without the policy filter, one page each (goal <= 1.5);
-2. that list at the large size against the small one (goal <= 1.3);
+1. per demo role (``demo.bench_rollen``), "Mijn trajecten", its name search and "Mijn taken",
+   policy-filtered against the same list without the policy's filter, one page each
+   (goal <= 1.25), and the worst role on a line of its own;
+2. those lists at the large size against the small one (goal <= 1.2);
 3. the dossier page with the large log against an (almost) empty log (goal <= 1.1);
 4. a save through the service (onderwijsinformatie) with history against one without
    (goal <= 1.3);
@@ -33,6 +34,8 @@ from django.db import connection, connections
 from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
+
+from demo import bench_rollen
 
 PAGINA = 25
 
@@ -128,22 +131,16 @@ class Command(BaseCommand):
         self._vullen(trajecten=opties["klein"])
         self._cohorten(opties["klein"])
         vo = get_user_model().objects.get(username="verbindingsofficier")
-        gefilterd_klein, ongefilterd_klein = _paarsgewijs(
-            lambda: self._lijst(vo), lambda: self._ongefilterd(vo), herhalingen
-        )
+        rollen_klein = bench_rollen.meten(herhalingen)
         regio = _aangemeld(get_user_model().objects.get(username="regio"))
         nacht_klein = self._nacht()
         monitor_klein = _meten(lambda: self._monitor(regio), max(herhalingen // 3, 3))
 
         self._vullen(trajecten=opties["groot"] - opties["klein"])
         self._cohorten(opties["groot"] - opties["klein"])
-        gefilterd_groot, ongefilterd_groot = _paarsgewijs(
-            lambda: self._lijst(vo), lambda: self._ongefilterd(vo), herhalingen
-        )
+        rollen_groot = bench_rollen.meten(herhalingen)
         nacht_groot = self._nacht()
         monitor_groot = _meten(lambda: self._monitor(regio), max(herhalingen // 3, 3))
-        db_gefilterd = _database_tijd(lambda: self._lijst(vo), herhalingen)
-        db_ongefilterd = _database_tijd(lambda: self._ongefilterd(vo), herhalingen)
         dossier_leeg = _meten(lambda: self._dossierpagina(vo), herhalingen * 3)
         met, zonder = self._opslaan(herhalingen)
 
@@ -163,19 +160,8 @@ class Command(BaseCommand):
                 f"PostgreSQL {connection.pg_version // 10000}, {Traject.objects.count()} trajecten, "
                 f"{Raadpleging.objects.count()} raadplegingen, {herhalingen} herhalingen (mediaan)",
             ),
-            (
-                "1. Mijn trajecten gefilterd / ongefilterd (klein)",
-                self._verhouding(gefilterd_klein, ongefilterd_klein, 1.5),
-            ),
-            (
-                "1. Mijn trajecten gefilterd / ongefilterd (groot)",
-                self._verhouding(gefilterd_groot, ongefilterd_groot, 1.5),
-            ),
-            (
-                "   (alleen databasetijd, groot)",
-                self._verhouding(db_gefilterd, db_ongefilterd, 1.5),
-            ),
-            ("2. Mijn trajecten groot / klein", self._verhouding(gefilterd_groot, gefilterd_klein, 1.3)),
+            ("1-2. per rol: Mijn trajecten, zoeken, Mijn taken", ""),
+            *bench_rollen.regels(rollen_klein, rollen_groot),
             ("3. dossierpagina vol log / leeg log", self._verhouding(dossier_vol, dossier_leeg, 1.1)),
             ("4. opslaan met / zonder geschiedenis", self._verhouding(met, zonder, 1.3)),
             *jongerelijst,
@@ -246,24 +232,6 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.stdout.write(f"  gevuld {aantallen} in {time.perf_counter() - begin:.0f} s", ending="\n")
-
-    @staticmethod
-    def _lijst(vo) -> None:
-        from jji_traject import paginering
-        from trajecten import selectors
-
-        vo.__dict__.pop("_jji_medewerker", None)  # a new request: nothing remembered
-        vo.__dict__.pop("_jji_groepen", None)
-        paginering.pagina(selectors.mijn_trajecten(vo), 1, PAGINA)
-
-    @staticmethod
-    def _ongefilterd(vo) -> None:
-        from jji_traject import paginering
-        from toegang import policy
-        from trajecten import selectors
-        from trajecten.models import Traject
-
-        paginering.pagina(selectors.lijstregels(Traject.objects.all(), policy.medewerker_van(vo)), 1, PAGINA)
 
     def _jongerelijst(self, vloed: int, herhalingen: int) -> list[tuple[str, str]]:
         """Line 5: Noah's list for the youth before and after ``vloed`` refused requests by
