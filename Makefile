@@ -18,7 +18,7 @@ TEST_REDIS_URL = $(or $(REDIS_URL),$(call poort_open,6379,$(REDIS_TEST_URL)))
 # made the same way, per run: tests/databaserollen.py runs db_rollen's code on the test database.
 NIEUWE_SLEUTEL = $$($(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))")
 
-.PHONY: run test install lint check messages clean bench bench-pdf
+.PHONY: run test install lint check messages clean bench bench-pdf bench-load
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -72,6 +72,15 @@ bench: $(STAMP)
 		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=$(BENCH_DATABASE_URL); \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
 	$(PY) manage.py bench $(BENCH_OPTIES)
+
+## make bench-load: gunicorn + locust on the bench database (filled to 100k trajecten when short),
+## 20 and 50 users with and without think time, and the health check alone (not part of make test)
+bench-load: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[bench]"
+	export DEBUG=false SECRET_KEY="$(NIEUWE_SLEUTEL)" ALLOWED_HOSTS=127.0.0.1,testserver SECURE_SSL_REDIRECT=false \
+		CELERY_TASK_ALWAYS_EAGER=true DATABASE_URL=$(BENCH_DATABASE_URL); \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py bench_belasting $(BENCH_OPTIES)
 
 ## make bench-pdf: render time of a full demo overdrachtsdocument, PDF against the same HTML page (own SQLite database)
 bench-pdf: $(STAMP)
