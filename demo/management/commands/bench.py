@@ -36,6 +36,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from demo import bench_rollen
+from demo.bench_rollen import paarsgewijs as _paarsgewijs
 
 PAGINA = 25
 
@@ -59,19 +60,6 @@ def _database_tijd(functie, herhalingen: int) -> float:
             functie()
         tijden.append(totaal[0])
     return max(statistics.median(tijden), 1e-6)
-
-
-def _paarsgewijs(a, b, herhalingen: int) -> tuple[float, float]:
-    """Median times of ``a`` and ``b`` measured alternately, so background load on the
-    machine weighs on both alike."""
-    a(), b()
-    tijden_a, tijden_b = [], []
-    for _ in range(herhalingen):
-        for functie, tijden in ((a, tijden_a), (b, tijden_b)):
-            begin = time.perf_counter()
-            functie()
-            tijden.append(time.perf_counter() - begin)
-    return statistics.median(tijden_a), statistics.median(tijden_b)
 
 
 def _meten(functie, herhalingen: int) -> float:
