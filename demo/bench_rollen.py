@@ -33,7 +33,7 @@ PAGINA = 25
 
 def _vers(user) -> None:
     """A new request: nothing remembered on the user object."""
-    for naam in ("_jji_medewerker", "_jji_groepen", "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+    for naam in ("_jji_medewerker", "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
         user.__dict__.pop(naam, None)
 
 

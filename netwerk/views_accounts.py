@@ -188,7 +188,7 @@ def activeren(request, uidb64, token):
         else:
             del request.session[SESSIE_SLEUTEL]
             user.refresh_from_db()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="jji_traject.machtigingen.ModelBackendEenQuery")
             messages.success(request, _("Je wachtwoord is ingesteld. Welkom!"))
             return redirect(tweefactor.na_activatie(request, user))
     return render(

@@ -229,19 +229,21 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
         .select_related("organisatie", "medewerker__user", "gedaan_door")
         .prefetch_related("medewerker__contactvermeldingen")
     )
-    bijwerkbaar = set(policy.bijwerkbare_taken(user, traject).values_list("pk", flat=True))
+    bijwerkbaar = policy.bijwerkbaar_in(user, traject, taken)
     mensen: dict[int, list] = defaultdict(list)
     for medewerker in policy.actieve_medewerkers(user, traject):
         mensen[medewerker.organisatie_id].append(medewerker)
     for taak in taken:
         taak.mogelijke_uitvoerders = mensen.get(taak.organisatie_id, [])
     routekaart = routekaart_van(traject)
-    stemmen = dict(routekaart.stappen.values_list("nummer", "stem_jongere")) if routekaart else {}
+    stemmen: dict[int, str] = {}
     regie: dict[int, Counter] = defaultdict(Counter)
     if routekaart:
-        for nummer, partij in routekaart.stappen.exclude(verantwoordelijkheden__regie="").values_list(
-            "nummer", "verantwoordelijkheden__regie"
+        # One query: each step with the regie of each of its lines (a step without lines once).
+        for nummer, stem, partij in routekaart.stappen.values_list(
+            "nummer", "stem_jongere", "verantwoordelijkheden__regie"
         ):
+            stemmen[nummer] = stem
             if partij:
                 regie[nummer][partij] += 1
     per_stap: dict[int, list[Taak]] = {nummer: [] for nummer in Stap.values}

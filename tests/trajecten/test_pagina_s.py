@@ -327,3 +327,50 @@ def test_edit_page_saves_and_records_the_titel_history(client, demo):
         "werk",
     )
     assert noah.history.first().titel == "pij"
+
+
+@pytest.mark.parametrize(
+    ("zoek", "gevonden"),
+    [
+        ("VERBEEK", True),  # case does not matter
+        ("noah verb", True),  # every word must match a part of the name
+        ("noah hoekstra", False),  # … every word
+        ("oah", True),  # a part of a name
+        ("%", False),  # a LIKE wildcard is a character, not a pattern
+        ("_", False),
+    ],
+)
+def test_the_name_search_reads_the_whole_name(client, demo, zoek, gevonden):
+    client.force_login(demo.coordinator)
+    noah = reverse("trajecten:detail", args=[demo.trajecten["Noah"].pk])
+    tekst = client.get(reverse("trajecten:lijst"), {"q": zoek}).content.decode()
+    assert (f'href="{noah}"' in tekst) is gevonden
+
+
+@pytest.mark.parametrize(
+    ("parameters", "melding"),
+    [
+        ({"q": "a" * 101}, "De zoekopdracht klopt niet"),
+        ({"q": "Noah\x00"}, "De zoekopdracht klopt niet"),
+        ({"q": "x", "pagina": "99999"}, ""),
+        ({"q": "Noah", "pagina": "-1"}, ""),
+    ],
+)
+def test_odd_search_input_gets_a_clear_answer(client, demo, parameters, melding):
+    client.force_login(demo.verbindingsofficier)
+    response = client.get(reverse("trajecten:lijst"), parameters)
+    assert response.status_code == 200
+    assert melding in response.content.decode()
+
+
+def test_the_traject_and_dossier_pages_stay_within_their_query_ceilings(client, demo, django_assert_max_num_queries):
+    """Issue 21: the traject page took 24 queries and the dossier page 27 (now more parts);
+    the permissions are read once per request, visibility in the query itself, the routekaart
+    in one query, a reading of the own dossier without a savepoint per part."""
+    client.force_login(demo.coordinator)
+    noah = demo.trajecten["Noah"]
+    client.get(reverse("trajecten:lijst"))  # the session's first request writes it
+    with django_assert_max_num_queries(24):
+        assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 200
+    with django_assert_max_num_queries(23):
+        assert client.get(reverse("dossier:dossier", args=[noah.pk])).status_code == 200

@@ -136,6 +136,7 @@ from .schrijvers import (
     zelf_geschreven,
 )
 from .taken import (
+    bijwerkbaar_in,
     bijwerkbare_taken,
     mag_taak_bijwerken,
     mijn_taken,
@@ -207,6 +208,7 @@ __all__ = [
     "beslismodellen_te_beoordelen",
     "beslismodellen_zichtbaar_voor",
     "bevestigers",
+    "bijwerkbaar_in",
     "bijwerkbare_taken",
     "categorie_lezen",
     "delen_in_lijst",

@@ -5,6 +5,8 @@ herkomst's own onderwijsinformatie, and who sees a traject's raadplegingen log."
 
 from __future__ import annotations
 
+import contextlib
+
 from django.db import transaction
 from django.db.models import (
     BooleanField,
@@ -275,8 +277,11 @@ def categorie_lezen(
     if categorie not in leesbaar or not delen.deel(categorie).mag(actie):
         raadpleging_weigeren(actor=actor, traject=traject, categorie=categorie, actie=actie, verzoek=verzoek)
         raise Http404
-    with transaction.atomic():
-        if document or not _is_eigen_dossier(actor, traject, categorie):
+    # A reading that is recorded is recorded in one transaction with it; a reading of the
+    # organisation's own part records nothing and needs none (no savepoint per part).
+    registreren = bool(document) or not _is_eigen_dossier(actor, traject, categorie)
+    with transaction.atomic() if registreren else contextlib.nullcontext():
+        if registreren:
             _raadpleging(
                 actor,
                 traject,

@@ -64,11 +64,30 @@ def medewerker_van(user) -> Medewerker | None:
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     if not hasattr(user, "_jji_medewerker"):
-        # A person of a deactivated organisation has no access at all.
-        user._jji_medewerker = (
-            Medewerker.objects.select_related("organisatie").filter(user_id=user.pk, organisatie__actief=True).first()
-        )
+        geladen = _geladen_profiel(user)
+        if geladen is not False:
+            # Loaded with the user (jji_traject.machtigingen): no query of its own.
+            user._jji_medewerker = geladen if geladen is not None and geladen.organisatie.actief else None
+        else:
+            # A person of a deactivated organisation has no access at all.
+            user._jji_medewerker = (
+                Medewerker.objects.select_related("organisatie")
+                .filter(user_id=user.pk, organisatie__actief=True)
+                .first()
+            )
     return user._jji_medewerker
+
+
+def _geladen_profiel(user):
+    """The profile loaded with the user and its organisation (None: the user has none), or
+    False when it was not loaded that way."""
+    descriptor = getattr(type(user), "medewerker", None)
+    if descriptor is None or not descriptor.is_cached(user):
+        return False
+    medewerker = descriptor.related.get_cached_value(user)
+    if medewerker is not None and not Medewerker.organisatie.is_cached(medewerker):
+        return False
+    return medewerker
 
 
 def regio_van(user):

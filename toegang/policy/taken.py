@@ -64,5 +64,15 @@ def bijwerkbare_taken(user, traject: Traject) -> QuerySet[Taak]:
     return taken.filter(organisatie_id=medewerker.organisatie_id) if medewerker else Taak.objects.none()
 
 
+def bijwerkbaar_in(user, traject: Traject, taken: list[Taak]) -> set[int]:
+    """Of ``taken`` — the traject's tasks the reader sees (:func:`taken_zichtbaar_voor`),
+    already read — the ids of those they may update: the rule of :func:`bijwerkbare_taken`,
+    without a query of its own."""
+    if mag_traject_beheren(user, traject):
+        return {taak.pk for taak in taken}
+    medewerker = medewerker_van(user)
+    return {taak.pk for taak in taken if medewerker is not None and taak.organisatie_id == medewerker.organisatie_id}
+
+
 def mag_taak_bijwerken(user, taak: Taak) -> bool:
     return bijwerkbare_taken(user, taak.traject).filter(pk=taak.pk).exists()

@@ -32,21 +32,23 @@ from .lezers import (
 
 
 def groepen_van(user) -> list[int]:
-    """The ids of the reader's groups, read once per request (remembered on the user object,
-    like :func:`medewerker_van`): constants in the list queries, so the planner knows how many
-    rows each group holds and picks the plan for a sparse or a dense reader."""
-    if not hasattr(user, "_jji_groepen"):
-        user._jji_groepen = sorted(user.groups.values_list("pk", flat=True))
-    return user._jji_groepen
+    """The ids of the reader's groups, read afresh for each list (a change of rol or
+    designation counts at once, also on the same user object): constants in the list's
+    query, so the planner knows how many rows each group holds and picks the plan for a
+    sparse or a dense reader."""
+    return sorted(user.groups.values_list("pk", flat=True))
 
 
-def zichtbare_ids(user) -> QuerySet:
+def zichtbare_ids(user, *, lijst: bool = True) -> QuerySet:
     """The ids of the trajecten the reader sees by the derived rows (``toegang.Zicht``: their
-    own and their groups'), one indexed set for a semi-join."""
-    return Zicht.objects.filter(Q(groep_id__in=groepen_van(user)) | Q(persoon_id=user.pk)).values("traject_id")
+    own and their groups'), one indexed set for a semi-join. For a list the group ids are
+    constants (:func:`groepen_van`); for one traject the groups are joined in the query
+    itself, which spares the query for the groups."""
+    groepen = Q(groep_id__in=groepen_van(user)) if lijst else Q(groep__user=user.pk)
+    return Zicht.objects.filter(groepen | Q(persoon_id=user.pk)).values("traject_id")
 
 
-def zichtbaar_voor(user) -> QuerySet[Traject]:
+def zichtbaar_voor(user, *, lijst: bool = True) -> QuerySet[Traject]:
     """Every traject ``user`` may see, as one queryset (one SQL query).
 
     Driven from the visibility rows (:func:`zichtbare_ids`) as a semi-join, so an invisible
@@ -60,7 +62,7 @@ def zichtbaar_voor(user) -> QuerySet[Traject]:
     if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
         return Traject.objects.none()
     actief = Betrokkenheid.objects.actief().filter(traject=OuterRef("pk"), organisatie_id=medewerker.organisatie_id)
-    return Traject.objects.filter(pk__in=zichtbare_ids(user)).filter(PerRij(actief))
+    return Traject.objects.filter(pk__in=zichtbare_ids(user, lijst=lijst)).filter(PerRij(actief))
 
 
 class PerRij(Exists):
@@ -73,7 +75,7 @@ class PerRij(Exists):
 
 def traject_ophalen(user, pk, *, voor_update: bool = False) -> Traject:
     """One traject the user may see; ``Http404`` for a missing and a forbidden one alike."""
-    qs = zichtbaar_voor(user).select_related("jongere", "jji", "jji__regio")
+    qs = zichtbaar_voor(user, lijst=False).select_related("jongere", "jji", "jji__regio")
     if voor_update:
         qs = qs.select_for_update(of=("self",))
     try:
@@ -85,7 +87,9 @@ def traject_ophalen(user, pk, *, voor_update: bool = False) -> Traject:
 
 
 def is_zichtbaar(user, traject: Traject) -> bool:
-    return _onthoud(traject, ("zichtbaar", user.pk), lambda: zichtbaar_voor(user).filter(pk=traject.pk).exists())
+    return _onthoud(
+        traject, ("zichtbaar", user.pk), lambda: zichtbaar_voor(user, lijst=False).filter(pk=traject.pk).exists()
+    )
 
 
 def mag_titel_kennen(user) -> bool:
