@@ -148,7 +148,6 @@ from .trajecten import (
     PerRij,
     actieve_medewerkers,
     actieve_organisaties,
-    groepen_van,
     heeft_overzicht,
     heeft_regie_nazorg,
     is_zichtbaar,
@@ -172,7 +171,6 @@ from .trajecten import (
     toewijsbare_medewerkers,
     traject_ophalen,
     zichtbaar_voor,
-    zichtbare_ids,
     zichtbare_overleggen,
 )
 
@@ -294,8 +292,6 @@ __all__ = [
     "zelf_geschreven",
     "zichtbaar_voor",
     "zicht_controleren",
-    "zichtbare_ids",
-    "groepen_van",
     "zichtbare_overleggen",
     "zichtbare_taken",
 ]

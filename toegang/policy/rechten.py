@@ -109,26 +109,16 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
     _categorierechten_afleiden(traject_ids, actief)
 
 
-def _zicht_rijen(traject_ids) -> tuple[dict, dict]:
-    groep, persoon = {}, {}
-    rijen = Zicht.objects.filter(traject__in=traject_ids).values_list("pk", "traject_id", "groep_id", "persoon_id")
-    for pk, t, g, p in rijen:
-        if g is not None:
-            groep[(t, g)] = pk
-        else:
-            persoon[(t, p)] = pk
-    return groep, persoon
+def _zicht(traject_ids, veld: str):
+    """The visibility rows of these trajecten held by a group (``groep_id``) or a person (``persoon_id``)."""
+    return Zicht.objects.filter(traject__in=traject_ids, **{f"{veld}__isnull": False})
 
 
 def _zicht_synchroniseren(traject_ids, gewenst_groep: set, gewenst_persoon: set) -> None:
-    groep, persoon = _zicht_rijen(traject_ids)
-    weg = [pk for sleutel, pk in groep.items() if sleutel not in gewenst_groep]
-    weg += [pk for sleutel, pk in persoon.items() if sleutel not in gewenst_persoon]
-    if weg:
-        Zicht.objects.filter(pk__in=weg).delete()
-    nieuw = [Zicht(traject_id=t, groep_id=g) for t, g in gewenst_groep - groep.keys()]
-    nieuw += [Zicht(traject_id=t, persoon_id=p) for t, p in gewenst_persoon - persoon.keys()]
-    Zicht.objects.bulk_create(nieuw, ignore_conflicts=True)
+    for veld, gewenst in (("groep_id", gewenst_groep), ("persoon_id", gewenst_persoon)):
+        _gelijktrekken(
+            _zicht(traject_ids, veld), ("traject_id", veld), gewenst, lambda t, h, v=veld: Zicht(traject_id=t, **{v: h})
+        )
 
 
 def zicht_controleren(*, herstellen: bool = False, portie: int = 5000) -> tuple[int, int]:
@@ -140,8 +130,8 @@ def zicht_controleren(*, herstellen: bool = False, portie: int = 5000) -> tuple[
     for begin in range(0, len(alle), portie):
         ids = alle[begin : begin + portie]
         _, gewenst_groep, gewenst_persoon = _gewenst(ids)
-        groep, persoon = _zicht_rijen(ids)
-        for verschil in (gewenst_groep ^ groep.keys(), gewenst_persoon ^ persoon.keys()):
+        for veld, gewenst in (("groep_id", gewenst_groep), ("persoon_id", gewenst_persoon)):
+            verschil = gewenst ^ set(_zicht(ids, veld).values_list("traject_id", veld))
             verschillen += len(verschil)
             afwijkend |= {t for t, _ in verschil}
     if herstellen and afwijkend:
@@ -224,10 +214,19 @@ def _categoriepermissie(codename: str) -> Permission:
 
 
 def _synchroniseer(model, veld: str, traject_ids, permissie, gewenst: set[tuple[int, int]]) -> None:
-    bestaand = model.objects.filter(content_object__in=traject_ids, permission=permissie)
-    huidig = {(t, h): pk for pk, t, h in bestaand.values_list("pk", "content_object_id", veld)}
+    _gelijktrekken(
+        model.objects.filter(content_object__in=traject_ids, permission=permissie),
+        ("content_object_id", veld),
+        gewenst,
+        lambda t, h: model(content_object_id=t, permission=permissie, **{veld: h}),
+    )
+
+
+def _gelijktrekken(bestaand: QuerySet, velden: tuple[str, str], gewenst: set[tuple[int, int]], maak) -> None:
+    """Make the rows of ``bestaand`` (keyed by the pair ``velden``) exactly ``gewenst``: delete
+    the rows no longer wanted, add the missing ones (``maak(*sleutel)``)."""
+    huidig = {(a, b): pk for pk, a, b in bestaand.values_list("pk", *velden)}
     weg = [pk for sleutel, pk in huidig.items() if sleutel not in gewenst]
     if weg:
-        model.objects.filter(pk__in=weg).delete()
-    nieuw = [model(content_object_id=t, permission=permissie, **{veld: h}) for t, h in gewenst - huidig.keys()]
-    model.objects.bulk_create(nieuw, ignore_conflicts=True)
+        bestaand.model.objects.filter(pk__in=weg).delete()
+    bestaand.model.objects.bulk_create([maak(*s) for s in gewenst - huidig.keys()], ignore_conflicts=True)

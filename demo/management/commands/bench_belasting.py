@@ -8,6 +8,7 @@ said in the output) and lifts the page throttle, to measure the app and not the 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import resource
@@ -79,8 +80,8 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
 
+    @contextlib.contextmanager
     def _server(self, poort: int, workers: int):
-        omgeving = self._omgeving()
         bevel = [
             str(Path(sys.executable).parent / "gunicorn"),
             "jji_traject.wsgi",
@@ -88,27 +89,20 @@ class Command(BaseCommand):
             f"--workers={workers}",
             "--log-level=warning",
         ]
-        commando = self
-
-        class Server:
-            def __enter__(self):
-                self.proces = subprocess.Popen(bevel, env=omgeving, cwd=settings.BASE_DIR)  # noqa: S603
-                for _ in range(120):
-                    with socket.socket() as s:
-                        if s.connect_ex(("127.0.0.1", poort)) == 0:
-                            break
-                    time.sleep(0.5)
-                else:
-                    self.proces.kill()
-                    raise CommandError("gunicorn kwam niet op.")
-                commando.stdout.write(f"gunicorn: {workers} workers op 127.0.0.1:{poort}")
-                return f"http://127.0.0.1:{poort}"
-
-            def __exit__(self, *exc):
-                self.proces.send_signal(signal.SIGTERM)
-                self.proces.wait(timeout=30)
-
-        return Server()
+        proces = subprocess.Popen(bevel, env=self._omgeving(), cwd=settings.BASE_DIR)  # noqa: S603
+        try:
+            for _ in range(120):
+                with socket.socket() as s:
+                    if s.connect_ex(("127.0.0.1", poort)) == 0:
+                        break
+                time.sleep(0.5)
+            else:
+                raise CommandError("gunicorn kwam niet op.")
+            self.stdout.write(f"gunicorn: {workers} workers op 127.0.0.1:{poort}")
+            yield f"http://127.0.0.1:{poort}"
+        finally:
+            proces.send_signal(signal.SIGTERM)
+            proces.wait(timeout=30)
 
     @staticmethod
     def _omgeving() -> dict[str, str]:
