@@ -4,6 +4,7 @@ signed-in person loaded with their profile, so a page does not ask for either ag
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.utils.functional import SimpleLazyObject
 
 from jji_traject.machtigingen import ModelBackendEenQuery
 from toegang import policy
@@ -37,6 +38,16 @@ def test_the_signed_in_person_comes_with_their_profile(demo, django_assert_num_q
     with django_assert_num_queries(0):
         medewerker = policy.medewerker_van(user)
     assert medewerker.pk == demo.coordinator.medewerker.pk and medewerker.organisatie.actief
+
+
+def test_the_profile_is_found_through_the_lazy_user_of_a_request(demo, django_assert_num_queries):
+    """``request.user`` is a lazy proxy (``type()`` is the proxy, not the user's class): the
+    profile loaded with it still counts, so a page asks no query for it."""
+    user = SimpleLazyObject(lambda: ModelBackendEenQuery().get_user(demo.coordinator.pk))
+    assert user.is_authenticated
+    with django_assert_num_queries(0):
+        medewerker = policy.medewerker_van(user)
+    assert medewerker.pk == demo.coordinator.medewerker.pk
 
 
 def test_a_profile_of_a_deactivated_organisation_opens_nothing(demo):

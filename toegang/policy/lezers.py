@@ -80,8 +80,9 @@ def medewerker_van(user) -> Medewerker | None:
 
 def _geladen_profiel(user):
     """The profile loaded with the user and its organisation (None: the user has none), or
-    False when it was not loaded that way."""
-    descriptor = getattr(type(user), "medewerker", None)
+    False when it was not loaded that way. ``request.user`` is a lazy proxy: its ``__class__``
+    is the user's class, its ``type()`` the proxy's."""
+    descriptor = getattr(user.__class__, "medewerker", None)
     if descriptor is None or not descriptor.is_cached(user):
         return False
     medewerker = descriptor.related.get_cached_value(user)
