@@ -46,6 +46,8 @@ JONGERENGEGEVENS: dict[str, Oppervlak] = {
     "trajecten:toewijzing_beeindigen": Oppervlak("traject", extra=("toewijzing_pk",), methode="post"),
     "trajecten:taak_toevoegen": Oppervlak("traject"),
     "trajecten:taak_bijwerken": Oppervlak("traject", extra=("taak_pk",), methode="post"),
+    # The tasks of one step of the routekaart, loaded (htmx) when the step is opened.
+    "trajecten:stap_taken": Oppervlak("traject", extra=("stap",)),
     "trajecten:mijn_taken": Oppervlak("lijst"),
     "trajecten:netwerk_toevoegen": Oppervlak("traject"),
     "trajecten:netwerk_verwijderen": Oppervlak("traject", extra=("contact_pk",), methode="post"),

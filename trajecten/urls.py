@@ -25,6 +25,7 @@ urlpatterns = [
     path("<int:pk>/medewerkers/toewijzen/", views.medewerker_toewijzen, name="toewijzen"),
     path("<int:pk>/taken/nieuw/", views.taak_toevoegen, name="taak_toevoegen"),
     path("<int:pk>/taken/<int:taak_pk>/", views.taak_bijwerken, name="taak_bijwerken"),
+    path("<int:pk>/stappen/<int:stap>/", views.stap_taken, name="stap_taken"),
     path("<int:pk>/overleggen/nieuw/", views.overleg_vastleggen, name="overleg_vastleggen"),
     path("<int:pk>/vertrek/", views.vertrek_bijwerken, name="vertrek_bijwerken"),
     path("<int:pk>/netwerk/nieuw/", views.netwerk_toevoegen, name="netwerk_toevoegen"),

@@ -320,8 +320,8 @@ def test_beslismodel_from_the_jji_school_to_a_confirmed_status(pagina, settings)
     sectie = pagina.locator("#beslismodel")
     assert "oranje" in sectie.inner_text() and "bevestigd" in sectie.inner_text()
     stap9 = pagina.locator(".tijdlijn__stap", has_text="Stap 9")
-    stap9.locator("summary").click()  # a step still to come is folded
-    assert stap9.locator(".taak__tekst", has_text="Wekelijks gesprek met de mentor").is_visible()  # now a task
+    stap9.locator("summary").click()  # a step still to come is folded: its tasks load when opened
+    stap9.locator(".taak__tekst", has_text="Wekelijks gesprek met de mentor").wait_for()  # now a task
     screenshot(pagina, "verbindingsofficier-traject-met-status")
 
 

@@ -153,11 +153,15 @@ def test_the_traject_page_and_mijn_taken_in_english(client, demo):
         deadline=None,
     )
     client.force_login(demo.jji_school)
-    pagina = _pagina(_engels(client), reverse("trajecten:detail", args=[noah.pk]))
+    pagina = _pagina(_engels(client), reverse("trajecten:detail", args=[noah.pk]) + "?stap=4")
     assert "Step 4: First three weeks" in pagina
-    assert "Education intake" in pagina and "Onderwijsintake" not in pagina
     assert "Having lots of conversations with me to draw up a perspective plan." in pagina
     assert eigen.tekst in pagina  # typed by a person: as typed
+    # A step's tasks loaded when it is opened: in English too.
+    intake = Taak.objects.get(traject=noah, tekst="Onderwijsintake")
+    stap = client.get(reverse("trajecten:stap_taken", args=[noah.pk, intake.stap]), headers={"HX-Request": "true"})
+    tekst = html.unescape(stap.content.decode())
+    assert "Education intake" in tekst and "Onderwijsintake" not in tekst
 
     # Mijn taken: each shipped task text in English, the step title too.
     client.force_login(demo.verbindingsofficier)

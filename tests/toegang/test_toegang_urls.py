@@ -53,6 +53,9 @@ def _url(naam, traject, demo):
         elif extra == "onderwerp":
             kwargs[extra] = "huisvesting"
             continue
+        elif extra == "stap":  # a step of the routekaart
+            kwargs[extra] = 1
+            continue
         elif extra == "categorie":
             kwargs[extra] = "onderwijsinformatie"
             continue

@@ -19,7 +19,7 @@ from .overleg import (
     toekomstperspectief,
     vertrek_bijwerken,
 )
-from .taken import mijn_taken, regel_invullen, routekaart, taak_bijwerken, taak_toevoegen
+from .taken import mijn_taken, regel_invullen, routekaart, stap_taken, taak_bijwerken, taak_toevoegen
 from .traject import afsluiten, detail, fase_wijzigen, lijst, starten, wijzigen
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "regel_invullen",
     "routekaart",
     "starten",
+    "stap_taken",
     "taak_bijwerken",
     "taak_toevoegen",
     "toekomstperspectief",

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from jji_traject.paginas import formulierpagina, fouten_tekst, postactie
 from toegang import policy
 
 from .. import selectors, services
+from ..constants import Stap
 from ..forms import (
     ContactmomentenForm,
     TaakForm,
@@ -89,6 +91,24 @@ def taak_bijwerken(request, pk, taak_pk):
             "mag_beheren": policy.mag_traject_beheren(request.user, traject),
             **context,
         },
+    )
+
+
+@login_required
+def stap_taken(request, pk, stap):
+    """The tasks of one step of the routekaart. The traject's page shows the tasks of the open
+    step (the current one, or the one asked for); htmx loads another step's tasks here when
+    it is opened. Without htmx the link goes to the page with that step open."""
+    traject = policy.traject_ophalen(request.user, pk)
+    if stap not in Stap.values:
+        raise Http404
+    if not request.headers.get("HX-Request"):
+        return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}?stap={stap}#stap-{stap}")
+    stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+    return render(
+        request,
+        "trajecten/_stap_taken.html",
+        {"traject": traject, "stap": next(s for s in stappen if s.nummer == stap), "bijwerkbaar": bijwerkbaar},
     )
 
 

@@ -16,6 +16,7 @@ from jji_traject.paginas import formulierpagina, fout_op_formulier
 from toegang import policy
 
 from .. import selectors, services
+from ..constants import Stap
 from ..filters import TrajectFilter
 from ..forms import (
     AfsluitenForm,
@@ -83,7 +84,16 @@ def _te_beoordelen(user) -> int:
 @login_required
 def detail(request, pk):
     traject = policy.traject_ophalen(request.user, pk)
-    return detailpagina(request, traject, selectors.tijdlijn(request.user, traject))
+    return detailpagina(request, traject, selectors.tijdlijn(request.user, traject), open_stap=_open_stap(request))
+
+
+def _open_stap(request) -> int | None:
+    """The step asked for with ``?stap=`` (the link in a closed step, without htmx): its
+    tasks are shown with the current step's. Anything else asks for no step."""
+    waarde = request.GET.get("stap", "")
+    if not (waarde.isascii() and waarde.isdigit() and len(waarde) <= 2):
+        return None
+    return int(waarde) if int(waarde) in Stap.values else None
 
 
 def detailpagina(request, traject: Traject, tijdlijn, **extra):
