@@ -230,3 +230,17 @@ def test_the_notifications_page_has_a_flat_query_count(client, demo, django_asse
         maak(i)
     with django_assert_max_num_queries(len(weinig)):
         assert client.get(url).content.decode().count("taak is te laat") >= 10
+
+
+def test_the_headers_count_follows_the_day(demo, monkeypatch):
+    """The header's count reuses its query within a day (``ongelezen``); the next day the
+    conditions hold the new date: an entry confirmed exactly a year ago is old tomorrow."""
+    tom = Contactpersoon.objects.filter(naam="Tom Willems")
+    bijwerken(tom, bevestigd_op=VANDAAG() - dt.timedelta(days=400))
+    assert signalering.netwerkkaart_laten_bevestigen() == 1
+    voor = signalering.ongelezen(demo.beheerder)
+    bijwerken(tom, bevestigd_op=VANDAAG() - dt.timedelta(days=365))
+    assert signalering.ongelezen(demo.beheerder) == voor - 1  # the same day: its work is done
+    morgen = VANDAAG() + dt.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: morgen)
+    assert signalering.ongelezen(demo.beheerder) == voor  # a day later the entry is over a year old
