@@ -183,8 +183,10 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
         else Value(False)
     )
     annotaties = {"regie_in_rij": ExpressionWrapper(Q(regie), output_field=BooleanField()) if kan_regie else regie}
+    # Built once for every part (each is a query of its own to build).
+    actief, geldig = Betrokkenheid.objects.actief(), Toestemming.objects.geldig()
     for deel in getoond:
-        schrijft = _schrijft_in_rij(deel, rij, eigen)
+        schrijft = _schrijft_in_rij(deel, rij, eigen, actief)
         grondslag_telt = (
             ~PerRij(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=deel.nooit))
             if deel.nooit
@@ -206,9 +208,7 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
             )
         )
         grondslag = PerRij(
-            Toestemming.objects.geldig().filter(
-                traject=rij, ontvanger_id=eigen, categorie=deel.categorie, grondslag__in=deel.grondslagen
-            )
+            geldig.filter(traject=rij, ontvanger_id=eigen, categorie=deel.categorie, grondslag__in=deel.grondslagen)
         )
         if deel.beperkt and wie.rol == Rol.SYSTEEM:
             leesbaar = Value(False)
@@ -221,20 +221,13 @@ def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
         annotaties[f"leesbaar_{deel.categorie}"] = leesbaar
         if kan_regie:
             lezers = (
-                Toestemming.objects.geldig()
-                .filter(traject=rij, categorie=deel.categorie, grondslag__in=deel.grondslagen)
+                geldig.filter(traject=rij, categorie=deel.categorie, grondslag__in=deel.grondslagen)
                 .exclude(
                     ontvanger__in=Betrokkenheid.objects.filter(
                         traject=OuterRef("traject"), soort=BetrokkenheidSoort.JJI_SCHOOL
                     ).values("organisatie_id")
                 )
-                .filter(
-                    Exists(
-                        Betrokkenheid.objects.actief().filter(
-                            traject=OuterRef("traject"), organisatie=OuterRef("ontvanger")
-                        )
-                    )
-                )
+                .filter(Exists(actief.filter(traject=OuterRef("traject"), organisatie=OuterRef("ontvanger"))))
                 .order_by()
                 .values("traject")
                 .annotate(aantal=Count("ontvanger", distinct=True))

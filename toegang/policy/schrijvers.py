@@ -104,9 +104,11 @@ def mag_nazorg_afsluiten(user, traject: Traject) -> bool:
     )
 
 
-def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
+def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int, actief=None):
     """Whether the reader's organisation writes this part in the row's traject (the SQL twin
-    of :func:`schrijver_van`): active in the first of the part's ``schrijvers`` that is."""
+    of :func:`schrijver_van`): active in the first of the part's ``schrijvers`` that is.
+    ``actief``: ``Betrokkenheid.objects.actief()`` when the caller built it already."""
+    actief = Betrokkenheid.objects.actief() if actief is None else actief
     if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
         return PerRij(
             Betrokkenheid.objects.filter(
@@ -116,16 +118,8 @@ def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
     voorwaarden = []
     for i, soort in enumerate(deel.schrijvers):
         eerder = deel.schrijvers[:i]
-        hier = Q(
-            PerRij(
-                Betrokkenheid.objects.actief().filter(
-                    traject=rij, soort=soort, organisatie_id=eigen, organisatie__actief=True
-                )
-            )
-        )
+        hier = Q(PerRij(actief.filter(traject=rij, soort=soort, organisatie_id=eigen, organisatie__actief=True)))
         if eerder:
-            hier &= ~Q(
-                PerRij(Betrokkenheid.objects.actief().filter(traject=rij, soort__in=eerder, organisatie__actief=True))
-            )
+            hier &= ~Q(PerRij(actief.filter(traject=rij, soort__in=eerder, organisatie__actief=True)))
         voorwaarden.append(hier)
     return ExpressionWrapper(functools.reduce(operator.or_, voorwaarden), output_field=BooleanField())
