@@ -24,7 +24,17 @@ from .constants import (
     Titel,
     VertrekOnderwerp,
 )
-from .models import Betrokkenheid, Overleg, Routekaart, Taak, Toestemming, Toewijzing, Traject, VertrekItem
+from .models import (
+    Betrokkenheid,
+    Overleg,
+    Routekaart,
+    RoutekaartStap,
+    Taak,
+    Toestemming,
+    Toewijzing,
+    Traject,
+    VertrekItem,
+)
 
 
 def mijn_trajecten(user) -> QuerySet[Traject]:
@@ -131,6 +141,12 @@ class TrajectOverzicht:
     perspectief_zichtbaar: bool = False
 
 
+def met_uit_beeld(trajecten: QuerySet[Traject]) -> QuerySet[Traject]:
+    """What the traject's page says of contact (``is_uit_beeld``, ``laatste_contact``), read
+    with the traject itself (``policy.traject_ophalen(..., met=met_uit_beeld)``)."""
+    return trajecten.met_uit_beeld(settings.UIT_BEELD_DAGEN)
+
+
 def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     """What the detail page shows this reader. Organisations awaiting a grondslag and the
     grondslag records are for the regie (JJI, JJI-school); others see the active partners."""
@@ -184,12 +200,10 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     if traject.fase != Fase.INSTROOM:
         items = {item.onderwerp: item for item in traject.vertrekitems.all()}
         overzicht.vertrek = [(waarde, label, items.get(waarde)) for waarde, label in VertrekOnderwerp.choices]
-    status = (
-        Traject.objects.filter(pk=traject.pk)
-        .met_uit_beeld(settings.UIT_BEELD_DAGEN)
-        .values("is_uit_beeld", "laatste_contact")[0]
-    )
-    overzicht.uit_beeld, overzicht.laatste_contact = status["is_uit_beeld"], status["laatste_contact"]
+    if "is_uit_beeld" not in traject.__dict__:  # not fetched with it (``met_uit_beeld``)
+        status = Traject.objects.filter(pk=traject.pk).met_uit_beeld(settings.UIT_BEELD_DAGEN)
+        traject.is_uit_beeld, traject.laatste_contact = status.values_list("is_uit_beeld", "laatste_contact")[0]
+    overzicht.uit_beeld, overzicht.laatste_contact = traject.is_uit_beeld, traject.laatste_contact
     overzicht.titel_zichtbaar_stp = overzicht.titel_zichtbaar and traject.gebeurtenis_datum_stp is not None
     return overzicht
 
@@ -235,17 +249,16 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
         mensen[medewerker.organisatie_id].append(medewerker)
     for taak in taken:
         taak.mogelijke_uitvoerders = mensen.get(taak.organisatie_id, [])
-    routekaart = routekaart_van(traject)
     stemmen: dict[int, str] = {}
     regie: dict[int, Counter] = defaultdict(Counter)
-    if routekaart:
-        # One query: each step with the regie of each of its lines (a step without lines once).
-        for nummer, stem, partij in routekaart.stappen.values_list(
-            "nummer", "stem_jongere", "verantwoordelijkheden__regie"
-        ):
-            stemmen[nummer] = stem
-            if partij:
-                regie[nummer][partij] += 1
+    # One query: each step of the traject's routekaart with the regie of each of its lines (a
+    # step without lines once); the routekaart is chosen in the same query.
+    for nummer, stem, partij in RoutekaartStap.objects.filter(routekaart=_routekaart_id(traject)).values_list(
+        "nummer", "stem_jongere", "verantwoordelijkheden__regie"
+    ):
+        stemmen[nummer] = stem
+        if partij:
+            regie[nummer][partij] += 1
     per_stap: dict[int, list[Taak]] = {nummer: [] for nummer in Stap.values}
     for taak in taken:
         per_stap[taak.stap].append(taak)
@@ -315,12 +328,24 @@ def routekaart_voor_stap(traject: Traject, stap: int) -> Routekaart | None:
 def routekaart_van(traject: Traject) -> Routekaart | None:
     """The route map a traject follows: its regio's for the start year (else its newest),
     else the national template."""
-    regio_id = traject.jji.regio_id
-    kaarten = Routekaart.objects.filter(Q(regio_id=regio_id) | Q(regio__isnull=True), jaar__lte=traject.startdatum.year)
-    return (
-        kaarten.order_by(F("regio_id").desc(nulls_last=True), "-jaar").first()
-        or Routekaart.objects.filter(Q(regio_id=regio_id) | Q(regio__isnull=True)).order_by("jaar").first()
+    passend, oudste = _routekaarten(traject)
+    return passend.first() or oudste.first()
+
+
+def _routekaart_id(traject: Traject):
+    """:func:`routekaart_van`'s choice as an expression, to read its steps in the same query."""
+    passend, oudste = _routekaarten(traject)
+    return Coalesce(Subquery(passend.values("pk")[:1]), Subquery(oudste.values("pk")[:1]))
+
+
+def _routekaarten(traject: Traject) -> tuple[QuerySet[Routekaart], QuerySet[Routekaart]]:
+    """The regio's or national maps of the start year or before, the fitting first; and, when
+    there is none, the oldest of them."""
+    van_regio = Q(regio_id=traject.jji.regio_id) | Q(regio__isnull=True)
+    passend = Routekaart.objects.filter(van_regio, jaar__lte=traject.startdatum.year).order_by(
+        F("regio_id").desc(nulls_last=True), "-jaar"
     )
+    return passend, Routekaart.objects.filter(van_regio).order_by("jaar")
 
 
 def open_taken_in_fase(user, traject: Traject) -> int:

@@ -73,9 +73,12 @@ class PerRij(Exists):
     template = "EXISTS(%(subquery)s OFFSET 0)"
 
 
-def traject_ophalen(user, pk, *, voor_update: bool = False) -> Traject:
-    """One traject the user may see; ``Http404`` for a missing and a forbidden one alike."""
+def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject:
+    """One traject the user may see; ``Http404`` for a missing and a forbidden one alike.
+    ``met``: what a page reads with it (a function that annotates the query)."""
     qs = zichtbaar_voor(user, lijst=False).select_related("jongere", "jji", "jji__regio")
+    if met is not None:
+        qs = met(qs)
     if voor_update:
         qs = qs.select_for_update(of=("self",))
     try:

@@ -83,7 +83,7 @@ def _te_beoordelen(user) -> int:
 
 @login_required
 def detail(request, pk):
-    traject = policy.traject_ophalen(request.user, pk)
+    traject = policy.traject_ophalen(request.user, pk, met=selectors.met_uit_beeld)
     return detailpagina(request, traject, selectors.tijdlijn(request.user, traject), open_stap=_open_stap(request))
 
 
