@@ -277,10 +277,13 @@ def test_a_tasks_who_links_to_the_person_on_the_map(client, demo):
     bijwerken(Taak.objects.filter(pk=taak.pk), medewerker=vo)
     andere = Taak.objects.filter(traject=noah, organisatie__isnull=False, medewerker__isnull=True).first()
     client.force_login(demo.verbindingsofficier)
-    tekst = client.get(reverse("trajecten:detail", args=[noah.pk])).content.decode()
+    detail = reverse("trajecten:detail", args=[noah.pk])
+    # Each task in its step (a closed step's tasks show on the page with that step open).
+    tekst = client.get(detail, {"stap": taak.stap}).content.decode()
     kaart = reverse("netwerk:netwerkkaart")
     regio = vo.organisatie.regio_id
     assert f"{kaart}?regio={regio}&amp;organisatie={vo.organisatie_id}#contact-{marco.pk}" in tekst
+    tekst = client.get(detail, {"stap": andere.stap}).content.decode()
     assert f"organisatie={andere.organisatie_id}#org-{andere.organisatie_id}" in tekst
     pagina = client.get(kaart, {"regio": regio, "organisatie": vo.organisatie_id}).content.decode()
     assert f'id="contact-{marco.pk}"' in pagina and "Tom Willems" not in pagina
