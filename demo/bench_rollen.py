@@ -48,7 +48,7 @@ def _trajecten(user, gefilterd: bool, zoek: str = "") -> None:
     basis = policy.zichtbaar_voor(user) if gefilterd else Traject.objects.all()
     lijst = TrajectFilter({"q": zoek} if zoek else None, queryset=selectors.lijst(basis, user)).qs
     pagina = paginering.pagina(lijst, 1, PAGINA)
-    selectors.rijen_aanvullen(pagina.object_list, policy.delen_in_lijst(user))
+    selectors.rijen_aanvullen(pagina.object_list, user)
 
 
 def _taken(user, gefilterd: bool) -> None:

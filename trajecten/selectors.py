@@ -39,16 +39,15 @@ from .models import (
 
 def mijn_trajecten(user) -> QuerySet[Traject]:
     """The reader's visible trajecten with what a list row shows — the work (next task, overdue
-    tasks) among the tasks they may see, and per part of the dossier what the policy lets the
-    row say — as subqueries of the one list query."""
+    tasks) among the tasks they may see — as subqueries of the one list query; a page's rows
+    get the rest from :func:`rijen_aanvullen`."""
     return lijst(policy.zichtbaar_voor(user), user)
 
 
 def lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
     """What "Mijn trajecten" shows of these trajecten, which the policy already limited to
     what the reader sees (``make bench`` passes every traject, to measure what that costs)."""
-    trajecten = lijstregels(trajecten, policy.medewerker_van(user))
-    return policy.met_delen_in_lijst(met_werk(trajecten, user), user)
+    return met_werk(lijstregels(trajecten, policy.medewerker_van(user)), user)
 
 
 def lijstregels(trajecten: QuerySet[Traject], medewerker) -> QuerySet[Traject]:
@@ -85,7 +84,7 @@ def met_werk(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
 
 @dataclass
 class DeelInRij:
-    """What a row of the list says about one part of the dossier (see ``policy.met_delen_in_lijst``)."""
+    """What a row of the list says about one part of the dossier (see ``policy.delen_in_rijen``)."""
 
     categorie: str
     label: str
@@ -93,9 +92,12 @@ class DeelInRij:
     gedeeld_met: int | None  # only where the reader runs the traject
 
 
-def rijen_aanvullen(rijen: list[Traject], delen) -> list[Traject]:
-    """Give each row of one page its next task (one query for the page) and its dossier cells
-    (``delen``: the parts the reader has a column for)."""
+def rijen_aanvullen(rijen: list[Traject], user) -> list[Traject]:
+    """Give each row of one page its next task (one query for the page) and its dossier cells,
+    one per part the reader has a column for (``policy.delen_in_lijst``), as the policy says
+    (``policy.delen_in_rijen``: three queries for the page)."""
+    delen = policy.delen_in_lijst(user)
+    policy.delen_in_rijen(rijen, user)
     taken = Taak.objects.in_bulk([t.volgende_taak_id for t in rijen if t.volgende_taak_id])
     for traject in rijen:
         traject.volgende_taak = taken.get(traject.volgende_taak_id)

@@ -65,6 +65,7 @@ from .beslismodel import (
 from .dossier import (
     categorie_lezen,
     delen_in_lijst,
+    delen_in_rijen,
     dossier_traject_ophalen,
     herkomst_grondslag,
     herkomst_lezen,
@@ -75,7 +76,6 @@ from .dossier import (
     mag_dossier_schrijven,
     mag_herkomst_schrijven,
     mag_raadplegingen_zien,
-    met_delen_in_lijst,
     raadplegingen_zichtbaar_voor,
 )
 from .herkomst import (
@@ -210,6 +210,7 @@ __all__ = [
     "bijwerkbare_taken",
     "categorie_lezen",
     "delen_in_lijst",
+    "delen_in_rijen",
     "dossier_traject_ophalen",
     "goedkeuring_nodig",
     "groepsnaam",
@@ -260,7 +261,6 @@ __all__ = [
     "mag_traject_beheren",
     "mag_traject_starten",
     "medewerker_groepen_bijwerken",
-    "met_delen_in_lijst",
     "medewerker_van",
     "mijn_taken",
     "netwerk_zichtbaar_voor",

@@ -6,23 +6,12 @@ herkomst's own onderwijsinformatie, and who sees a traject's raadplegingen log."
 from __future__ import annotations
 
 import contextlib
+from collections import defaultdict
 
 from django.db import transaction
 from django.db.models import (
-    BooleanField,
-    Case,
-    Count,
-    Exists,
-    ExpressionWrapper,
-    IntegerField,
-    OuterRef,
-    Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from dossier.models import HerkomstOnderwijsinformatie, Leesoverzicht
@@ -30,17 +19,16 @@ from netwerk.constants import NIET_IN_TRAJECTEN, OrganisatieSoort, Rol
 from netwerk.models import Organisatie
 from toegang.models import Raadpleging, TrajectGroupObjectPermission, TrajectUserObjectPermission
 from trajecten.constants import (
-    ACTIEF_VANAF_START,
     BetrokkenheidSoort,
     Categorie,
 )
 from trajecten.models import Betrokkenheid, Toestemming, Traject
 
 from .. import delen
-from .lezers import REGIE_SOORTEN, Lezer, _onthoud, lezer_van, medewerker_van
+from .lezers import Lezer, _onthoud, lezer_van, medewerker_van
 from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
-from .schrijvers import _betrokken_als, _schrijft_in_rij, schrijvende_school, schrijver_van
-from .trajecten import PerRij, is_zichtbaar, traject_ophalen
+from .schrijvers import _betrokken_als, betrokkenheden_vooraf, schrijvende_school, schrijver_van
+from .trajecten import is_zichtbaar, mag_traject_beheren, traject_ophalen, zichtbaar_vooraf
 
 
 def mag_dossier_schrijven(user, traject: Traject) -> bool:
@@ -157,88 +145,68 @@ def delen_in_lijst(user) -> tuple[delen.Dossierdeel, ...]:
     return tuple(deel for deel in delen.alle() if leest_beperkt or not deel.beperkt)
 
 
-def met_delen_in_lijst(trajecten: QuerySet[Traject], user) -> QuerySet[Traject]:
-    """Annotate, per part of :func:`delen_in_lijst`, what a row of the reader's list says about
-    it, as subqueries of the one list query (flat in the number of rows):
+def delen_in_rijen(trajecten: list[Traject], user) -> None:
+    """Per row of a page of the reader's list (limited to what they see: ``zichtbaar_voor``),
+    what the row says about the dossier, by the policy's own rules:
 
-    - ``leesbaar_<categorie>``: the rule of :func:`leesbare_categorieen` for this reader — the
-      dossier page's "gedeeld met jouw organisatie" badge (else "niet gedeeld");
-    - ``regie_in_rij``: the reader runs this traject (the JJI or JJI-school of it, with the
-      right to record grondslagen: :func:`~.trajecten.mag_traject_beheren`);
-    - ``gedeeld_<categorie>``: only on such a row (else ``None``), with how many organisations
-      other than the JJI-school may read the part now: active in the traject with a valid
-      grondslag that opens it — what the regie sees on the dossier and Toestemmingen pages.
+    - ``regie_in_rij``: the reader runs this traject (:func:`~.trajecten.mag_traject_beheren`);
+    - per part of :func:`delen_in_lijst`, ``leesbaar_<categorie>``: :func:`leesbare_categorieen`
+      — the dossier page's "gedeeld met jouw organisatie" badge (else "niet gedeeld");
+    - on a row the reader runs, ``gedeeld_<categorie>``: how many organisations other than the
+      JJI-school may read the part now — active in the traject with a valid grondslag that
+      opens it — what the regie sees on the dossier and Toestemmingen pages.
 
-    ``trajecten`` must already be limited to what the reader sees (``zichtbaar_voor``)."""
+    What those rules read is fetched for the whole page in three queries (the involvements,
+    the reader's permissions, the valid grondslagen), not per row."""
     wie = lezer_van(user)
     getoond = delen_in_lijst(user)
-    if wie is None or not getoond:
-        return trajecten
-    rij = OuterRef("pk")
+    if wie is None or not getoond or not trajecten:
+        return
     eigen = wie.organisatie.pk
-    kan_regie = wie.organisatie.soort in REGIE_SOORTEN and user.has_perm("trajecten.change_traject")
-    regie = (
-        PerRij(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=ACTIEF_VANAF_START))
-        if kan_regie
-        else Value(False)
-    )
-    annotaties = {"regie_in_rij": ExpressionWrapper(Q(regie), output_field=BooleanField()) if kan_regie else regie}
-    # Built once for every part (each is a query of its own to build).
-    actief, geldig = Betrokkenheid.objects.actief(), Toestemming.objects.geldig()
-    for deel in getoond:
-        schrijft = _schrijft_in_rij(deel, rij, eigen, actief)
-        grondslag_telt = (
-            ~PerRij(Betrokkenheid.objects.filter(traject=rij, organisatie_id=eigen, soort__in=deel.nooit))
-            if deel.nooit
-            else Value(True)
-        )
-        recht = PerRij(
-            TrajectUserObjectPermission.objects.filter(
-                content_object=rij,
-                user_id=user.pk,
-                permission__content_type__app_label="trajecten",
-                permission__codename=deel.permissie,
-            )
-        ) | PerRij(
-            TrajectGroupObjectPermission.objects.filter(
-                content_object=rij,
-                group__user=user.pk,
-                permission__content_type__app_label="trajecten",
-                permission__codename=deel.permissie,
-            )
-        )
-        grondslag = PerRij(
-            geldig.filter(traject=rij, ontvanger_id=eigen, categorie=deel.categorie, grondslag__in=deel.grondslagen)
-        )
-        if deel.beperkt and wie.rol == Rol.SYSTEEM:
-            leesbaar = Value(False)
-        elif deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
-            leesbaar = ExpressionWrapper(Q(schrijft) & recht, output_field=BooleanField())
-        else:
-            leesbaar = ExpressionWrapper(
-                recht & (Q(schrijft) | (Q(grondslag) & Q(grondslag_telt))), output_field=BooleanField()
-            )
-        annotaties[f"leesbaar_{deel.categorie}"] = leesbaar
-        if kan_regie:
-            lezers = (
-                geldig.filter(traject=rij, categorie=deel.categorie, grondslag__in=deel.grondslagen)
-                .exclude(
-                    ontvanger__in=Betrokkenheid.objects.filter(
-                        traject=OuterRef("traject"), soort=BetrokkenheidSoort.JJI_SCHOOL
-                    ).values("organisatie_id")
-                )
-                .filter(Exists(actief.filter(traject=OuterRef("traject"), organisatie=OuterRef("ontvanger"))))
-                .order_by()
-                .values("traject")
-                .annotate(aantal=Count("ontvanger", distinct=True))
-                .values("aantal")
-            )
-            annotaties[f"gedeeld_{deel.categorie}"] = Case(
-                When(regie, then=Coalesce(Subquery(lezers, output_field=IntegerField()), 0)),
-                default=None,
-                output_field=IntegerField(),
-            )
-    return trajecten.annotate(**annotaties)
+    ids = [traject.pk for traject in trajecten]
+    betrokkenheden = defaultdict(list)
+    for betrokken in (
+        Betrokkenheid.objects.met_actief().filter(traject_id__in=ids).select_related("organisatie").order_by("pk")
+    ):
+        betrokkenheden[betrokken.traject_id].append(betrokken)
+    codes = [deel.permissie for deel in delen.alle()]
+    rechten = defaultdict(set)
+    persoon = TrajectUserObjectPermission.objects.filter(
+        user_id=user.pk, content_object_id__in=ids, permission__codename__in=codes
+    ).values_list("content_object_id", "permission__codename")
+    groep = TrajectGroupObjectPermission.objects.filter(
+        group__user__pk=user.pk, content_object_id__in=ids, permission__codename__in=codes
+    ).values_list("content_object_id", "permission__codename")
+    for traject_id, code in persoon.union(groep):
+        rechten[traject_id].add(code)
+    grondslagen = defaultdict(list)
+    for record in (
+        Toestemming.objects.geldig()
+        .filter(traject_id__in=ids, categorie__in=delen.categorieen())
+        .order_by("vastgelegd_op")
+    ):
+        grondslagen[record.traject_id].append(record)
+    for traject in trajecten:
+        rij = betrokkenheden[traject.pk]
+        # What leesbare_categorieen and mag_traject_beheren would read of this traject.
+        zichtbaar_vooraf(user, traject, rij)
+        betrokkenheden_vooraf(traject, rij, eigen)
+        cache = traject.__dict__["_toegang_cache"]
+        cache[("categorierechten", user.pk)] = rechten[traject.pk]
+        cache[("grondslagen", eigen)] = [r for r in grondslagen[traject.pk] if r.ontvanger_id == eigen]
+        leesbaar = leesbare_categorieen(user, traject)
+        traject.regie_in_rij = mag_traject_beheren(user, traject)
+        school = {b.organisatie_id for b in rij if b.soort == BetrokkenheidSoort.JJI_SCHOOL}
+        actief = {b.organisatie_id for b in rij if b.is_actief} - school
+        for deel in getoond:
+            setattr(traject, f"leesbaar_{deel.categorie}", deel.categorie in leesbaar)
+            if traject.regie_in_rij:
+                lezers = {
+                    r.ontvanger_id
+                    for r in grondslagen[traject.pk]
+                    if r.categorie == deel.categorie and r.grondslag in deel.grondslagen and r.ontvanger_id in actief
+                }
+                setattr(traject, f"gedeeld_{deel.categorie}", len(lezers))
 
 
 def categorie_lezen(

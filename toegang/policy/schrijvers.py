@@ -23,14 +23,47 @@ def schrijvende_school(traject: Traject) -> Organisatie | None:
     """The JJI-school of the traject: it writes the doorstroomdossier."""
 
     def zoek():
-        betrokken = (
-            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True)
-            .select_related("organisatie")
-            .first()
+        return _school_uit(
+            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True).select_related(
+                "organisatie"
+            )[:1]
         )
-        return betrokken.organisatie if betrokken else None
 
     return _onthoud(traject, ("schrijver",), zoek)
+
+
+def _school_uit(betrokkenheden) -> Organisatie | None:
+    """Of a traject's involvements (in the model's order), the JJI-school's organisation."""
+    return next(
+        (b.organisatie for b in betrokkenheden if b.soort == BetrokkenheidSoort.JJI_SCHOOL and b.organisatie.actief),
+        None,
+    )
+
+
+def _schrijver_uit(betrokkenheden, deel: delen.Dossierdeel) -> Organisatie | None:
+    """Of a traject's involvements with ``is_actief`` (by pk), the part's writer: the
+    organisation of the first of its ``schrijvers`` involved actively."""
+    actief = {}
+    for betrokken in betrokkenheden:
+        if betrokken.is_actief and betrokken.soort in deel.schrijvers and betrokken.organisatie.actief:
+            actief.setdefault(betrokken.soort, betrokken.organisatie)
+    return next((actief[soort] for soort in deel.schrijvers if soort in actief), None)
+
+
+def _soorten_uit(betrokkenheden, organisatie_id: int) -> frozenset[str]:
+    return frozenset(b.soort for b in betrokkenheden if b.organisatie_id == organisatie_id)
+
+
+def betrokkenheden_vooraf(traject: Traject, betrokkenheden: list, organisatie_id: int) -> None:
+    """Remember what this module answers of the traject from its involvements already read
+    (every one, with ``is_actief`` and ``organisatie``, by pk): the writers of each part, and
+    the soorten of the organisation ``organisatie_id`` — so a page of rows reads them once."""
+    cache = traject.__dict__.setdefault("_toegang_cache", {})
+    cache[("schrijver",)] = _school_uit(sorted(betrokkenheden, key=lambda b: (b.soort, b.organisatie.naam)))
+    for deel in delen.alle():
+        if deel.schrijvers != (BetrokkenheidSoort.JJI_SCHOOL,):
+            cache[("schrijver", deel.categorie)] = _schrijver_uit(betrokkenheden, deel)
+    cache[("soorten", organisatie_id)] = _soorten_uit(betrokkenheden, organisatie_id)
 
 
 def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:
@@ -43,15 +76,13 @@ def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:
         return schrijvende_school(traject)
 
     def zoek():
-        actief = {}
-        for betrokken in (
+        return _schrijver_uit(
             Betrokkenheid.objects.actief()
             .filter(traject=traject, soort__in=deel.schrijvers, organisatie__actief=True)
             .select_related("organisatie")
-            .order_by("pk")
-        ):
-            actief.setdefault(betrokken.soort, betrokken.organisatie)
-        return next((actief[soort] for soort in deel.schrijvers if soort in actief), None)
+            .order_by("pk"),
+            deel,
+        )
 
     return _onthoud(traject, ("schrijver", categorie), zoek)
 

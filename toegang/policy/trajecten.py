@@ -133,6 +133,19 @@ def mag_traject_beheren(user, traject: Traject) -> bool:
     return _onthoud(traject, ("regie", user.pk), eigen_regie) and is_zichtbaar(user, traject)
 
 
+def zichtbaar_vooraf(user, traject: Traject, betrokkenheden: list) -> None:
+    """Remember that the reader sees this traject (a row of ``zichtbaar_voor``) and whether
+    their organisation runs it, from its involvements already read (:func:`mag_traject_beheren`
+    then asks nothing more)."""
+    medewerker = medewerker_van(user)
+    cache = traject.__dict__.setdefault("_toegang_cache", {})
+    cache[("zichtbaar", user.pk)] = True
+    if medewerker is not None:
+        cache[("regie", user.pk)] = any(
+            b.organisatie_id == medewerker.organisatie_id and b.soort in ACTIEF_VANAF_START for b in betrokkenheden
+        )
+
+
 def mag_toewijzen(user, traject: Traject) -> bool:
     """Assign people to a traject: the regie (JJI, JJI-school) assigns people of every active
     organisation; an organisation's verbindingsofficier and zorgcoördinator their colleagues."""

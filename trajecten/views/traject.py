@@ -37,7 +37,7 @@ def lijst(request):
     pagina = paginering.pagina(filterset.qs, request.GET.get("pagina"), PER_PAGINA)
     # Per part of the dossier a column, as far as the policy lets this reader know about it.
     delen = policy.delen_in_lijst(request.user)
-    selectors.rijen_aanvullen(pagina.object_list, delen)
+    selectors.rijen_aanvullen(pagina.object_list, request.user)
     zoekparameters = request.GET.copy()
     zoekparameters.pop("pagina", None)
     return render(
