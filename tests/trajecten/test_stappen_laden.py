@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from trajecten import selectors
+from trajecten.models import Taak
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HX-Request": "true"}
@@ -92,3 +93,26 @@ def test_a_reader_without_access_gets_no_step(client, demo):
     noah = demo.trajecten["Noah"]
     client.force_login(demo.mbo_intake_other)
     assert client.get(reverse("trajecten:stap_taken", args=[noah.pk, 1]), headers=HTMX).status_code == 404
+
+
+def _taaklinks(html: str) -> list[tuple[str, int]]:
+    return [(url, int(pk)) for url, pk in re.findall(r'href="(/trajecten/\d+/\?stap=\d+)#taak-(\d+)"', html)]
+
+
+@pytest.mark.parametrize("rol", ["itb", "jji_school", "coordinator", "verbindingsofficier", "mbo_intake", "gemeente"])
+def test_every_link_to_a_task_lands_on_the_page_with_the_task(client, demo, rol):
+    """Mijn taken, the next step in Mijn trajecten and the notifications link to a task in any
+    step reached (or with a date): the page they open has that task's step open."""
+    from signalering import services as signalering
+
+    signalering.herinneringen_versturen()
+    client.force_login(getattr(demo, rol))
+    links = []
+    for pagina in ("trajecten:mijn_taken", "trajecten:lijst", "signalering:meldingen"):
+        links += _taaklinks(client.get(reverse(pagina)).content.decode())
+    assert links
+    stappen = set()
+    for url, pk in links:
+        assert f'id="taak-{pk}"' in client.get(url).content.decode(), url
+        stappen.add(Taak.objects.get(pk=pk).stap)
+    assert len(stappen) >= 2 or rol == "gemeente"  # links into more than the current step

@@ -136,7 +136,9 @@ def test_a_saved_update_without_htmx_goes_back_to_the_row(client, demo):
     client.force_login(demo.jji_school)
     antwoord = _post(client, taak, False, status="gedaan", reden="", notitie="")
     assert antwoord.status_code == 302
-    assert antwoord["Location"] == f"{reverse('trajecten:detail', args=[taak.traject_id])}#taak-{taak.pk}"
+    detail = reverse("trajecten:detail", args=[taak.traject_id])
+    assert antwoord["Location"] == f"{detail}?stap={taak.stap}#taak-{taak.pk}"  # its step open
+    assert f'id="taak-{taak.pk}"' in client.get(antwoord["Location"]).content.decode()
     assert [str(m) for m in get_messages(antwoord.wsgi_request)] == ["De taak is bijgewerkt."]
     # The page itself puts the focus nowhere: only an update does.
     assert Formulieren(client.get(antwoord["Location"]).content.decode()).autofocus == []

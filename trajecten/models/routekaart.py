@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -308,6 +309,11 @@ class Taak(TermijnBron):
 
     def __str__(self) -> str:
         return self.tekst
+
+    def get_absolute_url(self) -> str:
+        """The task on its traject's page, with its step open (the page shows the current
+        step's tasks and loads another step's when it is opened)."""
+        return f"{reverse('trajecten:detail', args=[self.traject_id])}?stap={self.stap}#taak-{self.pk}"
 
     @property
     def is_afgerond(self) -> bool:

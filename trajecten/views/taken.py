@@ -62,7 +62,7 @@ def taak_bijwerken(request, pk, taak_pk):
     htmx = bool(request.headers.get("HX-Request"))
     if not fout and not htmx:
         messages.success(request, _("De taak is bijgewerkt."))
-        return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}#taak-{taak.pk}")
+        return redirect(taak.get_absolute_url())
     stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
     for rij in (t for stap in stappen for t in stap.taken if t.pk == taak.pk):
         # The row to return to: its first control, or after a refusal the field it is about,
