@@ -24,16 +24,17 @@ def schrijvende_school(traject: Traject) -> Organisatie | None:
 
     def zoek():
         return _school_uit(
-            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True).select_related(
-                "organisatie"
-            )[:1]
+            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True)
+            .select_related("organisatie")
+            .order_by("pk")[:1]
         )
 
     return _onthoud(traject, ("schrijver",), zoek)
 
 
 def _school_uit(betrokkenheden) -> Organisatie | None:
-    """Of a traject's involvements (in the model's order), the JJI-school's organisation."""
+    """Of a traject's involvements (by pk), the JJI-school's organisation (a traject has one:
+    it cannot be added later)."""
     return next(
         (b.organisatie for b in betrokkenheden if b.soort == BetrokkenheidSoort.JJI_SCHOOL and b.organisatie.actief),
         None,
@@ -59,7 +60,7 @@ def betrokkenheden_vooraf(traject: Traject, betrokkenheden: list, organisatie_id
     (every one, with ``is_actief`` and ``organisatie``, by pk): the writers of each part, and
     the soorten of the organisation ``organisatie_id`` — so a page of rows reads them once."""
     cache = traject.__dict__.setdefault("_toegang_cache", {})
-    cache[("schrijver",)] = _school_uit(sorted(betrokkenheden, key=lambda b: (b.soort, b.organisatie.naam)))
+    cache[("schrijver",)] = _school_uit(betrokkenheden)
     for deel in delen.alle():
         if deel.schrijvers != (BetrokkenheidSoort.JJI_SCHOOL,):
             cache[("schrijver", deel.categorie)] = _schrijver_uit(betrokkenheden, deel)
