@@ -23,7 +23,8 @@ class ModelBackendEenQuery(ModelBackend):
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
             velden = ("content_type__app_label", "codename")
-            eigen = Permission.objects.filter(user=user_obj).values_list(*velden)
-            groep = Permission.objects.filter(group__user=user_obj).values_list(*velden)
+            # Without the model's ordering: SQLite allows no ORDER BY inside a UNION.
+            eigen = Permission.objects.filter(user=user_obj).order_by().values_list(*velden)
+            groep = Permission.objects.filter(group__user=user_obj).order_by().values_list(*velden)
             user_obj._perm_cache = {f"{app}.{code}" for app, code in eigen.union(groep)}
         return user_obj._perm_cache

@@ -171,12 +171,20 @@ def delen_in_rijen(trajecten: list[Traject], user) -> None:
         betrokkenheden[betrokken.traject_id].append(betrokken)
     codes = [deel.permissie for deel in delen.alle()]
     rechten = defaultdict(set)
-    persoon = TrajectUserObjectPermission.objects.filter(
-        user_id=user.pk, content_object_id__in=ids, permission__codename__in=codes
-    ).values_list("content_object_id", "permission__codename")
-    groep = TrajectGroupObjectPermission.objects.filter(
-        group__user__pk=user.pk, content_object_id__in=ids, permission__codename__in=codes
-    ).values_list("content_object_id", "permission__codename")
+    persoon = (
+        TrajectUserObjectPermission.objects.filter(
+            user_id=user.pk, content_object_id__in=ids, permission__codename__in=codes
+        )
+        .order_by()
+        .values_list("content_object_id", "permission__codename")
+    )
+    groep = (
+        TrajectGroupObjectPermission.objects.filter(
+            group__user__pk=user.pk, content_object_id__in=ids, permission__codename__in=codes
+        )
+        .order_by()
+        .values_list("content_object_id", "permission__codename")
+    )
     for traject_id, code in persoon.union(groep):
         rechten[traject_id].add(code)
     grondslagen = defaultdict(list)
