@@ -47,18 +47,31 @@ def mag_dossier_schrijven(user, traject: Traject) -> bool:
 
 def _categorierechten(user, traject: Traject) -> set[str]:
     """The dossier permissions guardian holds for this person on this traject (one query)."""
+    return _onthoud(
+        traject, ("categorierechten", user.pk), lambda: _categorierechten_op(user, [traject.pk])[traject.pk]
+    )
 
-    def zoek():
-        codes = [deel.permissie for deel in delen.alle()]
-        persoon = TrajectUserObjectPermission.objects.filter(
-            user_id=user.pk, content_object_id=traject.pk, permission__codename__in=codes
-        ).values_list("permission__codename", flat=True)
-        groep = TrajectGroupObjectPermission.objects.filter(
-            group__user__pk=user.pk, content_object_id=traject.pk, permission__codename__in=codes
-        ).values_list("permission__codename", flat=True)
-        return set(persoon.union(groep))
 
-    return _onthoud(traject, ("categorierechten", user.pk), zoek)
+def _categorierechten_op(user, traject_ids: list[int]) -> defaultdict[int, set[str]]:
+    """Per traject, the dossier permissions guardian holds for this person, their own and
+    their groups' (one query; no ORDER BY inside the UNION, which SQLite refuses)."""
+    codes = [deel.permissie for deel in delen.alle()]
+    velden = ("content_object_id", "permission__codename")
+    persoon = TrajectUserObjectPermission.objects.filter(
+        user_id=user.pk, content_object_id__in=traject_ids, permission__codename__in=codes
+    )
+    groep = TrajectGroupObjectPermission.objects.filter(
+        group__user__pk=user.pk, content_object_id__in=traject_ids, permission__codename__in=codes
+    )
+    rechten = defaultdict(set)
+    for traject_id, code in persoon.order_by().values_list(*velden).union(groep.order_by().values_list(*velden)):
+        rechten[traject_id].add(code)
+    return rechten
+
+
+def _geldige_grondslagen() -> QuerySet[Toestemming]:
+    """Valid grondslagen for a part of the dossier, oldest first (what opens a part)."""
+    return Toestemming.objects.geldig().filter(categorie__in=delen.categorieen()).order_by("vastgelegd_op")
 
 
 def _is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
@@ -108,11 +121,7 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
     for record in _onthoud(
         traject,
         ("grondslagen", wie.organisatie.pk),
-        lambda: list(
-            Toestemming.objects.geldig()
-            .filter(traject=traject, ontvanger=wie.organisatie, categorie__in=delen.categorieen())
-            .order_by("vastgelegd_op")
-        ),
+        lambda: list(_geldige_grondslagen().filter(traject=traject, ontvanger=wie.organisatie)),
     ):
         if record.categorie not in eigen and record.grondslag in delen.deel(record.categorie).grondslagen:
             grondslagen[record.categorie] = record
@@ -169,37 +178,16 @@ def delen_in_rijen(trajecten: list[Traject], user) -> None:
         Betrokkenheid.objects.met_actief().filter(traject_id__in=ids).select_related("organisatie").order_by("pk")
     ):
         betrokkenheden[betrokken.traject_id].append(betrokken)
-    codes = [deel.permissie for deel in delen.alle()]
-    rechten = defaultdict(set)
-    persoon = (
-        TrajectUserObjectPermission.objects.filter(
-            user_id=user.pk, content_object_id__in=ids, permission__codename__in=codes
-        )
-        .order_by()
-        .values_list("content_object_id", "permission__codename")
-    )
-    groep = (
-        TrajectGroupObjectPermission.objects.filter(
-            group__user__pk=user.pk, content_object_id__in=ids, permission__codename__in=codes
-        )
-        .order_by()
-        .values_list("content_object_id", "permission__codename")
-    )
-    for traject_id, code in persoon.union(groep):
-        rechten[traject_id].add(code)
+    rechten = _categorierechten_op(user, ids)
     grondslagen = defaultdict(list)
-    for record in (
-        Toestemming.objects.geldig()
-        .filter(traject_id__in=ids, categorie__in=delen.categorieen())
-        .order_by("vastgelegd_op")
-    ):
+    for record in _geldige_grondslagen().filter(traject_id__in=ids):
         grondslagen[record.traject_id].append(record)
     for traject in trajecten:
         rij = betrokkenheden[traject.pk]
         # What leesbare_categorieen and mag_traject_beheren would read of this traject.
         zichtbaar_vooraf(user, traject, rij)
         betrokkenheden_vooraf(traject, rij, eigen)
-        cache = traject.__dict__["_toegang_cache"]
+        cache = traject.__dict__.setdefault("_toegang_cache", {})
         cache[("categorierechten", user.pk)] = rechten[traject.pk]
         cache[("grondslagen", eigen)] = [r for r in grondslagen[traject.pk] if r.ontvanger_id == eigen]
         leesbaar = leesbare_categorieen(user, traject)

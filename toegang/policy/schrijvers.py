@@ -136,11 +136,10 @@ def mag_nazorg_afsluiten(user, traject: Traject) -> bool:
     )
 
 
-def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int, actief=None):
+def _schrijft_in_rij(deel: delen.Dossierdeel, rij, eigen: int):
     """Whether the reader's organisation writes this part in the row's traject (the SQL twin
-    of :func:`schrijver_van`): active in the first of the part's ``schrijvers`` that is.
-    ``actief``: ``Betrokkenheid.objects.actief()`` when the caller built it already."""
-    actief = Betrokkenheid.objects.actief() if actief is None else actief
+    of :func:`schrijver_van`): active in the first of the part's ``schrijvers`` that is."""
+    actief = Betrokkenheid.objects.actief()  # built once for every soort below
     if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
         return PerRij(
             Betrokkenheid.objects.filter(
