@@ -89,7 +89,7 @@ def _delingen(traject) -> dict[str, list[Deling]]:
     per_deel: dict[str, list[Deling]] = {c: [] for c in delen.categorieen()}
     gezien: set[tuple[str, int]] = set()
     school = policy.schrijvende_school(traject)
-    actief = set(traject.betrokkenheden.actief().values_list("organisatie_id", flat=True))
+    actief = {b.organisatie_id for b in policy.betrokkenheden_van(traject) if b.is_actief}
     records = (
         traject.toestemmingen.filter(categorie__in=delen.categorieen())
         .exclude(ontvanger=school)

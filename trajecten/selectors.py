@@ -170,9 +170,8 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     for toestemming in kennisgevingen:
         if toestemming.is_geldig():
             geldig.setdefault(toestemming.ontvanger_id, toestemming)
-    betrokkenheden = traject.betrokkenheden.met_actief().select_related(
-        "organisatie", "organisatie__verbindingsofficier__user"
-    )
+    # In the order of the model (soort, then the organisation's name).
+    betrokkenheden = sorted(policy.betrokkenheden_van(traject), key=lambda b: (b.soort, b.organisatie.naam))
     for b in betrokkenheden:
         regel = BetrokkenheidRegel(b, actief=b.is_actief, grondslag=geldig.get(b.organisatie_id))
         if regel.actief or mag_beheren:

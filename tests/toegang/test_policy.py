@@ -216,3 +216,34 @@ def test_revocation_ends_the_organisations_assignments(demo):
     assert "Noah" in zichtbaar_vers(demo.verbindingsofficier)
     assert "Noah" not in zichtbaar_vers(demo.mbo_intake)
     assert not TrajectUserObjectPermission.objects.filter(content_object=noah, user=demo.mbo_intake).exists()
+
+
+def test_a_traject_instance_forgets_what_the_policy_read_when_a_service_changes_it(demo):
+    """The policy reads a traject's involvements once per request and answers every question
+    from them (issue 21); a service that changes them through its own locked copy makes the
+    caller's instance forget, so the same page never answers from the old involvements."""
+    from trajecten.constants import BetrokkenheidSoort
+    from trajecten.models import Traject
+
+    noah = Traject.objects.get(pk=demo.trajecten["Noah"].pk)
+    gemeente = Organisatie.objects.get(naam="Gemeente Lindewaard")
+    noah.betrokkenheden.filter(organisatie=gemeente).delete()
+    policy.rechten_afleiden(noah)
+    assert gemeente.pk not in {b.organisatie_id for b in policy.betrokkenheden_van(noah)}
+    services.betrokkenheid_toevoegen(
+        actor=demo.coordinator, traject=noah, organisatie=gemeente, soort=BetrokkenheidSoort.GEMEENTE
+    )
+    assert {b.organisatie_id: b.is_actief for b in policy.betrokkenheden_van(noah)}[gemeente.pk] is False
+    services.kennisgeving_vastleggen(
+        actor=demo.coordinator,
+        traject=noah,
+        ontvanger=gemeente,
+        gegevens={
+            "grondslag": Grondslag.INJUS,
+            "datum_gegeven": timezone.localdate(),
+            "wijze": Wijze.WETTELIJK,
+            "bron": "INJUS-bericht (fictief), kenmerk TEST-2",
+        },
+    )
+    assert {b.organisatie_id: b.is_actief for b in policy.betrokkenheden_van(noah)}[gemeente.pk] is True
+    assert policy.betrokkenheden_van(noah) is policy.betrokkenheden_van(noah)  # read once, then remembered

@@ -76,6 +76,7 @@ from .dossier import (
     mag_dossier_schrijven,
     mag_herkomst_schrijven,
     mag_raadplegingen_zien,
+    opent_deel,
     raadplegingen_zichtbaar_voor,
 )
 from .herkomst import (
@@ -100,6 +101,7 @@ from .lezers import (
     lezer_van,
     medewerker_van,
     regio_van,
+    vergeten,
 )
 from .logonderzoek import (
     log_onderzoeken,
@@ -148,6 +150,7 @@ from .trajecten import (
     PerRij,
     actieve_medewerkers,
     actieve_organisaties,
+    betrokkenheden_van,
     heeft_overzicht,
     heeft_regie_nazorg,
     is_zichtbaar,
@@ -196,6 +199,7 @@ __all__ = [
     "accountlog_zichtbaar_voor",
     "actieve_medewerkers",
     "actieve_organisaties",
+    "betrokkenheden_van",
     "heeft_overzicht",
     "heeft_regie_nazorg",
     "is_nazorgpartner",
@@ -241,6 +245,7 @@ __all__ = [
     "mag_besluit_terugleggen",
     "mag_contacten_bijhouden",
     "mag_dossier_schrijven",
+    "opent_deel",
     "mag_nazorg_afsluiten",
     "mag_schoolloopbaan_schrijven",
     "mag_grondslag_vastleggen",
@@ -289,6 +294,7 @@ __all__ = [
     "toewijsbare_medewerkers",
     "traject_ophalen",
     "verbindingsofficier_groep_bijwerken",
+    "vergeten",
     "zelf_geschreven",
     "zichtbaar_voor",
     "zicht_controleren",

@@ -27,8 +27,8 @@ from trajecten.models import Betrokkenheid, Toestemming, Traject
 from .. import delen
 from .lezers import Lezer, _onthoud, lezer_van, medewerker_van
 from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
-from .schrijvers import _betrokken_als, betrokkenheden_vooraf, schrijvende_school, schrijver_van
-from .trajecten import is_zichtbaar, mag_traject_beheren, traject_ophalen, zichtbaar_vooraf
+from .schrijvers import _betrokken_als, is_actief_in, schrijvende_school, schrijver_van
+from .trajecten import betrokkenheden_van, is_zichtbaar, mag_traject_beheren, traject_ophalen, zichtbaar_vooraf
 
 
 def mag_dossier_schrijven(user, traject: Traject) -> bool:
@@ -74,15 +74,12 @@ def _geldige_grondslagen() -> QuerySet[Toestemming]:
     return Toestemming.objects.geldig().filter(categorie__in=delen.categorieen()).order_by("vastgelegd_op")
 
 
-def _is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
-    return _onthoud(
-        traject,
-        ("actief", organisatie.pk),
-        lambda: (
-            organisatie.actief
-            and Betrokkenheid.objects.actief().filter(traject=traject, organisatie=organisatie).exists()
-        ),
-    )
+def opent_deel(record: Toestemming, op=None) -> bool:
+    """Whether this grondslag record opens its part of the dossier to its organisation (when
+    that is active in the traject): valid on ``op`` (today) — given, not expired, not revoked,
+    not a parent's consent past the 18th birthday — with a grondslag the part accepts."""
+    deel = delen.deel(record.categorie)
+    return record.grondslag in deel.grondslagen and record.is_geldig(op)
 
 
 def leesbare_categorieen(lezer, traject: Traject) -> dict:
@@ -98,7 +95,7 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
 
     if isinstance(lezer, Lezer):
         wie = lezer
-        if not _is_actief_in(wie.organisatie, traject):
+        if not is_actief_in(wie.organisatie, traject):
             return {}
         rechten = {deel.permissie for deel in delen.alle()}
     else:
@@ -186,7 +183,6 @@ def delen_in_rijen(trajecten: list[Traject], user) -> None:
         rij = betrokkenheden[traject.pk]
         # What leesbare_categorieen and mag_traject_beheren would read of this traject.
         zichtbaar_vooraf(user, traject, rij)
-        betrokkenheden_vooraf(traject, rij, eigen)
         cache = traject.__dict__.setdefault("_toegang_cache", {})
         cache[("categorierechten", user.pk)] = rechten[traject.pk]
         cache[("grondslagen", eigen)] = [r for r in grondslagen[traject.pk] if r.ontvanger_id == eigen]
@@ -289,14 +285,9 @@ def herkomstschool_van(user, traject: Traject) -> Organisatie | None:
     if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN or not is_zichtbaar(user, traject):
         return None
     organisatie = medewerker.organisatie
-    actief = _onthoud(
-        traject,
-        ("herkomst", organisatie.pk),
-        lambda: (
-            Betrokkenheid.objects.actief()
-            .filter(traject=traject, organisatie=organisatie, soort=BetrokkenheidSoort.MBO_HERKOMST)
-            .exists()
-        ),
+    actief = any(
+        b.is_actief and b.organisatie_id == organisatie.pk and b.soort == BetrokkenheidSoort.MBO_HERKOMST
+        for b in betrokkenheden_van(traject)
     )
     return organisatie if actief else None
 

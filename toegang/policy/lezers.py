@@ -106,6 +106,13 @@ def _onthoud(traject: Traject, sleutel: tuple, bereken):
     return cache[sleutel]
 
 
+def vergeten(traject: Traject) -> None:
+    """Forget what the policy worked out of this traject instance (its involvements and every
+    reader's answers): for an instance whose traject changes through another copy (a service's
+    locked one), and by ``rechten_afleiden`` when access changes."""
+    traject.__dict__.pop("_toegang_cache", None)
+
+
 def is_justitiepartner(organisatie: Organisatie | None) -> bool:
     """Tasks acted on by the JJI or a justice partner are theirs: never shown to schools."""
     return organisatie is not None and organisatie.soort in JUSTITIE_SOORTEN

@@ -17,7 +17,7 @@ from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermis
 from trajecten.models import Betrokkenheid, Toestemming, Toewijzing, Traject
 
 from .. import delen
-from .lezers import ALLE_TRAJECTEN_ROLLEN, GROEP_VERBINDINGSOFFICIER, VIEW
+from .lezers import ALLE_TRAJECTEN_ROLLEN, GROEP_VERBINDINGSOFFICIER, VIEW, vergeten
 
 
 def groepsnaam(organisatie_id: int, naam: str) -> str:
@@ -98,7 +98,7 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
     The visibility rows of the lists (``toegang.Zicht``) are the same, in the same transaction.
     """
     if isinstance(trajecten, Traject):
-        trajecten.__dict__.pop("_toegang_cache", None)
+        vergeten(trajecten)
         trajecten = Traject.objects.filter(pk=trajecten.pk)
     traject_ids = trajecten.values("pk")
     view = Permission.objects.get(content_type__app_label=VIEW[0], codename=VIEW[1])

@@ -15,21 +15,14 @@ from trajecten.constants import BetrokkenheidSoort, Categorie
 from trajecten.models import Betrokkenheid, Traject
 
 from .. import delen
-from .lezers import _onthoud, medewerker_van
-from .trajecten import PerRij, is_zichtbaar, zichtbaar_voor
+from .lezers import medewerker_van
+from .trajecten import PerRij, betrokkenheden_van, is_zichtbaar, zichtbaar_voor
 
 
 def schrijvende_school(traject: Traject) -> Organisatie | None:
     """The JJI-school of the traject: it writes the doorstroomdossier."""
 
-    def zoek():
-        return _school_uit(
-            traject.betrokkenheden.filter(soort=BetrokkenheidSoort.JJI_SCHOOL, organisatie__actief=True)
-            .select_related("organisatie")
-            .order_by("pk")[:1]
-        )
-
-    return _onthoud(traject, ("schrijver",), zoek)
+    return _school_uit(betrokkenheden_van(traject))
 
 
 def _school_uit(betrokkenheden) -> Organisatie | None:
@@ -55,16 +48,11 @@ def _soorten_uit(betrokkenheden, organisatie_id: int) -> frozenset[str]:
     return frozenset(b.soort for b in betrokkenheden if b.organisatie_id == organisatie_id)
 
 
-def betrokkenheden_vooraf(traject: Traject, betrokkenheden: list, organisatie_id: int) -> None:
-    """Remember what this module answers of the traject from its involvements already read
-    (every one, with ``is_actief`` and ``organisatie``, by pk): the writers of each part, and
-    the soorten of the organisation ``organisatie_id`` — so a page of rows reads them once."""
-    cache = traject.__dict__.setdefault("_toegang_cache", {})
-    cache[("schrijver",)] = _school_uit(betrokkenheden)
-    for deel in delen.alle():
-        if deel.schrijvers != (BetrokkenheidSoort.JJI_SCHOOL,):
-            cache[("schrijver", deel.categorie)] = _schrijver_uit(betrokkenheden, deel)
-    cache[("soorten", organisatie_id)] = _soorten_uit(betrokkenheden, organisatie_id)
+def is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
+    """Whether the organisation is active itself and has an active involvement in the traject."""
+    return organisatie.actief and any(
+        b.is_actief and b.organisatie_id == organisatie.pk for b in betrokkenheden_van(traject)
+    )
 
 
 def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:
@@ -75,17 +63,7 @@ def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:
     deel = delen.deel(categorie)
     if deel.schrijvers == (BetrokkenheidSoort.JJI_SCHOOL,):
         return schrijvende_school(traject)
-
-    def zoek():
-        return _schrijver_uit(
-            Betrokkenheid.objects.actief()
-            .filter(traject=traject, soort__in=deel.schrijvers, organisatie__actief=True)
-            .select_related("organisatie")
-            .order_by("pk"),
-            deel,
-        )
-
-    return _onthoud(traject, ("schrijver", categorie), zoek)
+    return _schrijver_uit(betrokkenheden_van(traject), deel)
 
 
 def zelf_geschreven(user, categorie: str) -> QuerySet[Traject]:
@@ -101,13 +79,7 @@ def zelf_geschreven(user, categorie: str) -> QuerySet[Traject]:
 
 def _betrokken_als(traject: Traject, organisatie: Organisatie) -> frozenset[str]:
     """The soorten in which this organisation is involved in the traject."""
-    return _onthoud(
-        traject,
-        ("soorten", organisatie.pk),
-        lambda: frozenset(
-            Betrokkenheid.objects.filter(traject=traject, organisatie=organisatie).values_list("soort", flat=True)
-        ),
-    )
+    return _soorten_uit(betrokkenheden_van(traject), organisatie.pk)
 
 
 def mag_schoolloopbaan_schrijven(user, traject: Traject) -> bool:
@@ -131,7 +103,7 @@ def mag_nazorg_afsluiten(user, traject: Traject) -> bool:
         return False
     return (
         BetrokkenheidSoort.GEMEENTE in _betrokken_als(traject, medewerker.organisatie)
-        and Betrokkenheid.objects.actief().filter(traject=traject, organisatie=medewerker.organisatie).exists()
+        and is_actief_in(medewerker.organisatie, traject)
         and is_zichtbaar(user, traject)
     )
 

@@ -125,25 +125,37 @@ def mag_traject_beheren(user, traject: Traject) -> bool:
     if not user.has_perm("trajecten.change_traject"):
         return False
 
-    def eigen_regie() -> bool:
-        return traject.betrokkenheden.filter(
-            organisatie_id=medewerker.organisatie_id, soort__in=ACTIEF_VANAF_START
-        ).exists()
+    eigen_regie = any(
+        b.organisatie_id == medewerker.organisatie_id and b.soort in ACTIEF_VANAF_START
+        for b in betrokkenheden_van(traject)
+    )
+    return eigen_regie and is_zichtbaar(user, traject)
 
-    return _onthoud(traject, ("regie", user.pk), eigen_regie) and is_zichtbaar(user, traject)
+
+def betrokkenheden_van(traject: Traject) -> list[Betrokkenheid]:
+    """Every involvement of the traject, by pk, with ``is_actief`` and its organisation (and
+    that organisation's verbindingsofficier, which the traject page shows): read once per
+    request (one query), and every question the policy asks of involvements is answered from
+    it. ``rechten_afleiden`` forgets it with the other answers when involvement changes."""
+    return _onthoud(
+        traject,
+        ("betrokkenheden",),
+        lambda: list(
+            Betrokkenheid.objects.met_actief()
+            .filter(traject_id=traject.pk)
+            .select_related("organisatie__verbindingsofficier__user")
+            .order_by("pk")
+        ),
+    )
 
 
 def zichtbaar_vooraf(user, traject: Traject, betrokkenheden: list) -> None:
-    """Remember that the reader sees this traject (a row of ``zichtbaar_voor``) and whether
-    their organisation runs it, from its involvements already read (:func:`mag_traject_beheren`
-    then asks nothing more)."""
-    medewerker = medewerker_van(user)
+    """Remember that the reader sees this traject (a row of ``zichtbaar_voor``) and its
+    involvements already read (every one, with ``is_actief`` and ``organisatie``, by pk): the
+    policy's questions about this traject then read nothing more."""
     cache = traject.__dict__.setdefault("_toegang_cache", {})
     cache[("zichtbaar", user.pk)] = True
-    if medewerker is not None:
-        cache[("regie", user.pk)] = any(
-            b.organisatie_id == medewerker.organisatie_id and b.soort in ACTIEF_VANAF_START for b in betrokkenheden
-        )
+    cache[("betrokkenheden",)] = betrokkenheden
 
 
 def mag_toewijzen(user, traject: Traject) -> bool:
