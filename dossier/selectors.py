@@ -62,7 +62,8 @@ class Deling:
     """The state of one grondslag for one part and one organisation (a badge)."""
 
     toestemming: object
-    status: str  # "gedeeld", "ingetrokken", "verlopen", "toekomst"
+    # "gedeeld", "niet_actief", "ingetrokken", "verlopen", "toekomst", "vervallen_18", "opent_niet"
+    status: str
 
 
 @dataclass
@@ -83,11 +84,12 @@ class Deel:
 
 
 def _delingen(traject) -> dict[str, list[Deling]]:
-    """Per part: the latest grondslag per organisation, with its state today. The JJI-school
-    itself is left out (a grondslag for it concerns the school van herkomst's part)."""
+    """Per part and organisation, the grondslag that opens the part to it now (the policy's
+    rule, :func:`~toegang.policy.opent_deel`) — else its latest record, with why it does not:
+    an older valid consent stays "gedeeld" under a newer revoked one, and a parent's consent
+    past the 18th birthday is not "gedeeld". The JJI-school itself is left out (a grondslag
+    for it concerns the school van herkomst's part)."""
     vandaag = timezone.localdate()
-    per_deel: dict[str, list[Deling]] = {c: [] for c in delen.categorieen()}
-    gezien: set[tuple[str, int]] = set()
     school = policy.schrijvende_school(traject)
     actief = {b.organisatie_id for b in policy.betrokkenheden_van(traject) if b.is_actief}
     records = (
@@ -96,24 +98,32 @@ def _delingen(traject) -> dict[str, list[Deling]]:
         .select_related("ontvanger", "ingetrokken_door")
         .order_by("-vastgelegd_op", "-pk")
     )
-    for record in records:
-        if (record.categorie, record.ontvanger_id) in gezien:
-            continue
-        gezien.add((record.categorie, record.ontvanger_id))
-        if record.ingetrokken_op:
-            status = "ingetrokken"
-        elif record.geldig_tot and record.geldig_tot < vandaag:
-            status = "verlopen"
-        elif record.datum_gegeven > vandaag:
-            status = "toekomst"
-        elif record.ontvanger_id not in actief:
-            status = "niet_actief"
-        else:
-            status = "gedeeld"
-        per_deel[record.categorie].append(Deling(record, status))
+    gekozen: dict[tuple[str, int], tuple[object, bool]] = {}
+    for record in records:  # newest first: the first that opens the part, else the newest
+        sleutel = (record.categorie, record.ontvanger_id)
+        opent = policy.opent_deel(record, vandaag)
+        if sleutel not in gekozen or (opent and not gekozen[sleutel][1]):
+            gekozen[sleutel] = (record, opent)
+    per_deel: dict[str, list[Deling]] = {c: [] for c in delen.categorieen()}
+    for record, opent in gekozen.values():
+        per_deel[record.categorie].append(Deling(record, _status(record, opent, actief, vandaag)))
     for lijst in per_deel.values():
         lijst.sort(key=lambda d: (d.status != "gedeeld", d.toestemming.ontvanger.naam))
     return per_deel
+
+
+def _status(record, opent: bool, actief: set[int], vandaag: dt.date) -> str:
+    if opent:
+        return "gedeeld" if record.ontvanger_id in actief else "niet_actief"
+    if record.ingetrokken_op:
+        return "ingetrokken"
+    if record.geldig_tot and record.geldig_tot < vandaag:
+        return "verlopen"
+    if record.datum_gegeven > vandaag:
+        return "toekomst"
+    if record.is_vervallen_op_18(vandaag):
+        return "vervallen_18"
+    return "opent_niet"  # a grondslag this part does not accept
 
 
 def dossier_voor(user, traject, *, verzoek=None, lezer=None) -> list[Deel]:

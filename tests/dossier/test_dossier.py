@@ -225,6 +225,57 @@ def test_revocation_closes_at_once_and_the_page_says_so(client, demo, noah):
     assert Categorie.ONDERWIJSINFORMATIE not in policy.leesbare_categorieen(demo.mbo_intake, noah)
 
 
+def _badges(client, demo, traject) -> str:
+    """The dossier page with its "gedeeld met …" badges, as the regie (the JJI-school) sees it."""
+    client.force_login(demo.jji_school)
+    return client.get(reverse("dossier:dossier", args=[traject.pk])).content.decode()
+
+
+def test_an_older_valid_consent_under_a_newer_revoked_one_still_shows_as_shared(client, demo, noah):
+    """The badge follows the policy: a newer record revoked does not hide an older one that
+    still opens the part (a review found the badge read only the newest record)."""
+    ouder = toestemming_geven(demo, noah, Categorie.ONDERWIJSINFORMATIE)
+    # The service refuses a second valid record; one made beside it (an import, say) is data
+    # the model allows.
+    nieuwer = Toestemming.objects.create(
+        traject=noah,
+        ontvanger=ouder.ontvanger,
+        categorie=Categorie.ONDERWIJSINFORMATIE,
+        grondslag=Grondslag.TOESTEMMING_JONGERE,
+        weigeren_zonder_gevolgen=True,
+        wijze=Wijze.FORMULIER,
+        datum_gegeven=timezone.localdate(),
+        vastgelegd_door=demo.coordinator,
+    )
+    services.toestemming_intrekken(actor=demo.coordinator, toestemming=nieuwer)
+    assert Categorie.ONDERWIJSINFORMATIE in policy.leesbare_categorieen(demo.mbo_intake, noah)
+    tekst = _badges(client, demo, noah)
+    assert "gedeeld met ROC Lindewaard" in tekst and "ROC Lindewaard: ingetrokken op" not in tekst
+
+
+def test_a_parents_consent_past_the_18th_birthday_is_not_shown_as_shared(client, demo, noah):
+    vandaag = timezone.localdate()
+    noah.jongere.geboortedatum = vandaag.replace(year=vandaag.year - 15)
+    noah.jongere.save()
+    toestemming_geven(
+        demo,
+        noah,
+        Categorie.ONDERWIJSINFORMATIE,
+        grondslag=Grondslag.TOESTEMMING_OUDER,
+        gegeven_door="Moeder (fictief)",
+        jongere_gevraagd=True,
+        datum_gegeven=vandaag - dt.timedelta(days=30),
+    )
+    assert "gedeeld met ROC Lindewaard" in _badges(client, demo, noah)
+    noah.jongere.geboortedatum = vandaag.replace(year=vandaag.year - 18) - dt.timedelta(days=1)
+    noah.jongere.save()
+    noah.refresh_from_db()
+    assert Categorie.ONDERWIJSINFORMATIE not in policy.leesbare_categorieen(demo.mbo_intake, noah)
+    tekst = _badges(client, demo, noah)
+    assert "gedeeld met ROC Lindewaard" not in tekst
+    assert "ROC Lindewaard: de toestemming van de ouder is vervallen (de jongere is 18)" in tekst
+
+
 @pytest.mark.parametrize(
     ("wijziging", "fout"),
     [
