@@ -75,8 +75,17 @@ class PerRij(Exists):
 
 def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject:
     """One traject the user may see; ``Http404`` for a missing and a forbidden one alike.
-    ``met``: what a page reads with it (a function that annotates the query)."""
-    qs = zichtbaar_voor(user, lijst=False).select_related("jongere", "jji", "jji__regio")
+    ``met``: what a page reads with it (a function that annotates the query).
+
+    The rule of :func:`zichtbaar_voor` in two steps: the traject through the reader's
+    visibility rows, then the live check that their organisation is active in it, from the
+    traject's involvements — which every page of a traject reads anyway
+    (:func:`betrokkenheden_van`), and which the database plans in a fraction of the time of
+    the same check as a subquery."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
+        raise Http404
+    qs = Traject.objects.filter(pk__in=zichtbare_ids(user, lijst=False)).select_related("jongere", "jji", "jji__regio")
     if met is not None:
         qs = met(qs)
     if voor_update:
@@ -85,6 +94,8 @@ def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject
         traject = qs.get(pk=pk)
     except (Traject.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+    if not any(b.is_actief and b.organisatie_id == medewerker.organisatie_id for b in betrokkenheden_van(traject)):
+        raise Http404
     _onthoud(traject, ("zichtbaar", user.pk), lambda: True)
     return traject
 
@@ -171,9 +182,8 @@ def toewijsbare_medewerkers(user, traject: Traject, *, ook_toegewezen: bool = Fa
     medewerker = medewerker_van(user)
     if medewerker is None or medewerker.rol == Rol.SYSTEEM or not is_zichtbaar(user, traject):
         return Medewerker.objects.none()  # a system account assigns nobody
-    actieve_organisaties = Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
     kandidaten = (
-        Medewerker.objects.filter(organisatie_id__in=actieve_organisaties, user__is_active=True)
+        Medewerker.objects.filter(organisatie_id__in=_actieve_organisatie_ids(traject), user__is_active=True)
         .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
         .select_related("user", "organisatie")
     )
@@ -197,15 +207,22 @@ def actieve_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
     """The organisations active in a traject the reader may see (choices for a task's owner)."""
     if not is_zichtbaar(user, traject):
         return Organisatie.objects.none()
-    return Organisatie.objects.filter(
-        pk__in=Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
-    )
+    return Organisatie.objects.filter(pk__in=_actieve_organisatie_ids(traject))
+
+
+def _actieve_organisatie_ids(traject: Traject) -> list[int]:
+    """The organisations active in the traject, from its involvements read once per request
+    (:func:`betrokkenheden_van`): constants in the queries that use them, which the database
+    plans in a fraction of the time a subquery with its validity rules takes."""
+    return sorted({b.organisatie_id for b in betrokkenheden_van(traject) if b.is_actief})
 
 
 def actieve_medewerkers(user, traject: Traject) -> QuerySet[Medewerker]:
     """People of the organisations active in a traject (choices for a meeting's participants)."""
+    if not is_zichtbaar(user, traject):
+        return Medewerker.objects.none()
     return (
-        Medewerker.objects.filter(organisatie__in=actieve_organisaties(user, traject), user__is_active=True)
+        Medewerker.objects.filter(organisatie_id__in=_actieve_organisatie_ids(traject), user__is_active=True)
         .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
         .select_related("user", "organisatie")
     )
