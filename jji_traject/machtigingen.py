@@ -1,6 +1,7 @@
 """Django's ModelBackend with fewer queries per request: the model permissions (the role
 groups' kinds of action) in one query instead of two — a person's own and their groups'
-permissions as one UNION — and the signed-in person loaded with their profile and its
+permissions as one UNION, compiled once and prepared per database connection
+(``jji_traject.voorbereid``) — and the signed-in person loaded with their profile and its
 organisation (``medewerker__organisatie``), which every page asks for."""
 
 from __future__ import annotations
@@ -8,6 +9,19 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
+
+from .voorbereid import Rijen
+
+
+def _permissies_van(user_id: int):
+    velden = ("content_type__app_label", "codename")
+    # Without the model's ordering: SQLite allows no ORDER BY inside a UNION.
+    eigen = Permission.objects.filter(user=user_id).order_by().values_list(*velden)
+    groep = Permission.objects.filter(group__user=user_id).order_by().values_list(*velden)
+    return eigen.union(groep)
+
+
+_PERMISSIES = Rijen("machtigingen", _permissies_van)
 
 
 class ModelBackendEenQuery(ModelBackend):
@@ -22,9 +36,5 @@ class ModelBackendEenQuery(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None or user_obj.is_superuser:
             return super().get_all_permissions(user_obj, obj)
         if not hasattr(user_obj, "_perm_cache"):
-            velden = ("content_type__app_label", "codename")
-            # Without the model's ordering: SQLite allows no ORDER BY inside a UNION.
-            eigen = Permission.objects.filter(user=user_obj).order_by().values_list(*velden)
-            groep = Permission.objects.filter(group__user=user_obj).order_by().values_list(*velden)
-            user_obj._perm_cache = {f"{app}.{code}" for app, code in eigen.union(groep)}
+            user_obj._perm_cache = {f"{app}.{code}" for app, code in _PERMISSIES.rijen(user_obj.pk)}
         return user_obj._perm_cache

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from jji_traject import uitbox
-from jji_traject.telling import Telling
+from jji_traject.voorbereid import Telling
 from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing
@@ -254,7 +254,7 @@ def _ongelezen_van(ontvanger_id: int):
 
 
 # The header's count: its SQL built once a day per process (its conditions hold dates) and
-# prepared once per database connection (``jji_traject.telling``).
+# prepared once per database connection (``jji_traject.voorbereid``).
 _ONGELEZEN = Telling("ongelezen", _ongelezen_van)
 
 

@@ -1,6 +1,7 @@
-"""The header's count compiled once and prepared per connection (``jji_traject.telling``,
-issue 21): always the queryset's own ``count()``, prepared again where the server has none,
-not undone by a rollback; a query without its stand-in is refused. The next day:
+"""Queries on every page compiled once and prepared per connection (``jji_traject.voorbereid``,
+issue 21): the header's count is always the queryset's own ``count()`` and the model
+permissions the queryset's own rows; prepared again where the server has none, not undone by
+a rollback; a query without its stand-in is refused. The next day:
 ``tests/signalering/test_afgehandeld.py``; SQLite: ``test_make_run.py`` opens every page."""
 
 import pytest
@@ -8,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.urls import reverse
 
-from jji_traject.telling import PLEK, Telling
+from jji_traject import machtigingen
+from jji_traject.voorbereid import PLEK, Telling
 from signalering import services as signalering
 from signalering.models import Melding
 
@@ -34,7 +36,9 @@ def test_the_count_is_the_querysets_count_for_every_demo_person(demo):
 def _vergeten() -> None:
     """As on a new connection: the server holds no prepared count, and nothing says it does."""
     with connection.cursor() as cursor:
-        cursor.execute("DEALLOCATE ALL")
+        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ongelezen_%%'")
+        for (naam,) in cursor.fetchall():
+            cursor.execute(f"DEALLOCATE {naam}")
     signalering._ONGELEZEN._voorbereid.clear()
 
 
@@ -61,12 +65,19 @@ def test_it_is_prepared_once_per_connection_and_a_rollback_does_not_undo_it(demo
 
 def test_a_query_without_its_stand_in_is_refused(demo):
     zonder = Telling("zonder_plek", lambda plek: Melding.objects.all())
-    with pytest.raises(ValueError, match="precies één keer"):
+    with pytest.raises(ValueError, match="plaatsvervanger"):
         zonder.tel(1)
-    twee = Telling("twee_plekken", lambda plek: Melding.objects.filter(ontvanger_id=plek, traject_id=plek))
-    with pytest.raises(ValueError, match="precies één keer"):
-        twee.tel(1)
     assert Telling("een", lambda plek: Melding.objects.filter(ontvanger_id=plek)).tel(PLEK) == 0
+
+
+def test_the_model_permissions_are_the_querysets_rows_for_every_demo_person(demo):
+    """Their own and their groups' (the stand-in twice, in both halves of the UNION)."""
+    for user in get_user_model().objects.all():
+        verwacht = {f"{app}.{code}" for app, code in machtigingen._permissies_van(user.pk)}
+        assert {f"{app}.{code}" for app, code in machtigingen._PERMISSIES.rijen(user.pk)} == verwacht
+        vers = get_user_model().objects.get(pk=user.pk)
+        assert vers.get_all_permissions() == verwacht, user.username
+    assert any(user.get_all_permissions() for user in get_user_model().objects.all())
 
 
 def test_every_page_shows_the_count(client, demo):
@@ -75,3 +86,21 @@ def test_every_page_shows_the_count(client, demo):
     aantal = signalering.ongelezen(user)
     tekst = client.get(reverse("trajecten:lijst")).content.decode()
     assert aantal >= 1 and f'<span class="teller">{aantal}<span' in tekst
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_a_statement_gone_from_the_server_is_recognised(demo):
+    """Outside a transaction a statement the server no longer holds is prepared again: the
+    error it gives is recognised as that one, and no other error is."""
+    from django.db import DatabaseError
+
+    from jji_traject.voorbereid import _onbekend_statement
+
+    fouten = []
+    for sql in ("EXECUTE bestaat_niet_1234(1)", "SELECT 1 / 0"):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(sql)
+        except DatabaseError as fout:
+            fouten.append(_onbekend_statement(fout))
+    assert fouten == [True, False]
