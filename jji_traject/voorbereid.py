@@ -14,6 +14,7 @@ compare the two."""
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import hashlib
 import re
@@ -40,7 +41,7 @@ class _Vast:
     voorbereiding: str | None  # None: a parameter without a known type, planned each time
 
 
-class _Voorbereid:
+class _Voorbereid(abc.ABC):
     """``bouw(PLEK)`` gives the queryset; :data:`PLEK` must be among its parameters."""
 
     def __init__(self, naam: str, bouw: Callable[[int], QuerySet]):
@@ -52,8 +53,9 @@ class _Voorbereid:
         # Per raw database connection, the statements prepared on it.
         self._voorbereid: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
+    @abc.abstractmethod
     def _select(self, qs: QuerySet) -> tuple[str, tuple]:
-        raise NotImplementedError
+        """The SQL and parameters to keep for this queryset."""
 
     def _gecompileerd(self, sleutel: Hashable) -> _Vast:
         with self._slot:
