@@ -23,17 +23,22 @@ import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connections
 from django.db.models import QuerySet
 
 # Stands in for the value each request fills in: no id is negative.
 PLEK = -7_310_000_001
+
+# Per raw database connection, the names of the statements prepared on it (one registry for
+# every query: two with the same name and SQL are one statement on the server).
+_VOORBEREID: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 _TYPEN = ((bool, "boolean"), (int, "bigint"), (str, "text"), (dt.datetime, "timestamptz"), (dt.date, "date"))
 
 
 @dataclass(frozen=True)
 class _Vast:
+    alias: str  # the database the SQL was compiled for, and runs on
     sql: str
     params: tuple
     plekken: tuple[int, ...]
@@ -50,8 +55,6 @@ class _Voorbereid(abc.ABC):
         self._slot = threading.Lock()
         self._sleutel: Hashable = None
         self._vast: _Vast | None = None
-        # Per raw database connection, the statements prepared on it.
-        self._voorbereid: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
     @abc.abstractmethod
     def _select(self, qs: QuerySet) -> tuple[str, tuple]:
@@ -60,13 +63,14 @@ class _Voorbereid(abc.ABC):
     def _gecompileerd(self, sleutel: Hashable) -> _Vast:
         with self._slot:
             if self._vast is None or self._sleutel != sleutel:
-                sql, params = self._select(self._bouw(PLEK))
+                qs = self._bouw(PLEK)
+                sql, params = self._select(qs)
                 plekken = tuple(i for i, waarde in enumerate(params) if type(waarde) is int and waarde == PLEK)
                 if not plekken:
                     raise ValueError(f"{self._naam}: de query bevat de plaatsvervanger niet")
                 vingerafdruk = hashlib.sha1(f"{sql}{params!r}".encode(), usedforsecurity=False).hexdigest()[:12]
                 naam = f"{self._naam}_{vingerafdruk}"
-                self._vast = _Vast(sql, tuple(params), plekken, naam, _voorbereiding(naam, sql, params))
+                self._vast = _Vast(qs.db, sql, tuple(params), plekken, naam, _voorbereiding(naam, sql, params))
                 self._sleutel = sleutel
             return self._vast
 
@@ -75,21 +79,29 @@ class _Voorbereid(abc.ABC):
         params = list(vast.params)
         for plek in vast.plekken:
             params[plek] = waarde
-        with connection.cursor() as cursor:
-            if connection.vendor != "postgresql" or vast.voorbereiding is None:
+        verbinding = connections[vast.alias]
+        with verbinding.cursor() as cursor:
+            if not _voorbereidbaar(verbinding) or vast.voorbereiding is None:
                 cursor.execute(vast.sql, params)
                 return cursor.fetchall()
-            op_verbinding = self._voorbereid.setdefault(connection.connection, set())
+            op_verbinding = _VOORBEREID.setdefault(verbinding.connection, set())
             uitvoering = f"EXECUTE {vast.naam}({', '.join(['%s'] * len(params))})"
             if vast.naam not in op_verbinding:
-                cursor.execute(vast.voorbereiding)
+                # Once per connection and statement: the server may hold it already (prepared
+                # by another instance with the same name and SQL).
+                cursor.execute("SELECT 1 FROM pg_prepared_statements WHERE name = %s", [vast.naam])
+                if cursor.fetchone() is None:
+                    cursor.execute(vast.voorbereiding)
                 op_verbinding.add(vast.naam)
             try:
                 cursor.execute(uitvoering, params)
             except DatabaseError as fout:
                 # Gone from the server (a DEALLOCATE or DISCARD on this connection): prepared
-                # again where that can be done safely, outside a transaction.
-                if connection.in_atomic_block or not _onbekend_statement(fout):
+                # again where that can be done safely, outside a transaction; inside one the
+                # next call prepares it.
+                if verbinding.in_atomic_block or not _onbekend_statement(fout):
+                    if _onbekend_statement(fout):
+                        op_verbinding.discard(vast.naam)
                     raise
                 cursor.execute(vast.voorbereiding)
                 cursor.execute(uitvoering, params)
@@ -128,6 +140,14 @@ def _voorbereiding(naam: str, sql: str, params) -> str | None:
     teller = iter(range(1, len(params) + 1))
     genummerd = re.sub(r"%%|%s", lambda m: "%" if m.group(0) == "%%" else f"${next(teller)}", sql)
     return f"PREPARE {naam} ({', '.join(typen)}) AS {genummerd}"
+
+
+def _voorbereidbaar(verbinding) -> bool:
+    """PostgreSQL with Django's default client-side binding. With server-side binding psycopg
+    prepares statements itself and drops every prepared statement after a rollback."""
+    return verbinding.vendor == "postgresql" and not verbinding.settings_dict.get("OPTIONS", {}).get(
+        "server_side_binding"
+    )
 
 
 def _onbekend_statement(fout: DatabaseError) -> bool:

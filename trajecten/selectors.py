@@ -171,7 +171,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
         if toestemming.is_geldig():
             geldig.setdefault(toestemming.ontvanger_id, toestemming)
     # In the order of the model (soort, then the organisation's name).
-    betrokkenheden = sorted(policy.betrokkenheden_van(traject), key=lambda b: (b.soort, b.organisatie.naam))
+    betrokkenheden = sorted(policy.betrokkenheden_van(traject), key=lambda b: (b.soort, b.organisatie.naam.casefold()))
     for b in betrokkenheden:
         regel = BetrokkenheidRegel(b, actief=b.is_actief, grondslag=geldig.get(b.organisatie_id))
         if regel.actief or mag_beheren:

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.urls import reverse
 
-from jji_traject import machtigingen
+from jji_traject import machtigingen, voorbereid
 from jji_traject.voorbereid import PLEK, Telling
 from signalering import services as signalering
 from signalering.models import Melding
@@ -39,7 +39,17 @@ def _vergeten() -> None:
         cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ongelezen_%%'")
         for (naam,) in cursor.fetchall():
             cursor.execute(f"DEALLOCATE {naam}")
-    signalering._ONGELEZEN._voorbereid.clear()
+            voorbereid._VOORBEREID.get(connection.connection, set()).discard(naam)
+
+
+def test_a_statement_the_server_holds_already_is_not_prepared_again(demo):
+    """The registry forgotten (another instance, the same name and SQL): no second PREPARE."""
+    user = Melding.objects.filter(gelezen_op__isnull=True).first().ontvanger
+    verwacht = signalering._ongelezen_van(user.pk).count()
+    assert signalering.ongelezen(user) == verwacht
+    voorbereid._VOORBEREID.clear()
+    assert signalering.ongelezen(user) == verwacht
+    assert machtigingen._PERMISSIES.rijen(user.pk) is not None
 
 
 def _voorbereid() -> int:
@@ -104,3 +114,19 @@ def test_a_statement_gone_from_the_server_is_recognised(demo):
         except DatabaseError as fout:
             fouten.append(_onbekend_statement(fout))
     assert fouten == [True, False]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+def test_inside_a_transaction_a_vanished_statement_fails_once_and_is_prepared_by_the_next_call(demo):
+    from django.db import DatabaseError
+
+    user = Melding.objects.filter(gelezen_op__isnull=True).first().ontvanger
+    verwacht = signalering._ongelezen_van(user.pk).count()
+    assert signalering.ongelezen(user) == verwacht
+    with connection.cursor() as cursor:  # gone from the server, while the registry says prepared
+        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ongelezen_%%'")
+        for (naam,) in cursor.fetchall():
+            cursor.execute(f"DEALLOCATE {naam}")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        signalering.ongelezen(user)
+    assert signalering.ongelezen(user) == verwacht

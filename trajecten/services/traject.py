@@ -223,6 +223,7 @@ def betrokkenheid_toevoegen(*, actor, traject: Traject, organisatie: Organisatie
     betrokkenheid = Betrokkenheid(traject=traject, organisatie=organisatie, soort=soort, toegevoegd_door=actor)
     betrokkenheid.full_clean()
     betrokkenheid.save()
+    policy.vergeten(traject)  # the involvements read above no longer hold
     return betrokkenheid
 
 
