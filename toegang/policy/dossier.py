@@ -27,8 +27,15 @@ from trajecten.models import Betrokkenheid, Toestemming, Traject
 from .. import delen
 from .lezers import Lezer, _onthoud, lezer_van, medewerker_van
 from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
-from .schrijvers import _betrokken_als, is_actief_in, schrijvende_school, schrijver_van
-from .trajecten import betrokkenheden_van, is_zichtbaar, mag_traject_beheren, traject_ophalen, zichtbaar_vooraf
+from .schrijvers import _betrokken_als, schrijvende_school, schrijver_van
+from .trajecten import (
+    betrokkenheden_van,
+    is_actief_in,
+    is_zichtbaar,
+    mag_traject_beheren,
+    traject_ophalen,
+    zichtbaar_vooraf,
+)
 
 
 def mag_dossier_schrijven(user, traject: Traject) -> bool:

@@ -16,7 +16,7 @@ from trajecten.models import Betrokkenheid, Traject
 
 from .. import delen
 from .lezers import medewerker_van
-from .trajecten import PerRij, betrokkenheden_van, is_zichtbaar, zichtbaar_voor
+from .trajecten import PerRij, betrokkenheden_van, is_actief_in, is_zichtbaar, zichtbaar_voor
 
 
 def schrijvende_school(traject: Traject) -> Organisatie | None:
@@ -46,13 +46,6 @@ def _schrijver_uit(betrokkenheden, deel: delen.Dossierdeel) -> Organisatie | Non
 
 def _soorten_uit(betrokkenheden, organisatie_id: int) -> frozenset[str]:
     return frozenset(b.soort for b in betrokkenheden if b.organisatie_id == organisatie_id)
-
-
-def is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
-    """Whether the organisation is active itself and has an active involvement in the traject."""
-    return organisatie.actief and any(
-        b.is_actief and b.organisatie_id == organisatie.pk for b in betrokkenheden_van(traject)
-    )
 
 
 def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:

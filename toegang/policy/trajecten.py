@@ -94,7 +94,7 @@ def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject
         traject = qs.get(pk=pk)
     except (Traject.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if not any(b.is_actief and b.organisatie_id == medewerker.organisatie_id for b in betrokkenheden_van(traject)):
+    if not is_actief_in(medewerker.organisatie, traject):
         raise Http404
     _onthoud(traject, ("zichtbaar", user.pk), lambda: True)
     return traject
@@ -158,6 +158,13 @@ def betrokkenheden_van(traject: Traject) -> list[Betrokkenheid]:
             .order_by("pk")
         ),
     )
+
+
+def is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:
+    """Whether the organisation has an active involvement in the traject (``is_actief``
+    holds that the organisation itself is active too): the live check of
+    :func:`zichtbaar_voor`, from the involvements read once per request."""
+    return any(b.is_actief and b.organisatie_id == organisatie.pk for b in betrokkenheden_van(traject))
 
 
 def zichtbaar_vooraf(user, traject: Traject, betrokkenheden: list) -> None:
