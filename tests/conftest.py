@@ -4,6 +4,7 @@ that makes a skipped PostgreSQL test fail under CI=true (helpers in ``omgeving.p
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from types import SimpleNamespace
@@ -11,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.utils import timezone
 
 from trajecten.models import Traject
 
@@ -111,6 +113,21 @@ def systeemaccount(demo):
 def vereist_postgres(db):
     if connection.vendor != "postgresql":
         overslaan_of_falen("deze test heeft PostgreSQL nodig (zet DATABASE_URL)")
+
+
+@pytest.fixture
+def klok(monkeypatch):
+    """Let days pass: ``klok(2)`` makes ``timezone.localdate()`` two days later than the real
+    today, as time would, without touching the data."""
+
+    vandaag = timezone.localdate()
+
+    def verzetten(dagen: int = 1) -> dt.date:
+        dag = vandaag + dt.timedelta(days=dagen)
+        monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: dag)
+        return dag
+
+    return verzetten
 
 
 def login(client, user):

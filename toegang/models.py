@@ -5,6 +5,8 @@ assignment, rol and designation; nobody writes them by hand. Direct foreign keys
 guardian's generic tables keep permission-filtered lists fast (guardian PR #451).
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -45,18 +47,32 @@ class Zicht(models.Model):
     list of visible trajecten is one semi-join the planner can estimate: it walks the list in
     order and probes this table for a reader who sees much, and starts from the reader's few
     rows for one who sees little. ``manage.py zicht_controleren`` derives again and compares
-    (nightly, and in the tests)."""
+    (nightly, and in the tests).
+
+    ``tot``: the last day the row holds by dates alone — the end of the organisation's
+    kennisgeving (its ``geldig_tot``, a parent's consent the day before the 18th birthday),
+    ``ONBEPAALD`` for the JJI and JJI-school and a kennisgeving without end. The lists read
+    rows with ``tot`` from today, so a grondslag that runs out closes them the next day
+    without a subquery per row; everything else that ends access (a revocation, an
+    involvement or assignment ended, a birth date corrected) derives the rows again."""
+
+    ONBEPAALD = datetime.date.max
 
     traject = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE, related_name="+")
     groep = models.ForeignKey("auth.Group", on_delete=models.CASCADE, null=True, related_name="+", db_index=False)
     persoon = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
     )
+    tot = models.DateField(_("zichtbaar tot en met"), default=ONBEPAALD)
 
     class Meta:
         verbose_name = _("zichtbaarheid")
         verbose_name_plural = _("zichtbaarheid")
-        indexes = [models.Index(fields=["groep", "traject"]), models.Index(fields=["persoon", "traject"])]
+        # ``tot`` rides along in the index (PostgreSQL INCLUDE): a list's probe stays index-only.
+        indexes = [
+            models.Index(fields=["groep", "traject"], include=["tot"], name="toegang_zicht_groep_tot"),
+            models.Index(fields=["persoon", "traject"], include=["tot"], name="toegang_zicht_persoon_tot"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(groep__isnull=False, persoon__isnull=True)

@@ -1,8 +1,6 @@
 """The one access door, on the demo data: who sees which traject, and what follows from
 consent, revocation, expiry, assignment, rol, designation and deactivation."""
 
-import datetime as dt
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.http import Http404
@@ -114,15 +112,21 @@ def test_grondslag_makes_awaiting_mbo_active_and_revocation_closes_at_once(demo)
         policy.traject_ophalen(demo.verbindingsofficier, sem.pk)
 
 
-def test_expired_grondslag_opens_nothing_before_the_task_runs(demo):
+def test_expired_grondslag_opens_nothing_before_the_task_runs(demo, klok):
     noah = demo.trajecten["Noah"]
     toestemming = noah.toestemmingen.get(ontvanger=demo.mbo_intake.medewerker.organisatie)
-    toestemming.geldig_tot = timezone.localdate() - dt.timedelta(days=1)
+    toestemming.geldig_tot = timezone.localdate()  # recorded with today as its last day
     toestemming.save(update_fields=["geldig_tot"])
+    policy.rechten_afleiden(noah)
+    assert "Noah" in zichtbaar(demo.mbo_intake)
+    klok(1)  # the day after: nothing has run
     # The guardian rows are still there, yet the door is closed.
     assert TrajectUserObjectPermission.objects.filter(content_object=noah, user=demo.mbo_intake).exists()
     assert "Noah" not in zichtbaar(demo.mbo_intake)
     assert "Noah" not in zichtbaar(demo.verbindingsofficier)
+    with pytest.raises(Http404):
+        policy.traject_ophalen(demo.mbo_intake, noah.pk)
+    assert not policy.kijkers(noah).filter(user=demo.mbo_intake).exists()
     assert verlopen_grondslagen_verwerken() >= 1
     assert not TrajectUserObjectPermission.objects.filter(content_object=noah, user=demo.mbo_intake).exists()
 

@@ -3,15 +3,21 @@ the same derivation, checked and repaired by ``zicht_controleren``, and never mo
 live rules allow (an expired grondslag closes the lists before the hourly task has run)."""
 
 import datetime as dt
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from toegang import policy
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission, Zicht
 from toegang.tasks import zicht_controleren
+from trajecten import regels, services
+from trajecten.constants import BetrokkenheidSoort, Grondslag
+from trajecten.models import Traject
 
 from ..lezers import zichtbaar_vers
 
@@ -70,10 +76,15 @@ def test_the_nightly_task_repairs_and_counts(demo):
     assert zicht_controleren.apply().get() == {"trajecten": 0, "regels": 0}
 
 
-def test_an_expired_grondslag_closes_every_list_at_once(client, demo):
-    """The rows stay until the hourly task runs; the lists close the moment the grondslag expires."""
+def test_an_expired_grondslag_closes_every_list_at_once(client, demo, klok):
+    """The rows stay until the hourly task runs; the lists close the day the grondslag has expired."""
     noah = demo.trajecten["Noah"]
     intaker = demo.mbo_intake
+    toestemming = noah.toestemmingen.get(ontvanger=intaker.medewerker.organisatie, categorie="kennisgeving")
+    toestemming.geldig_tot = timezone.localdate()  # recorded with today as its last day
+    toestemming.save(update_fields=["geldig_tot"])
+    policy.rechten_afleiden(noah)
+    assert Zicht.objects.get(traject=noah, persoon=intaker).tot == timezone.localdate()
     client.force_login(intaker)
     assert (
         f'href="{reverse("trajecten:detail", args=[noah.pk])}"'
@@ -81,9 +92,7 @@ def test_an_expired_grondslag_closes_every_list_at_once(client, demo):
     )
     assert client.get(reverse("trajecten:mijn_taken")).status_code == 200
 
-    toestemming = noah.toestemmingen.get(ontvanger=intaker.medewerker.organisatie, categorie="kennisgeving")
-    toestemming.geldig_tot = timezone.localdate() - dt.timedelta(days=1)
-    toestemming.save(update_fields=["geldig_tot"])
+    klok(1)  # the day after: the hourly task has not run
     assert Zicht.objects.filter(traject=noah, persoon=intaker).exists()
 
     rij = f'href="{reverse("trajecten:detail", args=[noah.pk])}"'
@@ -92,3 +101,96 @@ def test_an_expired_grondslag_closes_every_list_at_once(client, demo):
     assert noah.jongere.achternaam not in client.get(reverse("trajecten:mijn_taken")).content.decode()
     assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 404
     assert noah.pk not in {t["id"] for t in client.get(reverse("api:trajecten")).json()["results"]}
+
+
+def _eigen_rijen(traject, user):
+    """The visibility rows of ``user``'s organisation in the traject: its groups' and its people's."""
+    organisatie = user.medewerker.organisatie
+    return Zicht.objects.filter(traject=traject).filter(
+        Q(persoon__medewerker__organisatie=organisatie) | Q(groep__name__startswith=f"org:{organisatie.pk}:")
+    )
+
+
+def _kennisgeving(traject, user):
+    return traject.toestemmingen.get(ontvanger=user.medewerker.organisatie, categorie="kennisgeving")
+
+
+def test_each_row_holds_until_its_organisations_kennisgeving_ends(demo):
+    """JJI and JJI-school without end; another organisation up to the latest end among its valid
+    kennisgevingen."""
+    noah, intaker = demo.trajecten["Noah"], demo.mbo_intake
+    vandaag = timezone.localdate()
+    jji_school = noah.betrokkenheden.get(soort=BetrokkenheidSoort.JJI_SCHOOL).organisatie
+    assert set(
+        Zicht.objects.filter(traject=noah, groep__name__startswith=f"org:{jji_school.pk}:").values_list(
+            "tot", flat=True
+        )
+    ) == {Zicht.ONBEPAALD}
+
+    kennisgeving = _kennisgeving(noah, intaker)
+    kennisgeving.geldig_tot = vandaag + dt.timedelta(days=30)
+    kennisgeving.save(update_fields=["geldig_tot"])
+    policy.rechten_afleiden(noah)
+    assert set(_eigen_rijen(noah, intaker).values_list("tot", flat=True)) == {vandaag + dt.timedelta(days=30)}
+
+    # A second valid kennisgeving without end (through an import): the organisation stays.
+    kennisgeving.pk = None
+    kennisgeving.geldig_tot = None
+    kennisgeving.save()
+    policy.rechten_afleiden(noah)
+    assert set(_eigen_rijen(noah, intaker).values_list("tot", flat=True)) == {Zicht.ONBEPAALD}
+    assert policy.zicht_controleren() == (0, 0)
+
+
+def test_a_parents_consent_holds_the_lists_up_to_the_18th_birthday(demo, klok):
+    """A kennisgeving on a parent's consent: the rows end the day before the 18th birthday;
+    correcting the birth date moves that day at once (the service derives again)."""
+    noah, intaker = demo.trajecten["Noah"], demo.mbo_intake
+    vandaag = timezone.localdate()
+    kennisgeving = _kennisgeving(noah, intaker)
+    kennisgeving.grondslag, kennisgeving.geldig_tot = Grondslag.TOESTEMMING_OUDER, None
+    kennisgeving.gegeven_door = "Moeder (fictief)"
+    kennisgeving.save(update_fields=["grondslag", "geldig_tot", "gegeven_door"])
+    achttien = vandaag + dt.timedelta(days=10)
+    services.traject_wijzigen(
+        actor=demo.coordinator,
+        traject=noah,
+        jongere={"geboortedatum": regels.verjaardag(achttien, -regels.MEERDERJARIG)},
+        gegevens={},
+    )
+    assert regels.verjaardag(Traject.objects.get(pk=noah.pk).jongere.geboortedatum, 18) == achttien
+    assert set(_eigen_rijen(noah, intaker).values_list("tot", flat=True)) == {achttien - dt.timedelta(days=1)}
+
+    klok(9)
+    assert "Noah" in zichtbaar_vers(intaker)
+    klok(10)  # the birthday: the parent's consent has lapsed, nothing has run
+    assert "Noah" not in zichtbaar_vers(intaker)
+    assert not policy.kijkers(noah).filter(user=intaker).exists()
+
+
+def test_a_drifted_end_date_is_found_and_repaired(demo):
+    noah, intaker = demo.trajecten["Noah"], demo.mbo_intake
+    einde = timezone.localdate() + dt.timedelta(days=5)
+    kennisgeving = _kennisgeving(noah, intaker)
+    kennisgeving.geldig_tot = einde
+    kennisgeving.save(update_fields=["geldig_tot"])  # recorded past the service: the rows drift
+    assert policy.zicht_controleren() == (1, 2 * _eigen_rijen(noah, intaker).count())
+    assert policy.zicht_controleren(herstellen=True)[0] == 1
+    assert set(_eigen_rijen(noah, intaker).values_list("tot", flat=True)) == {einde}
+    assert policy.zicht_controleren() == (0, 0)
+
+
+def test_the_migration_gives_existing_rows_their_end_dates(demo):
+    """``toegang 0016`` fills ``tot`` for rows made before it, by the same rules."""
+    noah, intaker = demo.trajecten["Noah"], demo.mbo_intake
+    kennisgeving = _kennisgeving(noah, intaker)
+    kennisgeving.geldig_tot = timezone.localdate() + dt.timedelta(days=3)
+    kennisgeving.save(update_fields=["geldig_tot"])
+    policy.rechten_afleiden(noah)
+    verwacht = set(Zicht.objects.values_list("pk", "tot"))
+    assert any(tot != Zicht.ONBEPAALD for _, tot in verwacht)
+
+    Zicht.objects.update(tot=Zicht.ONBEPAALD)  # as the added column left them
+    migratie = importlib.import_module("toegang.migrations.0016_zicht_tot")
+    migratie.tot_vullen(django_apps, None)
+    assert set(Zicht.objects.values_list("pk", "tot")) == verwacht

@@ -5,15 +5,19 @@ Role groups never get these permissions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from netwerk.constants import Rol
 from netwerk.models import Medewerker, Organisatie
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission, Zicht
+from trajecten import regels
+from trajecten.constants import ACTIEF_VANAF_START, Grondslag
 from trajecten.models import Betrokkenheid, Toestemming, Toewijzing, Traject
 
 from .. import delen
@@ -70,23 +74,55 @@ def verbindingsofficier_groep_bijwerken(organisatie: Organisatie) -> None:
 
 def _gewenst(traject_ids) -> tuple[set, set, set]:
     """What the rules derive for these trajecten: the active (traject, organisatie) pairs, and
-    who holds the view permission — (traject, group) per active organisation's designation
-    and zorgcoördinator groups, (traject, user) per assigned active person of an active
-    organisation."""
-    actief = set(
-        Betrokkenheid.objects.actief().filter(traject__in=traject_ids).values_list("traject_id", "organisatie_id")
-    )
-    groepnamen = {(t, naam) for t, org in actief for naam in _zichtbaarheidsgroepen(org)}
-    groep_ids = _groepen({naam for _, naam in groepnamen})
-    gewenst_groep = {(t, groep_ids[naam]) for t, naam in groepnamen}
+    who holds the view permission — (traject, group, tot) per active organisation's designation
+    and zorgcoördinator groups, (traject, user, tot) per assigned active person of an active
+    organisation, ``tot`` the last day the organisation stays active by dates alone
+    (:func:`_actief_tot`)."""
+    vandaag = timezone.localdate()
+    tot = _actief_tot(traject_ids, vandaag)
+    actief = set(tot)
+    groepnamen = {(t, org, naam) for t, org in actief for naam in _zichtbaarheidsgroepen(org)}
+    groep_ids = _groepen({naam for _, _, naam in groepnamen})
+    gewenst_groep = {(t, groep_ids[naam], tot[(t, org)]) for t, org, naam in groepnamen}
     gewenst_persoon = {
-        (t, user_id)
+        (t, user_id, tot[(t, org)])
         for t, user_id, org in Toewijzing.objects.filter(
             traject__in=traject_ids, medewerker__user__is_active=True
         ).values_list("traject_id", "medewerker__user_id", "medewerker__organisatie_id")
         if (t, org) in actief
     }
     return actief, gewenst_groep, gewenst_persoon
+
+
+def _actief_tot(traject_ids, vandaag: dt.date) -> dict[tuple[int, int], dt.date]:
+    """Per active (traject, organisatie) the last day it stays active if nothing is recorded:
+    ``Zicht.ONBEPAALD`` for the JJI and JJI-school, else the latest end among its valid
+    kennisgevingen (each valid today, so together they cover today up to the latest end):
+    ``geldig_tot``, and a parent's consent the day before the 18th birthday."""
+    tot: dict[tuple[int, int], dt.date] = {}
+    for t, org, soort in (
+        Betrokkenheid.objects.actief(vandaag)
+        .filter(traject__in=traject_ids)
+        .values_list("traject_id", "organisatie_id", "soort")
+    ):
+        if soort in ACTIEF_VANAF_START:
+            tot[(t, org)] = Zicht.ONBEPAALD
+        else:
+            tot.setdefault((t, org), dt.date.min)
+    kennisgevingen = (
+        Toestemming.objects.kennisgevingen()
+        .geldig(vandaag)
+        .filter(traject__in=traject_ids)
+        .values_list("traject_id", "ontvanger_id", "geldig_tot", "grondslag", "traject__jongere__geboortedatum")
+    )
+    for t, org, geldig_tot, grondslag, geboren in kennisgevingen:
+        if (t, org) not in tot:
+            continue  # an organisation no longer active (or not involved)
+        einde = geldig_tot or Zicht.ONBEPAALD
+        if grondslag == Grondslag.TOESTEMMING_OUDER:
+            einde = min(einde, regels.verjaardag(geboren, regels.MEERDERJARIG) - dt.timedelta(days=1))
+        tot[(t, org)] = max(tot[(t, org)], einde)
+    return tot
 
 
 @transaction.atomic
@@ -103,8 +139,8 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
     traject_ids = trajecten.values("pk")
     view = Permission.objects.get(content_type__app_label=VIEW[0], codename=VIEW[1])
     actief, gewenst_groep, gewenst_persoon = _gewenst(traject_ids)
-    _synchroniseer(TrajectGroupObjectPermission, "group_id", traject_ids, view, gewenst_groep)
-    _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, view, gewenst_persoon)
+    _synchroniseer(TrajectGroupObjectPermission, "group_id", traject_ids, view, _paren(gewenst_groep))
+    _synchroniseer(TrajectUserObjectPermission, "user_id", traject_ids, view, _paren(gewenst_persoon))
     _zicht_synchroniseren(traject_ids, gewenst_groep, gewenst_persoon)
     _categorierechten_afleiden(traject_ids, actief)
 
@@ -114,26 +150,35 @@ def _zicht(traject_ids, veld: str):
     return Zicht.objects.filter(traject__in=traject_ids, **{f"{veld}__isnull": False})
 
 
+def _paren(rijen: set[tuple[int, int, dt.date]]) -> set[tuple[int, int]]:
+    """(traject, holder) of visibility rows: guardian's rows carry no end date."""
+    return {(t, h) for t, h, _ in rijen}
+
+
 def _zicht_synchroniseren(traject_ids, gewenst_groep: set, gewenst_persoon: set) -> None:
     for veld, gewenst in (("groep_id", gewenst_groep), ("persoon_id", gewenst_persoon)):
         _gelijktrekken(
-            _zicht(traject_ids, veld), ("traject_id", veld), gewenst, lambda t, h, v=veld: Zicht(traject_id=t, **{v: h})
+            _zicht(traject_ids, veld),
+            ("traject_id", veld, "tot"),
+            gewenst,
+            lambda t, h, tot, v=veld: Zicht(traject_id=t, tot=tot, **{v: h}),
         )
 
 
 def zicht_controleren(*, herstellen: bool = False, portie: int = 5000) -> tuple[int, int]:
-    """Derive who sees every traject again and compare with the visibility rows: returns the
-    number of trajecten whose rows drifted and the number of rows that differ (missing or
-    extra). With ``herstellen`` those trajecten are derived again (guardian's rows with them)."""
+    """Derive who sees every traject again and compare with the visibility rows, their end
+    date included: returns the number of trajecten whose rows drifted and the number of rows
+    that differ (missing, extra or with another end date; a changed one counts twice). With
+    ``herstellen`` those trajecten are derived again (guardian's rows with them)."""
     afwijkend, verschillen = set(), 0
     alle = list(Traject.objects.order_by("pk").values_list("pk", flat=True))
     for begin in range(0, len(alle), portie):
         ids = alle[begin : begin + portie]
         _, gewenst_groep, gewenst_persoon = _gewenst(ids)
         for veld, gewenst in (("groep_id", gewenst_groep), ("persoon_id", gewenst_persoon)):
-            verschil = gewenst ^ set(_zicht(ids, veld).values_list("traject_id", veld))
+            verschil = gewenst ^ set(_zicht(ids, veld).values_list("traject_id", veld, "tot"))
             verschillen += len(verschil)
-            afwijkend |= {t for t, _ in verschil}
+            afwijkend |= {t for t, _, _ in verschil}
     if herstellen and afwijkend:
         rechten_afleiden(Traject.objects.filter(pk__in=afwijkend))
     return len(afwijkend), verschillen
@@ -222,10 +267,11 @@ def _synchroniseer(model, veld: str, traject_ids, permissie, gewenst: set[tuple[
     )
 
 
-def _gelijktrekken(bestaand: QuerySet, velden: tuple[str, str], gewenst: set[tuple[int, int]], maak) -> None:
-    """Make the rows of ``bestaand`` (keyed by the pair ``velden``) exactly ``gewenst``: delete
-    the rows no longer wanted, add the missing ones (``maak(*sleutel)``)."""
-    huidig = {(a, b): pk for pk, a, b in bestaand.values_list("pk", *velden)}
+def _gelijktrekken(bestaand: QuerySet, velden: tuple[str, ...], gewenst: set[tuple], maak) -> None:
+    """Make the rows of ``bestaand`` (keyed by the tuple ``velden``) exactly ``gewenst``: delete
+    the rows no longer wanted, add the missing ones (``maak(*sleutel)``). A row whose key
+    changed in one field (a visibility row's end date) is deleted and added."""
+    huidig = {tuple(rij[1:]): rij[0] for rij in bestaand.values_list("pk", *velden)}
     weg = [pk for sleutel, pk in huidig.items() if sleutel not in gewenst]
     if weg:
         bestaand.model.objects.filter(pk__in=weg).delete()

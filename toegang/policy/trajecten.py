@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from netwerk.constants import NIET_IN_TRAJECTEN, NetwerkSoort, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisatie
@@ -41,11 +42,11 @@ def groepen_van(user) -> list[int]:
 
 def zichtbare_ids(user, *, lijst: bool = True) -> QuerySet:
     """The ids of the trajecten the reader sees by the derived rows (``toegang.Zicht``: their
-    own and their groups'), one indexed set for a semi-join. For a list the group ids are
-    constants (:func:`groepen_van`); for one traject the groups are joined in the query
-    itself, which spares the query for the groups."""
+    own and their groups', each up to its end date), one indexed set for a semi-join. For a
+    list the group ids are constants (:func:`groepen_van`); for one traject the groups are
+    joined in the query itself, which spares the query for the groups."""
     groepen = Q(groep_id__in=groepen_van(user)) if lijst else Q(groep__user=user.pk)
-    return Zicht.objects.filter(groepen | Q(persoon_id=user.pk)).values("traject_id")
+    return Zicht.objects.filter(groepen | Q(persoon_id=user.pk), tot__gte=timezone.localdate()).values("traject_id")
 
 
 def zichtbaar_voor(user, *, lijst: bool = True) -> QuerySet[Traject]:
@@ -54,15 +55,15 @@ def zichtbaar_voor(user, *, lijst: bool = True) -> QuerySet[Traject]:
     Driven from the visibility rows (:func:`zichtbare_ids`) as a semi-join, so an invisible
     traject costs nothing and a listed one at most a probe of an index: the planner walks the
     list in order and probes the rows where the reader sees much, and starts from the
-    reader's few rows where they see little. The live
-    check that the reader's organisation is still active in the traject (an expired
-    kennisgeving closes access before the hourly task has re-derived the rows) is probed
-    per row of the result only (``PerRij``)."""
+    reader's few rows where they see little. The rules stay live without a subquery per row:
+    a row holds up to its end date (a kennisgeving that runs out, a parent's consent at 18,
+    closes the lists that day, before the hourly task has derived the rows again), and a
+    person of an organisation that is no longer active has no profile here
+    (:func:`medewerker_van`)."""
     medewerker = medewerker_van(user)
     if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
         return Traject.objects.none()
-    actief = Betrokkenheid.objects.actief().filter(traject=OuterRef("pk"), organisatie_id=medewerker.organisatie_id)
-    return Traject.objects.filter(pk__in=zichtbare_ids(user, lijst=lijst)).filter(PerRij(actief))
+    return Traject.objects.filter(pk__in=zichtbare_ids(user, lijst=lijst))
 
 
 class PerRij(Exists):
@@ -377,15 +378,14 @@ def heeft_overzicht(user) -> bool:
 
 def kijkers(traject: Traject) -> QuerySet[Medewerker]:
     """Everyone who sees this traject, in one query: the rule of :func:`zichtbaar_voor` seen
-    from the traject (an active person, not the beheerder, of an organisation that is active
-    and active in the traject, with a visibility row in person or through a group)."""
-    actief = Betrokkenheid.objects.actief().filter(traject=traject, organisatie_id=OuterRef("organisatie_id"))
-    via_persoon = Zicht.objects.filter(traject=traject, persoon_id=OuterRef("user_id"))
-    via_groep = Zicht.objects.filter(traject=traject, groep__user=OuterRef("user_id"))
+    from the traject (an active person, not the beheerder, of an active organisation, with a
+    visibility row in person or through a group that holds today)."""
+    rijen = Zicht.objects.filter(traject=traject, tot__gte=timezone.localdate())
+    via_persoon = rijen.filter(persoon_id=OuterRef("user_id"))
+    via_groep = rijen.filter(groep__user=OuterRef("user_id"))
     return (
         Medewerker.objects.filter(user__is_active=True, organisatie__actief=True)
         .exclude(rol__in=NIET_IN_TRAJECTEN)
-        .filter(Exists(actief))
         .filter(Exists(via_persoon) | Exists(via_groep))
         .select_related("user", "organisatie")
     )

@@ -126,6 +126,10 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
         for ander in kind.trajecten.all():
             ander.jongere = kind
             ander.save(update_fields=["sorteernaam"])  # lists sort by the new name
+        if "geboortedatum" in jongere_velden:
+            # A parent's consent lapses on the 18th birthday: the visibility rows' end dates move.
+            policy.rechten_afleiden(Traject.objects.filter(jongere=kind))
+            policy.vergeten(traject)
     traject_velden = [v for v in TRAJECT_VELDEN if v in gegevens and getattr(traject, v) != gegevens[v]]
     for veld in traject_velden:
         setattr(traject, veld, gegevens[veld])
