@@ -86,9 +86,9 @@ class Deel:
 def _delingen(traject) -> dict[str, list[Deling]]:
     """Per part and organisation, the grondslag that opens the part to it now (the policy's
     rule, :func:`~toegang.policy.opent_deel`) — else its latest record, with why it does not:
-    an older valid consent stays "gedeeld" under a newer revoked one, and a parent's consent
-    past the 18th birthday is not "gedeeld". The JJI-school itself is left out (a grondslag
-    for it concerns the school van herkomst's part)."""
+    an older valid consent stays "gedeeld" under a newer revoked one, a parent's consent
+    past the 18th birthday is not "gedeeld", nor a part the organisation's role bars. The
+    JJI-school itself is left out (a grondslag for it concerns the school van herkomst's part)."""
     vandaag = timezone.localdate()
     school = policy.schrijvende_school(traject)
     actief = {b.organisatie_id for b in policy.betrokkenheden_van(traject) if b.is_actief}
@@ -106,15 +106,17 @@ def _delingen(traject) -> dict[str, list[Deling]]:
             gekozen[sleutel] = (record, opent)
     per_deel: dict[str, list[Deling]] = {c: [] for c in delen.categorieen()}
     for record, opent in gekozen.values():
-        per_deel[record.categorie].append(Deling(record, _status(record, opent, actief, vandaag)))
+        per_deel[record.categorie].append(Deling(record, _status(traject, record, opent, actief, vandaag)))
     for lijst in per_deel.values():
         lijst.sort(key=lambda d: (d.status != "gedeeld", d.toestemming.ontvanger.naam))
     return per_deel
 
 
-def _status(record, opent: bool, actief: set[int], vandaag: dt.date) -> str:
+def _status(traject, record, opent: bool, actief: set[int], vandaag: dt.date) -> str:
     if opent:
         return "gedeeld" if record.ontvanger_id in actief else "niet_actief"
+    if policy.leest_nooit(traject, record.ontvanger_id, delen.deel(record.categorie)):
+        return "nooit"  # the part bars its role in this traject, whatever grondslag
     if record.ingetrokken_op:
         return "ingetrokken"
     if record.geldig_tot and record.geldig_tot < vandaag:

@@ -229,6 +229,37 @@ def test_the_school_van_herkomst_never_reads_it(demo):
     assert DEEL not in policy.leesbare_categorieen(demo.mbo_herkomst, sara)
 
 
+def test_a_barred_school_is_neither_counted_nor_badged_as_shared(client, demo):
+    """The regie's list count and the dossier page's badge follow the same rule as the reading:
+    a record for the school van herkomst, made past the service, shares nothing."""
+    sara = demo.trajecten["Sara"]
+    herkomst = Organisatie.objects.get(naam="Vakcollege Oostmeer")
+
+    def gedeeld() -> int:
+        rij = next(t for t in policy.zichtbaar_voor(demo.coordinator) if t.pk == sara.pk)
+        policy.delen_in_rijen([rij], demo.coordinator)
+        return getattr(rij, f"gedeeld_{DEEL}")
+
+    voor = gedeeld()
+    record = Toestemming.objects.create(
+        traject=sara,
+        ontvanger=herkomst,
+        categorie=DEEL,
+        grondslag=Grondslag.TOESTEMMING_JONGERE,
+        datum_gegeven=timezone.localdate(),
+        wijze=Wijze.MONDELING,
+        weigeren_zonder_gevolgen=True,
+        vastgelegd_door=demo.coordinator,
+    )
+    policy.rechten_afleiden(sara)
+    assert not policy.opent_deel(Toestemming.objects.select_related("traject").get(pk=record.pk))
+    assert gedeeld() == voor
+    client.force_login(demo.coordinator)
+    pagina = client.get(reverse("dossier:dossier", args=[sara.pk])).content.decode()
+    assert "Vakcollege Oostmeer: leest dit deel nooit" in pagina
+    assert "gedeeld met Vakcollege Oostmeer" not in pagina
+
+
 @pytest.mark.parametrize(
     ("soort", "kwalificatieplicht", "geldig"),
     [

@@ -131,6 +131,7 @@ from .rechten import (
 )
 from .regio import beheerde_regio_ophalen, mag_contacten_bijhouden, mag_regio_beheren
 from .schrijvers import (
+    leest_nooit,
     mag_nazorg_afsluiten,
     mag_schoolloopbaan_schrijven,
     schrijvende_school,
@@ -286,6 +287,7 @@ __all__ = [
     "rol_opent_jongerengegevens",
     "rolgroepnaam",
     "schrijvende_school",
+    "leest_nooit",
     "schrijver_van",
     "taken_in_lijst",
     "taken_zichtbaar_voor",

@@ -27,7 +27,7 @@ from trajecten.models import Betrokkenheid, Toestemming, Traject
 from .. import delen
 from .lezers import Lezer, _onthoud, lezer_van, medewerker_van
 from .raadpleging import HERKOMST, _raadpleging, raadpleging_weigeren
-from .schrijvers import _betrokken_als, schrijvende_school, schrijver_van
+from .schrijvers import leest_nooit, schrijvende_school, schrijver_van
 from .trajecten import (
     betrokkenheden_van,
     is_actief_in,
@@ -84,9 +84,14 @@ def _geldige_grondslagen() -> QuerySet[Toestemming]:
 def opent_deel(record: Toestemming, op=None) -> bool:
     """Whether this grondslag record opens its part of the dossier to its organisation (when
     that is active in the traject): valid on ``op`` (today) — given, not expired, not revoked,
-    not a parent's consent past the 18th birthday — with a grondslag the part accepts."""
+    not a parent's consent past the 18th birthday — with a grondslag the part accepts, for an
+    organisation the part does not bar (:func:`leest_nooit`)."""
     deel = delen.deel(record.categorie)
-    return record.grondslag in deel.grondslagen and record.is_geldig(op)
+    return (
+        record.grondslag in deel.grondslagen
+        and record.is_geldig(op)
+        and not leest_nooit(record.traject, record.ontvanger_id, deel)
+    )
 
 
 def leesbare_categorieen(lezer, traject: Traject) -> dict:
@@ -120,7 +125,6 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
         and (schrijver := schrijver_van(traject, deel.categorie)) is not None
         and schrijver.pk == wie.organisatie.pk
     }
-    soorten = _betrokken_als(traject, wie.organisatie)
     grondslagen = {}
     for record in _onthoud(
         traject,
@@ -132,7 +136,7 @@ def leesbare_categorieen(lezer, traject: Traject) -> dict:
     leesbaar = {}
     for categorie, record in grondslagen.items():
         deel = delen.deel(categorie)
-        if categorie in eigen or deel.permissie not in rechten or soorten & deel.nooit:
+        if categorie in eigen or deel.permissie not in rechten or leest_nooit(traject, wie.organisatie.pk, deel):
             continue
         if deel.beperkt and not (wie.is_verbindingsofficier or wie.rol == Rol.VEILIGHEIDSCOORDINATOR):
             continue
@@ -203,7 +207,10 @@ def delen_in_rijen(trajecten: list[Traject], user) -> None:
                 lezers = {
                     r.ontvanger_id
                     for r in grondslagen[traject.pk]
-                    if r.categorie == deel.categorie and r.grondslag in deel.grondslagen and r.ontvanger_id in actief
+                    if r.categorie == deel.categorie
+                    and r.grondslag in deel.grondslagen
+                    and r.ontvanger_id in actief
+                    and not leest_nooit(traject, r.ontvanger_id, deel)
                 }
                 setattr(traject, f"gedeeld_{deel.categorie}", len(lezers))
 

@@ -59,6 +59,17 @@ def schrijver_van(traject: Traject, categorie: str) -> Organisatie | None:
     return _schrijver_uit(betrokkenheden_van(traject), deel)
 
 
+def leest_nooit(traject: Traject, organisatie_id: int, deel: delen.Dossierdeel) -> bool:
+    """Whether the organisation never reads this part in this traject, whatever grondslag is
+    recorded: involved in a soort the part bars (``nooit``: the school van herkomst for the
+    schoolloopbaan) and not its writer (a school van herkomst that receives the young person
+    back writes it)."""
+    if not deel.nooit or not _soorten_uit(betrokkenheden_van(traject), organisatie_id) & deel.nooit:
+        return False
+    schrijver = schrijver_van(traject, deel.categorie)
+    return schrijver is None or schrijver.pk != organisatie_id
+
+
 def zelf_geschreven(user, categorie: str) -> QuerySet[Traject]:
     """The trajecten the reader sees in which their own organisation writes this part (the SQL
     form of :func:`schrijver_van`, one query): what they read as their own record, with no
