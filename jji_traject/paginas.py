@@ -96,3 +96,19 @@ def postactie(request, actie, *, gelukt, terug, terug_bij_fout=None, verboden_is
     if tekst:
         messages.success(request, tekst)
     return redirect(terug(resultaat) if callable(terug) else terug)
+
+
+class AlsGevraagd:
+    """A value of the page header (a count) worked out the first time a template asks for it,
+    and once: a template calls it when it resolves the name. A fragment that htmx swaps in
+    (one step's tasks, one row) shows no header, so it costs no query there."""
+
+    def __init__(self, bereken):
+        self._bereken = bereken
+        self._waarde = None
+        self._klaar = False
+
+    def __call__(self):
+        if not self._klaar:
+            self._waarde, self._klaar = self._bereken(), True
+        return self._waarde

@@ -1,5 +1,6 @@
 from django.db.models import Count, Q
 
+from jji_traject.paginas import AlsGevraagd
 from netwerk.constants import AanvraagStatus, OrganisatieSoort
 from netwerk.services import tweefactor
 from toegang import policy
@@ -14,22 +15,27 @@ def medewerker(request):
         return {"tweede_factor_open": True}
     gebruiker = policy.medewerker_van(user)
     accountaanvragen = policy.mag_accountaanvragen_zien(user)
-    verzoeken = {"alle": 0, "open": 0}
-    if gebruiker is not None and gebruiker.organisatie.soort == OrganisatieSoort.MBO:
+
+    def verzoeken():
+        if gebruiker is None or gebruiker.organisatie.soort != OrganisatieSoort.MBO:
+            return {"alle": 0, "open": 0}
         # Requests for onderwijsinformatie to a school van herkomst (one query, for mbo people).
-        verzoeken = policy.herkomstverzoeken_voor(user).aggregate(
+        return policy.herkomstverzoeken_voor(user).aggregate(
             alle=Count("pk"), open=Count("pk", filter=Q(beantwoord_op__isnull=True))
         )
+
+    def open_aanvragen():
+        if not accountaanvragen:
+            return 0
+        return policy.accountaanvragen_zichtbaar_voor(user).filter(status=AanvraagStatus.AANGEVRAAGD).count()
+
+    # The counts are worked out when a template shows them (not for a fragment htmx swaps in).
     return {
-        "herkomstverzoeken": verzoeken,
+        "herkomstverzoeken": AlsGevraagd(verzoeken),
         "huidige_medewerker": gebruiker,
         "heeft_overzicht": policy.heeft_overzicht(user) if gebruiker else False,
         "heeft_monitor": policy.heeft_monitor(user) if gebruiker else False,
         "mag_traject_starten": policy.mag_traject_starten(user) if gebruiker else False,
         "mag_accountaanvragen_zien": accountaanvragen,
-        "open_accountaanvragen": (
-            policy.accountaanvragen_zichtbaar_voor(user).filter(status=AanvraagStatus.AANGEVRAAGD).count()
-            if accountaanvragen
-            else 0
-        ),
+        "open_accountaanvragen": AlsGevraagd(open_aanvragen),
     }

@@ -239,17 +239,7 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
 
     The current step is the first step of the traject's fase with open tasks (else the
     fase's last step); earlier steps are done, or "achter" when tasks were left open."""
-    taken = list(
-        policy.taken_zichtbaar_voor(user, traject)
-        .select_related("organisatie", "medewerker__user", "gedaan_door")
-        .prefetch_related("medewerker__contactvermeldingen")
-    )
-    bijwerkbaar = policy.bijwerkbaar_in(user, traject, taken)
-    mensen: dict[int, list] = defaultdict(list)
-    for medewerker in policy.actieve_medewerkers(user, traject):
-        mensen[medewerker.organisatie_id].append(medewerker)
-    for taak in taken:
-        taak.mogelijke_uitvoerders = mensen.get(taak.organisatie_id, [])
+    taken, bijwerkbaar = _taken_in_tijdlijn(user, traject, policy.taken_zichtbaar_voor(user, traject))
     stemmen: dict[int, str] = {}
     regie: dict[int, Counter] = defaultdict(Counter)
     # One query: each step of the traject's routekaart with the regie of each of its lines (a
@@ -285,6 +275,30 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
             )
         )
     return stappen, bijwerkbaar
+
+
+def stap_taken(user, traject: Traject, stap: int) -> tuple[list[Taak], set[int]]:
+    """The reader's visible tasks of one step, as :func:`tijdlijn` shows them, and which they
+    may update: for a step opened on the page (the rest of the timeline is not read)."""
+    return _taken_in_tijdlijn(user, traject, policy.taken_zichtbaar_voor(user, traject).filter(stap=stap))
+
+
+def _taken_in_tijdlijn(user, traject: Traject, zichtbaar: QuerySet[Taak]) -> tuple[list[Taak], set[int]]:
+    """These tasks with what a row shows (its organisation, person, who did it; the people who
+    may take it on: ``mogelijke_uitvoerders``), and the ones the reader may update."""
+    taken = list(
+        zichtbaar.select_related("organisatie", "medewerker__user", "gedaan_door").prefetch_related(
+            "medewerker__contactvermeldingen"
+        )
+    )
+    bijwerkbaar = policy.bijwerkbaar_in(user, traject, taken)
+    mensen: dict[int, list] = defaultdict(list)
+    if any(taak.organisatie_id for taak in taken):
+        for medewerker in policy.actieve_medewerkers(user, traject):
+            mensen[medewerker.organisatie_id].append(medewerker)
+    for taak in taken:
+        taak.mogelijke_uitvoerders = mensen.get(taak.organisatie_id, [])
+    return taken, bijwerkbaar
 
 
 def mijn_taken(user) -> QuerySet[Taak]:

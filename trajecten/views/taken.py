@@ -104,11 +104,9 @@ def stap_taken(request, pk, stap):
         raise Http404
     if not request.headers.get("HX-Request"):
         return redirect(f"{reverse('trajecten:detail', args=[traject.pk])}?stap={stap}#stap-{stap}")
-    stappen, bijwerkbaar = selectors.tijdlijn(request.user, traject)
+    taken, bijwerkbaar = selectors.stap_taken(request.user, traject, stap)
     return render(
-        request,
-        "trajecten/_stap_taken.html",
-        {"traject": traject, "stap": next(s for s in stappen if s.nummer == stap), "bijwerkbaar": bijwerkbaar},
+        request, "trajecten/_stap_taken.html", {"traject": traject, "taken": taken, "bijwerkbaar": bijwerkbaar}
     )
 
 
