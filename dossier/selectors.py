@@ -166,7 +166,7 @@ def voorbeeld_keuzes(user, traject) -> list[Voorbeeld]:
         return []
     school = policy.schrijvende_school(traject)
     keuzes = []
-    for org in policy.actieve_organisaties(user, traject).exclude(pk=school.pk).order_by("naam"):
+    for org in (o for o in policy.organisaties_actief_in(user, traject) if o.pk != school.pk):
         rollen = [(r, Rol(r).label) for r in sorted(rollen_voor_soort(org.soort)) if r not in NIET_IN_TRAJECTEN]
         for rol, label in rollen:
             keuzes.append(Voorbeeld(f"{org.pk}:{rol}", f"{org.naam} — {label}", policy.Lezer(org, rol)))
@@ -186,9 +186,7 @@ def mogelijke_ontvangers(user, traject):
     JJI-school: leerplicht or consent, without the school being told of the placement)."""
     school = policy.schrijvende_school(traject)
     organisaties = policy.actieve_organisaties(user, traject)
-    return (
-        organisaties.exclude(pk=school.pk) if school and not policy.herkomstscholen(traject).exists() else organisaties
-    )
+    return organisaties.exclude(pk=school.pk) if school and not policy.herkomstscholen(traject) else organisaties
 
 
 @dataclass

@@ -205,7 +205,7 @@ def herkomst_opvragen(*, actor, traject, organisatie, vraag: str = "") -> Herkom
     traject = vergrendeld(traject)
     if not policy.mag_herkomst_opvragen(actor, traject):
         raise PermissionDenied
-    if not policy.herkomstscholen(traject).filter(pk=getattr(organisatie, "pk", None)).exists():
+    if getattr(organisatie, "pk", None) not in {school.pk for school in policy.herkomstscholen(traject)}:
         raise ValidationError({"organisatie": _("Kies een school van herkomst die bij dit traject hoort.")})
     if traject.herkomstverzoeken.filter(organisatie=organisatie, beantwoord_op__isnull=True).exists():
         raise ValidationError(_("Er staat al een verzoek open bij %(school)s.") % {"school": organisatie.naam})

@@ -153,7 +153,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     """What the detail page shows this reader. Organisations awaiting a grondslag and the
     grondslag records are for the regie (JJI, JJI-school); others see the active partners."""
     mag_beheren = policy.mag_traject_beheren(user, traject)
-    toewijsbaar = set(policy.toewijsbare_medewerkers(user, traject, ook_toegewezen=True).values_list("pk", flat=True))
+    toewijsbaar = policy.toewijsbaar(user, traject)
     overzicht = TrajectOverzicht(
         traject=traject,
         titel_zichtbaar=policy.mag_titel_zien(user, traject),
@@ -294,7 +294,7 @@ def _taken_in_tijdlijn(user, traject: Traject, zichtbaar: QuerySet[Taak]) -> tup
     bijwerkbaar = policy.bijwerkbaar_in(user, traject, taken)
     mensen: dict[int, list] = defaultdict(list)
     if any(taak.organisatie_id for taak in taken):
-        for medewerker in policy.actieve_medewerkers(user, traject):
+        for medewerker in policy.mensen_actief_in(user, traject):
             mensen[medewerker.organisatie_id].append(medewerker)
     for taak in taken:
         taak.mogelijke_uitvoerders = mensen.get(taak.organisatie_id, [])

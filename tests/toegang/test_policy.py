@@ -14,6 +14,7 @@ from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermis
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services
 from trajecten.constants import Grondslag, Wijze
+from trajecten.models import Traject
 
 from ..accounts import wijzigen
 from ..lezers import zichtbaar_vers
@@ -243,3 +244,22 @@ def test_a_traject_instance_forgets_what_the_policy_read_when_a_service_changes_
     )
     assert {b.organisatie_id: b.is_actief for b in policy.betrokkenheden_van(noah)}[gemeente.pk] is True
     assert policy.betrokkenheden_van(noah) is policy.betrokkenheden_van(noah)  # read once, then remembered
+
+
+@pytest.mark.parametrize(
+    "naam", ["coordinator", "jji-school", "itb", "verbindingsofficier", "mbo-intake", "leerplicht", "beheerder"]
+)
+def test_the_lists_read_once_per_request_match_their_querysets(demo, naam):
+    """The traject's and dossier page answer from the involvements and people read once; the
+    querysets the forms and services use say the same, for every reader and traject."""
+    user = demo.users[naam]
+    gezien = 0
+    for traject in Traject.objects.all():
+        toewijsbaar = policy.toewijsbare_medewerkers(user, traject, ook_toegewezen=True)
+        assert policy.toewijsbaar(user, traject) == set(toewijsbaar.values_list("pk", flat=True)), traject
+        mensen = {m.pk for m in policy.mensen_actief_in(user, traject)}
+        assert mensen == set(policy.actieve_medewerkers(user, traject).values_list("pk", flat=True)), traject
+        organisaties = [o.pk for o in policy.organisaties_actief_in(user, traject)]
+        assert set(organisaties) == set(policy.actieve_organisaties(user, traject).values_list("pk", flat=True))
+        gezien += bool(mensen)
+    assert gezien == len(policy.zichtbaar_voor(user))

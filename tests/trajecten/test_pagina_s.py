@@ -369,11 +369,13 @@ def test_the_traject_and_dossier_pages_stay_within_their_query_ceilings(client, 
     in one query, a reading of the own dossier without a savepoint per part, the profile that
     came with the signed-in person found through the request's lazy user, the routekaart chosen
     in the query of its steps, the contact status read with the traject, and the traject's
-    involvements read once for every question the policy asks of them."""
+    involvements read once for every question the policy asks of them (the dossier page's
+    schools van herkomst and preview organisations too), the people active in the traject
+    read once for its tasks and for who may be assigned."""
     client.force_login(demo.coordinator)
     noah = demo.trajecten["Noah"]
     client.get(reverse("trajecten:lijst"))  # the session's first request writes it
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(18):
         assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 200
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(15):
         assert client.get(reverse("dossier:dossier", args=[noah.pk])).status_code == 200

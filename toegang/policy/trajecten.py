@@ -187,21 +187,39 @@ def toewijsbare_medewerkers(user, traject: Traject, *, ook_toegewezen: bool = Fa
     """People the user may assign to (or remove from) this traject: active, not the beheerder,
     of an organisation active in the traject — every such organisation for the regie, their
     own for a verbindingsofficier or zorgcoördinator."""
-    medewerker = medewerker_van(user)
-    if medewerker is None or medewerker.rol == Rol.SYSTEEM or not is_zichtbaar(user, traject):
-        return Medewerker.objects.none()  # a system account assigns nobody
-    kandidaten = (
-        Medewerker.objects.filter(organisatie_id__in=_actieve_organisatie_ids(traject), user__is_active=True)
-        .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
-        .select_related("user", "organisatie")
-    )
+    bereik = _toewijsbereik(user, traject)
+    if bereik is None:
+        return Medewerker.objects.none()
+    kandidaten = _mensen(traject)
     if not ook_toegewezen:
         kandidaten = kandidaten.exclude(toewijzingen__traject=traject)
+    return kandidaten if bereik is _ALLE else kandidaten.filter(organisatie_id=bereik)
+
+
+def toewijsbaar(user, traject: Traject) -> set[int]:
+    """The ids of :func:`toewijsbare_medewerkers` (``ook_toegewezen``) for the traject's page,
+    from the people read once per request (:func:`mensen_actief_in`)."""
+    bereik = _toewijsbereik(user, traject)
+    if bereik is None:
+        return set()
+    return {m.pk for m in mensen_actief_in(user, traject) if bereik is _ALLE or m.organisatie_id == bereik}
+
+
+_ALLE = object()
+
+
+def _toewijsbereik(user, traject: Traject):
+    """Whose people the user assigns in this traject: ``_ALLE`` organisations active in it (the
+    regie), one organisation's id (a verbindingsofficier or zorgcoördinator: their own), or
+    ``None`` (nobody; a system account assigns nobody)."""
+    medewerker = medewerker_van(user)
+    if medewerker is None or medewerker.rol == Rol.SYSTEEM or not is_zichtbaar(user, traject):
+        return None
     if mag_traject_beheren(user, traject):
-        return kandidaten
+        return _ALLE
     if medewerker.is_verbindingsofficier or medewerker.rol in ALLE_TRAJECTEN_ROLLEN:
-        return kandidaten.filter(organisatie_id=medewerker.organisatie_id)
-    return Medewerker.objects.none()
+        return medewerker.organisatie_id
+    return None
 
 
 def toevoegbare_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
@@ -218,6 +236,15 @@ def actieve_organisaties(user, traject: Traject) -> QuerySet[Organisatie]:
     return Organisatie.objects.filter(pk__in=_actieve_organisatie_ids(traject))
 
 
+def organisaties_actief_in(user, traject: Traject) -> list[Organisatie]:
+    """:func:`actieve_organisaties` as a list by name, from the involvements read once per
+    request (no query of its own)."""
+    if not is_zichtbaar(user, traject):
+        return []
+    organisaties = {b.organisatie_id: b.organisatie for b in betrokkenheden_van(traject) if b.is_actief}
+    return sorted(organisaties.values(), key=lambda o: o.naam.casefold())
+
+
 def _actieve_organisatie_ids(traject: Traject) -> list[int]:
     """The organisations active in the traject, from its involvements read once per request
     (:func:`betrokkenheden_van`): constants in the queries that use them, which the database
@@ -225,15 +252,29 @@ def _actieve_organisatie_ids(traject: Traject) -> list[int]:
     return sorted({b.organisatie_id for b in betrokkenheden_van(traject) if b.is_actief})
 
 
-def actieve_medewerkers(user, traject: Traject) -> QuerySet[Medewerker]:
-    """People of the organisations active in a traject (choices for a meeting's participants)."""
-    if not is_zichtbaar(user, traject):
-        return Medewerker.objects.none()
+def _mensen(traject: Traject) -> QuerySet[Medewerker]:
+    """Active people of the organisations active in the traject, neither in a role outside
+    trajecten nor a system account."""
     return (
         Medewerker.objects.filter(organisatie_id__in=_actieve_organisatie_ids(traject), user__is_active=True)
         .exclude(rol__in=GEEN_PERSOON_IN_TRAJECT)
         .select_related("user", "organisatie")
     )
+
+
+def actieve_medewerkers(user, traject: Traject) -> QuerySet[Medewerker]:
+    """People of the organisations active in a traject (choices for a meeting's participants)."""
+    if not is_zichtbaar(user, traject):
+        return Medewerker.objects.none()
+    return _mensen(traject)
+
+
+def mensen_actief_in(user, traject: Traject) -> list[Medewerker]:
+    """:func:`actieve_medewerkers` as a list, read once per request (the traject's page asks
+    for them for its tasks and for who may be assigned)."""
+    if not is_zichtbaar(user, traject):
+        return []
+    return _onthoud(traject, ("mensen",), lambda: list(_mensen(traject)))
 
 
 def mag_overleg_vastleggen(user, traject: Traject) -> bool:

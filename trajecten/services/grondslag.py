@@ -114,7 +114,7 @@ def toestemming_vastleggen(
     if (
         betrokken.filter(soort=BetrokkenheidSoort.JJI_SCHOOL).exists()
         and BetrokkenheidSoort.JJI_SCHOOL in deel.schrijvers
-        and (categorie != Categorie.ONDERWIJSINFORMATIE or not policy.herkomstscholen(traject).exists())
+        and (categorie != Categorie.ONDERWIJSINFORMATIE or not policy.herkomstscholen(traject))
     ):
         raise ValidationError(
             {
