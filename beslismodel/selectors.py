@@ -346,9 +346,9 @@ def wacht_op_intaker(user):
     )
     return (
         Beslismodel.objects.filter(
+            policy.in_zichtbaar(user),
             stand=Stand.INGEDIEND,
             ontvanger=organisatie,
-            traject__in=policy.zichtbaar_voor(user),
             traject__afgesloten_op__isnull=True,
         )
         .filter(~Exists(intaker))

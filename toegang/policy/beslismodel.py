@@ -16,7 +16,7 @@ from trajecten.models import Traject
 from .. import delen
 from .dossier import _is_eigen_dossier, categorie_lezen, leesbare_categorieen, mag_dossier_schrijven
 from .lezers import _is_verbindingsofficier, medewerker_van
-from .trajecten import is_zichtbaar, zichtbaar_voor
+from .trajecten import in_zichtbaar, is_zichtbaar
 
 # Who decides a submitted beslismodel at the receiving mbo (and its verbindingsofficier).
 BESLUIT_ROLLEN = frozenset({Rol.INTAKER, Rol.ZORGCOORDINATOR})
@@ -121,8 +121,8 @@ def beslismodellen_te_beoordelen(user) -> QuerySet:
         wacht |= Q(stand=Stand.BESLOTEN) & Exists(van_een_ander)
     return Beslismodel.objects.filter(
         wacht,
+        in_zichtbaar(user),
         ontvanger_id=medewerker.organisatie_id,
-        traject__in=zichtbaar_voor(user),
         traject__afgesloten_op__isnull=True,
     )
 

@@ -8,7 +8,7 @@ from django.db.models import OuterRef, Q, QuerySet
 from trajecten.models import Taak, Traject
 
 from .lezers import is_nazorgpartner, medewerker_van
-from .trajecten import is_zichtbaar, mag_titel_kennen, mag_traject_beheren, zichtbaar_voor
+from .trajecten import in_zichtbaar, is_zichtbaar, mag_titel_kennen, mag_traject_beheren
 
 
 def _welke_taken(user, taken: QuerySet[Taak]) -> QuerySet[Taak]:
@@ -30,8 +30,10 @@ def taken_zichtbaar_voor(user, traject: Traject) -> QuerySet[Taak]:
 
 
 def zichtbare_taken(user) -> QuerySet[Taak]:
-    """Every task the reader may see, across trajecten (the same rule as for one traject)."""
-    return _welke_taken(user, Taak.objects.filter(traject__in=zichtbaar_voor(user)))
+    """Every task the reader may see, across trajecten (the same rule as for one traject).
+    The reader's own tasks drive the lists built on it (Mijn taken), so the visibility rows
+    are probed per task with the groups as a subquery (``lijst=False``)."""
+    return _welke_taken(user, Taak.objects.filter(in_zichtbaar(user, lijst=False)))
 
 
 def taken_in_lijst(user) -> QuerySet[Taak]:
