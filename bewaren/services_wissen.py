@@ -38,6 +38,7 @@ from monitor import services as monitor_services
 from netwerk.models import NetwerkContact
 from overdracht.models import Overdracht, Terugvraag
 from signalering.models import Melding
+from toegang import policy
 from trajecten.models import (
     Jongere,
     OudersBetrekken,
@@ -233,6 +234,8 @@ def _jongere_pseudonimiseren(jongere: Jongere, reden: str) -> None:
     jongere.refresh_from_db()
     for traject in jongere.trajecten.all():
         _vervangen(Traject, {traject.pk}, {traject.pk}, {"sorteernaam": jongere.sorteersleutel}, reden)
+    # The birth date moved: a parent's consent may lapse earlier (the visibility rows' end dates).
+    policy.rechten_afleiden(jongere.trajecten.all())
 
 
 # The models of each dossier part, for a granted erasure request (art. 17).

@@ -7,14 +7,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from netwerk import services as netwerk_services
-from netwerk.constants import Rol
-from netwerk.models import Organisatie
+from netwerk.constants import NIET_IN_TRAJECTEN, Rol
+from netwerk.models import Medewerker, Organisatie
 from toegang import policy
 from toegang.models import TrajectGroupObjectPermission, TrajectUserObjectPermission
 from toegang.tasks import verlopen_grondslagen_verwerken
 from trajecten import services
 from trajecten.constants import Grondslag, Wijze
-from trajecten.models import Traject
+from trajecten.models import Betrokkenheid, Traject
 
 from ..accounts import wijzigen
 from ..lezers import zichtbaar_vers
@@ -249,17 +249,45 @@ def test_a_traject_instance_forgets_what_the_policy_read_when_a_service_changes_
 @pytest.mark.parametrize(
     "naam", ["coordinator", "jji-school", "itb", "verbindingsofficier", "mbo-intake", "leerplicht", "beheerder"]
 )
-def test_the_lists_read_once_per_request_match_their_querysets(demo, naam):
-    """The traject's and dossier page answer from the involvements and people read once; the
-    querysets the forms and services use say the same, for every reader and traject."""
+def test_the_lists_read_once_per_request_follow_the_rules(demo, naam):
+    """The traject's and dossier page answer from the involvements and people read once; what
+    they give equals the rules written out here as queries of their own: the organisations
+    with an active involvement, their active people in a role within trajecten, and whom the
+    reader assigns (the regie everyone of them, a verbindingsofficier or zorgcoördinator their
+    own organisation's)."""
     user = demo.users[naam]
+    medewerker = getattr(user, "medewerker", None)
     gezien = 0
     for traject in Traject.objects.all():
-        toewijsbaar = policy.toewijsbare_medewerkers(user, traject, ook_toegewezen=True)
-        assert policy.toewijsbaar(user, traject) == set(toewijsbaar.values_list("pk", flat=True)), traject
-        mensen = {m.pk for m in policy.mensen_actief_in(user, traject)}
-        assert mensen == set(policy.actieve_medewerkers(user, traject).values_list("pk", flat=True)), traject
-        organisaties = [o.pk for o in policy.organisaties_actief_in(user, traject)]
-        assert set(organisaties) == set(policy.actieve_organisaties(user, traject).values_list("pk", flat=True))
+        zichtbaar = policy.is_zichtbaar(user, traject)
+        actief = Betrokkenheid.objects.actief().filter(traject=traject).values("organisatie_id")
+        organisaties = (
+            set(Organisatie.objects.filter(pk__in=actief).values_list("pk", flat=True)) if zichtbaar else set()
+        )
+        mensen = (
+            set(
+                Medewerker.objects.filter(organisatie_id__in=actief, user__is_active=True)
+                .exclude(rol__in=NIET_IN_TRAJECTEN | {Rol.SYSTEEM})
+                .values_list("pk", flat=True)
+            )
+            if zichtbaar
+            else set()
+        )
+        assert {o.pk for o in policy.organisaties_actief_in(user, traject)} == organisaties, traject
+        assert {m.pk for m in policy.mensen_actief_in(user, traject)} == mensen, traject
+        if not zichtbaar or medewerker.rol == Rol.SYSTEEM:
+            toewijsbaar = set()
+        elif policy.mag_traject_beheren(user, traject):
+            toewijsbaar = mensen
+        elif medewerker.is_verbindingsofficier or medewerker.rol in policy.ALLE_TRAJECTEN_ROLLEN:
+            toewijsbaar = {
+                pk for pk in mensen if Medewerker.objects.get(pk=pk).organisatie_id == medewerker.organisatie_id
+            }
+        else:
+            toewijsbaar = set()
+        assert policy.toewijsbaar(user, traject) == toewijsbaar, traject
+        assert toewijsbaar == set(
+            policy.toewijsbare_medewerkers(user, traject, ook_toegewezen=True).values_list("pk", flat=True)
+        )
         gezien += bool(mensen)
     assert gezien == len(policy.zichtbaar_voor(user))

@@ -7,6 +7,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db.models import Q
 from django.urls import reverse
@@ -133,7 +134,7 @@ def test_each_row_holds_until_its_organisations_kennisgeving_ends(demo):
     policy.rechten_afleiden(noah)
     assert set(_eigen_rijen(noah, intaker).values_list("tot", flat=True)) == {vandaag + dt.timedelta(days=30)}
 
-    # A second valid kennisgeving without end (through an import): the organisation stays.
+    # A second valid kennisgeving without end (the service refuses one; the rule still holds): the organisation stays.
     kennisgeving.pk = None
     kennisgeving.geldig_tot = None
     kennisgeving.save()
@@ -151,19 +152,14 @@ def test_a_parents_consent_holds_the_lists_up_to_the_18th_birthday(demo, klok):
     kennisgeving.grondslag, kennisgeving.geldig_tot = Grondslag.TOESTEMMING_OUDER, None
     kennisgeving.gegeven_door = "Moeder (fictief)"
     kennisgeving.save(update_fields=["grondslag", "geldig_tot", "gegeven_door"])
-    achttien = vandaag + dt.timedelta(days=10)
-    services.traject_wijzigen(
-        actor=demo.coordinator,
-        traject=noah,
-        jongere={"geboortedatum": regels.verjaardag(achttien, -regels.MEERDERJARIG)},
-        gegevens={},
-    )
-    assert regels.verjaardag(Traject.objects.get(pk=noah.pk).jongere.geboortedatum, 18) == achttien
+    geboren = regels.verjaardag(vandaag + dt.timedelta(days=10), -regels.MEERDERJARIG)
+    achttien = regels.verjaardag(geboren, regels.MEERDERJARIG)  # 1 March for 29 February
+    services.traject_wijzigen(actor=demo.coordinator, traject=noah, jongere={"geboortedatum": geboren}, gegevens={})
     assert set(_eigen_rijen(noah, intaker).values_list("tot", flat=True)) == {achttien - dt.timedelta(days=1)}
 
-    klok(9)
+    klok((achttien - vandaag).days - 1)
     assert "Noah" in zichtbaar_vers(intaker)
-    klok(10)  # the birthday: the parent's consent has lapsed, nothing has run
+    klok((achttien - vandaag).days)  # the birthday: the parent's consent has lapsed, nothing has run
     assert "Noah" not in zichtbaar_vers(intaker)
     assert not policy.kijkers(noah).filter(user=intaker).exists()
 
@@ -190,7 +186,53 @@ def test_the_migration_gives_existing_rows_their_end_dates(demo):
     verwacht = set(Zicht.objects.values_list("pk", "tot"))
     assert any(tot != Zicht.ONBEPAALD for _, tot in verwacht)
 
+    # A parent's consent for another organisation's kennisgeving (Liam's, ending before the 18th birthday).
+    liam = demo.trajecten["Liam"]
+    ouder = liam.toestemmingen.filter(categorie="kennisgeving").exclude(ontvanger=liam.jji).first()
+    assert ouder is not None
+    ouder.grondslag, ouder.gegeven_door, ouder.geldig_tot = Grondslag.TOESTEMMING_OUDER, "Vader (fictief)", None
+    ouder.save(update_fields=["grondslag", "gegeven_door", "geldig_tot"])
+    policy.rechten_afleiden(liam)
+    verwacht = set(Zicht.objects.values_list("pk", "tot"))
+    assert {tot for _, tot in verwacht} - {Zicht.ONBEPAALD, kennisgeving.geldig_tot}  # the 18th birthday's eve
+    # A row that nothing holds (no valid kennisgeving), as a drift would have left it.
+    los = Zicht.objects.create(traject=demo.trajecten["Sem"], persoon=intaker)
+
     Zicht.objects.update(tot=Zicht.ONBEPAALD)  # as the added column left them
     migratie = importlib.import_module("toegang.migrations.0016_zicht_tot")
     migratie.tot_vullen(django_apps, None)
-    assert set(Zicht.objects.values_list("pk", "tot")) == verwacht
+    assert set(Zicht.objects.exclude(pk=los.pk).values_list("pk", "tot")) == verwacht
+    assert Zicht.objects.get(pk=los.pk).tot == timezone.localdate() - dt.timedelta(days=1)
+    assert "Sem" not in zichtbaar_vers(intaker)
+
+
+def test_a_row_that_drifted_opens_no_page_action_or_notification(client, demo):
+    """The lists read the rows; one traject — its page, what may be done in it, who is told of
+    it — also checks that the reader's organisation is active in it. A revocation written past
+    the service leaves the rows until the nightly check; the rest of the house is closed."""
+    noah, intaker = demo.trajecten["Noah"], demo.mbo_intake
+    kennisgeving = _kennisgeving(noah, intaker)
+    kennisgeving.ingetrokken_op, kennisgeving.ingetrokken_door = timezone.now(), demo.coordinator
+    kennisgeving.save(update_fields=["ingetrokken_op", "ingetrokken_door"])  # past the service: nothing derived
+    noah = Traject.objects.get(pk=noah.pk)
+    assert not policy.is_zichtbaar(intaker, noah)
+    assert not policy.kijkers(noah).filter(user=intaker).exists()
+    client.force_login(intaker)
+    assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 404
+    assert policy.zicht_controleren(herstellen=True)[0] == 1
+    assert "Noah" not in zichtbaar_vers(intaker)
+
+
+def test_a_group_of_another_organisation_opens_nothing(demo):
+    """Put by hand (the admin's break-glass) into another organisation's group, a person sees
+    nothing of its trajecten: only their own organisation's groups count."""
+    vreemde, intaker = demo.mbo_intake_other, demo.mbo_intake
+    organisatie = intaker.medewerker.organisatie
+    assert vreemde.medewerker.organisatie != organisatie
+    voor = zichtbaar_vers(vreemde)
+    vreemde.groups.add(*Group.objects.filter(name__startswith=f"org:{organisatie.pk}:"))
+    assert zichtbaar_vers(vreemde) == voor
+    assert "Noah" not in voor
+    noah = Traject.objects.get(pk=demo.trajecten["Noah"].pk)
+    assert not policy.is_zichtbaar(vreemde, noah)
+    assert not policy.kijkers(noah).filter(user=vreemde).exists()

@@ -24,8 +24,9 @@ def tot_vullen(apps, schema_editor):
     """The end date of the existing rows, by the rules of ``toegang.policy.rechten`` at this
     migration: unlimited for the JJI and JJI-school, else the latest end among the
     organisation's valid kennisgevingen (a parent's consent the day before the 18th
-    birthday). A row that no valid kennisgeving holds any longer ends yesterday (the hourly
-    task removes it)."""
+    birthday), for an active organisation only. A row that nothing holds any longer (no valid
+    kennisgeving, an organisation no longer active) ends yesterday; the nightly drift check
+    removes it."""
     Zicht = apps.get_model("toegang", "Zicht")
     if not Zicht.objects.exists():
         return
@@ -34,11 +35,16 @@ def tot_vullen(apps, schema_editor):
     Medewerker = apps.get_model("netwerk", "Medewerker")
     Group = apps.get_model("auth", "Group")
     vandaag = timezone.localdate()
-    start = set(Betrokkenheid.objects.filter(soort__in=VANAF_START).values_list("traject_id", "organisatie_id"))
+    start = set(
+        Betrokkenheid.objects.filter(soort__in=VANAF_START, organisatie__actief=True).values_list(
+            "traject_id", "organisatie_id"
+        )
+    )
     einde = {}
     geldig = Toestemming.objects.filter(
         Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=vandaag),
         categorie="kennisgeving",
+        ontvanger__actief=True,
         ingetrokken_op__isnull=True,
         datum_gegeven__lte=vandaag,
     ).values_list("traject_id", "ontvanger_id", "geldig_tot", "grondslag", "traject__jongere__geboortedatum")

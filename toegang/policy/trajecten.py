@@ -6,7 +6,8 @@ record grondslagen and meetings, choose contacts."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat
 from django.http import Http404
 from django.utils import timezone
 
@@ -37,8 +38,17 @@ def groepen_van(user) -> list[int]:
     """The ids of the reader's groups, read afresh for each list (a change of rol or
     designation counts at once, also on the same user object): constants in the list's
     query, so the planner knows how many rows each group holds and picks the plan for a
-    sparse or a dense reader."""
-    return sorted(user.groups.values_list("pk", flat=True))
+    sparse or a dense reader. Only their own organisation's groups (:func:`_eigen_groepen`)."""
+    return sorted(_eigen_groepen(user).values_list("group_id", flat=True))
+
+
+def _eigen_groepen(user) -> QuerySet:
+    """The reader's memberships of their own organisation's groups (``org:<id>:…``): a group of
+    another organisation — put there by hand, past the services — opens nothing, as the live
+    rule "the reader's organisation is active in the traject" would have it."""
+    medewerker = medewerker_van(user)
+    eigen = f"org:{medewerker.organisatie_id}:" if medewerker is not None else "-"
+    return get_user_model().groups.through.objects.filter(user_id=user.pk, group__name__startswith=eigen)
 
 
 def zichtbare_ids(user, *, lijst: bool = True) -> QuerySet:
@@ -49,8 +59,7 @@ def zichtbare_ids(user, *, lijst: bool = True) -> QuerySet:
     else, such as the reader's tasks) the groups are a subquery of the same query, which spares
     the query for the groups and, unlike a join through the groups, keeps the probe per row
     cheap."""
-    lid = get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
-    groepen = Q(groep_id__in=groepen_van(user) if lijst else lid)
+    groepen = Q(groep_id__in=groepen_van(user) if lijst else _eigen_groepen(user).values("group_id"))
     return Zicht.objects.filter(groepen | Q(persoon_id=user.pk), tot__gte=timezone.localdate()).values("traject_id")
 
 
@@ -115,9 +124,20 @@ def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject
 
 
 def is_zichtbaar(user, traject: Traject) -> bool:
-    return _onthoud(
-        traject, ("zichtbaar", user.pk), lambda: zichtbaar_voor(user, lijst=False).filter(pk=traject.pk).exists()
-    )
+    """Whether the reader sees this traject: the rule of :func:`traject_ophalen` for a traject
+    already fetched — its visibility rows, and their organisation active in it (from the
+    involvements every page of a traject reads anyway), so a row that drifted from the rules
+    opens no page, action or notification."""
+
+    def zichtbaar() -> bool:
+        medewerker = medewerker_van(user)
+        return (
+            medewerker is not None
+            and zichtbaar_voor(user, lijst=False).filter(pk=traject.pk).exists()
+            and is_actief_in(medewerker.organisatie, traject)
+        )
+
+    return _onthoud(traject, ("zichtbaar", user.pk), zichtbaar)
 
 
 def mag_titel_kennen(user) -> bool:
@@ -431,14 +451,20 @@ def heeft_overzicht(user) -> bool:
 
 
 def kijkers(traject: Traject) -> QuerySet[Medewerker]:
-    """Everyone who sees this traject, in one query: the rule of :func:`zichtbaar_voor` seen
-    from the traject (an active person, not the beheerder, of an active organisation, with a
-    visibility row in person or through a group that holds today)."""
+    """Everyone who sees this traject, in one query: the rule of :func:`is_zichtbaar` seen
+    from the traject (an active person, not the beheerder, of an organisation that is active
+    and active in the traject, with a visibility row that holds today, in person or through a
+    group of their own organisation)."""
     rijen = Zicht.objects.filter(traject=traject, tot__gte=timezone.localdate())
     via_persoon = rijen.filter(persoon_id=OuterRef("user_id"))
-    via_groep = rijen.filter(groep__user=OuterRef("user_id"))
+    via_groep = rijen.filter(
+        groep__user=OuterRef("user_id"),
+        groep__name__startswith=Concat(Value("org:"), Cast(OuterRef("organisatie_id"), CharField()), Value(":")),
+    )
     return (
-        Medewerker.objects.filter(user__is_active=True, organisatie__actief=True)
+        Medewerker.objects.filter(
+            user__is_active=True, organisatie__actief=True, organisatie_id__in=_actieve_organisatie_ids(traject)
+        )
         .exclude(rol__in=NIET_IN_TRAJECTEN)
         .filter(Exists(via_persoon) | Exists(via_groep))
         .select_related("user", "organisatie")

@@ -33,6 +33,7 @@ from ..models import (
     Traject,
 )
 from .gedeeld import vergrendeld
+from .grondslag import toewijzingen_zonder_grondslag_beeindigen
 from .routekaart import (
     SCHORSING_REDEN,
     deadlines_bijwerken,
@@ -127,7 +128,10 @@ def traject_wijzigen(*, actor, traject: Traject, jongere: dict, gegevens: dict) 
             ander.jongere = kind
             ander.save(update_fields=["sorteernaam"])  # lists sort by the new name
         if "geboortedatum" in jongere_velden:
-            # A parent's consent lapses on the 18th birthday: the visibility rows' end dates move.
+            # A parent's consent lapses on the 18th birthday: the visibility rows' end dates
+            # move, and an organisation it no longer holds loses its people's assignments.
+            for ander in Traject.objects.filter(jongere=kind):
+                toewijzingen_zonder_grondslag_beeindigen(ander)
             policy.rechten_afleiden(Traject.objects.filter(jongere=kind))
             policy.vergeten(traject)
     traject_velden = [v for v in TRAJECT_VELDEN if v in gegevens and getattr(traject, v) != gegevens[v]]
