@@ -208,16 +208,12 @@ def test_the_jji_school_reads_it_only_with_consent_and_each_reading_is_on_record
         _lezen(demo.coordinator, type(liam).objects.get(pk=liam.pk))
 
 
-def test_the_school_van_herkomst_never_reads_it(demo):
-    # Sara: Vakcollege Oostmeer is her active school van herkomst (told with consent).
-    sara = demo.trajecten["Sara"]
-    herkomst = Organisatie.objects.get(naam="Vakcollege Oostmeer")
-    with pytest.raises(ValidationError, match="nooit"):
-        toestemming_geven(demo, sara, DEEL, organisatie=herkomst)
-    # Even a record made past the service opens nothing.
-    Toestemming.objects.create(
-        traject=sara,
-        ontvanger=herkomst,
+def _voorbij_de_service(demo, traject, organisatie) -> Toestemming:
+    """A consent for the schoolloopbaan made past the service (which refuses it for the school
+    van herkomst)."""
+    return Toestemming.objects.create(
+        traject=traject,
+        ontvanger=organisatie,
         categorie=DEEL,
         grondslag=Grondslag.TOESTEMMING_JONGERE,
         datum_gegeven=timezone.localdate(),
@@ -225,6 +221,16 @@ def test_the_school_van_herkomst_never_reads_it(demo):
         weigeren_zonder_gevolgen=True,
         vastgelegd_door=demo.coordinator,
     )
+
+
+def test_the_school_van_herkomst_never_reads_it(demo):
+    # Sara: Vakcollege Oostmeer is her active school van herkomst (told with consent).
+    sara = demo.trajecten["Sara"]
+    herkomst = Organisatie.objects.get(naam="Vakcollege Oostmeer")
+    with pytest.raises(ValidationError, match="nooit"):
+        toestemming_geven(demo, sara, DEEL, organisatie=herkomst)
+    # Even a record made past the service opens nothing.
+    _voorbij_de_service(demo, sara, herkomst)
     policy.rechten_afleiden(sara)
     assert DEEL not in policy.leesbare_categorieen(demo.mbo_herkomst, sara)
 
@@ -241,16 +247,7 @@ def test_a_barred_school_is_neither_counted_nor_badged_as_shared(client, demo):
         return getattr(rij, f"gedeeld_{DEEL}")
 
     voor = gedeeld()
-    record = Toestemming.objects.create(
-        traject=sara,
-        ontvanger=herkomst,
-        categorie=DEEL,
-        grondslag=Grondslag.TOESTEMMING_JONGERE,
-        datum_gegeven=timezone.localdate(),
-        wijze=Wijze.MONDELING,
-        weigeren_zonder_gevolgen=True,
-        vastgelegd_door=demo.coordinator,
-    )
+    record = _voorbij_de_service(demo, sara, herkomst)
     policy.rechten_afleiden(sara)
     assert not policy.opent_deel(Toestemming.objects.select_related("traject").get(pk=record.pk))
     assert gedeeld() == voor
