@@ -146,9 +146,7 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# The visibility rows' index carries their end date as an included column (PostgreSQL); the
-# embedded SQLite of `make run` builds the index without it, which is all it needs.
-SILENCED_SYSTEM_CHECKS = ["models.W040"] if "sqlite" in DATABASES["default"]["ENGINE"] else []
+SILENCED_SYSTEM_CHECKS = ["models.W040"] if "sqlite" in DATABASES["default"]["ENGINE"] else []  # SQLite: no INCLUDE
 
 # --- Authentication ---------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -259,8 +257,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = waarde("SECURE_HSTS_SECONDS", int, default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = False  # preloading is a decision for the hosting party, not the app
-    # security.W021 only says that HSTS preload is off: deliberate, see the line above.
-    SILENCED_SYSTEM_CHECKS += ["security.W021"]
+    SILENCED_SYSTEM_CHECKS += ["security.W021"]  # HSTS preload is off: deliberate, see the line above
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     if waarde("SECURE_PROXY_SSL_HEADER", bool, default=False):
