@@ -28,7 +28,7 @@ from trajecten.models import Toestemming, Traject
 
 from .dossier import herkomst_grondslag, is_schrijvende_school
 from .lezers import medewerker_van
-from .trajecten import betrokkenheden_van, mag_grondslag_vastleggen
+from .trajecten import betrokkenheden_van, mag_grondslag_vastleggen, organisaties_op_naam
 
 # Who at the school van herkomst answers a request (besides its verbindingsofficier).
 VERZOEK_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.INTAKER})
@@ -37,12 +37,9 @@ VERZOEK_ROLLEN = frozenset({Rol.ZORGCOORDINATOR, Rol.INTAKER})
 def herkomstscholen(traject: Traject) -> list[Organisatie]:
     """The schools van herkomst involved in the traject (the involvement active or not; the
     school itself active), by name: from the involvements read once per request."""
-    scholen = {
-        b.organisatie_id: b.organisatie
-        for b in betrokkenheden_van(traject)
-        if b.soort == BetrokkenheidSoort.MBO_HERKOMST and b.organisatie.actief
-    }
-    return sorted(scholen.values(), key=lambda o: o.naam.casefold())
+    return organisaties_op_naam(
+        b for b in betrokkenheden_van(traject) if b.soort == BetrokkenheidSoort.MBO_HERKOMST and b.organisatie.actief
+    )
 
 
 def mag_herkomst_opvragen(user, traject: Traject) -> bool:

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from netwerk.constants import Rol
@@ -26,6 +27,14 @@ from .lezers import ALLE_TRAJECTEN_ROLLEN, GROEP_VERBINDINGSOFFICIER, VIEW, verg
 
 def groepsnaam(organisatie_id: int, naam: str) -> str:
     return f"org:{organisatie_id}:{naam}"
+
+
+def groepsnaam_begin(organisatie_id) -> str | Concat:
+    """How every group of an organisation begins (:func:`groepsnaam` without its name): for an
+    id, the text; for an expression (``OuterRef("organisatie_id")``), the same in SQL."""
+    if isinstance(organisatie_id, int):
+        return groepsnaam(organisatie_id, "")
+    return Concat(Value("org:"), Cast(organisatie_id, CharField()), Value(":"))
 
 
 def rolgroepnaam(rol: str) -> str:

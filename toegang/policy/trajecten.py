@@ -6,8 +6,7 @@ record grondslagen and meetings, choose contacts."""
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -32,6 +31,7 @@ from .lezers import (
     is_nazorgpartner,
     medewerker_van,
 )
+from .rechten import groepsnaam_begin
 
 
 def groepen_van(user) -> list[int]:
@@ -47,8 +47,10 @@ def _eigen_groepen(user) -> QuerySet:
     another organisation — put there by hand, past the services — opens nothing, as the live
     rule "the reader's organisation is active in the traject" would have it."""
     medewerker = medewerker_van(user)
-    eigen = f"org:{medewerker.organisatie_id}:" if medewerker is not None else "-"
-    return get_user_model().groups.through.objects.filter(user_id=user.pk, group__name__startswith=eigen)
+    lid = get_user_model().groups.through.objects.filter(user_id=user.pk)
+    if medewerker is None:
+        return lid.none()
+    return lid.filter(group__name__startswith=groepsnaam_begin(medewerker.organisatie_id))
 
 
 def zichtbare_ids(user, *, lijst: bool = True) -> QuerySet:
@@ -216,6 +218,9 @@ def mag_toewijzen(user, traject: Traject) -> bool:
     return toewijsbare_medewerkers(user, traject, ook_toegewezen=True).exists()
 
 
+_ALLE = object()  # see _toewijsbereik
+
+
 def toewijsbare_medewerkers(user, traject: Traject, *, ook_toegewezen: bool = False) -> QuerySet[Medewerker]:
     """People the user may assign to (or remove from) this traject: active, not the beheerder,
     of an organisation active in the traject — every such organisation for the regie, their
@@ -236,9 +241,6 @@ def toewijsbaar(user, traject: Traject) -> set[int]:
     if bereik is None:
         return set()
     return {m.pk for m in mensen_actief_in(user, traject) if bereik is _ALLE or m.organisatie_id == bereik}
-
-
-_ALLE = object()
 
 
 def _toewijsbereik(user, traject: Traject):
@@ -274,7 +276,12 @@ def organisaties_actief_in(user, traject: Traject) -> list[Organisatie]:
     request (no query of its own)."""
     if not is_zichtbaar(user, traject):
         return []
-    organisaties = {b.organisatie_id: b.organisatie for b in betrokkenheden_van(traject) if b.is_actief}
+    return organisaties_op_naam(b for b in betrokkenheden_van(traject) if b.is_actief)
+
+
+def organisaties_op_naam(betrokkenheden) -> list[Organisatie]:
+    """The organisations of these involvements, each once, by name (case-insensitive)."""
+    organisaties = {b.organisatie_id: b.organisatie for b in betrokkenheden}
     return sorted(organisaties.values(), key=lambda o: o.naam.casefold())
 
 
@@ -459,7 +466,7 @@ def kijkers(traject: Traject) -> QuerySet[Medewerker]:
     via_persoon = rijen.filter(persoon_id=OuterRef("user_id"))
     via_groep = rijen.filter(
         groep__user=OuterRef("user_id"),
-        groep__name__startswith=Concat(Value("org:"), Cast(OuterRef("organisatie_id"), CharField()), Value(":")),
+        groep__name__startswith=groepsnaam_begin(OuterRef("organisatie_id")),
     )
     return (
         Medewerker.objects.filter(
