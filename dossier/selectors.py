@@ -82,6 +82,12 @@ class Deel:
     def is_leeg(self) -> bool:
         return not self.gegevens
 
+    @property
+    def op_formulier(self) -> bool:
+        """Written as one form on its own page (``dossier:bewerken``); the schoolloopbaan is
+        written by separate actions of its writer, the signals one by one."""
+        return delen.deel(self.categorie).formulier is not None
+
 
 def _delingen(traject) -> dict[str, list[Deling]]:
     """Per part and organisation, the grondslag that opens the part to it now (the policy's

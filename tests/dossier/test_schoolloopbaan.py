@@ -455,3 +455,19 @@ def test_the_inschrijving_model_is_history_tracked(demo, liam):
         gegevens={"einddatum": _dag(liam, 120), "reden_uitschrijving": "Andere opleiding"},
     )
     assert Inschrijving.history.filter(id=inschrijving.pk).count() == 2
+
+
+def test_the_jji_schools_dossier_page_offers_to_edit_only_what_it_writes(client, demo):
+    """The JJI-school writes the three parts of the handreiking, not the schoolloopbaan: its
+    page had a "bewerken" link for the schoolloopbaan that ended in a 404."""
+    sara = demo.trajecten["Sara"]
+    client.force_login(demo.coordinator)
+    pagina = client.get(reverse("dossier:dossier", args=[sara.pk])).content.decode()
+    assert reverse("dossier:bewerken", args=[sara.pk, DEEL]) not in pagina
+    links = [
+        reverse("dossier:bewerken", args=[sara.pk, c])
+        for c in (Categorie.ONDERWIJSINFORMATIE, Categorie.BEGELEIDINGSBEHOEFTE)
+    ]
+    for link in links:
+        assert link in pagina
+        assert client.get(link).status_code == 200
