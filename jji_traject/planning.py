@@ -8,6 +8,11 @@ TAKEN = {
         "task": "jji_traject.tasks.uitbox_legen",
         "schedule": 60,
     },
+    # Sessions past their end (signed out or not) are not kept.
+    "sessies-opruimen": {
+        "task": "jji_traject.tasks.sessies_opruimen",
+        "schedule": crontab(hour=4, minute=10),
+    },
     "verlopen-kennisgevingen": {
         "task": "toegang.tasks.verlopen_grondslagen_verwerken",
         "schedule": 60 * 60,

@@ -175,6 +175,7 @@ if SESSIE_INACTIEF_MINUTEN < 1 or SESSIE_MAX_UREN < 1:
     stop("SESSIE_INACTIEF_MINUTEN en SESSIE_MAX_UREN moeten minstens 1 zijn.")
 SESSION_COOKIE_AGE = 60 * 60 * SESSIE_MAX_UREN  # the stored session never outlives the absolute limit
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ENGINE = "jji_traject.sessies"  # read from the cache, kept in the database
 
 # Throttled sign-in (django-axes, on the database; the rules in jji_traject/inloggen.py).
 # One username from one address: AXES_FAILURE_LIMIT failures, then a cooldown that grows with
@@ -464,8 +465,7 @@ OVERDRACHT_BEWAARDAGEN = waarde("OVERDRACHT_BEWAARDAGEN", int, default=7)
 # WeasyPrint returns memory only when its process ends: a worker is replaced after this many tasks.
 CELERY_WORKER_MAX_TASKS_PER_CHILD = waarde("CELERY_MAX_TASKS_PER_CHILD", int, default=50)
 
-# --- Demo -------------------------------------------------------------------------------
-DEMO_PASSWORD = waarde("DEMO_PASSWORD", default="jji-demo-2026")
+DEMO_PASSWORD = waarde("DEMO_PASSWORD", default="jji-demo-2026")  # demo_data's accounts (make run)
 
 # --- Single sign-on (OpenID Connect, netwerk.sso), optional per deployment ------------------
 # One provider per deployment (often a broker); off while SSO_ISSUER is empty. Its endpoints

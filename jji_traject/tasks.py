@@ -1,4 +1,5 @@
-"""The outbox's tasks (``jji_traject.uitbox``): run one job once, and send what is pending."""
+"""The outbox's tasks (``jji_traject.uitbox``): run one job once, and send what is pending; and
+the nightly clean-up of sessions past their end."""
 
 from celery import current_app, shared_task
 
@@ -16,3 +17,14 @@ def uitbox_legen() -> int:
     from . import uitbox
 
     return uitbox.legen()
+
+
+@shared_task(acks_late=True)
+def sessies_opruimen() -> int:
+    """Nightly: the stored sessions past their end (at most ``SESSIE_MAX_UREN`` after signing in)
+    leave the database; their copy in the cache expires by itself. Returns the number removed."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    aantal, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+    return aantal

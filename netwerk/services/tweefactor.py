@@ -21,6 +21,7 @@ written by :mod:`netwerk.sso`).
 from __future__ import annotations
 
 import logging
+from importlib import import_module
 
 import segno
 from django.conf import settings
@@ -299,7 +300,8 @@ def alles_wissen(user) -> int:
 
 def andere_sessies_beeindigen(user, behalve: str | None) -> int:
     """End every stored session of the person but ``behalve`` (this one). Sessions are kept in
-    the database; only those not expired are read."""
+    the database (only those not expired are read) and read from the cache
+    (``jji_traject.sessies``): each is ended through the session store, which removes both."""
     te_beeindigen = []
     for sessie in Session.objects.filter(expire_date__gt=timezone.now()).iterator(chunk_size=500):
         if sessie.session_key == behalve:
@@ -307,7 +309,9 @@ def andere_sessies_beeindigen(user, behalve: str | None) -> int:
         # An unreadable session decodes as {} (Django logs it): nobody's.
         if sessie.get_decoded().get("_auth_user_id") == str(user.pk):
             te_beeindigen.append(sessie.session_key)
-    Session.objects.filter(session_key__in=te_beeindigen).delete()
+    winkel = import_module(settings.SESSION_ENGINE).SessionStore
+    for sleutel in te_beeindigen:
+        winkel(session_key=sleutel).delete()
     if te_beeindigen:
         log.info("sessies_beeindigd gebruiker_id=%s aantal=%s", user.pk, len(te_beeindigen))
     return len(te_beeindigen)

@@ -139,3 +139,53 @@ def test_a_limit_below_one_stops_the_process_with_one_line():
     resultaat = manage("check", env=omgeving)
     assert resultaat.returncode != 0 and "Traceback" not in resultaat.stderr
     assert "SESSIE_INACTIEF_MINUTEN" in resultaat.stderr.strip().splitlines()[-1]
+
+
+def test_a_page_reads_the_session_from_the_cache_and_an_ended_session_is_gone_from_both(demo):
+    """Issue 21: the session costs no query on a page (``cached_db``); ending a person's other
+    sessions (a new second factor) removes the cached copy too, so the other browser is out."""
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from netwerk.services.tweefactor import andere_sessies_beeindigen
+
+    elders = aangemeld("jji-school", "jji-demo-2026")
+    hier = aangemeld("jji-school", "jji-demo-2026")
+    with CaptureQueriesContext(connection) as vastgelegd:
+        assert elders.get(reverse("trajecten:lijst")).status_code == 200
+    assert not any("django_session" in q["sql"] for q in vastgelegd.captured_queries)
+    assert andere_sessies_beeindigen(demo.jji_school, hier.session.session_key) == 1
+    assert not Session.objects.filter(session_key=elders.session.session_key).exists()
+    assert elders.get(reverse("trajecten:lijst")).status_code == 302
+    assert hier.get(reverse("trajecten:lijst")).status_code == 200
+
+
+def test_the_cached_copy_of_a_session_lives_five_minutes_at_most(demo, settings):
+    """A copy an ending session could not remove (the cache unreachable at that moment) is
+    gone within ``KOPIE_SECONDEN``: the database decides."""
+    from django.core.cache import cache
+
+    from jji_traject.sessies import KOPIE_SECONDEN
+
+    if not settings.REDIS_URL:
+        pytest.skip("de levensduur in de cache wordt op Redis gemeten")
+    client = aangemeld("jji-school", "jji-demo-2026")
+    assert client.get(reverse("trajecten:lijst")).status_code == 200
+    sleutel = cache.make_and_validate_key("django.contrib.sessions.cached_db" + client.session.session_key)
+    assert 0 < cache._cache.get_client(sleutel).ttl(sleutel) <= KOPIE_SECONDEN
+
+
+def test_the_nightly_task_removes_sessions_past_their_end():
+    import datetime as dt
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from jji_traject.tasks import sessies_opruimen
+
+    nu = timezone.now()
+    Session.objects.create(session_key="a" * 32, session_data="", expire_date=nu - dt.timedelta(minutes=1))
+    Session.objects.create(session_key="b" * 32, session_data="", expire_date=nu + dt.timedelta(hours=1))
+    assert sessies_opruimen() == 1
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["b" * 32]

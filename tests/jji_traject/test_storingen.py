@@ -38,8 +38,12 @@ def test_with_the_cache_away_pages_and_the_api_keep_working(client, demo, noah, 
         with caplog.at_level("WARNING", logger="api.fouten"):
             assert klant(demo.verbindingsofficier).get("/api/v1/trajecten/").status_code == 200
         assert "api_limiet_open" in caplog.text
+        # Sessions are read from the cache and kept in the database: signing in, a page and
+        # signing out work without it, and the session is gone after signing out.
         client.force_login(demo.jji_school)
         assert client.get(reverse("trajecten:lijst")).status_code == 200
+        assert client.post(reverse("logout")).status_code == 302
+        assert client.get(reverse("trajecten:lijst")).status_code == 302
 
 
 @pytest.mark.django_db(transaction=True)
