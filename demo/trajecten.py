@@ -14,7 +14,7 @@ from netwerk import services as netwerk_services
 from netwerk.constants import NetwerkSoort
 from netwerk.models import Contactpersoon
 from overdracht import services as overdracht_services
-from toegang.tasks import verlopen_grondslagen_verwerken
+from toegang.tasks import verlopen_afhandelen
 from trajecten import services as traject_services
 from trajecten.constants import BetrokkenheidSoort, Categorie, Fase, Grondslag, TaakStatus, Titel, Wijze
 from trajecten.models import Jongere, leerplicht_geldt
@@ -281,7 +281,8 @@ def _partner(traject, organisatie, soort, toestand, coordinator, *, toewijzer, t
     if toestand == "ingetrokken":
         traject_services.toestemming_intrekken(actor=coordinator, toestemming=toestemming)
     elif toestand == "verlopen":
-        # A consent that ran out yesterday, as time would have done (history is kept).
+        # A consent that ran out yesterday, as time would have done (history is kept), and what
+        # the hourly task did with it the first hour after.
         toestemming.geldig_tot = vandaag - dt.timedelta(days=1)
         toestemming.save(update_fields=["geldig_tot"])
-        verlopen_grondslagen_verwerken()
+        verlopen_afhandelen(traject)

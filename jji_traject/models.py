@@ -1,4 +1,5 @@
-"""Plumbing's one table: the outbox of background jobs (``jji_traject.uitbox``)."""
+"""Plumbing's tables: the outbox of background jobs (``jji_traject.uitbox``), and how far a
+periodic task has come."""
 
 from django.db import models
 from django.utils import timezone
@@ -29,3 +30,19 @@ class Opdracht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.taak} #{self.pk}"
+
+
+class Taakstand(models.Model):
+    """How far a periodic task has come (one row per task, by name): the day up to which it
+    has handled what falls due by date, so that a later run looks only at what fell due
+    since, and a run that failed leaves the day where it was."""
+
+    naam = models.CharField(_("taak"), max_length=100, unique=True)
+    dag = models.DateField(_("verwerkt tot"))
+
+    class Meta:
+        verbose_name = _("stand van een periodieke taak")
+        verbose_name_plural = _("standen van periodieke taken")
+
+    def __str__(self) -> str:
+        return f"{self.naam}: {self.dag}"

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from jji_traject import alleen_toevoegen
+from jji_traject.models import Taakstand
 from trajecten.constants import Grondslag
 from trajecten.models import Toestemming, Traject
 from trajecten.regels import MEERDERJARIG, geboren_uiterlijk
@@ -20,26 +21,47 @@ def verlopen_grondslagen_verwerken() -> int:
     """Remove the permission rows and assignments that a grondslag which expired (geldig_tot
     before today, or a parent's consent once the young person is 18) still held. The policy
     already refuses such access live; this keeps the tables true. Returns the number of
-    trajecten re-derived."""
-    from trajecten.services import toewijzingen_zonder_grondslag_beeindigen
+    trajecten re-derived.
 
+    Each record is handled once: the run remembers the day it handled up to
+    (``Taakstand``) and the next run looks only at records that lapsed since, so an hourly
+    run costs nothing on most hours at national scale. The first run handles every record
+    that ever lapsed; a run that fails leaves the day where it was."""
     vandaag = timezone.localdate()
-    # Expired, or a parent's consent that lapsed on the young person's 18th birthday.
-    verlopen = Toestemming.objects.filter(ingetrokken_op__isnull=True).filter(
-        Q(geldig_tot__lt=vandaag)
-        | Q(
-            grondslag=Grondslag.TOESTEMMING_OUDER,
-            traject__jongere__geboortedatum__lte=geboren_uiterlijk(vandaag, MEERDERJARIG),
-        )
-    )
-    trajecten = Traject.objects.filter(pk__in=verlopen.values("traject_id"))
+    stand = Taakstand.objects.filter(naam=VERLOPEN).values_list("dag", flat=True).first()
+    trajecten = Traject.objects.filter(pk__in=_verlopen_tussen(stand, vandaag).values("traject_id"))
     aantal = 0
     for traject in trajecten.iterator():
-        with transaction.atomic():
-            toewijzingen_zonder_grondslag_beeindigen(traject)
-            policy.rechten_afleiden(traject)
+        verlopen_afhandelen(traject)
         aantal += 1
+    Taakstand.objects.update_or_create(naam=VERLOPEN, defaults={"dag": vandaag})
     return aantal
+
+
+@transaction.atomic
+def verlopen_afhandelen(traject: Traject) -> None:
+    """One traject in which a grondslag lapsed: the assignments it held end, and its rows are
+    derived again."""
+    from trajecten.services import toewijzingen_zonder_grondslag_beeindigen
+
+    toewijzingen_zonder_grondslag_beeindigen(traject)
+    policy.rechten_afleiden(traject)
+
+
+VERLOPEN = "verlopen-grondslagen"
+
+
+def _verlopen_tussen(vanaf, vandaag):
+    """The records not revoked that lapsed after the day ``vanaf`` (on any day when None)
+    and by ``vandaag``: their last day (``geldig_tot``, or for a parent's consent the day
+    before the 18th birthday) is before ``vandaag`` and not before ``vanaf``."""
+    oud_genoeg = geboren_uiterlijk(vandaag, MEERDERJARIG)
+    ouder = Q(grondslag=Grondslag.TOESTEMMING_OUDER, traject__jongere__geboortedatum__lte=oud_genoeg)
+    verlopen = Q(geldig_tot__lt=vandaag)
+    if vanaf is not None:
+        verlopen &= Q(geldig_tot__gte=vanaf)
+        ouder &= Q(traject__jongere__geboortedatum__gt=geboren_uiterlijk(vanaf, MEERDERJARIG))
+    return Toestemming.objects.filter(ingetrokken_op__isnull=True).filter(verlopen | ouder)
 
 
 @shared_task(acks_late=True)

@@ -18,15 +18,16 @@ from ..omgeving import overslaan_of_falen, zaai_opnieuw
 
 
 @pytest.mark.django_db(transaction=True)
-def test_expiry_task_runs_in_a_real_worker(vereist_postgres):
+def test_expiry_task_runs_in_a_real_worker(vereist_postgres, klok):
     if not settings.REDIS_URL:
         overslaan_of_falen("deze test heeft Redis nodig (zet REDIS_URL)")
     from celery.contrib.testing.worker import start_worker
 
     zaai_opnieuw()
     toestemming = Toestemming.objects.get(traject__jongere__voornaam="Noah")
-    toestemming.geldig_tot = timezone.localdate() - dt.timedelta(days=1)
+    toestemming.geldig_tot = timezone.localdate()  # its last day is today
     toestemming.save(update_fields=["geldig_tot"])
+    klok(1)  # the day after (the worker runs in this process)
     rij = TrajectUserObjectPermission.objects.filter(
         content_object_id=toestemming.traject_id, user__username="mbo-intake"
     )

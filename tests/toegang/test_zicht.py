@@ -236,3 +236,47 @@ def test_a_group_of_another_organisation_opens_nothing(demo):
     noah = Traject.objects.get(pk=demo.trajecten["Noah"].pk)
     assert not policy.is_zichtbaar(vreemde, noah)
     assert not policy.kijkers(noah).filter(user=vreemde).exists()
+
+
+def test_the_hourly_task_handles_each_lapsed_record_once(demo, klok):
+    """National scale: the hourly task remembers the day it handled up to, so a record that
+    lapsed is derived again on the first run after it lapsed, and never again; a parent's
+    consent the same, on the 18th birthday."""
+    from jji_traject.models import Taakstand
+    from toegang.tasks import VERLOPEN, verlopen_grondslagen_verwerken
+
+    noah, intaker = demo.trajecten["Noah"], demo.mbo_intake
+    vandaag = timezone.localdate()
+    verlopen_grondslagen_verwerken()  # the first run: whatever lapsed before
+    assert Taakstand.objects.get(naam=VERLOPEN).dag == vandaag
+    assert verlopen_grondslagen_verwerken() == 0  # the same day again: nothing new
+    kennisgeving = _kennisgeving(noah, intaker)
+    kennisgeving.geldig_tot = vandaag + dt.timedelta(days=1)
+    kennisgeving.save(update_fields=["geldig_tot"])
+    policy.rechten_afleiden(noah)
+    klok(1)
+    assert verlopen_grondslagen_verwerken() == 0  # its last day: still valid
+    klok(2)
+    assert _eigen_rijen(noah, intaker).exists()  # the rows are there, the lists closed (tot)
+    assert verlopen_grondslagen_verwerken() == 1
+    assert not _eigen_rijen(noah, intaker).exists()
+    assert not TrajectUserObjectPermission.objects.filter(content_object=noah, user=intaker).exists()
+    assert verlopen_grondslagen_verwerken() == 0  # handled: the next hour does not look again
+    klok(3)
+    assert verlopen_grondslagen_verwerken() == 0
+    assert Taakstand.objects.get(naam=VERLOPEN).dag == vandaag + dt.timedelta(days=3)
+
+    # A parent's consent lapses on the 18th birthday, and is handled on the first run after it.
+    liam = demo.trajecten["Liam"]
+    ouders = liam.toestemmingen.filter(ingetrokken_op__isnull=True).exclude(categorie="kennisgeving").first()
+    ouders.grondslag, ouders.geldig_tot, ouders.gegeven_door = Grondslag.TOESTEMMING_OUDER, None, "Vader (fictief)"
+    ouders.save(update_fields=["grondslag", "geldig_tot", "gegeven_door"])
+    geboren = regels.verjaardag(vandaag + dt.timedelta(days=5), -regels.MEERDERJARIG)
+    jongere = liam.jongere
+    jongere.geboortedatum = geboren
+    jongere.save(update_fields=["geboortedatum"])
+    klok(4)
+    assert verlopen_grondslagen_verwerken() == 0
+    klok(5)  # the birthday
+    assert verlopen_grondslagen_verwerken() == 1
+    assert verlopen_grondslagen_verwerken() == 0
