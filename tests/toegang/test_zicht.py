@@ -7,6 +7,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db.models import Q
@@ -280,3 +281,45 @@ def test_the_hourly_task_handles_each_lapsed_record_once(demo, klok):
     klok(5)  # the birthday
     assert verlopen_grondslagen_verwerken() == 1
     assert verlopen_grondslagen_verwerken() == 0
+
+
+@pytest.mark.parametrize(
+    "naam", ["coordinator", "jji-school", "itb", "verbindingsofficier", "mbo-intake", "leerplicht", "gemeente"]
+)
+def test_tasks_across_trajecten_follow_the_rule_for_one_traject(demo, klok, naam):
+    """Mijn taken probes the visibility rows per task (``zichtbaar_per_rij``): the tasks it
+    finds are those the rule for one traject gives, traject by traject, also the day after a
+    grondslag's last day (before anything has run)."""
+    from trajecten.models import Taak
+
+    user = demo.users[naam]
+
+    def per_traject():
+        return {
+            pk
+            for traject in Traject.objects.all()
+            for pk in policy.taken_zichtbaar_voor(user, traject).values_list("pk", flat=True)
+        }
+
+    def eigen(taken):
+        medewerker = user.medewerker
+        return set(
+            taken.filter(traject__afgesloten_op__isnull=True)
+            .filter(Q(medewerker=medewerker) | Q(medewerker__isnull=True, organisatie_id=medewerker.organisatie_id))
+            .values_list("pk", flat=True)
+        )
+
+    verwacht = per_traject()
+    assert set(policy.zichtbare_taken(user).values_list("pk", flat=True)) == verwacht
+    assert set(policy.mijn_taken(user).values_list("pk", flat=True)) == eigen(Taak.objects.filter(pk__in=verwacht))
+    noah = demo.trajecten["Noah"]
+    kennisgeving = _kennisgeving(noah, demo.mbo_intake)
+    kennisgeving.geldig_tot = timezone.localdate()
+    kennisgeving.save(update_fields=["geldig_tot"])
+    policy.rechten_afleiden(noah)
+    klok(1)
+    user = get_user_model().objects.get(pk=user.pk)  # a new request: nothing remembered
+    verwacht = per_traject()
+    assert set(policy.zichtbare_taken(user).values_list("pk", flat=True)) == verwacht
+    if naam == "mbo-intake":
+        assert not Taak.objects.filter(pk__in=verwacht, traject=noah).exists()

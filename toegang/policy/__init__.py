@@ -148,13 +148,11 @@ from .taken import (
     zichtbare_taken,
 )
 from .trajecten import (
-    PerRij,
     actieve_medewerkers,
     actieve_organisaties,
     betrokkenheden_van,
     heeft_overzicht,
     heeft_regie_nazorg,
-    in_zichtbaar,
     is_zichtbaar,
     kiesbare_contactpersonen,
     kijkers,
@@ -178,8 +176,12 @@ from .trajecten import (
     toewijsbaar,
     toewijsbare_medewerkers,
     traject_ophalen,
-    zichtbaar_voor,
     zichtbare_overleggen,
+)
+from .zicht import (
+    PerRij,
+    in_zichtbaar,
+    zichtbaar_voor,
 )
 
 __all__ = [

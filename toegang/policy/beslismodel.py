@@ -16,7 +16,8 @@ from trajecten.models import Traject
 from .. import delen
 from .dossier import _is_eigen_dossier, categorie_lezen, leesbare_categorieen, mag_dossier_schrijven
 from .lezers import _is_verbindingsofficier, medewerker_van
-from .trajecten import in_zichtbaar, is_zichtbaar
+from .trajecten import is_zichtbaar
+from .zicht import in_zichtbaar
 
 # Who decides a submitted beslismodel at the receiving mbo (and its verbindingsofficier).
 BESLUIT_ROLLEN = frozenset({Rol.INTAKER, Rol.ZORGCOORDINATOR})

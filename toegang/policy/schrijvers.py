@@ -16,7 +16,8 @@ from trajecten.models import Betrokkenheid, Traject
 
 from .. import delen
 from .lezers import medewerker_van
-from .trajecten import PerRij, betrokkenheden_van, is_actief_in, is_zichtbaar, zichtbaar_voor
+from .trajecten import betrokkenheden_van, is_actief_in, is_zichtbaar
+from .zicht import PerRij, zichtbaar_voor
 
 
 def schrijvende_school(traject: Traject) -> Organisatie | None:

@@ -8,7 +8,8 @@ from django.db.models import OuterRef, Q, QuerySet
 from trajecten.models import Taak, Traject
 
 from .lezers import is_nazorgpartner, medewerker_van
-from .trajecten import in_zichtbaar, is_zichtbaar, mag_titel_kennen, mag_traject_beheren
+from .trajecten import is_zichtbaar, mag_titel_kennen, mag_traject_beheren
+from .zicht import zichtbaar_per_rij
 
 
 def _welke_taken(user, taken: QuerySet[Taak]) -> QuerySet[Taak]:
@@ -32,8 +33,8 @@ def taken_zichtbaar_voor(user, traject: Traject) -> QuerySet[Taak]:
 def zichtbare_taken(user) -> QuerySet[Taak]:
     """Every task the reader may see, across trajecten (the same rule as for one traject).
     The reader's own tasks drive the lists built on it (Mijn taken), so the visibility rows
-    are probed per task with the groups as a subquery (``lijst=False``)."""
-    return _welke_taken(user, Taak.objects.filter(in_zichtbaar(user, lijst=False)))
+    are probed per task (:func:`zichtbaar_per_rij`)."""
+    return _welke_taken(user, Taak.objects.filter(zichtbaar_per_rij(user)))
 
 
 def taken_in_lijst(user) -> QuerySet[Taak]:

@@ -1,11 +1,9 @@
-"""Which trajecten a reader sees (one SQL query over guardian's direct foreign-key tables and
-a live check that the reader's organisation is active), one traject by id (``Http404`` for
-missing and forbidden alike), and who may do what with a traject: start, edit, assign,
-record grondslagen and meetings, choose contacts."""
+"""One traject by id (``Http404`` for missing and forbidden alike: the visibility rows of
+:mod:`.zicht` and a live check that the reader's organisation is active), and who may do what
+with a traject: start, edit, assign, record grondslagen and meetings, choose contacts."""
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -32,71 +30,7 @@ from .lezers import (
     medewerker_van,
 )
 from .rechten import groepsnaam_begin
-
-
-def groepen_van(user) -> list[int]:
-    """The ids of the reader's groups, read afresh for each list (a change of rol or
-    designation counts at once, also on the same user object): constants in the list's
-    query, so the planner knows how many rows each group holds and picks the plan for a
-    sparse or a dense reader. Only their own organisation's groups (:func:`_eigen_groepen`)."""
-    return sorted(_eigen_groepen(user).values_list("group_id", flat=True))
-
-
-def _eigen_groepen(user) -> QuerySet:
-    """The reader's memberships of their own organisation's groups (``org:<id>:…``): a group of
-    another organisation — put there by hand, past the services — opens nothing, as the live
-    rule "the reader's organisation is active in the traject" would have it."""
-    medewerker = medewerker_van(user)
-    lid = get_user_model().groups.through.objects.filter(user_id=user.pk)
-    if medewerker is None:
-        return lid.none()
-    return lid.filter(group__name__startswith=groepsnaam_begin(medewerker.organisatie_id))
-
-
-def zichtbare_ids(user, *, lijst: bool = True) -> QuerySet:
-    """The ids of the trajecten the reader sees by the derived rows (``toegang.Zicht``: their
-    own and their groups', each up to its end date), one indexed set for a semi-join. For a
-    list of trajecten the group ids are constants (:func:`groepen_van`), so the planner knows
-    how much the reader sees; otherwise (one traject, the rows of a list driven by something
-    else, such as the reader's tasks) the groups are a subquery of the same query, which spares
-    the query for the groups and, unlike a join through the groups, keeps the probe per row
-    cheap."""
-    groepen = Q(groep_id__in=groepen_van(user) if lijst else _eigen_groepen(user).values("group_id"))
-    return Zicht.objects.filter(groepen | Q(persoon_id=user.pk), tot__gte=timezone.localdate()).values("traject_id")
-
-
-def zichtbaar_voor(user, *, lijst: bool = True) -> QuerySet[Traject]:
-    """Every traject ``user`` may see, as one queryset (one SQL query).
-
-    Driven from the visibility rows (:func:`zichtbare_ids`) as a semi-join, so an invisible
-    traject costs nothing and a listed one at most a probe of an index: the planner walks the
-    list in order and probes the rows where the reader sees much, and starts from the
-    reader's few rows where they see little. The rules stay live without a subquery per row:
-    a row holds up to its end date (a kennisgeving that runs out, a parent's consent at 18,
-    closes the lists that day, before the hourly task has derived the rows again), and a
-    person of an organisation that is no longer active has no profile here
-    (:func:`medewerker_van`)."""
-    return Traject.objects.filter(in_zichtbaar(user, "pk", lijst=lijst))
-
-
-def in_zichtbaar(user, veld: str = "traject_id", *, lijst: bool = True) -> Q:
-    """The condition "this row's traject is one the reader sees" for rows that point at a
-    traject by ``veld`` (tasks, meetings, beslismodellen): the semi-join of
-    :func:`zichtbaar_voor` on the rows' own column, without a subquery over the trajecten
-    (less for Django to build and for PostgreSQL to plan). Nothing for a reader without a
-    profile or in a role outside trajecten."""
-    medewerker = medewerker_van(user)
-    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
-        return Q(pk__in=[])
-    return Q(**{f"{veld}__in": zichtbare_ids(user, lijst=lijst)})
-
-
-class PerRij(Exists):
-    """EXISTS that PostgreSQL probes per row (through the index) instead of hashing every
-    matching row first: ``OFFSET 0`` keeps the planner from turning it into a hashed
-    subplan, so a page of a long list reads about a page of rows."""
-
-    template = "EXISTS(%(subquery)s OFFSET 0)"
+from .zicht import in_zichtbaar, zichtbaar_voor, zichtbare_ids
 
 
 def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject:
