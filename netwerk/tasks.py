@@ -1,6 +1,6 @@
 """Background work of the netwerk app (thin: ids in, a service call, idempotent): the mails of
-the entrance (an activation link, a reset link, a changed password or factor, a factor link)
-and lapsing account requests."""
+the entrance (an activation link, a reset link, a changed password or factor, a factor link),
+lapsing account requests, and the visibility rows after an organisation's (de)activation."""
 
 from celery import shared_task
 
@@ -54,3 +54,11 @@ def factorlink_mailen(user_id: int) -> int:
     from .services import tweefactor
 
     return tweefactor.factorlink_mailen(user_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+def organisatie_rechten_afleiden(organisatie_id: int) -> int:
+    """The rows of an organisation's trajecten after it was deactivated or made active again."""
+    from toegang import policy
+
+    return policy.organisatie_rechten_afleiden(organisatie_id)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from jji_traject import uitbox
 from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing, Traject
@@ -70,17 +71,23 @@ def organisatie_opslaan(*, actor, organisatie: Organisatie) -> Organisatie:
     if organisatie.soort == OrganisatieSoort.LANDELIJK and not (actor is None or actor.is_superuser):
         raise ValidationError({"soort": _("Een landelijke organisatie maakt alleen de systeembeheerder aan.")})
     controleer_organisatie(organisatie)
-    vorige_vo = (
-        Organisatie.objects.filter(pk=organisatie.pk).values_list("verbindingsofficier_id", flat=True).first()
+    vorige_vo, was_actief = (
+        Organisatie.objects.filter(pk=organisatie.pk).values_list("verbindingsofficier_id", "actief").first()
         if organisatie.pk
         else None
-    )
+    ) or (None, organisatie.actief)
     organisatie.full_clean()
     organisatie.save()
     if vorige_vo != organisatie.verbindingsofficier_id:
         _aanwijzing_vastleggen(actor=actor, organisatie=organisatie, vorige_vo=vorige_vo)
     if not organisatie.actief:
         api_tokens_intrekken(User.objects.filter(medewerker__organisatie=organisatie))
+    if was_actief != organisatie.actief:
+        from .. import tasks
+
+        # The visibility rows of its trajecten follow, in the background (an organisation may be
+        # in thousands); the policy refuses its people live meanwhile.
+        uitbox.plannen(tasks.organisatie_rechten_afleiden, organisatie.pk)
     policy.verbindingsofficier_groep_bijwerken(organisatie)
     if organisatie.verbindingsofficier_id:
         policy.medewerker_groepen_bijwerken(organisatie.verbindingsofficier)

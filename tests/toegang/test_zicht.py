@@ -323,3 +323,38 @@ def test_tasks_across_trajecten_follow_the_rule_for_one_traject(demo, klok, naam
     assert set(policy.zichtbare_taken(user).values_list("pk", flat=True)) == verwacht
     if naam == "mbo-intake":
         assert not Taak.objects.filter(pk__in=verwacht, traject=noah).exists()
+
+
+def test_deactivating_and_reactivating_an_organisation_derives_its_rows_at_once(
+    demo, django_capture_on_commit_callbacks
+):
+    """The rows of the organisation's trajecten follow its (de)activation right away (a job
+    after commit, run eagerly here), not after the nightly check: made active again, its lists
+    show its trajecten again."""
+    from netwerk import services as netwerk_services
+    from netwerk.models import Organisatie
+
+    mbo = Organisatie.objects.get(naam="ROC Lindewaard")
+    voor = set(
+        _eigen_rijen(demo.trajecten["Noah"], demo.mbo_intake).values_list("traject_id", "groep_id", "persoon_id", "tot")
+    )
+    gezien = zichtbaar_vers(demo.mbo_intake)
+    assert voor and gezien
+    mbo.actief = False
+    with django_capture_on_commit_callbacks(execute=True):
+        netwerk_services.organisatie_opslaan(actor=demo.beheerder, organisatie=mbo)
+    assert not _eigen_rijen(demo.trajecten["Noah"], demo.mbo_intake).exists()
+    assert policy.zicht_controleren() == (0, 0)
+    mbo.actief = True
+    with django_capture_on_commit_callbacks(execute=True):
+        netwerk_services.organisatie_opslaan(actor=demo.beheerder, organisatie=mbo)
+    assert (
+        set(
+            _eigen_rijen(demo.trajecten["Noah"], demo.mbo_intake).values_list(
+                "traject_id", "groep_id", "persoon_id", "tot"
+            )
+        )
+        == voor
+    )
+    assert zichtbaar_vers(demo.mbo_intake) == gezien
+    assert policy.zicht_controleren() == (0, 0)

@@ -124,6 +124,7 @@ from .raadpleging import HERKOMST, herhalingen_bijschrijven, raadpleging_weigere
 from .rechten import (
     groepsnaam,
     medewerker_groepen_bijwerken,
+    organisatie_rechten_afleiden,
     rechten_afleiden,
     rolgroepnaam,
     verbindingsofficier_groep_bijwerken,
@@ -291,6 +292,7 @@ __all__ = [
     "overlegsoorten",
     "raadpleging_weigeren",
     "raadplegingen_zichtbaar_voor",
+    "organisatie_rechten_afleiden",
     "rechten_afleiden",
     "regio_van",
     "rol_opent_jongerengegevens",

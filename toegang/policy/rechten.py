@@ -154,6 +154,22 @@ def rechten_afleiden(trajecten: QuerySet[Traject] | Traject) -> None:
     _categorierechten_afleiden(traject_ids, actief)
 
 
+def organisatie_rechten_afleiden(organisatie_id: int, *, portie: int = 1000) -> int:
+    """After an organisation was deactivated or made active again: the rows of every traject
+    it is involved in are derived again, a portion of trajecten per transaction, so that its
+    lists follow at once instead of after the nightly check (the policy already refuses the
+    people of an inactive organisation live). Returns the number of trajecten."""
+    ids = list(
+        Traject.objects.filter(betrokkenheden__organisatie_id=organisatie_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    for begin in range(0, len(ids), portie):
+        rechten_afleiden(Traject.objects.filter(pk__in=ids[begin : begin + portie]))
+    return len(ids)
+
+
 def _zicht(traject_ids, veld: str):
     """The visibility rows of these trajecten held by a group (``groep_id``) or a person (``persoon_id``)."""
     return Zicht.objects.filter(traject__in=traject_ids, **{f"{veld}__isnull": False})
