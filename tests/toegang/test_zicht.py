@@ -358,3 +358,30 @@ def test_deactivating_and_reactivating_an_organisation_derives_its_rows_at_once(
     )
     assert zichtbaar_vers(demo.mbo_intake) == gezien
     assert policy.zicht_controleren() == (0, 0)
+
+
+def test_the_kept_condition_of_mijn_taken_reads_the_groups_when_it_runs(demo):
+    """The per-row condition is built once per reader and day (``_per_rij``); a designation
+    that moves the verbindingsofficier's group to another person counts at once, for both."""
+    from netwerk import services as netwerk_services
+
+    def taken(user):
+        user = get_user_model().objects.get(pk=user.pk)  # a new request
+        return set(policy.zichtbare_taken(user).values_list("pk", flat=True))
+
+    def per_traject(user):
+        user = get_user_model().objects.get(pk=user.pk)
+        return {
+            pk
+            for t in Traject.objects.all()
+            for pk in policy.taken_zichtbaar_voor(user, t).values_list("pk", flat=True)
+        }
+
+    vo, intake = demo.verbindingsofficier, demo.mbo_intake
+    voor_vo, voor_intake = taken(vo), taken(intake)
+    assert voor_vo > voor_intake
+    netwerk_services.verbindingsofficier_aanwijzen(
+        actor=demo.beheerder, organisatie=vo.medewerker.organisatie, medewerker=intake.medewerker
+    )
+    assert taken(intake) == per_traject(intake) == voor_vo
+    assert taken(vo) == per_traject(vo) != voor_vo
