@@ -42,6 +42,7 @@ GEEN_VRIJE_TEKST = {
     "toegang.Opschoning.aangevraagd_door": "the database role, written by the retention function",
     "jji_traject.Opdracht.taak": "a Celery task's name, written by the outbox",
     "jji_traject.Opdracht.laatste_fout": "an exception's class name, written by the outbox",
+    "jji_traject.Taakstand.naam": "a periodic task's fixed name, written by the task",
 }
 
 
