@@ -283,6 +283,17 @@ def test_the_hourly_task_handles_each_lapsed_record_once(demo, klok):
     assert verlopen_grondslagen_verwerken() == 0
 
 
+def _taken_per_traject(user) -> set[int]:
+    """The tasks the rule for one traject gives the reader, traject by traject, for a user
+    loaded afresh (a new request)."""
+    user = get_user_model().objects.get(pk=user.pk)
+    return {
+        pk
+        for traject in Traject.objects.all()
+        for pk in policy.taken_zichtbaar_voor(user, traject).values_list("pk", flat=True)
+    }
+
+
 @pytest.mark.parametrize(
     "naam", ["coordinator", "jji-school", "itb", "verbindingsofficier", "mbo-intake", "leerplicht", "gemeente"]
 )
@@ -294,13 +305,6 @@ def test_tasks_across_trajecten_follow_the_rule_for_one_traject(demo, klok, naam
 
     user = demo.users[naam]
 
-    def per_traject():
-        return {
-            pk
-            for traject in Traject.objects.all()
-            for pk in policy.taken_zichtbaar_voor(user, traject).values_list("pk", flat=True)
-        }
-
     def eigen(taken):
         medewerker = user.medewerker
         return set(
@@ -309,7 +313,7 @@ def test_tasks_across_trajecten_follow_the_rule_for_one_traject(demo, klok, naam
             .values_list("pk", flat=True)
         )
 
-    verwacht = per_traject()
+    verwacht = _taken_per_traject(user)
     assert set(policy.zichtbare_taken(user).values_list("pk", flat=True)) == verwacht
     assert set(policy.mijn_taken(user).values_list("pk", flat=True)) == eigen(Taak.objects.filter(pk__in=verwacht))
     noah = demo.trajecten["Noah"]
@@ -319,7 +323,7 @@ def test_tasks_across_trajecten_follow_the_rule_for_one_traject(demo, klok, naam
     policy.rechten_afleiden(noah)
     klok(1)
     user = get_user_model().objects.get(pk=user.pk)  # a new request: nothing remembered
-    verwacht = per_traject()
+    verwacht = _taken_per_traject(user)
     assert set(policy.zichtbare_taken(user).values_list("pk", flat=True)) == verwacht
     if naam == "mbo-intake":
         assert not Taak.objects.filter(pk__in=verwacht, traject=noah).exists()
@@ -369,19 +373,11 @@ def test_the_kept_condition_of_mijn_taken_reads_the_groups_when_it_runs(demo):
         user = get_user_model().objects.get(pk=user.pk)  # a new request
         return set(policy.zichtbare_taken(user).values_list("pk", flat=True))
 
-    def per_traject(user):
-        user = get_user_model().objects.get(pk=user.pk)
-        return {
-            pk
-            for t in Traject.objects.all()
-            for pk in policy.taken_zichtbaar_voor(user, t).values_list("pk", flat=True)
-        }
-
     vo, intake = demo.verbindingsofficier, demo.mbo_intake
     voor_vo, voor_intake = taken(vo), taken(intake)
     assert voor_vo > voor_intake
     netwerk_services.verbindingsofficier_aanwijzen(
         actor=demo.beheerder, organisatie=vo.medewerker.organisatie, medewerker=intake.medewerker
     )
-    assert taken(intake) == per_traject(intake) == voor_vo
-    assert taken(vo) == per_traject(vo) != voor_vo
+    assert taken(intake) == _taken_per_traject(intake) == voor_vo
+    assert taken(vo) == _taken_per_traject(vo) != voor_vo

@@ -120,12 +120,12 @@ def test_every_link_to_a_task_lands_on_the_page_with_the_task(client, demo, rol)
 
 def test_a_steps_tasks_read_only_that_step(client, demo, django_assert_max_num_queries):
     """Issue 21: the fragment read the whole timeline (the routekaart too) and the header's
-    counts it does not show. Now: session, user, second factor, traject, involvements, the
-    step's tasks, permissions and the people who may take a task on."""
+    counts it does not show. Now: user, second factor, traject, involvements, the step's
+    tasks, permissions and the people who may take a task on (the session from the cache)."""
     noah = demo.trajecten["Noah"]
     client.force_login(demo.coordinator)
     client.get(reverse("trajecten:lijst"))  # the session's first request writes it
     stap = _gesloten_stap(demo.coordinator, noah)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         html = client.get(reverse("trajecten:stap_taken", args=[noah.pk, stap.nummer]), headers=HTMX).content.decode()
     assert _taak_ids(html) == {t.pk for t in stap.taken}
