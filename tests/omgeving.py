@@ -67,3 +67,12 @@ def demo_data_laden(**opties) -> None:
     opties.setdefault("zonder_cohorten", True)
     with override_settings(DEBUG=True):
         call_command("demo_data", stdout=open(os.devnull, "w"), **opties)  # noqa: SIM115
+
+
+def sessie_queries() -> int:
+    """Queries a page spends on its session: none when sessions are read from a cache every
+    process shares (Redis, as in CI and production), one from the database otherwise
+    (``jji_traject.sessies``)."""
+    from jji_traject.sessies import SessionStore
+
+    return 0 if SessionStore()._gedeeld else 1
