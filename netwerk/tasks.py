@@ -56,7 +56,9 @@ def factorlink_mailen(user_id: int) -> int:
     return tweefactor.factorlink_mailen(user_id)
 
 
-@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
+# eigen_boekhouding: each portion of trajecten commits on its own (the outbox would otherwise run
+# the whole job in one transaction); a redelivery derives again, which changes nothing.
+@shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5, eigen_boekhouding=True)
 def organisatie_rechten_afleiden(organisatie_id: int) -> int:
     """The rows of an organisation's trajecten after it was deactivated or made active again."""
     from toegang import policy
