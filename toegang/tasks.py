@@ -15,6 +15,9 @@ from trajecten.regels import MEERDERJARIG, geboren_uiterlijk
 
 from . import policy
 
+# The hourly task's row in Taakstand.
+VERLOPEN = "verlopen-grondslagen"
+
 
 @shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def verlopen_grondslagen_verwerken() -> int:
@@ -46,9 +49,6 @@ def verlopen_afhandelen(traject: Traject) -> None:
 
     toewijzingen_zonder_grondslag_beeindigen(traject)
     policy.rechten_afleiden(traject)
-
-
-VERLOPEN = "verlopen-grondslagen"
 
 
 def _verlopen_tussen(vanaf, vandaag):

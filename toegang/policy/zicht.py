@@ -83,10 +83,15 @@ def in_zichtbaar(user, veld: str = "traject_id", *, lijst: bool = True) -> Q:
     :func:`zichtbaar_voor` on the rows' own column, without a subquery over the trajecten
     (less for Django to build and for PostgreSQL to plan). Nothing for a reader without a
     profile or in a role outside trajecten."""
-    medewerker = medewerker_van(user)
-    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
+    if _in_trajecten(user) is None:
         return Q(pk__in=[])
     return Q(**{f"{veld}__in": zichtbare_ids(user, lijst=lijst)})
+
+
+def _in_trajecten(user):
+    """The reader's profile when they have one in a role within trajecten, else None."""
+    medewerker = medewerker_van(user)
+    return None if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN else medewerker
 
 
 def zichtbaar_per_rij(user, veld: str = "traject_id") -> Q:
@@ -95,20 +100,21 @@ def zichtbaar_per_rij(user, veld: str = "traject_id") -> Q:
     the index on the traject), the groups a subquery. PostgreSQL plans the probe apart from the
     outer query: as a semi-join among the joins of a list with its related rows it doubled the
     planning of Mijn taken (issue 21)."""
-    medewerker = medewerker_van(user)
-    if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
+    medewerker = _in_trajecten(user)
+    if medewerker is None:
         return Q(pk__in=[])
-    return _per_rij(user.pk, medewerker.organisatie_id, timezone.localdate(), veld)
+    # A new Q each time around the kept expression: a caller that adds to its Q changes no one else's.
+    return Q(_per_rij(user.pk, medewerker.organisatie_id, timezone.localdate(), veld))
 
 
 @functools.lru_cache(maxsize=2048)
-def _per_rij(user_id: int, organisatie_id: int, dag, veld: str) -> Q:
-    """The condition of :func:`zichtbaar_per_rij`, built once per reader, organisation and day
+def _per_rij(user_id: int, organisatie_id: int, dag, veld: str) -> PerRij:
+    """The probe of :func:`zichtbaar_per_rij`, built once per reader, organisation and day
     (building it took a third of what the visibility adds to Mijn taken). It holds only these
     values: the reader's groups and rows are read by the query itself when it runs. Django
     copies an expression before it puts it in a query, so the kept one never changes."""
     houders = _van(_groepsleden(user_id, organisatie_id).values("group_id"), user_id)
-    return Q(PerRij(Zicht.objects.filter(houders, traject_id=OuterRef(veld), tot__gte=dag)))
+    return PerRij(Zicht.objects.filter(houders, traject_id=OuterRef(veld), tot__gte=dag))
 
 
 class PerRij(Exists):
