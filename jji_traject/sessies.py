@@ -26,8 +26,9 @@ import logging
 
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
-from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
+
+from .naslag import gedeelde_cache
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ KOPIE_SECONDEN = 300
 class SessionStore(cached_db.SessionStore):
     @property
     def _gedeeld(self) -> bool:
-        return not isinstance(self._cache, LocMemCache)
+        return gedeelde_cache(self._cache)
 
     def _kopie_bewaren(self, data: dict, seconden: int) -> None:
         try:

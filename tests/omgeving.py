@@ -76,3 +76,12 @@ def sessie_queries() -> int:
     from jji_traject.sessies import SessionStore
 
     return 0 if SessionStore()._gedeeld else 1
+
+
+def naslag_queries() -> int:
+    """Queries a traject page spends on its routekaart's steps: none when they are kept in a
+    cache every process shares (after the first reader of the regio and year), one otherwise
+    (``jji_traject.naslag``)."""
+    from jji_traject.naslag import gedeelde_cache
+
+    return 0 if gedeelde_cache() else 1

@@ -493,3 +493,6 @@ def sjabloon_laden(apps=django_apps) -> None:
         for volgorde, (tekst, taak, extra) in enumerate(gegevens["regels"], 1):
             extra = {sleutel: waarde for sleutel, waarde in extra.items() if sleutel in velden}
             Verantwoordelijkheid.objects.create(stap=stap, volgorde=volgorde, tekst=tekst, taak=taak, **extra)
+    from .models.routekaart import STAPPEN_NASLAG  # the cached steps (not the migration's state)
+
+    STAPPEN_NASLAG.vernieuwen()

@@ -35,6 +35,7 @@ from .models import (
     Traject,
     VertrekItem,
 )
+from .models.routekaart import STAPPEN_NASLAG
 
 
 def mijn_trajecten(user) -> QuerySet[Traject]:
@@ -242,11 +243,7 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
     taken, bijwerkbaar = _taken_in_tijdlijn(user, traject, policy.taken_zichtbaar_voor(user, traject))
     stemmen: dict[int, str] = {}
     regie: dict[int, Counter] = defaultdict(Counter)
-    # One query: each step of the traject's routekaart with the regie of each of its lines (a
-    # step without lines once); the routekaart is chosen in the same query.
-    for nummer, stem, partij in RoutekaartStap.objects.filter(routekaart=_routekaart_id(traject)).values_list(
-        "nummer", "stem_jongere", "verantwoordelijkheden__regie"
-    ):
+    for nummer, stem, partij in _routekaartstappen(traject):
         stemmen[nummer] = stem
         if partij:
             regie[nummer][partij] += 1
@@ -275,6 +272,20 @@ def tijdlijn(user, traject: Traject) -> tuple[list[StapInTijdlijn], set[int]]:
             )
         )
     return stappen, bijwerkbaar
+
+
+def _routekaartstappen(traject: Traject) -> list[tuple[int, str, str | None]]:
+    """Each step of the traject's routekaart with the regie of each of its lines (a step
+    without lines once): one query, the routekaart chosen in it, or none from the cache (the
+    choice depends on the jji's regio and the start year only)."""
+    return STAPPEN_NASLAG.lezen(
+        f"{traject.jji.regio_id}:{traject.startdatum.year}",
+        lambda: list(
+            RoutekaartStap.objects.filter(routekaart=_routekaart_id(traject)).values_list(
+                "nummer", "stem_jongere", "verantwoordelijkheden__regie"
+            )
+        ),
+    )
 
 
 def stap_taken(user, traject: Traject, stap: int) -> tuple[list[Taak], set[int]]:

@@ -42,6 +42,10 @@ def test_with_the_cache_away_pages_and_the_api_keep_working(client, demo, noah, 
         # signing out work without it, and the session is gone after signing out.
         client.force_login(demo.jji_school)
         assert client.get(reverse("trajecten:lijst")).status_code == 200
+        # The routekaart's steps, kept in the cache, are read from the database.
+        with caplog.at_level("WARNING", logger="jji_traject.naslag"):
+            assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 200
+        assert "naslag_cache_weg" in caplog.text
         assert client.post(reverse("logout")).status_code == 302
         assert client.get(reverse("trajecten:lijst")).status_code == 302
 

@@ -14,7 +14,7 @@ from trajecten.constants import BetrokkenheidSoort, Fase
 from trajecten.models import Betrokkenheid, Jongere, Toestemming, Traject
 
 from ..factories import TrajectFactory, trajecten_maken
-from ..omgeving import sessie_queries
+from ..omgeving import naslag_queries, sessie_queries
 from ..tweefactor import code_nu
 
 pytestmark = pytest.mark.django_db
@@ -372,11 +372,14 @@ def test_the_traject_and_dossier_pages_stay_within_their_query_ceilings(client, 
     in the query of its steps, the contact status read with the traject, and the traject's
     involvements read once for every question the policy asks of them (the dossier page's
     schools van herkomst and preview organisations too), the people active in the traject
-    read once for its tasks and for who may be assigned, the session read from the cache."""
+    read once for its tasks and for who may be assigned, the session read from the cache, the
+    routekaart's steps kept in the cache (filled by the first reader of a traject of the same
+    regio and start year: in use, always)."""
     client.force_login(demo.coordinator)
     noah = demo.trajecten["Noah"]
     client.get(reverse("trajecten:lijst"))  # the session's first request writes it
-    with django_assert_max_num_queries(17 + sessie_queries()):
+    client.get(reverse("trajecten:detail", args=[noah.pk]))  # a first reader keeps the routekaart
+    with django_assert_max_num_queries(16 + sessie_queries() + naslag_queries()):
         assert client.get(reverse("trajecten:detail", args=[noah.pk])).status_code == 200
     with django_assert_max_num_queries(14 + sessie_queries()):
         assert client.get(reverse("dossier:dossier", args=[noah.pk])).status_code == 200

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.naslag import Naslag
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 from ..constants import (
@@ -28,6 +29,11 @@ from ..constants import (
     TaakStatus,
     Voorwaarde,
 )
+
+# The steps of the routekaart a traject follows, as every traject page shows them (its
+# choice and each step's words and regie), kept in the shared cache; each change to a
+# routekaart, its steps or its lines replaces the version (``STAPPEN_NASLAG.vernieuwen()``).
+STAPPEN_NASLAG = Naslag("routekaartstappen")
 
 
 class Routekaart(models.Model):

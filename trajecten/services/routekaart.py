@@ -42,6 +42,7 @@ from ..models import (
     Traject,
     Verantwoordelijkheid,
 )
+from ..models.routekaart import STAPPEN_NASLAG
 from ..selectors import routekaart_van
 from .gedeeld import JUSTITIE_PARTIJEN, vergrendeld
 
@@ -387,6 +388,7 @@ def routekaart_overnemen(*, actor, regio, jaar: int) -> Routekaart:
             regel.pk, regel.id, regel.stap = None, None, kopie
             regel._state.adding = True
             regel.save()
+    STAPPEN_NASLAG.vernieuwen()  # the regio's trajecten may follow this map now
     return kaart
 
 
@@ -421,6 +423,7 @@ def verantwoordelijkheid_invullen(
         velden.append("termijn_dagen")
     regel.full_clean()
     regel.save(update_fields=velden)
+    STAPPEN_NASLAG.vernieuwen()  # the step's regie
     # Open tasks from this line in running trajecten follow the new party.
     geraakt = set()
     for taak in (
