@@ -1,5 +1,5 @@
-"""Queries that run on every page (the model permissions, the header's unread notifications),
-compiled once and on PostgreSQL prepared once per database connection.
+"""Queries that run on every page (the model permissions, the header's counts), compiled once
+and on PostgreSQL prepared once per database connection.
 
 For a query with many conditions Django spends milliseconds building its SQL and PostgreSQL
 milliseconds planning it, while running it takes a fraction of a millisecond (issue 21: the
@@ -10,7 +10,8 @@ where each request puts its own (the reader's id), and keeps the SQL. On Postgre
 prepared on each connection the first time it runs there (``PREPARE``: not undone by a
 rollback, gone with the connection), so the database plans it once; elsewhere (SQLite in
 ``make run``) the kept SQL runs as it is. The result is always the queryset's own: tests
-compare the two."""
+compare the two. :class:`Tellingen` counts several querysets in one statement, each request
+putting its values (the reader's id, their organisation's) where :data:`PLEKKEN` stand."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ from dataclasses import dataclass
 from django.db import DatabaseError, connections
 from django.db.models import QuerySet
 
-# Stands in for the value each request fills in: no id is negative.
+# Stands in for the value each request fills in: no id is negative. A query with more than
+# one value (``Tellingen``) has a stand-in for each: ``PLEKKEN[i]`` for the i-th.
 PLEK = -7_310_000_001
+PLEKKEN = tuple(PLEK - i for i in range(4))
 
 # Per raw database connection, the names of the statements prepared on it (one registry for
 # every query: two with the same name and SQL are one statement on the server).
@@ -41,44 +44,49 @@ class _Vast:
     alias: str  # the database the SQL was compiled for, and runs on
     sql: str
     params: tuple
-    plekken: tuple[int, ...]
+    plekken: tuple[tuple[int, int], ...]  # (position among the parameters, which value)
     naam: str
     voorbereiding: str | None  # None: a parameter without a known type, planned each time
 
 
 class _Voorbereid(abc.ABC):
-    """``bouw(PLEK)`` gives the queryset; :data:`PLEK` must be among its parameters."""
+    """``bouw(PLEK)`` gives the queryset (``bouw(*PLEKKEN[:waarden])`` the querysets of a
+    :class:`Tellingen`); at least one stand-in must be among its parameters."""
 
-    def __init__(self, naam: str, bouw: Callable[[int], QuerySet]):
+    def __init__(self, naam: str, bouw: Callable[..., QuerySet], *, waarden: int = 1):
         self._naam = naam
         self._bouw = bouw
+        self._plekken = PLEKKEN[:waarden]
         self._slot = threading.Lock()
         self._sleutel: Hashable = None
         self._vast: _Vast | None = None
 
     @abc.abstractmethod
-    def _select(self, qs: QuerySet) -> tuple[str, tuple]:
-        """The SQL and parameters to keep for this queryset."""
+    def _select(self, gebouwd) -> tuple[str, tuple, str]:
+        """The SQL and parameters to keep for what ``bouw`` gave, and its database."""
 
     def _gecompileerd(self, sleutel: Hashable) -> _Vast:
         with self._slot:
             if self._vast is None or self._sleutel != sleutel:
-                qs = self._bouw(PLEK)
-                sql, params = self._select(qs)
-                plekken = tuple(i for i, waarde in enumerate(params) if type(waarde) is int and waarde == PLEK)
+                sql, params, alias = self._select(self._bouw(*self._plekken))
+                plekken = tuple(
+                    (i, self._plekken.index(waarde))
+                    for i, waarde in enumerate(params)
+                    if type(waarde) is int and waarde in self._plekken
+                )
                 if not plekken:
                     raise ValueError(f"{self._naam}: de query bevat de plaatsvervanger niet")
                 vingerafdruk = hashlib.sha1(f"{sql}{params!r}".encode(), usedforsecurity=False).hexdigest()[:12]
                 naam = f"{self._naam}_{vingerafdruk}"
-                self._vast = _Vast(qs.db, sql, tuple(params), plekken, naam, _voorbereiding(naam, sql, params))
+                self._vast = _Vast(alias, sql, tuple(params), plekken, naam, _voorbereiding(naam, sql, params))
                 self._sleutel = sleutel
             return self._vast
 
-    def _uitvoeren(self, waarde: int, sleutel: Hashable) -> list[tuple]:
+    def _uitvoeren(self, waarden: tuple[int, ...], sleutel: Hashable) -> list[tuple]:
         vast = self._gecompileerd(sleutel)
         params = list(vast.params)
-        for plek in vast.plekken:
-            params[plek] = waarde
+        for plek, welke in vast.plekken:
+            params[plek] = waarden[welke]
         verbinding = connections[vast.alias]
         with verbinding.cursor() as cursor:
             if not _voorbereidbaar(verbinding) or vast.voorbereiding is None:
@@ -108,26 +116,46 @@ class _Voorbereid(abc.ABC):
             return cursor.fetchall()
 
 
+def _telling(qs: QuerySet, alias: str) -> tuple[str, tuple]:
+    qs = qs.order_by().values("pk")
+    sql, params = qs.query.get_compiler(using=qs.db).as_sql()
+    return f"SELECT COUNT(*) FROM ({sql}) AS {alias}", params  # noqa: S608 - Django's SQL, values as parameters
+
+
 class Telling(_Voorbereid):
     """``COUNT(*)`` of the queryset."""
 
-    def _select(self, qs: QuerySet) -> tuple[str, tuple]:
-        qs = qs.order_by().values("pk")
-        sql, params = qs.query.get_compiler(using=qs.db).as_sql()
-        return f"SELECT COUNT(*) FROM ({sql}) AS telling", params  # noqa: S608 - Django's SQL, values as parameters
+    def _select(self, qs: QuerySet) -> tuple[str, tuple, str]:
+        return (*_telling(qs, "telling"), qs.db)
 
     def tel(self, waarde: int, *, sleutel: Hashable = None) -> int:
-        return self._uitvoeren(waarde, sleutel)[0][0]
+        return self._uitvoeren((waarde,), sleutel)[0][0]
+
+
+class Tellingen(_Voorbereid):
+    """``COUNT(*)`` of each of several querysets, in one statement (the page header's counts):
+    ``bouw`` gives them as a tuple, all on one database."""
+
+    def _select(self, querysets: tuple[QuerySet, ...]) -> tuple[str, tuple, str]:
+        delen, params = [], []
+        for nummer, qs in enumerate(querysets):
+            sql, eigen = _telling(qs, f"telling_{nummer}")
+            delen.append(f"({sql})")
+            params.extend(eigen)
+        return f"SELECT {', '.join(delen)}", tuple(params), querysets[0].db
+
+    def tel(self, *waarden: int, sleutel: Hashable = None) -> tuple[int, ...]:
+        return tuple(self._uitvoeren(waarden, sleutel)[0])
 
 
 class Rijen(_Voorbereid):
     """The rows of a ``values_list`` queryset, as tuples."""
 
-    def _select(self, qs: QuerySet) -> tuple[str, tuple]:
-        return qs.query.get_compiler(using=qs.db).as_sql()
+    def _select(self, qs: QuerySet) -> tuple[str, tuple, str]:
+        return (*qs.query.get_compiler(using=qs.db).as_sql(), qs.db)
 
     def rijen(self, waarde: int, *, sleutel: Hashable = None) -> list[tuple]:
-        return self._uitvoeren(waarde, sleutel)
+        return self._uitvoeren((waarde,), sleutel)
 
 
 def _voorbereiding(naam: str, sql: str, params) -> str | None:

@@ -4,6 +4,15 @@ from . import services
 
 
 def meldingen(request):
-    """The number of unread notifications for the header (counted when a template shows it)."""
+    """The header's counts (``services.kop``, one query), worked out when a template first
+    shows one: unread notifications, open account requests (for who decides on them) and the
+    requests to the reader's school van herkomst (a fragment htmx swaps in shows none)."""
     user = getattr(request, "user", None)
-    return {"ongelezen_meldingen": AlsGevraagd(lambda: services.ongelezen(user))}
+    kop = AlsGevraagd(lambda: services.kop(user))
+    return {
+        "ongelezen_meldingen": AlsGevraagd(lambda: kop().ongelezen),
+        "open_accountaanvragen": AlsGevraagd(lambda: kop().open_accountaanvragen),
+        "herkomstverzoeken": AlsGevraagd(
+            lambda: {"alle": kop().herkomstverzoeken, "open": kop().open_herkomstverzoeken}
+        ),
+    }

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -22,7 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from jji_traject import uitbox
-from jji_traject.voorbereid import Telling
+from jji_traject.voorbereid import Telling, Tellingen
+from netwerk.constants import AanvraagStatus
 from toegang import policy
 from trajecten.constants import AFGEROND
 from trajecten.models import Taak, Toewijzing
@@ -266,6 +269,59 @@ def ongelezen(user) -> int:
     if user is None or not user.is_authenticated:
         return 0
     return _ONGELEZEN.tel(user.pk, sleutel=timezone.localdate())
+
+
+@dataclass(frozen=True)
+class Kop:
+    """The page header's counts: unread notifications, open account requests (for who decides
+    on them) and requests to the reader's school van herkomst (all, and the open ones)."""
+
+    ongelezen: int = 0
+    open_accountaanvragen: int = 0
+    herkomstverzoeken: int = 0
+    open_herkomstverzoeken: int = 0
+
+
+# Per shape of the header (which counts the reader has), its statement: built once a day per
+# process and prepared once per database connection, with the reader's id, the id of their
+# reach for account requests and their school as the values each request fills in.
+_KOPPEN: dict[tuple[str | None, bool], Tellingen] = {}
+_KOPPEN_SLOT = threading.Lock()
+
+
+def _kop_tellingen(bereik: str | None, herkomst: bool) -> Tellingen:
+    def bouw(lezer, bereik_id, school):
+        delen = [_ongelezen_van(lezer)]
+        if bereik is not None:
+            delen.append(policy.accountaanvragen_in(bereik, bereik_id).filter(status=AanvraagStatus.AANGEVRAAGD))
+        if herkomst:
+            verzoeken = policy.herkomstverzoeken_aan(school)
+            delen += [verzoeken, verzoeken.filter(beantwoord_op__isnull=True)]
+        return tuple(delen)
+
+    with _KOPPEN_SLOT:
+        return _KOPPEN.setdefault((bereik, herkomst), Tellingen("kop", bouw, waarden=3))
+
+
+def kop(user) -> Kop:
+    """The header's counts in one query (issue 21: they were three on a verbindingsofficier's
+    pages), each the count of its own queryset: :func:`_ongelezen_van`,
+    ``policy.accountaanvragen_in`` (open ones) and ``policy.herkomstverzoeken_aan``."""
+    if user is None or not user.is_authenticated:
+        return Kop()
+    bereik = policy.accountaanvragen_bereik(user)
+    school = policy.beantwoordt_herkomstverzoeken(user)
+    soort, bereik_id = bereik if bereik is not None else (None, None)
+    tellingen = _kop_tellingen(soort, school is not None).tel(
+        user.pk, bereik_id or 0, school or 0, sleutel=timezone.localdate()
+    )
+    waarden = iter(tellingen)
+    return Kop(
+        ongelezen=next(waarden),
+        open_accountaanvragen=next(waarden) if soort is not None else 0,
+        herkomstverzoeken=next(waarden) if school is not None else 0,
+        open_herkomstverzoeken=next(waarden) if school is not None else 0,
+    )
 
 
 def netwerkkaart_laten_bevestigen(op: dt.date | None = None) -> int:

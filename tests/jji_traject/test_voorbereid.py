@@ -130,3 +130,57 @@ def test_inside_a_transaction_a_vanished_statement_fails_once_and_is_prepared_by
     with pytest.raises(DatabaseError), transaction.atomic():
         signalering.ongelezen(user)
     assert signalering.ongelezen(user) == verwacht
+
+
+def _kop_uit_querysets(user) -> signalering.Kop:
+    from netwerk.constants import AanvraagStatus
+    from toegang import policy
+
+    verzoeken = policy.herkomstverzoeken_voor(user)
+    return signalering.Kop(
+        ongelezen=signalering._ongelezen_van(user.pk).count(),
+        open_accountaanvragen=policy.accountaanvragen_zichtbaar_voor(user)
+        .filter(status=AanvraagStatus.AANGEVRAAGD)
+        .count(),
+        herkomstverzoeken=verzoeken.count(),
+        open_herkomstverzoeken=verzoeken.filter(beantwoord_op__isnull=True).count(),
+    )
+
+
+def test_the_headers_counts_in_one_query_are_the_querysets_counts_for_every_person(demo):
+    """Every shape of the header: a reader with notifications only, one who decides on account
+    requests (by organisation, by regio, a superuser: all), one who answers requests to a school
+    van herkomst (the demo's request for Yara), both."""
+    get_user_model().objects.create_superuser("super-kop", password="een-lang-wachtwoord-voor-de-kop-2026")
+    personen = list(get_user_model().objects.all())
+    koppen = {user.username: signalering.kop(user) for user in personen}
+    for user in personen:
+        assert koppen[user.username] == _kop_uit_querysets(user), user.username
+    assert koppen["super-kop"].open_accountaanvragen >= 1  # the demo has an open request
+    assert koppen["mbo-herkomst"].herkomstverzoeken >= 1 and koppen["mbo-herkomst"].open_herkomstverzoeken >= 1
+    assert any(k.ongelezen for k in koppen.values())
+    # Answered: no longer open, still listed.
+    from dossier import services as dossier_services
+
+    verzoek = demo.trajecten["Yara"].herkomstverzoeken.get()
+    dossier_services.herkomstverzoek_beantwoorden(
+        actor=demo.mbo_herkomst, verzoek=verzoek, gegevens={"resultaten": "x"}
+    )
+    na = signalering.kop(demo.mbo_herkomst)
+    assert na == _kop_uit_querysets(demo.mbo_herkomst) and na.open_herkomstverzoeken == 0
+
+
+def test_the_header_spends_one_query_on_its_counts(client, demo):
+    from django.db import connection as verbinding
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(demo.verbindingsofficier)
+    client.get(reverse("trajecten:lijst"))
+    with CaptureQueriesContext(verbinding) as vastgelegd:
+        tekst = client.get(reverse("trajecten:lijst")).content.decode()
+    kop = [
+        q["sql"] for q in vastgelegd.captured_queries if "telling_0" in q["sql"] or q["sql"].startswith("EXECUTE kop_")
+    ]
+    assert len(kop) == 1
+    assert not [q for q in vastgelegd.captured_queries if "netwerk_accountaanvraag" in q["sql"] and q not in kop]
+    assert signalering.kop(demo.verbindingsofficier).open_accountaanvragen >= 0 and "Meldingen" in tekst

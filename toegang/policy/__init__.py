@@ -41,6 +41,8 @@ selector, service or view. What a higher app adds (the parts of the dossier) it 
 """
 
 from .accounts import (
+    accountaanvragen_bereik,
+    accountaanvragen_in,
     accountaanvragen_zichtbaar_voor,
     accountlog_zichtbaar_voor,
     beoordelaars,
@@ -81,9 +83,11 @@ from .dossier import (
 )
 from .herkomst import (
     VERZOEK_ROLLEN,
+    beantwoordt_herkomstverzoeken,
     herkomst_eigen_antwoord,
     herkomstscholen,
     herkomstverzoek_ophalen,
+    herkomstverzoeken_aan,
     herkomstverzoeken_voor,
     mag_herkomst_opvragen,
 )
@@ -203,6 +207,8 @@ __all__ = [
     "REGIE_SOORTEN",
     "VERZOEK_ROLLEN",
     "VIEW",
+    "accountaanvragen_bereik",
+    "accountaanvragen_in",
     "accountaanvragen_zichtbaar_voor",
     "accountlog_zichtbaar_voor",
     "actieve_medewerkers",
@@ -228,12 +234,14 @@ __all__ = [
     "goedkeuring_nodig",
     "groepsnaam",
     "herhalingen_bijschrijven",
+    "beantwoordt_herkomstverzoeken",
     "herkomst_eigen_antwoord",
     "herkomst_grondslag",
     "herkomst_lezen",
     "herkomstscholen",
     "herkomstschool_van",
     "herkomstverzoek_ophalen",
+    "herkomstverzoeken_aan",
     "herkomstverzoeken_voor",
     "is_bevestiger",
     "is_justitiepartner",

@@ -99,16 +99,27 @@ def mag_accountaanvraag_beoordelen(user, aanvraag: Accountaanvraag) -> bool:
     return beoordelaars(aanvraag).filter(pk=user.pk).exists()
 
 
+def _eigen_bereik(medewerker) -> tuple[str, int]:
+    """By regio (beheerder) or by organisation (verbindingsofficier, zorgcoördinator)."""
+    if medewerker.rol == Rol.BEHEERDER:
+        return "regio", medewerker.organisatie.regio_id
+    return "organisatie", medewerker.organisatie_id
+
+
+def _in_bereik(bereik: str, waarde, veld: str, vorig_veld: str) -> Q:
+    """Rows of the organisations of that reach, now or before (``waarde`` may be a stand-in)."""
+    if bereik == "regio":
+        return Q(**{f"{veld}__regio_id": waarde}) | Q(**{f"{vorig_veld}__regio_id": waarde})
+    return Q(**{veld: waarde}) | Q(**{vorig_veld: waarde})
+
+
 def _eigen_regio_of_organisatie(user, veld: str, vorig_veld: str) -> Q | None:
     """The filter on what a reader may see, by organisation (verbindingsofficier and, when
     ``beoordelaar``, zorgcoördinator) or regio (beheerder); None: nothing."""
     medewerker = medewerker_van(user)
     if medewerker is None:
         return None
-    if medewerker.rol == Rol.BEHEERDER:
-        regio_id = medewerker.organisatie.regio_id
-        return Q(**{f"{veld}__regio_id": regio_id}) | Q(**{f"{vorig_veld}__regio_id": regio_id})
-    return Q(**{veld: medewerker.organisatie_id}) | Q(**{vorig_veld: medewerker.organisatie_id})
+    return _in_bereik(*_eigen_bereik(medewerker), veld, vorig_veld)
 
 
 def mag_accountaanvragen_zien(user) -> bool:
@@ -124,17 +135,33 @@ def mag_accountaanvragen_zien(user) -> bool:
     )
 
 
+def accountaanvragen_bereik(user) -> tuple[str, int | None] | None:
+    """Which requests a reader sees, as a reach and its id, for a query that takes the id as a
+    parameter (the header's count, ``signalering.selectors.kop``): ``("alle", None)`` for a
+    superuser, ``("regio", id)`` for a beheerder, ``("organisatie", id)`` for the
+    verbindingsofficier and the zorgcoördinatoren; None: none."""
+    if not mag_accountaanvragen_zien(user):
+        return None
+    if user.is_superuser:
+        return "alle", None
+    return _eigen_bereik(medewerker_van(user))
+
+
+def accountaanvragen_in(bereik: str, waarde) -> QuerySet[Accountaanvraag]:
+    """The requests of a reach that :func:`accountaanvragen_bereik` gave."""
+    if bereik == "alle":
+        return Accountaanvraag.objects.all()
+    return Accountaanvraag.objects.filter(_in_bereik(bereik, waarde, "organisatie", "vorige_organisatie"))
+
+
 def accountaanvragen_zichtbaar_voor(user) -> QuerySet[Accountaanvraag]:
     """The requests a reader sees: a beheerder those of their regio's organisations, a
     verbindingsofficier or zorgcoördinator those of their organisation (moving in or out)."""
-    alle = Accountaanvraag.objects.select_related(
+    bereik = accountaanvragen_bereik(user)
+    alle = Accountaanvraag.objects.none() if bereik is None else accountaanvragen_in(*bereik)
+    return alle.select_related(
         "organisatie__regio", "vorige_organisatie", "aangevraagd_door", "besloten_door", "medewerker__user"
     )
-    if not mag_accountaanvragen_zien(user):
-        return alle.none()
-    if user.is_superuser:
-        return alle
-    return alle.filter(_eigen_regio_of_organisatie(user, "organisatie", "vorige_organisatie"))
 
 
 def mag_accountlog_lezen(user) -> bool:

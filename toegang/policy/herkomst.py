@@ -61,17 +61,29 @@ def _beantwoordt_verzoeken(user):
     return None
 
 
-def herkomstverzoeken_voor(user) -> QuerySet[Herkomstverzoek]:
-    """The requests to the reader's school that they answer, while their grondslag holds
-    (checked live: a revoked or expired grondslag closes the request at once)."""
+def beantwoordt_herkomstverzoeken(user) -> int | None:
+    """The organisation whose requests the reader answers (the header's count,
+    ``signalering.selectors.kop``); None: they answer none."""
     medewerker = _beantwoordt_verzoeken(user)
-    if medewerker is None:
-        return Herkomstverzoek.objects.none()
+    return None if medewerker is None else medewerker.organisatie_id
+
+
+def herkomstverzoeken_aan(organisatie_id) -> QuerySet[Herkomstverzoek]:
+    """The requests to a school while their grondslag holds (checked live: a revoked or
+    expired grondslag closes the request at once); ``organisatie_id`` may be a stand-in."""
     geldig = Toestemming.objects.geldig().filter(pk=OuterRef("grondslag_id"))
-    return (
-        Herkomstverzoek.objects.filter(organisatie_id=medewerker.organisatie_id, traject__afgesloten_op__isnull=True)
-        .filter(Exists(geldig))
-        .select_related("traject__jongere", "grondslag", "grondslag__ontvanger", "gevraagd_door")
+    return Herkomstverzoek.objects.filter(organisatie_id=organisatie_id, traject__afgesloten_op__isnull=True).filter(
+        Exists(geldig)
+    )
+
+
+def herkomstverzoeken_voor(user) -> QuerySet[Herkomstverzoek]:
+    """The requests to the reader's school that they answer (:func:`herkomstverzoeken_aan`)."""
+    organisatie_id = beantwoordt_herkomstverzoeken(user)
+    if organisatie_id is None:
+        return Herkomstverzoek.objects.none()
+    return herkomstverzoeken_aan(organisatie_id).select_related(
+        "traject__jongere", "grondslag", "grondslag__ontvanger", "gevraagd_door"
     )
 
 
