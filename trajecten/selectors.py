@@ -146,8 +146,17 @@ class TrajectOverzicht:
 
 def met_uit_beeld(trajecten: QuerySet[Traject]) -> QuerySet[Traject]:
     """What the traject's page says of contact (``is_uit_beeld``, ``laatste_contact``), read
-    with the traject itself (``policy.traject_ophalen(..., met=met_uit_beeld)``)."""
-    return trajecten.met_uit_beeld(settings.UIT_BEELD_DAGEN)
+    with the traject itself (``policy.traject_ophalen(..., met=met_uit_beeld)``), and how many
+    titels it has had (``titels``: the page reads their history only when there are two)."""
+    titels = (
+        Traject.history.model.objects.filter(id=OuterRef("pk"))
+        .exclude(titel="")
+        .order_by()
+        .values("id")
+        .annotate(n=Count("titel", distinct=True))
+        .values("n")
+    )
+    return trajecten.met_uit_beeld(settings.UIT_BEELD_DAGEN).annotate(titels=Coalesce(Subquery(titels), 0))
 
 
 def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
@@ -185,7 +194,8 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
             "medewerker__user", "medewerker__organisatie"
         )
     )
-    if overzicht.titel_zichtbaar:
+    # The page lists the titels only when there have been two or more (one more query then).
+    if overzicht.titel_zichtbaar and getattr(traject, "titels", 2) > 1:
         overzicht.titelgeschiedenis = titelgeschiedenis(traject)
     overzicht.overleggen = list(
         policy.overleggen_zichtbaar_voor(user, traject)

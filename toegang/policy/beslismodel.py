@@ -9,7 +9,7 @@ from django.http import Http404
 
 from beslismodel.constants import Bevestiging, Stand
 from beslismodel.models import Antwoord, Beslismodel, Besluit
-from netwerk.constants import NIET_IN_TRAJECTEN, Rol
+from netwerk.constants import NIET_IN_TRAJECTEN, OrganisatieSoort, Rol
 from netwerk.models import Medewerker, Organisatie
 from trajecten.models import Traject
 
@@ -40,6 +40,8 @@ def beslismodellen_zichtbaar_voor(user, traject: Traject) -> QuerySet:
     versies = Beslismodel.objects.filter(traject=traject)
     if _is_eigen_dossier(user, traject):
         return versies
+    if medewerker.organisatie.soort != OrganisatieSoort.MBO:
+        return Beslismodel.objects.none()  # a version goes to an mbo only: no query for others
     return versies.filter(ontvanger_id=medewerker.organisatie_id).exclude(stand=Stand.CONCEPT)
 
 
