@@ -178,6 +178,7 @@ def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     )
     geldig = {}
     for toestemming in kennisgevingen:
+        toestemming.traject = traject  # a parent's consent asks for the birth date: no query each
         if toestemming.is_geldig():
             geldig.setdefault(toestemming.ontvanger_id, toestemming)
     # In the order of the model (soort, then the organisation's name).
