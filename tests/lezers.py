@@ -104,6 +104,23 @@ def toestemming_geven(demo, traject, categorie, organisatie=None, **extra):
     )
 
 
+def ouders_toestemming(demo, traject, organisatie, categorie, *, dagen_geleden: int) -> Toestemming:
+    """A parent's consent recorded straight in the table (as an older record would be), given
+    ``dagen_geleden`` days ago."""
+    return Toestemming.objects.create(
+        traject=traject,
+        ontvanger=organisatie,
+        categorie=categorie,
+        grondslag=Grondslag.TOESTEMMING_OUDER,
+        gegeven_door="Moeder (fictief)",
+        jongere_gevraagd=True,
+        weigeren_zonder_gevolgen=True,
+        wijze=Wijze.FORMULIER,
+        datum_gegeven=timezone.localdate() - dt.timedelta(days=dagen_geleden),
+        vastgelegd_door=demo.coordinator,
+    )
+
+
 def alle_delen_gedeeld(demo, traject):
     return [toestemming_geven(demo, traject, c) for c in DOSSIER_CATEGORIEEN]
 

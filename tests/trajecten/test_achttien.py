@@ -16,9 +16,11 @@ from signalering.models import Melding
 from signalering.services_achttien import TAAK_TEKST, achttien_herinneren
 from toegang import policy
 from trajecten import services
-from trajecten.constants import Categorie, Grondslag, Stap, TaakStatus, Voorwaarde, Wijze
+from trajecten.constants import Categorie, Stap, TaakStatus, Voorwaarde
 from trajecten.models import Taak, Toestemming
 from trajecten.regels import geboren_uiterlijk, verjaardag
+
+from ..lezers import ouders_toestemming
 
 pytestmark = pytest.mark.django_db
 
@@ -37,17 +39,8 @@ def _jarig(traject, dagen_na_18: int) -> None:
 
 
 def _ouders(demo, traject):
-    ouder = Toestemming.objects.create(
-        traject=traject,
-        ontvanger=Organisatie.objects.get(naam="ROC Lindewaard"),
-        categorie=Categorie.ONDERWIJSINFORMATIE,
-        grondslag=Grondslag.TOESTEMMING_OUDER,
-        gegeven_door="Moeder (fictief)",
-        jongere_gevraagd=True,
-        weigeren_zonder_gevolgen=True,
-        wijze=Wijze.FORMULIER,
-        datum_gegeven=timezone.localdate() - dt.timedelta(days=400),
-        vastgelegd_door=demo.coordinator,
+    ouder = ouders_toestemming(
+        demo, traject, Organisatie.objects.get(naam="ROC Lindewaard"), Categorie.ONDERWIJSINFORMATIE, dagen_geleden=400
     )
     NetwerkContact.objects.create(
         traject=traject,

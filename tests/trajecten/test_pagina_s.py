@@ -416,10 +416,10 @@ def test_the_traject_and_dossier_pages_stay_within_their_query_ceilings(client, 
 def test_the_traject_page_is_flat_in_parents_consents(client, demo, django_assert_max_num_queries):
     """A parent's consent lapses at 18: its validity reads the youth's birth date, from the
     traject the page has (it read the traject and the youth once more per record before)."""
-    import datetime as dt
-
     from netwerk.models import Organisatie
-    from trajecten.constants import KENNISGEVING, Grondslag, Wijze
+    from trajecten.constants import KENNISGEVING
+
+    from ..lezers import ouders_toestemming
 
     noah = demo.trajecten["Noah"]
     client.force_login(demo.coordinator)
@@ -428,17 +428,6 @@ def test_the_traject_page_is_flat_in_parents_consents(client, demo, django_asser
     with CaptureQueriesContext(connection) as vastgelegd:
         client.get(url)
     for organisatie in Organisatie.objects.exclude(soort__in=["jji", "jji_school"])[:3]:
-        Toestemming.objects.create(
-            traject=noah,
-            ontvanger=organisatie,
-            categorie=KENNISGEVING,
-            grondslag=Grondslag.TOESTEMMING_OUDER,
-            gegeven_door="Moeder (fictief)",
-            jongere_gevraagd=True,
-            weigeren_zonder_gevolgen=True,
-            wijze=Wijze.FORMULIER,
-            datum_gegeven=timezone.localdate() - dt.timedelta(days=4),
-            vastgelegd_door=demo.coordinator,
-        )
+        ouders_toestemming(demo, noah, organisatie, KENNISGEVING, dagen_geleden=4)
     with django_assert_max_num_queries(len(vastgelegd.captured_queries)):
         assert "Moeder (fictief)" in client.get(url).content.decode()
