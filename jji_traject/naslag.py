@@ -5,13 +5,17 @@ one query less per page).
 - The cache is a help only: when it is away, or is each process's own memory (no Redis, as in
   ``make run``: a change in one process would not reach the others), the data is read from
   the database, with a warning for a fault.
-- A change calls :meth:`Naslag.vernieuwen` in its transaction: a new version now (the same
-  transaction reads its own change) and once more when the transaction commits (a request
-  that read the old rows in between may have kept them under the first new version).
+- A change calls :meth:`Naslag.vernieuwen` in its transaction: the version is replaced when
+  the transaction commits, so nothing read before the commit is read after it. Until then
+  the transaction itself reads from the database and keeps nothing (what it sees is not
+  committed, and a rollback would leave it in the cache); others read the committed rows.
 - The version is a random token, not a counter: when the cache loses it, a new one is
   made, and nothing kept under an earlier token is read again.
-- A kept value lives at most ``seconden``: a change past the services (a data fix by hand)
-  shows within that time. After such a fix, empty the cache (README, "Reference data")."""
+- A kept value lives at most ``seconden``: a change past the services (a data fix by hand, a
+  data migration that does not call ``vernieuwen``) or a version that could not be replaced
+  (the cache away at that commit) shows within that time. After such a fix, empty the cache
+  (README, "Reference data"). A name holds the shape of its values: a release that changes
+  the shape changes the name, so old and new processes never read each other's values."""
 
 from __future__ import annotations
 
@@ -54,7 +58,7 @@ class Naslag:
     def lezen(self, sleutel: str, bereken: Callable[[], T]) -> T:
         """The value for ``sleutel``: the kept one under the current version, else
         ``bereken()`` (from the database), kept for the next reader."""
-        if not gedeelde_cache():
+        if not gedeelde_cache() or self._wacht_op_commit():
             return bereken()
         try:
             volledig = f"naslag:{self.naam}:{self._versie()}:{sleutel}"
@@ -72,11 +76,18 @@ class Naslag:
         return waarde
 
     def vernieuwen(self) -> None:
-        """A change to the data: a new version now and again at commit (see the module)."""
-        if not gedeelde_cache():
-            return
-        self._nieuwe_versie()
-        transaction.on_commit(self._nieuwe_versie)
+        """A change to the data: a new version when its transaction commits (at once outside
+        one), the transaction reading from the database until then (see the module)."""
+        if gedeelde_cache():
+            transaction.on_commit(self._nieuwe_versie)
+
+    def _wacht_op_commit(self) -> bool:
+        """Whether this transaction changed the data (its new version waits for the commit;
+        a rollback drops the wait with the change)."""
+        verbinding = transaction.get_connection()
+        return verbinding.in_atomic_block and any(
+            functie == self._nieuwe_versie for _savepoints, functie, _robuust in verbinding.run_on_commit
+        )
 
     def _nieuwe_versie(self) -> None:
         try:

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.test import override_settings
 
 from jji_traject.naslag import Naslag, gedeelde_cache
+
+from ..omgeving import naslag_committen
 
 pytestmark = pytest.mark.django_db
 EIGEN_GEHEUGEN = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -30,21 +33,38 @@ def _teller():
     return keren, bereken
 
 
-def test_a_value_is_read_from_the_database_once_and_again_after_a_change(gedeeld, django_capture_on_commit_callbacks):
+def test_a_value_is_read_once_and_a_change_counts_from_its_commit(gedeeld):
     naslag = Naslag("proef")
     keren, bereken = _teller()
     assert naslag.lezen("a", bereken) == [("waarde", 1)]
     assert naslag.lezen("a", bereken) == [("waarde", 1)]
     assert naslag.lezen("b", bereken) == [("waarde", 2)]  # each key its own value
-    with django_capture_on_commit_callbacks(execute=False) as bij_commit:
-        naslag.vernieuwen()
-        assert naslag.lezen("a", bereken) == [("waarde", 3)]  # the change's own transaction
-        versie = cache.get("naslag:proef:versie")
-    assert len(bij_commit) == 1
-    bij_commit[0]()  # the commit: a request in between may have kept the old rows
-    assert cache.get("naslag:proef:versie") != versie
+    versie = cache.get("naslag:proef:versie")
+    naslag.vernieuwen()
+    # Until the commit the changing transaction reads the database and keeps nothing: what it
+    # sees is not committed, and others go on reading the kept value of the committed rows.
+    assert naslag.lezen("a", bereken) == [("waarde", 3)]
     assert naslag.lezen("a", bereken) == [("waarde", 4)]
-    assert len(keren) == 4
+    assert cache.get("naslag:proef:versie") == versie
+    assert cache.get(f"naslag:proef:{versie}:a") == [("waarde", 1)]
+    naslag_committen(naslag)
+    assert cache.get("naslag:proef:versie") != versie
+    assert naslag.lezen("a", bereken) == [("waarde", 5)]
+    assert naslag.lezen("a", bereken) == [("waarde", 5)]
+    assert len(keren) == 5
+
+
+def test_a_change_rolled_back_leaves_the_cache_as_it_was(gedeeld):
+    naslag = Naslag("proef")
+    keren, bereken = _teller()
+    naslag.lezen("a", bereken)
+    versie = cache.get("naslag:proef:versie")
+    with transaction.atomic():
+        naslag.vernieuwen()
+        assert naslag.lezen("a", bereken) == [("waarde", 2)]  # its own change, not kept
+        transaction.set_rollback(True)
+    assert cache.get("naslag:proef:versie") == versie
+    assert naslag.lezen("a", bereken) == [("waarde", 1)]
 
 
 def test_a_lost_version_means_a_new_one_and_nothing_older_is_read(gedeeld):

@@ -18,6 +18,7 @@ from trajecten.models import Routekaart, Verantwoordelijkheid
 from trajecten.models.routekaart import STAPPEN_NASLAG
 
 from ..factories import TrajectFactory
+from ..omgeving import naslag_committen
 
 pytestmark = pytest.mark.django_db
 EIGEN_GEHEUGEN = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -31,6 +32,14 @@ def _gedeeld():
 
 def _stappen(user, traject) -> list[tuple]:
     return [(s.nummer, s.stem_jongere, s.regie) for s in selectors.tijdlijn(user, traject)[0]]
+
+
+def _vernieuwd() -> None:
+    """The change waits for its commit, and replaces the version then."""
+    assert STAPPEN_NASLAG._wacht_op_commit()
+    versie = STAPPEN_NASLAG._versie()
+    naslag_committen(STAPPEN_NASLAG)
+    assert STAPPEN_NASLAG._versie() != versie and not STAPPEN_NASLAG._wacht_op_commit()
 
 
 def _uit_de_database(user, traject) -> list[tuple]:
@@ -63,9 +72,11 @@ def test_a_line_filled_in_by_the_regio_shows_at_once(demo):
             uitvoerder=regel.uitvoerder or (Partij.JJI if regel.justitieel else Partij.MBO_ONTVANGEND),
             regie=Partij.GEMEENTE,
         )
-    na = _stappen(demo.coordinator, noah)
+    na = _stappen(demo.coordinator, noah)  # the changing transaction: from the database
     assert na == _uit_de_database(demo.coordinator, noah)
     assert dict((n, r) for n, _s, r in na)[9] == Partij.GEMEENTE.label
+    _vernieuwd()  # committed: every reader reads the new steps, kept once more
+    assert _stappen(demo.coordinator, noah) == _stappen(demo.coordinator, noah) == na
 
 
 def test_a_routekaart_adopted_by_the_regio_is_followed_at_once(demo):
@@ -76,17 +87,15 @@ def test_a_routekaart_adopted_by_the_regio_is_followed_at_once(demo):
     jji.save(update_fields=["regio"])
     traject = TrajectFactory(jji=jji, betrokkenheden__toegewezen=demo.jji_school.medewerker)
     voor = _stappen(demo.jji_school, traject)  # the national template, kept
-    versie = STAPPEN_NASLAG._versie()
     kaart = services.routekaart_overnemen(actor=None, regio=elders, jaar=jaar)
-    assert STAPPEN_NASLAG._versie() != versie
+    _vernieuwd()
     for regel in Verantwoordelijkheid.objects.filter(stap__routekaart=kaart, stap__nummer=9, vast=False):
-        versie = STAPPEN_NASLAG._versie()
         services.verantwoordelijkheid_invullen(
             actor=None,
             regel=regel,
             uitvoerder=regel.uitvoerder or (Partij.JJI if regel.justitieel else Partij.MBO_ONTVANGEND),
             regie=Partij.GEMEENTE,
         )
-        assert STAPPEN_NASLAG._versie() != versie
+        _vernieuwd()
     na = _stappen(demo.jji_school, traject)
     assert na == _uit_de_database(demo.jji_school, traject) != voor

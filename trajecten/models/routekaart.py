@@ -31,9 +31,11 @@ from ..constants import (
 )
 
 # The steps of the routekaart a traject follows, as every traject page shows them (its
-# choice and each step's words and regie), kept in the shared cache; each change to a
-# routekaart, its steps or its lines replaces the version (``STAPPEN_NASLAG.vernieuwen()``).
-STAPPEN_NASLAG = Naslag("routekaartstappen")
+# choice and each step's words and regie: ``(nummer, stem_jongere, regie)`` per line), kept in
+# the shared cache for ten minutes at most; each change to a routekaart, its steps or its
+# lines — a data migration's too — calls ``STAPPEN_NASLAG.vernieuwen()``. The name's number
+# goes up when the shape of the kept value changes.
+STAPPEN_NASLAG = Naslag("routekaartstappen-1", seconden=600)
 
 
 class Routekaart(models.Model):
