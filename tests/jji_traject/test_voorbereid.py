@@ -170,17 +170,117 @@ def test_the_headers_counts_in_one_query_are_the_querysets_counts_for_every_pers
     assert na == _kop_uit_querysets(demo.mbo_herkomst) and na.open_herkomstverzoeken == 0
 
 
-def test_the_header_spends_one_query_on_its_counts(client, demo):
+def test_the_header_spends_one_query_on_its_counts_and_shows_each(client, demo):
+    import re
+
     from django.db import connection as verbinding
     from django.test.utils import CaptureQueriesContext
 
-    client.force_login(demo.verbindingsofficier)
-    client.get(reverse("trajecten:lijst"))
-    with CaptureQueriesContext(verbinding) as vastgelegd:
-        tekst = client.get(reverse("trajecten:lijst")).content.decode()
-    kop = [
-        q["sql"] for q in vastgelegd.captured_queries if "telling_0" in q["sql"] or q["sql"].startswith("EXECUTE kop_")
-    ]
-    assert len(kop) == 1
-    assert not [q for q in vastgelegd.captured_queries if "netwerk_accountaanvraag" in q["sql"] and q not in kop]
-    assert signalering.kop(demo.verbindingsofficier).open_accountaanvragen >= 0 and "Meldingen" in tekst
+    from netwerk.constants import Rol
+    from netwerk.models import Accountaanvraag, Organisatie
+    from netwerk.services import accounts
+
+    # Two more open requests to the verbindingsofficier's organisation: a count of three.
+    roc = demo.verbindingsofficier.medewerker.organisatie
+    for nummer in (1, 2):
+        accounts.accountaanvraag_indienen(
+            actor=demo.beheerder,
+            organisatie=roc,
+            gebruikersnaam=f"kop-proef-{nummer}",
+            voornaam="Kop",
+            achternaam=f"Proef {nummer}",
+            email=f"kop{nummer}@example.org",
+            rol=Rol.INTAKER,
+        )
+    verwacht = {
+        "verbindingsofficier": signalering.Kop(
+            ongelezen=signalering._ongelezen_van(demo.verbindingsofficier.pk).count(),
+            open_accountaanvragen=Accountaanvraag.objects.filter(organisatie=roc, status="aangevraagd").count(),
+        ),
+        "mbo-herkomst": signalering.Kop(ongelezen=signalering._ongelezen_van(demo.mbo_herkomst.pk).count()),
+    }
+    assert verwacht["verbindingsofficier"].open_accountaanvragen == 3
+    assert Organisatie.objects.filter(pk=roc.pk).exists()
+    for naam, kop in verwacht.items():
+        client.force_login(demo.users[naam])
+        client.get(reverse("trajecten:lijst"))
+        with CaptureQueriesContext(verbinding) as vastgelegd:
+            tekst = client.get(reverse("trajecten:lijst")).content.decode()
+        koppen = [
+            q for q in vastgelegd.captured_queries if q["sql"].startswith("EXECUTE kop_") or "telling_0" in q["sql"]
+        ]
+        assert len(koppen) == 1, naam
+        tabellen = ("signalering_melding", "netwerk_accountaanvraag", "dossier_herkomstverzoek")
+        anders = [q for q in vastgelegd.captured_queries if q not in koppen]
+        assert not [q for q in anders if any(tabel in q["sql"] for tabel in tabellen)], naam
+        tellers = dict(re.findall(r'>([A-Za-z]+) <span class="teller">(\d+)<', tekst))
+        if kop.ongelezen:
+            assert tellers["Meldingen"] == str(kop.ongelezen), naam
+        if naam == "verbindingsofficier":
+            assert tellers["Accounts"] == "3"
+        else:  # the demo's request to Vakcollege Oostmeer for Yara, open: one of one
+            assert tellers["Verzoeken"] == "1" and "Accounts" not in tellers
+    # Answered: the link stays (one request), without a count (none open).
+    from dossier import services as dossier_services
+
+    verzoek = demo.trajecten["Yara"].herkomstverzoeken.get()
+    dossier_services.herkomstverzoek_beantwoorden(
+        actor=demo.mbo_herkomst, verzoek=verzoek, gegevens={"resultaten": "x"}
+    )
+    tekst = client.get(reverse("trajecten:lijst")).content.decode()
+    assert reverse("dossier:herkomstverzoeken") in tekst and not re.search(r'>Verzoeken <span class="teller">', tekst)
+
+
+def test_several_values_each_in_their_place(demo):
+    """A stand-in per value: three counts, each of its own value, one of them twice."""
+    from jji_traject.voorbereid import Tellingen
+
+    ids = sorted(Melding.objects.values_list("pk", flat=True))[:3]
+    assert len(ids) == 3
+    tellingen = Tellingen(
+        "drie_waarden",
+        lambda a, b, c: (
+            Melding.objects.filter(pk=a),
+            Melding.objects.filter(pk__in=[b, c]),
+            Melding.objects.filter(pk__gte=c),
+        ),
+        waarden=3,
+    )
+    assert tellingen.tel(ids[0], ids[1], ids[2]) == (1, 2, Melding.objects.filter(pk__gte=ids[2]).count())
+    assert tellingen.tel(ids[2], ids[2], ids[0]) == (1, 2, Melding.objects.filter(pk__gte=ids[0]).count())
+    assert tellingen.tel(-1, ids[0], ids[0]) == (0, 1, Melding.objects.filter(pk__gte=ids[0]).count())
+
+
+def test_the_account_requests_each_reader_sees_are_as_before(demo):
+    """The reach of account requests, written out as it was before the header's counts were
+    combined: a beheerder their regio's organisations, others their own, moving in or out."""
+    from django.db.models import Q
+
+    from netwerk.models import Accountaanvraag
+    from toegang import policy
+
+    get_user_model().objects.create_superuser("super-aanvragen", password="een-lang-wachtwoord-voor-de-kop-2026")
+    gezien = 0
+    for user in get_user_model().objects.all():
+        medewerker = policy.medewerker_van(user)
+        if not policy.mag_accountaanvragen_zien(user):
+            verwacht = set()
+        elif user.is_superuser:
+            verwacht = set(Accountaanvraag.objects.values_list("pk", flat=True))
+        elif medewerker.rol == "beheerder":
+            regio = medewerker.organisatie.regio_id
+            verwacht = set(
+                Accountaanvraag.objects.filter(
+                    Q(organisatie__regio_id=regio) | Q(vorige_organisatie__regio_id=regio)
+                ).values_list("pk", flat=True)
+            )
+        else:
+            org = medewerker.organisatie_id
+            verwacht = set(
+                Accountaanvraag.objects.filter(Q(organisatie_id=org) | Q(vorige_organisatie_id=org)).values_list(
+                    "pk", flat=True
+                )
+            )
+        assert set(policy.accountaanvragen_zichtbaar_voor(user).values_list("pk", flat=True)) == verwacht, user
+        gezien += bool(verwacht)
+    assert gezien >= 3  # the superuser, the beheerder, the verbindingsofficier at least

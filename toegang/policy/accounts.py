@@ -137,7 +137,7 @@ def mag_accountaanvragen_zien(user) -> bool:
 
 def accountaanvragen_bereik(user) -> tuple[str, int | None] | None:
     """Which requests a reader sees, as a reach and its id, for a query that takes the id as a
-    parameter (the header's count, ``signalering.selectors.kop``): ``("alle", None)`` for a
+    parameter (the header's count, ``signalering.services.kop``): ``("alle", None)`` for a
     superuser, ``("regio", id)`` for a beheerder, ``("organisatie", id)`` for the
     verbindingsofficier and the zorgcoördinatoren; None: none."""
     if not mag_accountaanvragen_zien(user):

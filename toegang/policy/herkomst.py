@@ -63,7 +63,7 @@ def _beantwoordt_verzoeken(user):
 
 def beantwoordt_herkomstverzoeken(user) -> int | None:
     """The organisation whose requests the reader answers (the header's count,
-    ``signalering.selectors.kop``); None: they answer none."""
+    ``signalering.services.kop``); None: they answer none."""
     medewerker = _beantwoordt_verzoeken(user)
     return None if medewerker is None else medewerker.organisatie_id
 
