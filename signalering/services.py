@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from jji_traject import uitbox
-from jji_traject.voorbereid import Telling, Tellingen
+from jji_traject.voorbereid import Tellingen
 from netwerk.constants import AanvraagStatus
 from toegang import policy
 from trajecten.constants import AFGEROND
@@ -256,19 +256,12 @@ def _ongelezen_van(ontvanger_id: int):
     return Melding.objects.filter(gelezen_op__isnull=True).open().filter(ontvanger_id=ontvanger_id)
 
 
-# The header's count: its SQL built once a day per process (its conditions hold dates) and
-# prepared once per database connection (``jji_traject.voorbereid``).
-_ONGELEZEN = Telling("ongelezen", _ongelezen_van)
-
-
 def ongelezen(user) -> int:
     """Unread notifications that still ask for something (done ones are not counted): the
-    count of :func:`_ongelezen_van`. The header shows it on every page, and the query has a
+    count of :func:`_ongelezen_van`, as the header shows it (:func:`kop`). The query has a
     condition for each kind of notification: built and planned each time it cost about 10 ms
     of every page on the bench database, compiled once a day and prepared about 1 ms."""
-    if user is None or not user.is_authenticated:
-        return 0
-    return _ONGELEZEN.tel(user.pk, sleutel=timezone.localdate())
+    return kop(user).ongelezen
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def test_the_count_is_the_querysets_count_for_every_demo_person(demo):
 def _vergeten() -> None:
     """As on a new connection: the server holds no prepared count, and nothing says it does."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ongelezen_%%'")
+        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'kop_%%'")
         for (naam,) in cursor.fetchall():
             cursor.execute(f"DEALLOCATE {naam}")
             voorbereid._VOORBEREID.get(connection.connection, set()).discard(naam)
@@ -54,7 +54,7 @@ def test_a_statement_the_server_holds_already_is_not_prepared_again(demo):
 
 def _voorbereid() -> int:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'ongelezen_%%'")
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'kop_%%'")
         return cursor.fetchone()[0]
 
 
@@ -124,7 +124,7 @@ def test_inside_a_transaction_a_vanished_statement_fails_once_and_is_prepared_by
     verwacht = signalering._ongelezen_van(user.pk).count()
     assert signalering.ongelezen(user) == verwacht
     with connection.cursor() as cursor:  # gone from the server, while the registry says prepared
-        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'ongelezen_%%'")
+        cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'kop_%%'")
         for (naam,) in cursor.fetchall():
             cursor.execute(f"DEALLOCATE {naam}")
     with pytest.raises(DatabaseError), transaction.atomic():
