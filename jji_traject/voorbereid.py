@@ -4,7 +4,7 @@ and on PostgreSQL prepared once per database connection.
 For a query with many conditions Django spends milliseconds building its SQL and PostgreSQL
 milliseconds planning it, while running it takes a fraction of a millisecond (issue 21: the
 header's count cost about 10 ms of every page on the bench database, half of it Python). A
-:class:`Telling` (a count) or :class:`Rijen` (the rows of a ``values_list``) builds the query
+:class:`Tellingen` (counts) or :class:`Rijen` (the rows of a ``values_list``) builds the query
 once per key (a day, when its conditions hold dates) with a stand-in value (:data:`PLEK`)
 where each request puts its own (the reader's id), and keeps the SQL. On PostgreSQL it is
 prepared on each connection the first time it runs there (``PREPARE``: not undone by a
@@ -116,22 +116,6 @@ class _Voorbereid(abc.ABC):
             return cursor.fetchall()
 
 
-def _telling(qs: QuerySet, alias: str) -> tuple[str, tuple]:
-    qs = qs.order_by().values("pk")
-    sql, params = qs.query.get_compiler(using=qs.db).as_sql()
-    return f"SELECT COUNT(*) FROM ({sql}) AS {alias}", params  # noqa: S608 - Django's SQL, values as parameters
-
-
-class Telling(_Voorbereid):
-    """``COUNT(*)`` of the queryset."""
-
-    def _select(self, qs: QuerySet) -> tuple[str, tuple, str]:
-        return (*_telling(qs, "telling"), qs.db)
-
-    def tel(self, waarde: int, *, sleutel: Hashable = None) -> int:
-        return self._uitvoeren((waarde,), sleutel)[0][0]
-
-
 class Tellingen(_Voorbereid):
     """``COUNT(*)`` of each of several querysets, in one statement (the page header's counts):
     ``bouw`` gives them as a tuple, all on one database."""
@@ -139,8 +123,8 @@ class Tellingen(_Voorbereid):
     def _select(self, querysets: tuple[QuerySet, ...]) -> tuple[str, tuple, str]:
         delen, params = [], []
         for nummer, qs in enumerate(querysets):
-            sql, eigen = _telling(qs, f"telling_{nummer}")
-            delen.append(f"({sql})")
+            sql, eigen = qs.order_by().values("pk").query.get_compiler(using=qs.db).as_sql()
+            delen.append(f"(SELECT COUNT(*) FROM ({sql}) AS telling_{nummer})")  # noqa: S608 - Django's SQL
             params.extend(eigen)
         return f"SELECT {', '.join(delen)}", tuple(params), querysets[0].db
 

@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 
 from jji_traject import machtigingen, voorbereid
-from jji_traject.voorbereid import PLEK, Telling
+from jji_traject.voorbereid import PLEK, Tellingen
 from signalering import services as signalering
 from signalering.models import Melding
 
@@ -74,10 +74,10 @@ def test_it_is_prepared_once_per_connection_and_a_rollback_does_not_undo_it(demo
 
 
 def test_a_query_without_its_stand_in_is_refused(demo):
-    zonder = Telling("zonder_plek", lambda plek: Melding.objects.all())
+    zonder = Tellingen("zonder_plek", lambda plek: (Melding.objects.all(),))
     with pytest.raises(ValueError, match="plaatsvervanger"):
         zonder.tel(1)
-    assert Telling("een", lambda plek: Melding.objects.filter(ontvanger_id=plek)).tel(PLEK) == 0
+    assert Tellingen("een", lambda plek: (Melding.objects.filter(ontvanger_id=plek),)).tel(PLEK) == (0,)
 
 
 def test_the_model_permissions_are_the_querysets_rows_for_every_demo_person(demo):
@@ -233,8 +233,6 @@ def test_the_header_spends_one_query_on_its_counts_and_shows_each(client, demo):
 
 def test_several_values_each_in_their_place(demo):
     """A stand-in per value: three counts, each of its own value, one of them twice."""
-    from jji_traject.voorbereid import Tellingen
-
     ids = sorted(Melding.objects.values_list("pk", flat=True))[:3]
     assert len(ids) == 3
     tellingen = Tellingen(
