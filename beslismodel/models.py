@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 from trajecten.constants import DOSSIER_CATEGORIEEN
 
@@ -82,7 +83,7 @@ class Sjabloon(models.Model):
         return self.gepubliceerd_op is not None
 
 
-class SjabloonSectie(models.Model):
+class SjabloonSectie(Keuzelabels, models.Model):
     sjabloon = models.ForeignKey(Sjabloon, on_delete=models.CASCADE, related_name="secties")
     code = models.CharField(_("sectie"), max_length=20, choices=Sectie.choices)
     titel = models.CharField(_("titel"), max_length=200, validators=[zichtbare_tekst])
@@ -108,7 +109,7 @@ class SjabloonSectie(models.Model):
         return self.titel
 
 
-class SjabloonItem(models.Model):
+class SjabloonItem(Keuzelabels, models.Model):
     """One item of the form. ``sleutel`` and ``categorie`` stay the same in every version
     (a region changes words, not what an answer is or who may read it)."""
 
@@ -165,7 +166,7 @@ class SjabloonItem(models.Model):
         return self.soort == ItemSoort.KEUZE
 
 
-class SjabloonKeuze(models.Model):
+class SjabloonKeuze(Keuzelabels, models.Model):
     """An option of a choice item; its ``code`` is what the suggestion reads."""
 
     item = models.ForeignKey(SjabloonItem, on_delete=models.CASCADE, related_name="keuzes")
@@ -195,7 +196,7 @@ class SjabloonKeuze(models.Model):
 # --- The filled form -------------------------------------------------------------------------
 
 
-class Beslismodel(models.Model):
+class Beslismodel(Keuzelabels, models.Model):
     """One version of the beslismodel of a traject: drafted by the JJI-school with the young
     person (a draft is the JJI-school's alone), submitted to a receiving mbo, decided there.
     A submitted version never changes; a change is a new version. Every version is kept."""
@@ -319,7 +320,7 @@ class Antwoord(models.Model):
         return not (self.extra_aandacht or self.toelichting.strip() or self.keuze_id)
 
 
-class Besluit(models.Model):
+class Besluit(Keuzelabels, models.Model):
     """The receiving mbo's decision on one submitted version: the advice on measures and
     support, and a status with its motivation (a reason when it differs from the suggestion).
     Oranje and rood wait for the verbindingsofficier (not the same person). Every decision is
@@ -397,7 +398,7 @@ class Besluit(models.Model):
         return self.bevestiging in (Bevestiging.NIET_NODIG, Bevestiging.BEVESTIGD)
 
 
-class Maatregel(models.Model):
+class Maatregel(Keuzelabels, models.Model):
     """An agreed measure of a decision; it becomes a routekaart task once the decision stands."""
 
     besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="maatregelen")

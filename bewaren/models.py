@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 # The raadplegingen never go below the floor of the log's own retention function.
@@ -149,7 +150,7 @@ class InzageStatus(models.TextChoices):
     GELEVERD = "geleverd", _("gegeven")
 
 
-class Inzageverzoek(models.Model):
+class Inzageverzoek(Keuzelabels, models.Model):
     """A young person's request for a copy of everything kept about them (AVG art. 15): who
     asked and how their identity was checked, its due date (one month, also a task), the PDF
     made in the background through the one PDF module, and its delivery. The request stays on
@@ -233,7 +234,7 @@ class Besluit(models.TextChoices):
     AFGEWEZEN = "afgewezen", _("afgewezen")
 
 
-class Rechtenverzoek(models.Model):
+class Rechtenverzoek(Keuzelabels, models.Model):
     """A young person's request to correct or erase a part of their dossier (AVG art. 16, 17):
     who asked and when, the decision with its reason (once), and that the young person was
     told. A granted erasure erases the part with its history (the retention machinery); a

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from trajecten.constants import Categorie, Onderwerp
 
 
@@ -34,7 +35,7 @@ def documentnummer() -> str:
     return f"OD-{timezone.localdate():%Y%m%d}-{secrets.token_hex(3).upper()}"
 
 
-class Overdracht(models.Model):
+class Overdracht(Keuzelabels, models.Model):
     """One overdrachtsdocument for one recipient person."""
 
     nummer = models.CharField(_("documentnummer"), max_length=40, unique=True, default=documentnummer)

@@ -5,11 +5,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jji_traject.keuzes import Keuzelabels
+
 from .constants import BESLISMODEL_MELDINGEN, MeldingSoort  # noqa: F401 - the kinds, importable from here as before
 from .querysets import MeldingQuerySet
 
 
-class Melding(models.Model):
+class Melding(Keuzelabels, models.Model):
     """One notification for one person. It stores no youth data: the page shows the young
     person's name only while the reader may still see the traject. A notification that asks
     for work is done (``afgehandeld``) once that work is done, whoever did it: see

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import zichtbare_tekst
 
 
@@ -101,7 +102,7 @@ class RaadplegingActie(models.TextChoices):
     AFDRUKKEN = "afdrukken", _("afgedrukt")
 
 
-class Raadpleging(models.Model):
+class Raadpleging(Keuzelabels, models.Model):
     """One reading of a part of the doorstroomdossier by someone outside the organisation
     that wrote it, or one refused request for it. Append-only: a database trigger refuses
     UPDATE and DELETE. Holds no content of the category."""

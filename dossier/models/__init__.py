@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisOmzeild, GeschiedenisQuerySet  # noqa: F401 (re-exported)
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 from ..constants import MboNiveau
@@ -70,7 +71,7 @@ def re2_fout(fout: re2.error) -> str:
     return reden.decode(errors="replace") if isinstance(reden, bytes) else str(reden)
 
 
-class Formuleringswoord(models.Model):
+class Formuleringswoord(Keuzelabels, models.Model):
     """One entry of the word list of the toekomstgericht check (data, kept by the functioneel
     beheerder): a word (matched at the start of a word, any ending) or a regular expression."""
 
@@ -350,7 +351,7 @@ class LeesoverzichtStatus(models.TextChoices):
     VERWIJDERD = "verwijderd", _("verwijderd na de bewaartermijn")
 
 
-class Leesoverzicht(models.Model):
+class Leesoverzicht(Keuzelabels, models.Model):
     """The PDF of "Wie heeft jouw gegevens bekeken?" for one traject, asked for by someone of the
     JJI-school and made in the background (it can run to many pages). Kept privately in the
     database for its requester only, for ``OVERDRACHT_BEWAARDAGEN`` days. A copy of the log made

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST
 
 
@@ -14,7 +15,7 @@ class DossierQuerySet(GeschiedenisQuerySet):
     simple-history records each change) or its history-aware bulk helper."""
 
 
-class Dossierdeel(models.Model):
+class Dossierdeel(Keuzelabels, models.Model):
     """What every part has: the traject, its author and when it was last written, and why
     wording the toekomstgericht check flagged was kept."""
 

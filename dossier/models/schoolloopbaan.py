@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 from trajecten.constants import Checkpoint
 
@@ -25,7 +26,7 @@ from ..constants import CheckpointUitkomst, MboNiveau
 from .basis import DossierQuerySet
 
 
-class Vastlegging(models.Model):
+class Vastlegging(Keuzelabels, models.Model):
     """Who recorded a row of the schoolloopbaan, for which organisation, and when."""
 
     organisatie = models.ForeignKey(

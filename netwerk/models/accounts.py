@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 from ..constants import AanvraagSoort, AanvraagStatus, GebeurtenisSoort, Rol, rollen_voor_soort
@@ -24,7 +25,7 @@ OPEN = models.Q(status=AanvraagStatus.AANGEVRAAGD)
 BESLOTEN = [AanvraagStatus.GOEDGEKEURD, AanvraagStatus.AFGEWEZEN]
 
 
-class Accountaanvraag(models.Model):
+class Accountaanvraag(Keuzelabels, models.Model):
     """A request for an account change that needs a second person's approval.
 
     It holds the proposed values (and, for a change, the values before it); nothing of it is in
@@ -188,7 +189,7 @@ class AlleenToevoegenQuerySet(models.QuerySet):
         raise TypeError("Het accountlog is alleen aan te vullen.")
 
 
-class Accountgebeurtenis(models.Model):
+class Accountgebeurtenis(Keuzelabels, models.Model):
     """One line of the account log: what happened to an account or an account request, who
     did it, when, and for which organisation. Append-only; it names people of organisations
     and never holds a password, a token or youth data."""

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import zichtbare_tekst
 
 from ..constants import NIET_IN_TRAJECTEN, ContactRol, NetwerkSoort, Niveau, OrganisatieSoort, Rol, rollen_voor_soort
@@ -18,7 +19,7 @@ from .regio import Regio
 TELEFOON = re.compile(r"\+?[0-9][0-9 \-]{7,18}")
 
 
-class Organisatie(models.Model):
+class Organisatie(Keuzelabels, models.Model):
     """A partner organisation: a JJI, a JJI-school, an mbo college, a gemeente, …
 
     The verbindingsofficier is a designation of one person of this organisation, not a rol.
@@ -167,7 +168,7 @@ class Organisatie(models.Model):
         return None
 
 
-class Medewerker(models.Model):
+class Medewerker(Keuzelabels, models.Model):
     """The profile of a person who uses the app: one organisatie, one rol.
 
     People are deactivated (``user.is_active``), never deleted: records about readings and
@@ -251,7 +252,7 @@ class Medewerker(models.Model):
             )
 
 
-class Contactpersoon(models.Model):
+class Contactpersoon(Keuzelabels, models.Model):
     """An entry of the regional netwerkkaart (bijlage 5): who to call at a partner, in which
     role and at which level. The organisation keeps its own entries; everyone in the regio
     reads them. A contact may be a user of the app (``medewerker``) or not.
@@ -333,7 +334,7 @@ class Contactpersoon(models.Model):
             )
 
 
-class NetwerkContact(models.Model):
+class NetwerkContact(Keuzelabels, models.Model):
     """A person around one young person: a professional from the netwerkkaart or someone of
     the personal network (personal data: shown only through the access door). The police are
     never part of a youth's network in the app."""

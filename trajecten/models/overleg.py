@@ -11,12 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
 from ..constants import OverlegSoort, Uitstroombestemming, VertrekOnderwerp, VertrekStatus
 
 
-class Overleg(models.Model):
+class Overleg(Keuzelabels, models.Model):
     """A meeting or contact moment: when, with whom, what came out of it."""
 
     traject = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE, related_name="overleggen")
@@ -63,7 +64,7 @@ class Overleg(models.Model):
             raise ValidationError({"datum": _("Leg een contactmoment vast als het geweest is.")})
 
 
-class VertrekItem(models.Model):
+class VertrekItem(Keuzelabels, models.Model):
     """One line of the ready-to-leave checklist. Status only, no personal details."""
 
     traject = models.ForeignKey("trajecten.Traject", on_delete=models.CASCADE, related_name="vertrekitems")

@@ -11,12 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST
 
 from ..constants import Leefgebied
 
 
-class Toekomstperspectief(models.Model):
+class Toekomstperspectief(Keuzelabels, models.Model):
     """One leefgebied of the toekomstperspectief of a traject. Part of the traject (read by
     everyone who sees it, and carried by the overdrachtsdocument): future-oriented, no
     Beginselenwet content, no diagnosis."""

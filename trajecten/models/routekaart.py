@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.naslag import Naslag
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 
@@ -87,7 +88,7 @@ class Routekaart(models.Model):
         return self.regio_id is None
 
 
-class RoutekaartStap(models.Model):
+class RoutekaartStap(Keuzelabels, models.Model):
     """One of the ten steps, with the youth's own words from the bijlage."""
 
     routekaart = models.ForeignKey(Routekaart, on_delete=models.CASCADE, related_name="stappen")
@@ -119,7 +120,7 @@ class RoutekaartStap(models.Model):
         return FASE_VAN_STAP[self.nummer]
 
 
-class TermijnBron(models.Model):
+class TermijnBron(Keuzelabels, models.Model):
     """What a task carries from its source (an activity, a line) for its deadline and for the
     meeting that completes it."""
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 from netwerk.constants import OrganisatieSoort
 
@@ -43,7 +44,7 @@ def leerplicht_einde(traject) -> dt.date:
     return jongere.leerplicht_einde
 
 
-class Toestemming(models.Model):
+class Toestemming(Keuzelabels, models.Model):
     """The one record of a grondslag for telling or showing something to an organisation.
 
     Per traject, categorie and ontvanger: the youth's (or parent's) consent or another legal
@@ -267,7 +268,7 @@ class Toestemming(models.Model):
         return {}
 
 
-class OudersBetrekken(models.Model):
+class OudersBetrekken(Keuzelabels, models.Model):
     """The young person's own consent, from 18, to involve their parents (seed 001: "Jongeren
     vanaf 18 jaar moeten toestemming geven om de ouders erbij te betrekken"). A consent of its
     own kind: it opens no part of the dossier to anyone; without it the parents are not shown

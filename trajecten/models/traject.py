@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from jji_traject.geschiedenis import GeschiedenisQuerySet
+from jji_traject.keuzes import Keuzelabels
 from jji_traject.vrije_tekst import MAX_TEKST, VRIJE_TEKST, zichtbare_tekst
 from netwerk.constants import OrganisatieSoort
 
@@ -94,7 +95,7 @@ class Jongere(models.Model):
         return regels.leerplicht_einde(self.geboortedatum)
 
 
-class Traject(models.Model):
+class Traject(Keuzelabels, models.Model):
     """The route of one youth from instroom in a JJI to vervolgonderwijs.
 
     The fase changes only through ``trajecten.services.traject_fase_wijzigen``. The regio
@@ -283,7 +284,7 @@ class Traject(models.Model):
         return self.ouders_betrekken.geldig(op).exists()
 
 
-class Betrokkenheid(models.Model):
+class Betrokkenheid(Keuzelabels, models.Model):
     """An organisation involved in a traject, in one soort of role.
 
     JJI and JJI-school are active from the start; every other organisation is active only
