@@ -4,8 +4,9 @@ and on PostgreSQL prepared once per database connection.
 For a query with many conditions Django spends milliseconds building its SQL and PostgreSQL
 milliseconds planning it, while running it takes a fraction of a millisecond (issue 21: the
 header's count cost about 10 ms of every page on the bench database, half of it Python). A
-:class:`Tellingen` (counts) or :class:`Rijen` (the rows of a ``values_list``) builds the query
-once per key (a day, when its conditions hold dates) with a stand-in value (:data:`PLEK`)
+:class:`Tellingen` (counts), :class:`Rijen` (the rows of a ``values_list``) or
+:class:`Objecten` (model instances, with what ``select_related`` and annotations add) builds
+the query once per key (a day, when its conditions hold dates) with a stand-in value (:data:`PLEK`)
 where each request puts its own (the reader's id), and keeps the SQL. On PostgreSQL it is
 prepared on each connection the first time it runs there (``PREPARE``: not undone by a
 rollback, gone with the connection), so the database plans it once; elsewhere (SQLite in
@@ -26,10 +27,13 @@ from dataclasses import dataclass
 
 from django.db import DatabaseError, connections
 from django.db.models import QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
 
-# Stands in for the value each request fills in: no id is negative. A query with more than
-# one value (``Tellingen``) has a stand-in for each: ``PLEKKEN[i]`` for the i-th.
-PLEK = -7_310_000_001
+# Stands in for the value each request fills in: no id is negative. Within a 32-bit integer
+# (an ``AutoField`` such as the user's id: Django turns a lookup past its range into "no
+# rows" and leaves the value out of the SQL). A query with more than one value
+# (``Tellingen``) has a stand-in for each: ``PLEKKEN[i]`` for the i-th.
+PLEK = -1_731_000_001
 PLEKKEN = tuple(PLEK - i for i in range(4))
 
 # Per raw database connection, the names of the statements prepared on it (one registry for
@@ -47,28 +51,52 @@ class _Vast:
     plekken: tuple[tuple[int, int], ...]  # (position among the parameters, which value)
     naam: str
     voorbereiding: str | None  # None: a parameter without a known type, planned each time
+    vorm: _Vorm | None = None  # Objecten: how a row becomes instances
+
+
+@dataclass(frozen=True)
+class _Vorm:
+    """What Django's ``ModelIterable`` reads from the compiler to turn a row into instances,
+    kept from the one compile: the model's columns, the related objects' populators (from
+    ``select_related``), the annotations' columns and the columns' converters."""
+
+    model: type
+    init_list: tuple[str, ...]
+    begin: int
+    eind: int
+    populators: tuple
+    annotaties: tuple[tuple[str, int], ...]
+    converters: tuple[tuple[int, tuple], ...]
+    kolommen: int
 
 
 class _Voorbereid(abc.ABC):
     """``bouw(PLEK)`` gives the queryset (``bouw(*PLEKKEN[:waarden])`` the querysets of a
-    :class:`Tellingen`); at least one stand-in must be among its parameters."""
+    :class:`Tellingen`); at least one stand-in must be among its parameters. ``per_dag``: the
+    query holds the day (a rule with dates): ``bouw`` gets it as ``op``, and each call gives
+    it as the key (``sleutel=timezone.localdate()``), so the SQL is for exactly that day."""
 
-    def __init__(self, naam: str, bouw: Callable[..., QuerySet], *, waarden: int = 1):
+    def __init__(self, naam: str, bouw: Callable[..., QuerySet], *, waarden: int = 1, per_dag: bool = False):
         self._naam = naam
         self._bouw = bouw
+        self._per_dag = per_dag
         self._plekken = PLEKKEN[:waarden]
         self._slot = threading.Lock()
         self._sleutel: Hashable = None
         self._vast: _Vast | None = None
 
     @abc.abstractmethod
-    def _select(self, gebouwd) -> tuple[str, tuple, str]:
-        """The SQL and parameters to keep for what ``bouw`` gave, and its database."""
+    def _select(self, gebouwd) -> tuple[str, tuple, str, _Vorm | None]:
+        """The SQL and parameters to keep for what ``bouw`` gave, its database, and (for
+        instances) the shape of its rows."""
 
     def _gecompileerd(self, sleutel: Hashable) -> _Vast:
         with self._slot:
             if self._vast is None or self._sleutel != sleutel:
-                sql, params, alias = self._select(self._bouw(*self._plekken))
+                if self._per_dag and not isinstance(sleutel, dt.date):
+                    raise ValueError(f"{self._naam}: geef de dag als sleutel")
+                extra = {"op": sleutel} if self._per_dag else {}
+                sql, params, alias, vorm = self._select(self._bouw(*self._plekken, **extra))
                 plekken = tuple(
                     (i, self._plekken.index(waarde))
                     for i, waarde in enumerate(params)
@@ -78,12 +106,17 @@ class _Voorbereid(abc.ABC):
                     raise ValueError(f"{self._naam}: de query bevat de plaatsvervanger niet")
                 vingerafdruk = hashlib.sha1(f"{sql}{params!r}".encode(), usedforsecurity=False).hexdigest()[:12]
                 naam = f"{self._naam}_{vingerafdruk}"
-                self._vast = _Vast(alias, sql, tuple(params), plekken, naam, _voorbereiding(naam, sql, params))
+                voorbereiding = _voorbereiding(naam, sql, params)
+                self._vast = _Vast(alias, sql, tuple(params), plekken, naam, voorbereiding, vorm)
                 self._sleutel = sleutel
             return self._vast
 
-    def _uitvoeren(self, waarden: tuple[int, ...], sleutel: Hashable) -> list[tuple]:
+    def _uitvoeren(self, waarden: tuple[int, ...], sleutel: Hashable) -> tuple[_Vast, list[tuple]]:
         vast = self._gecompileerd(sleutel)
+        return vast, self._rijen_van(vast, waarden)
+
+    @staticmethod
+    def _rijen_van(vast: _Vast, waarden: tuple[int, ...]) -> list[tuple]:
         params = list(vast.params)
         for plek, welke in vast.plekken:
             params[plek] = waarden[welke]
@@ -126,20 +159,73 @@ class Tellingen(_Voorbereid):
             sql, eigen = qs.order_by().values("pk").query.get_compiler(using=qs.db).as_sql()
             delen.append(f"(SELECT COUNT(*) FROM ({sql}) AS telling_{nummer})")  # noqa: S608 - Django's SQL
             params.extend(eigen)
-        return f"SELECT {', '.join(delen)}", tuple(params), querysets[0].db
+        return f"SELECT {', '.join(delen)}", tuple(params), querysets[0].db, None
 
     def tel(self, *waarden: int, sleutel: Hashable = None) -> tuple[int, ...]:
-        return tuple(self._uitvoeren(waarden, sleutel)[0])
+        return tuple(self._uitvoeren(waarden, sleutel)[1][0])
 
 
 class Rijen(_Voorbereid):
     """The rows of a ``values_list`` queryset, as tuples."""
 
-    def _select(self, qs: QuerySet) -> tuple[str, tuple, str]:
-        return (*qs.query.get_compiler(using=qs.db).as_sql(), qs.db)
+    def _select(self, qs: QuerySet) -> tuple[str, tuple, str, None]:
+        return (*qs.query.get_compiler(using=qs.db).as_sql(), qs.db, None)
 
     def rijen(self, waarde: int, *, sleutel: Hashable = None) -> list[tuple]:
-        return self._uitvoeren((waarde,), sleutel)
+        return self._uitvoeren((waarde,), sleutel)[1]
+
+
+class Objecten(_Voorbereid):
+    """The model instances of a queryset, with the related objects of its ``select_related``
+    and its annotations, made from the rows as Django's ``ModelIterable`` makes them, from
+    the description of the row kept from the one compile. For the queries of every page
+    whose building costs more than running them (the signed-in person, a traject's
+    involvements). Not for a queryset with ``prefetch_related``, known related objects,
+    ``values()`` or a combination (refused when it is built)."""
+
+    def _select(self, qs: QuerySet) -> tuple[str, tuple, str, _Vorm]:
+        if (
+            qs._prefetch_related_lookups
+            or qs._known_related_objects
+            or qs._iterable_class is not ModelIterable
+            or qs.query.combinator
+        ):
+            raise ValueError(f"{self._naam}: alleen een gewone queryset van modelobjecten")
+        compiler = qs.query.get_compiler(using=qs.db)
+        sql, params = compiler.as_sql()
+        select, klass_info = compiler.select, compiler.klass_info
+        velden = [kolom[0] for kolom in select[: compiler.col_count]]
+        if compiler.has_composite_fields(velden):
+            raise ValueError(f"{self._naam}: samengestelde velden worden niet ondersteund")
+        begin, eind = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        vorm = _Vorm(
+            model=klass_info["model"],
+            init_list=tuple(kolom[0].target.attname for kolom in select[begin:eind]),
+            begin=begin,
+            eind=eind,
+            populators=tuple(get_related_populators(klass_info, select, qs.db)),
+            annotaties=tuple(compiler.annotation_col_map.items()),
+            converters=tuple(compiler.get_converters(velden).items()),
+            kolommen=compiler.col_count,
+        )
+        return sql, tuple(params), qs.db, vorm
+
+    def objecten(self, waarde: int, *, sleutel: Hashable = None) -> list:
+        vast, rijen = self._uitvoeren((waarde,), sleutel)
+        vorm, verbinding = vast.vorm, connections[vast.alias]
+        objecten = []
+        for ruw in rijen:
+            rij = list(ruw[: vorm.kolommen])
+            for plek, (converters, expressie) in vorm.converters:
+                for converter in converters:
+                    rij[plek] = converter(rij[plek], expressie, verbinding)
+            obj = vorm.model.from_db(vast.alias, vorm.init_list, rij[vorm.begin : vorm.eind])
+            for populator in vorm.populators:
+                populator.populate(rij, obj)
+            for naam, plek in vorm.annotaties:
+                setattr(obj, naam, rij[plek])
+            objecten.append(obj)
+        return objecten
 
 
 def _voorbereiding(naam: str, sql: str, params) -> str | None:

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from jji_traject.voorbereid import Objecten
 from netwerk.constants import NIET_IN_TRAJECTEN, NetwerkSoort, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisatie
 from toegang.models import Zicht
@@ -119,15 +120,22 @@ def betrokkenheden_van(traject: Traject) -> list[Betrokkenheid]:
     request (one query), and every question the policy asks of involvements is answered from
     it. ``rechten_afleiden`` forgets it with the other answers when involvement changes."""
     return _onthoud(
-        traject,
-        ("betrokkenheden",),
-        lambda: list(
-            Betrokkenheid.objects.met_actief()
-            .filter(traject_id=traject.pk)
-            .select_related("organisatie__verbindingsofficier__user")
-            .order_by("pk")
-        ),
+        traject, ("betrokkenheden",), lambda: _BETROKKENHEDEN.objecten(traject.pk, sleutel=timezone.localdate())
     )
+
+
+def _betrokkenheden(traject_id: int, *, op) -> QuerySet[Betrokkenheid]:
+    return (
+        Betrokkenheid.objects.met_actief(op)
+        .filter(traject_id=traject_id)
+        .select_related("organisatie__verbindingsofficier__user")
+        .order_by("pk")
+    )
+
+
+# Compiled once a day and prepared per connection: on every page of a traject, and building
+# it (the "active" rule) cost more than running it (issue 21).
+_BETROKKENHEDEN = Objecten("betrokkenheden", _betrokkenheden, per_dag=True)
 
 
 def is_actief_in(organisatie: Organisatie, traject: Traject) -> bool:

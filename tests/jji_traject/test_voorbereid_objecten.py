@@ -1,0 +1,120 @@
+"""Model instances from a query compiled once (``jji_traject.voorbereid.Objecten``, issue 21):
+for every demo person the signed-in person is the queryset's own, with their profile and
+organisation read along (no query when the page asks for them); annotations and a JSON
+column come out as the queryset gives them; what the row-to-object step does not cover is
+refused; an id that is not one signs no one in. SQLite (the converters of its dates):
+``test_make_run.py`` opens every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from jji_traject import machtigingen
+from jji_traject.voorbereid import PLEK, Objecten
+from overdracht.models import Overdracht
+from toegang.policy import trajecten as trajecten_policy
+from trajecten.models import Toestemming, Traject
+
+pytestmark = pytest.mark.django_db
+
+
+def _velden(obj) -> dict:
+    return {naam: waarde for naam, waarde in vars(obj).items() if not naam.startswith("_")}
+
+
+def test_the_signed_in_person_is_the_querysets_for_every_demo_person(demo):
+    gezien = 0
+    for ref in machtigingen._gebruiker(None).model.objects.select_related("medewerker__organisatie"):
+        [obj] = machtigingen._GEBRUIKER.objecten(ref.pk)
+        assert type(obj) is type(ref) and _velden(obj) == _velden(ref), ref.username
+        assert (obj._state.adding, obj._state.db) == (False, "default")
+        heeft_profiel = hasattr(ref, "medewerker")
+        with CaptureQueriesContext(connection) as queries:
+            assert hasattr(obj, "medewerker") is heeft_profiel
+            if heeft_profiel:
+                assert _velden(obj.medewerker) == _velden(ref.medewerker)
+                assert _velden(obj.medewerker.organisatie) == _velden(ref.medewerker.organisatie)
+                assert obj.medewerker.user is obj
+                gezien += 1
+        assert len(queries) == 0, ref.username
+    assert gezien >= 10
+
+
+def test_get_user_signs_in_no_one_for_an_id_that_is_not_one(demo):
+    backend = machtigingen.ModelBackendEenQuery()
+    user = get_user_model().objects.get(username="itb")
+    assert backend.get_user(user.pk) == user
+    assert backend.get_user(str(user.pk)) == user
+    for fout in ("abc", None, "1; DROP TABLE", "\x00", 10**12, -1):
+        assert backend.get_user(fout) is None
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    assert backend.get_user(user.pk) is None
+
+
+def test_get_user_is_one_query_once_prepared(demo):
+    backend = machtigingen.ModelBackendEenQuery()
+    pk = get_user_model().objects.get(username="coordinator").pk
+    backend.get_user(pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert backend.get_user(pk).medewerker.organisatie.naam
+    assert len(queries) == 1
+
+
+def test_annotations_and_related_rows_as_the_queryset_gives_them_on_the_day_asked(demo):
+    """A traject's involvements as the policy reads them (``betrokkenheden_van``): their
+    ``is_actief`` (a rule with dates: the SQL is the day's own, today and after a kennisgeving
+    has run out) and the organisation's verbindingsofficier (a nullable join: None where there
+    is none), for every traject."""
+    vandaag = timezone.localdate()
+    later = vandaag + dt.timedelta(days=20)
+    kennisgeving = Toestemming.objects.kennisgevingen().geldig().first()
+    kennisgeving.geldig_tot = vandaag + dt.timedelta(days=10)
+    kennisgeving.save()
+    zonder_vo, actief = 0, {}
+    for op in (vandaag, later):
+        for traject_id in Traject.objects.values_list("pk", flat=True):
+            verwacht = list(trajecten_policy._betrokkenheden(traject_id, op=op))
+            gekregen = trajecten_policy._BETROKKENHEDEN.objecten(traject_id, sleutel=op)
+            assert [_velden(b) for b in gekregen] == [_velden(b) for b in verwacht]
+            for eigen, ref in zip(gekregen, verwacht, strict=True):
+                vo = ref.organisatie.verbindingsofficier
+                assert (_velden(eigen.organisatie.verbindingsofficier) if vo else None) == (_velden(vo) if vo else None)
+                zonder_vo += vo is None
+                if vo is not None:
+                    assert eigen.organisatie.verbindingsofficier.user.username == vo.user.username
+                actief.setdefault(op, []).append(eigen.is_actief)
+    assert zonder_vo > 0
+    assert actief[vandaag].count(True) > actief[later].count(True), "the kennisgeving has run out"
+    with pytest.raises(ValueError, match="dag"):
+        trajecten_policy._BETROKKENHEDEN.objecten(1, sleutel=None)
+
+
+def test_a_json_column_goes_through_its_converter(demo):
+    overdrachten = Objecten("test_overdrachten", lambda traject_id: Overdracht.objects.filter(traject_id=traject_id))
+    gezien = 0
+    for overdracht in Overdracht.objects.all():
+        [eigen] = [o for o in overdrachten.objecten(overdracht.traject_id) if o.pk == overdracht.pk]
+        assert eigen.categorieen == overdracht.categorieen and isinstance(eigen.categorieen, list)
+        gezien += 1
+    assert gezien >= 1
+
+
+@pytest.mark.parametrize(
+    "bouw",
+    [
+        lambda plek: Traject.objects.filter(pk=plek).prefetch_related("betrokkenheden"),
+        lambda plek: Traject.objects.filter(pk=plek).values("pk"),
+        lambda plek: Traject.objects.filter(pk=plek).union(Traject.objects.filter(pk=plek)),
+    ],
+    ids=["prefetch_related", "values", "union"],
+)
+def test_what_the_row_to_object_step_does_not_cover_is_refused(demo, bouw):
+    with pytest.raises(ValueError, match="gewone queryset"):
+        Objecten("test_geweigerd", bouw).objecten(PLEK)
