@@ -74,7 +74,9 @@ class _Voorbereid(abc.ABC):
     """``bouw(PLEK)`` gives the queryset (``bouw(*PLEKKEN[:waarden])`` the querysets of a
     :class:`Tellingen`); at least one stand-in must be among its parameters. ``per_dag``: the
     query holds the day (a rule with dates): ``bouw`` gets it as ``op``, and each call gives
-    it as the key (``sleutel=timezone.localdate()``), so the SQL is for exactly that day."""
+    it as the key (``sleutel=timezone.localdate()``, or a tuple with the day first and what
+    else the SQL depends on), so the SQL is for exactly that day. A stand-in may also stand
+    inside a text parameter (``"org:<stand-in>:"``): each call puts its value there."""
 
     def __init__(self, naam: str, bouw: Callable[..., QuerySet], *, waarden: int = 1, per_dag: bool = False):
         self._naam = naam
@@ -93,15 +95,12 @@ class _Voorbereid(abc.ABC):
     def _gecompileerd(self, sleutel: Hashable) -> _Vast:
         with self._slot:
             if self._vast is None or self._sleutel != sleutel:
-                if self._per_dag and not isinstance(sleutel, dt.date):
-                    raise ValueError(f"{self._naam}: geef de dag als sleutel")
-                extra = {"op": sleutel} if self._per_dag else {}
+                dag = sleutel[0] if isinstance(sleutel, tuple) and sleutel else sleutel
+                if self._per_dag and not isinstance(dag, dt.date):
+                    raise ValueError(f"{self._naam}: geef de dag als sleutel (of als eerste van de sleutel)")
+                extra = {"op": dag} if self._per_dag else {}
                 sql, params, alias, vorm = self._select(self._bouw(*self._plekken, **extra))
-                plekken = tuple(
-                    (i, self._plekken.index(waarde))
-                    for i, waarde in enumerate(params)
-                    if type(waarde) is int and waarde in self._plekken
-                )
+                plekken = _plekken_in(params, self._plekken)
                 if not plekken:
                     raise ValueError(f"{self._naam}: de query bevat de plaatsvervanger niet")
                 vingerafdruk = hashlib.sha1(f"{sql}{params!r}".encode(), usedforsecurity=False).hexdigest()[:12]
@@ -119,7 +118,10 @@ class _Voorbereid(abc.ABC):
     def _rijen_van(vast: _Vast, waarden: tuple[int, ...]) -> list[tuple]:
         params = list(vast.params)
         for plek, welke in vast.plekken:
-            params[plek] = waarden[welke]
+            if type(params[plek]) is str:  # a text around the stand-in, such as a group name's start
+                params[plek] = params[plek].replace(str(PLEKKEN[welke]), str(waarden[welke]))
+            else:
+                params[plek] = waarden[welke]
         verbinding = connections[vast.alias]
         with verbinding.cursor() as cursor:
             if not _voorbereidbaar(verbinding) or vast.voorbereiding is None:
@@ -210,8 +212,8 @@ class Objecten(_Voorbereid):
         )
         return sql, tuple(params), qs.db, vorm
 
-    def objecten(self, waarde: int, *, sleutel: Hashable = None) -> list:
-        vast, rijen = self._uitvoeren((waarde,), sleutel)
+    def objecten(self, *waarden: int, sleutel: Hashable = None) -> list:
+        vast, rijen = self._uitvoeren(waarden, sleutel)
         vorm, verbinding = vast.vorm, connections[vast.alias]
         objecten = []
         for ruw in rijen:
@@ -226,6 +228,17 @@ class Objecten(_Voorbereid):
                 setattr(obj, naam, rij[plek])
             objecten.append(obj)
         return objecten
+
+
+def _plekken_in(params, plekken: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """(position, which stand-in) of each parameter that is a stand-in or a text holding one."""
+    gevonden = []
+    for i, waarde in enumerate(params):
+        if type(waarde) is int and waarde in plekken:
+            gevonden.append((i, plekken.index(waarde)))
+        elif type(waarde) is str:
+            gevonden += [(i, welke) for welke, plek in enumerate(plekken) if str(plek) in waarde][:1]
+    return tuple(gevonden)
 
 
 def _voorbereiding(naam: str, sql: str, params) -> str | None:

@@ -159,6 +159,11 @@ def met_uit_beeld(trajecten: QuerySet[Traject]) -> QuerySet[Traject]:
     return trajecten.met_uit_beeld(settings.UIT_BEELD_DAGEN).annotate(titels=Coalesce(Subquery(titels), 0))
 
 
+# What else the SQL of met_uit_beeld depends on besides the day: the policy keeps its compiled
+# query per day and this (``policy.traject_ophalen``).
+met_uit_beeld.sleutel = lambda: settings.UIT_BEELD_DAGEN
+
+
 def traject_overzicht(user, traject: Traject) -> TrajectOverzicht:
     """What the detail page shows this reader. Organisations awaiting a grondslag and the
     grondslag records are for the regie (JJI, JJI-school); others see the active partners."""

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from jji_traject import machtigingen
 from jji_traject.voorbereid import PLEK, Objecten
 from overdracht.models import Overdracht
 from toegang.policy import trajecten as trajecten_policy
+from trajecten import selectors as trajecten_selectors
 from trajecten.models import Toestemming, Traject
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +120,55 @@ def test_a_json_column_goes_through_its_converter(demo):
 def test_what_the_row_to_object_step_does_not_cover_is_refused(demo, bouw):
     with pytest.raises(ValueError, match="gewone queryset"):
         Objecten("test_geweigerd", bouw).objecten(PLEK)
+
+
+def _trajecten_per_lezer():
+    for user in get_user_model().objects.filter(medewerker__isnull=False).select_related("medewerker"):
+        yield user, user.medewerker.organisatie_id
+
+
+@pytest.mark.parametrize("met", [None, trajecten_selectors.met_uit_beeld], ids=["alleen", "met_uit_beeld"])
+def test_fetching_a_traject_is_the_querysets_for_every_person_and_traject(demo, klok, met, settings):
+    """``policy.traject_ophalen`` by its kept SQL: for every demo person and every traject,
+    today, the day after (the SQL of that day) and with another number of days for "uit
+    beeld" (what ``met_uit_beeld`` also depends on), the traject and what is read with it are
+    the queryset's own, or both nothing."""
+    trajecten = list(Traject.objects.values_list("pk", flat=True))
+    gezien, uit_beeld = 0, {"vandaag": 0, "morgen": 0, "dagen": 0}
+    for stap in ("vandaag", "morgen", "dagen"):
+        if stap == "morgen":
+            klok(1)
+        if stap == "dagen":
+            settings.UIT_BEELD_DAGEN = 100_000  # no one is out of view that long
+        for user, organisatie_id in _trajecten_per_lezer():
+            for traject_id in trajecten:
+                qs = trajecten_policy._ophalen_qs(user.pk, organisatie_id, op=timezone.localdate(), met=met)
+                verwacht = qs.filter(pk=traject_id).first()
+                eigen = trajecten_policy._vast_ophalen(user.pk, organisatie_id, traject_id, met)
+                assert (eigen is None) == (verwacht is None), (user.username, traject_id, stap)
+                if verwacht is None:
+                    continue
+                assert _velden(eigen) == _velden(verwacht), (user.username, traject_id, stap)
+                with CaptureQueriesContext(connection) as queries:
+                    assert _velden(eigen.jongere) == _velden(verwacht.jongere)
+                    assert _velden(eigen.jji.regio) == _velden(verwacht.jji.regio)
+                assert len(queries) == 0
+                gezien += 1
+                if met is not None:
+                    uit_beeld[stap] += eigen.is_uit_beeld
+    assert gezien > 50
+    if met is not None:
+        assert uit_beeld["dagen"] == 0 < uit_beeld["morgen"], uit_beeld
+
+
+@pytest.mark.parametrize("pk", ["abc", None, "", "1; DROP TABLE", 0, -1, 2**31, 10**30, "\x00", 3.5e12])
+def test_fetching_a_traject_by_an_id_that_is_not_one_is_not_found(demo, pk):
+    with pytest.raises(Http404):
+        trajecten_policy.traject_ophalen(demo.verbindingsofficier, pk)
+
+
+def test_a_traject_address_past_the_ids_is_not_found(client, demo):
+    client.force_login(demo.verbindingsofficier)
+    for pad in ("/trajecten/2147483648/", "/trajecten/99999999999999999999999/", "/trajecten/2147483648/dossier/"):
+        assert client.get(pad).status_code == 404, pad
+    assert client.get(f"/trajecten/{demo.trajecten['Noah'].pk}/").status_code == 200

@@ -4,6 +4,9 @@ with a traject: start, edit, assign, record grondslagen and meetings, choose con
 
 from __future__ import annotations
 
+import functools
+import threading
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -31,7 +34,7 @@ from .lezers import (
     medewerker_van,
 )
 from .rechten import groepsnaam_begin
-from .zicht import in_zichtbaar, zichtbaar_voor, zichtbare_ids
+from .zicht import in_zichtbaar, zichtbaar_voor, zichtbare_ids_van
 
 
 def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject:
@@ -45,19 +48,53 @@ def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject
     medewerker = medewerker_van(user)
     if medewerker is None or medewerker.rol in NIET_IN_TRAJECTEN:
         raise Http404
-    qs = Traject.objects.filter(pk__in=zichtbare_ids(user, lijst=False)).select_related("jongere", "jji", "jji__regio")
-    if met is not None:
-        qs = met(qs)
-    if voor_update:
-        qs = qs.select_for_update(of=("self",))
-    try:
-        traject = qs.get(pk=pk)
-    except (Traject.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
-    if not is_actief_in(medewerker.organisatie, traject):
+    if voor_update or (met is not None and not hasattr(met, "sleutel")):
+        qs = _ophalen_qs(user.pk, medewerker.organisatie_id, op=timezone.localdate(), met=met)
+        qs = qs.select_for_update(of=("self",)) if voor_update else qs
+        try:
+            traject = qs.get(pk=pk)
+        except (Traject.DoesNotExist, ValueError, TypeError):
+            raise Http404 from None
+    else:
+        traject = _vast_ophalen(user.pk, medewerker.organisatie_id, pk, met)
+    if traject is None or not is_actief_in(medewerker.organisatie, traject):
         raise Http404
     _onthoud(traject, ("zichtbaar", user.pk), lambda: True)
     return traject
+
+
+def _ophalen_qs(user_id, organisatie_id, traject_id=None, *, op, met=None) -> QuerySet[Traject]:
+    """The query of :func:`traject_ophalen`: the traject through the reader's visibility rows
+    up to their end date (:func:`zichtbare_ids_van`), with its youth and JJI."""
+    qs = Traject.objects.filter(pk__in=zichtbare_ids_van(user_id, organisatie_id, op))
+    qs = qs.select_related("jongere", "jji", "jji__regio")
+    qs = met(qs) if met is not None else qs
+    return qs if traject_id is None else qs.filter(pk=traject_id)
+
+
+# Per ``met`` (None: the traject alone), compiled once a day and prepared per connection: on
+# every page of a traject, and building it cost more than running it (issue 21).
+_OPHALEN: dict[object, Objecten] = {}
+_OPHALEN_SLOT = threading.Lock()
+_HOOGSTE_ID = 2**31 - 1  # a traject's id is a 32-bit integer
+
+
+def _vast_ophalen(user_id: int, organisatie_id: int, pk, met) -> Traject | None:
+    """:func:`traject_ophalen`'s query by its kept SQL. ``met`` gives with ``sleutel()`` what
+    else its SQL depends on (a setting), so a change builds it anew."""
+    try:
+        traject_id = int(pk)
+    except (TypeError, ValueError):
+        return None
+    if not 0 < traject_id <= _HOOGSTE_ID:
+        return None
+    with _OPHALEN_SLOT:
+        objecten = _OPHALEN.get(met)
+        if objecten is None:
+            bouw = functools.partial(_ophalen_qs, met=met)
+            objecten = _OPHALEN[met] = Objecten("traject", bouw, waarden=3, per_dag=True)
+    sleutel = (timezone.localdate(), met.sleutel() if met is not None else None)
+    return next(iter(objecten.objecten(user_id, organisatie_id, traject_id, sleutel=sleutel)), None)
 
 
 def is_zichtbaar(user, traject: Traject) -> bool:

@@ -53,6 +53,14 @@ def zichtbare_ids(user, *, lijst: bool = True) -> QuerySet:
     return Zicht.objects.filter(_houders(user, lijst), tot__gte=timezone.localdate()).values("traject_id")
 
 
+def zichtbare_ids_van(user_id: int, organisatie_id: int, op) -> QuerySet:
+    """:func:`zichtbare_ids` outside a list (the groups a subquery), from the reader's id, their
+    organisation's and the day: what ``traject_ophalen`` compiles once a day."""
+    return Zicht.objects.filter(
+        _van(_groepsleden(user_id, organisatie_id).values("group_id"), user_id), tot__gte=op
+    ).values("traject_id")
+
+
 def _houders(user, lijst: bool) -> Q:
     """The visibility rows the reader holds: their own, and their own organisation's groups'
     (constants for a list of trajecten, else a subquery: :func:`zichtbare_ids`)."""
