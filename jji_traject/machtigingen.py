@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Permission
 
-from .voorbereid import Objecten, Rijen
+from .voorbereid import Objecten, Rijen, binnen_bereik
 
 
 def _permissies_van(user_id: int):
@@ -34,9 +34,8 @@ _GEBRUIKER = Objecten("gebruiker", _gebruiker)
 
 class ModelBackendEenQuery(ModelBackend):
     def get_user(self, user_id):
-        try:
-            pk = int(user_id)  # the session's key, as Django reads it
-        except (TypeError, ValueError):
+        pk = binnen_bereik(get_user_model(), user_id)  # the session's key, as Django reads it
+        if pk is None:
             return None
         user = next(iter(_GEBRUIKER.objecten(pk)), None)
         return user if user is not None and self.user_can_authenticate(user) else None

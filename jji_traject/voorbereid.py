@@ -78,6 +78,10 @@ class _Voorbereid(abc.ABC):
     else the SQL depends on), so the SQL is for exactly that day. A stand-in may also stand
     inside a text parameter (``"org:<stand-in>:"``): each call puts its value there."""
 
+    # Every value must be used (a query that lost one would ignore it); the header's counts
+    # leave out the values of the parts a reader does not have.
+    elke_plek = False
+
     def __init__(self, naam: str, bouw: Callable[..., QuerySet], *, waarden: int = 1, per_dag: bool = False):
         self._naam = naam
         self._bouw = bouw
@@ -101,8 +105,9 @@ class _Voorbereid(abc.ABC):
                 extra = {"op": dag} if self._per_dag else {}
                 sql, params, alias, vorm = self._select(self._bouw(*self._plekken, **extra))
                 plekken = _plekken_in(params, self._plekken)
-                if not plekken:
-                    raise ValueError(f"{self._naam}: de query bevat de plaatsvervanger niet")
+                gevonden = {welke for _plek, welke in plekken}
+                if not plekken or (self.elke_plek and gevonden != set(range(len(self._plekken)))):
+                    raise ValueError(f"{self._naam}: de query bevat de plaatsvervanger niet (elke waarde)")
                 vingerafdruk = hashlib.sha1(f"{sql}{params!r}".encode(), usedforsecurity=False).hexdigest()[:12]
                 naam = f"{self._naam}_{vingerafdruk}"
                 voorbereiding = _voorbereiding(naam, sql, params)
@@ -185,6 +190,8 @@ class Objecten(_Voorbereid):
     involvements). Not for a queryset with ``prefetch_related``, known related objects,
     ``values()`` or a combination (refused when it is built)."""
 
+    elke_plek = True
+
     def _select(self, qs: QuerySet) -> tuple[str, tuple, str, _Vorm]:
         if (
             qs._prefetch_related_lookups
@@ -230,6 +237,18 @@ class Objecten(_Voorbereid):
         return objecten
 
 
+def binnen_bereik(model, waarde) -> int | None:
+    """``waarde`` as an id of ``model`` when it is one its primary key can hold, else None (so an
+    address or session with a number past the column's range finds nothing, as the ORM would,
+    instead of failing in the database)."""
+    try:
+        getal = int(waarde)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    laagste, hoogste = connections["default"].ops.integer_field_range(model._meta.pk.get_internal_type())
+    return getal if laagste <= getal <= hoogste else None
+
+
 def _plekken_in(params, plekken: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
     """(position, which stand-in) of each parameter that is a stand-in or a text holding one."""
     gevonden = []
@@ -237,7 +256,7 @@ def _plekken_in(params, plekken: tuple[int, ...]) -> tuple[tuple[int, int], ...]
         if type(waarde) is int and waarde in plekken:
             gevonden.append((i, plekken.index(waarde)))
         elif type(waarde) is str:
-            gevonden += [(i, welke) for welke, plek in enumerate(plekken) if str(plek) in waarde][:1]
+            gevonden += [(i, welke) for welke, plek in enumerate(plekken) if str(plek) in waarde]
     return tuple(gevonden)
 
 

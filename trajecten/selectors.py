@@ -144,7 +144,7 @@ class TrajectOverzicht:
     perspectief_zichtbaar: bool = False
 
 
-def met_uit_beeld(trajecten: QuerySet[Traject]) -> QuerySet[Traject]:
+def met_uit_beeld(trajecten: QuerySet[Traject], op: dt.date | None = None) -> QuerySet[Traject]:
     """What the traject's page says of contact (``is_uit_beeld``, ``laatste_contact``), read
     with the traject itself (``policy.traject_ophalen(..., met=met_uit_beeld)``), and how many
     titels it has had (``titels``: the page reads their history only when there are two)."""
@@ -156,7 +156,7 @@ def met_uit_beeld(trajecten: QuerySet[Traject]) -> QuerySet[Traject]:
         .annotate(n=Count("titel", distinct=True))
         .values("n")
     )
-    return trajecten.met_uit_beeld(settings.UIT_BEELD_DAGEN).annotate(titels=Coalesce(Subquery(titels), 0))
+    return trajecten.met_uit_beeld(settings.UIT_BEELD_DAGEN, op).annotate(titels=Coalesce(Subquery(titels), 0))
 
 
 # What else the SQL of met_uit_beeld depends on besides the day: the policy keeps its compiled

@@ -18,7 +18,9 @@ from django.utils import timezone
 
 from jji_traject import machtigingen
 from jji_traject.voorbereid import PLEK, Objecten
+from netwerk.constants import NIET_IN_TRAJECTEN
 from overdracht.models import Overdracht
+from toegang import policy
 from toegang.policy import trajecten as trajecten_policy
 from trajecten import selectors as trajecten_selectors
 from trajecten.models import Toestemming, Traject
@@ -53,7 +55,7 @@ def test_get_user_signs_in_no_one_for_an_id_that_is_not_one(demo):
     user = get_user_model().objects.get(username="itb")
     assert backend.get_user(user.pk) == user
     assert backend.get_user(str(user.pk)) == user
-    for fout in ("abc", None, "1; DROP TABLE", "\x00", 10**12, -1):
+    for fout in ("abc", None, "1; DROP TABLE", "\x00", 10**12, 10**30, -1, float("inf")):
         assert backend.get_user(fout) is None
     user.is_active = False
     user.save(update_fields=["is_active"])
@@ -114,12 +116,14 @@ def test_a_json_column_goes_through_its_converter(demo):
         lambda plek: Traject.objects.filter(pk=plek).prefetch_related("betrokkenheden"),
         lambda plek: Traject.objects.filter(pk=plek).values("pk"),
         lambda plek: Traject.objects.filter(pk=plek).union(Traject.objects.filter(pk=plek)),
+        lambda plek, tweede: Traject.objects.filter(pk=plek),
     ],
-    ids=["prefetch_related", "values", "union"],
+    ids=["prefetch_related", "values", "union", "a value left out"],
 )
 def test_what_the_row_to_object_step_does_not_cover_is_refused(demo, bouw):
-    with pytest.raises(ValueError, match="gewone queryset"):
-        Objecten("test_geweigerd", bouw).objecten(PLEK)
+    waarden = bouw.__code__.co_argcount
+    with pytest.raises(ValueError, match="gewone queryset|elke waarde"):
+        Objecten("test_geweigerd", bouw, waarden=waarden).objecten(*[PLEK] * waarden)
 
 
 def _trajecten_per_lezer():
@@ -161,7 +165,7 @@ def test_fetching_a_traject_is_the_querysets_for_every_person_and_traject(demo, 
         assert uit_beeld["dagen"] == 0 < uit_beeld["morgen"], uit_beeld
 
 
-@pytest.mark.parametrize("pk", ["abc", None, "", "1; DROP TABLE", 0, -1, 2**31, 10**30, "\x00", 3.5e12])
+@pytest.mark.parametrize("pk", ["abc", None, "", "1; DROP TABLE", 0, -1, 2**31, 2**63, 10**30, "\x00", float("nan")])
 def test_fetching_a_traject_by_an_id_that_is_not_one_is_not_found(demo, pk):
     with pytest.raises(Http404):
         trajecten_policy.traject_ophalen(demo.verbindingsofficier, pk)
@@ -169,6 +173,56 @@ def test_fetching_a_traject_by_an_id_that_is_not_one_is_not_found(demo, pk):
 
 def test_a_traject_address_past_the_ids_is_not_found(client, demo):
     client.force_login(demo.verbindingsofficier)
-    for pad in ("/trajecten/2147483648/", "/trajecten/99999999999999999999999/", "/trajecten/2147483648/dossier/"):
+    for pad in (
+        "/trajecten/2147483648/",
+        "/trajecten/99999999999999999999999/",
+        "/trajecten/9223372036854775808/dossier/",
+    ):
         assert client.get(pad).status_code == 404, pad
     assert client.get(f"/trajecten/{demo.trajecten['Noah'].pk}/").status_code == 200
+
+
+def test_fetching_a_traject_keeps_the_rule_and_closes_the_day_after_its_row_ends(demo, klok):
+    """``policy.traject_ophalen`` itself, for every demo person and traject, with and without
+    what the page reads along: found exactly when the rule holds — the traject among
+    ``zichtbaar_voor(user, lijst=False)``, a role within trajecten and the reader's organisation
+    active in it. The intaker's row for Noah ends today (their kennisgeving's last day): Noah
+    is found today and not the day after, before the hourly task has run."""
+    noah = demo.trajecten["Noah"]
+    intaker = demo.mbo_intake
+    toestemming = noah.toestemmingen.get(ontvanger=intaker.medewerker.organisatie, categorie="kennisgeving")
+    toestemming.geldig_tot = timezone.localdate()
+    toestemming.save(update_fields=["geldig_tot"])
+    policy.rechten_afleiden(noah)
+
+    def gevonden(user, traject_id, met) -> bool:
+        try:
+            return trajecten_policy.traject_ophalen(user, traject_id, met=met).pk == traject_id
+        except Http404:
+            return False
+
+    def regel(user, traject) -> bool:
+        medewerker = policy.medewerker_van(user)
+        return (
+            medewerker is not None
+            and medewerker.rol not in NIET_IN_TRAJECTEN
+            and policy.zichtbaar_voor(user, lijst=False).filter(pk=traject.pk).exists()
+            and trajecten_policy.is_actief_in(medewerker.organisatie, traject)
+        )
+
+    for dag in ("vandaag", "morgen"):
+        if dag == "morgen":
+            klok(1)
+        gezien = 0
+        for user in get_user_model().objects.all():
+            for traject in Traject.objects.all():
+                for met in (None, trajecten_selectors.met_uit_beeld):
+                    verwacht = regel(get_user_model().objects.get(pk=user.pk), traject)
+                    assert gevonden(get_user_model().objects.get(pk=user.pk), traject.pk, met) == verwacht, (
+                        user.username,
+                        traject.pk,
+                        dag,
+                    )
+                    gezien += verwacht
+        assert gezien > 20
+        assert gevonden(get_user_model().objects.get(pk=intaker.pk), noah.pk, None) is (dag == "vandaag")

@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from jji_traject.voorbereid import Objecten
+from jji_traject.voorbereid import Objecten, binnen_bereik
 from netwerk.constants import NIET_IN_TRAJECTEN, NetwerkSoort, OrganisatieSoort, Rol
 from netwerk.models import Contactpersoon, Medewerker, NetwerkContact, Organisatie
 from toegang.models import Zicht
@@ -39,7 +39,8 @@ from .zicht import in_zichtbaar, zichtbaar_voor, zichtbare_ids_van
 
 def traject_ophalen(user, pk, *, voor_update: bool = False, met=None) -> Traject:
     """One traject the user may see; ``Http404`` for a missing and a forbidden one alike.
-    ``met``: what a page reads with it (a function that annotates the query).
+    ``met``: what a page reads with it (a function that annotates the query, given the day as
+    ``op``; with ``sleutel()`` it says what else its SQL depends on, such as a setting).
 
     The rule of :func:`zichtbaar_voor` — the traject through the reader's visibility rows, up
     to their end date — and a second check that their organisation is active in it, from the
@@ -68,7 +69,7 @@ def _ophalen_qs(user_id, organisatie_id, traject_id=None, *, op, met=None) -> Qu
     up to their end date (:func:`zichtbare_ids_van`), with its youth and JJI."""
     qs = Traject.objects.filter(pk__in=zichtbare_ids_van(user_id, organisatie_id, op))
     qs = qs.select_related("jongere", "jji", "jji__regio")
-    qs = met(qs) if met is not None else qs
+    qs = met(qs, op=op) if met is not None else qs
     return qs if traject_id is None else qs.filter(pk=traject_id)
 
 
@@ -76,17 +77,13 @@ def _ophalen_qs(user_id, organisatie_id, traject_id=None, *, op, met=None) -> Qu
 # every page of a traject, and building it cost more than running it (issue 21).
 _OPHALEN: dict[object, Objecten] = {}
 _OPHALEN_SLOT = threading.Lock()
-_HOOGSTE_ID = 2**31 - 1  # a traject's id is a 32-bit integer
 
 
 def _vast_ophalen(user_id: int, organisatie_id: int, pk, met) -> Traject | None:
     """:func:`traject_ophalen`'s query by its kept SQL. ``met`` gives with ``sleutel()`` what
     else its SQL depends on (a setting), so a change builds it anew."""
-    try:
-        traject_id = int(pk)
-    except (TypeError, ValueError):
-        return None
-    if not 0 < traject_id <= _HOOGSTE_ID:
+    traject_id = binnen_bereik(Traject, pk)
+    if traject_id is None:
         return None
     with _OPHALEN_SLOT:
         objecten = _OPHALEN.get(met)
