@@ -111,8 +111,27 @@ def test_the_message_says_when_to_try_again(client, demo):
     if einde.second or einde.microsecond:
         einde = einde.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
     melding = fouten(antwoord)[0]
-    assert f"Probeer het opnieuw om {einde:%H:%M}." in melding
+    tijd = f"{einde:%H:%M}"
+    if einde.date() != timezone.localdate():  # the lockout ends after midnight: the day is said too
+        tijd = f"{einde.day} {MAANDEN[einde.month - 1]} om {tijd}"
+    assert f"Probeer het opnieuw om {tijd}." in melding
     assert "ook niet met het goede wachtwoord" in melding and "Wachtwoord vergeten?" in melding
+
+
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def test_the_message_is_the_same_for_a_username_that_does_not_exist(client, demo, settings):
