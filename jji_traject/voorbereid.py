@@ -78,8 +78,9 @@ class _Voorbereid(abc.ABC):
     else the SQL depends on), so the SQL is for exactly that day. A stand-in may also stand
     inside a text parameter (``"org:<stand-in>:"``): each call puts its value there."""
 
-    # Every value must be used (a query that lost one would ignore it); the header's counts
-    # leave out the values of the parts a reader does not have.
+    # Whether every value must stand in the query. For instances it must: a query that lost a
+    # value would ignore it. The header's counts leave out the values of the parts a reader
+    # does not have (the reach of their account requests, their school).
     elke_plek = False
 
     def __init__(self, naam: str, bouw: Callable[..., QuerySet], *, waarden: int = 1, per_dag: bool = False):
@@ -186,8 +187,8 @@ class Objecten(_Voorbereid):
     """The model instances of a queryset, with the related objects of its ``select_related``
     and its annotations, made from the rows as Django's ``ModelIterable`` makes them, from
     the description of the row kept from the one compile. For the queries of every page
-    whose building costs more than running them (the signed-in person, a traject's
-    involvements). Not for a queryset with ``prefetch_related``, known related objects,
+    whose building costs more than running them (the signed-in person, the traject of a
+    traject's page and its involvements). Not for a queryset with ``prefetch_related``, known related objects,
     ``values()`` or a combination (refused when it is built)."""
 
     elke_plek = True
