@@ -64,6 +64,15 @@ def wijzigen(demo, medewerker: Medewerker, *, beoordelaar=None, **wijziging):
     return get_user_model().objects.get(pk=medewerker.user_id)
 
 
+def open_aanvraag(demo, organisatie: Organisatie, gebruikersnaam: str, **gegevens):
+    """The beheerder asks for an account at ``organisatie`` (an intaker, unless ``gegevens``
+    say otherwise) and nobody decides: an open request."""
+    standaard = {"voornaam": "Kim", "achternaam": "Proef", "email": f"{gebruikersnaam}@example.org", "rol": Rol.INTAKER}
+    return accounts.accountaanvraag_indienen(
+        actor=demo.beheerder, organisatie=organisatie, gebruikersnaam=gebruikersnaam, **{**standaard, **gegevens}
+    )
+
+
 def nieuw_account(demo, *, beoordelaar=None, **gegevens):
     """The beheerder asks for a new account and a second person approves: the new profile."""
     aanvraag = accounts.accountaanvraag_indienen(actor=demo.beheerder, **gegevens)

@@ -14,6 +14,8 @@ from jji_traject.voorbereid import PLEK, Tellingen
 from signalering import services as signalering
 from signalering.models import Melding
 
+from ..accounts import open_aanvraag
+
 pytestmark = pytest.mark.django_db
 
 
@@ -176,22 +178,12 @@ def test_the_header_spends_one_query_on_its_counts_and_shows_each(client, demo):
     from django.db import connection as verbinding
     from django.test.utils import CaptureQueriesContext
 
-    from netwerk.constants import Rol
     from netwerk.models import Accountaanvraag, Organisatie
-    from netwerk.services import accounts
 
     # Two more open requests to the verbindingsofficier's organisation: a count of three.
     roc = demo.verbindingsofficier.medewerker.organisatie
     for nummer in (1, 2):
-        accounts.accountaanvraag_indienen(
-            actor=demo.beheerder,
-            organisatie=roc,
-            gebruikersnaam=f"kop-proef-{nummer}",
-            voornaam="Kop",
-            achternaam=f"Proef {nummer}",
-            email=f"kop{nummer}@example.org",
-            rol=Rol.INTAKER,
-        )
+        open_aanvraag(demo, roc, f"kop-proef-{nummer}")
     verwacht = {
         "verbindingsofficier": signalering.Kop(
             ongelezen=signalering._ongelezen_van(demo.verbindingsofficier.pk).count(),

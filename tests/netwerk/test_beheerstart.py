@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jji_traject.geschiedenis import bijwerken
-from netwerk.constants import Rol
 from netwerk.models import Contactpersoon, Organisatie
-from netwerk.services import accounts
+
+from ..accounts import open_aanvraag
 
 pytestmark = pytest.mark.django_db
 
@@ -79,16 +79,7 @@ def test_the_counts_come_at_a_flat_query_count(client, demo, django_assert_max_n
         client.get(url)
     mbo = Organisatie.objects.get(naam="ROC Lindewaard")
     for i in range(5):
-        accounts.accountaanvraag_indienen(
-            actor=demo.beheerder,
-            organisatie=mbo,
-            gebruikersnaam=f"intaker-{i}",
-            voornaam="Kim",
-            achternaam=f"Vijf{i}",
-            email=f"intaker-{i}@example.org",
-            rol=Rol.INTAKER,
-            functietitel="Intaker",
-        )
+        open_aanvraag(demo, mbo, f"intaker-{i}", functietitel="Intaker")
     bijwerken(Contactpersoon.objects.all(), bevestigd_op=timezone.localdate() - dt.timedelta(days=400))
     with django_assert_max_num_queries(len(weinig)):
         pagina = client.get(url).content.decode()
