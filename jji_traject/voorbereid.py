@@ -9,7 +9,9 @@ header's count cost about 10 ms of every page on the bench database, half of it 
 the query once per key (a day, when its conditions hold dates) with a stand-in value (:data:`PLEK`)
 where each request puts its own (the reader's id), and keeps the SQL. On PostgreSQL it is
 prepared on each connection the first time it runs there (``PREPARE``: not undone by a
-rollback, gone with the connection), so the database plans it once; elsewhere (SQLite in
+rollback, gone with the connection), and the connection asks PostgreSQL for one generic plan
+(``plan_cache_mode`` in the settings: left to choose, it planned some of these anew on every
+run), so the database plans it once; elsewhere (SQLite in
 ``make run``) the kept SQL runs as it is. The result is always the queryset's own: tests
 compare the two. :class:`Tellingen` counts several querysets in one statement, each request
 putting its values (the reader's id, their organisation's) where :data:`PLEKKEN` stand."""
