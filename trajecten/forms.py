@@ -374,9 +374,38 @@ class VertrekForm(Formulier):
             )
             self.onderwerpen.append(onderwerp)
 
-    def groepen(self):
-        """Per onderwerp: its label and its two bound fields (for the template)."""
-        return [(o.value, o.label, self[f"{o.value}_status"], self[f"{o.value}_toelichting"]) for o in self.onderwerpen]
+    def groepen(self) -> list[dict]:
+        """Per onderwerp what ``_vertrek_form.html`` shows: its label and, per field, the
+        values it writes out (name, id, label, value, errors). On the traject's page the
+        sixteen fields cost more through the general field template than the rest of the page
+        (issue 21); the markup is the same as that template's."""
+        return [
+            {
+                "waarde": o.value,
+                "label": o.label,
+                "status": self._veld(f"{o.value}_status"),
+                "toelichting": self._veld(f"{o.value}_toelichting"),
+                "fout": self.has_error(f"{o.value}_status") or self.has_error(f"{o.value}_toelichting"),
+            }
+            for o in self.onderwerpen
+        ]
+
+    def _veld(self, naam: str) -> dict:
+        veld = self[naam]
+        waarde = veld.value()
+        return {
+            "naam": veld.html_name,
+            "id": veld.auto_id,
+            "label": veld.label,
+            "waarde": "" if waarde is None else str(waarde),
+            "fouten": list(self.errors.get(naam, ())),
+            "max": veld.field.max_length if isinstance(veld.field, forms.CharField) else None,
+        }
+
+    @staticmethod
+    def statussen() -> list[tuple[str, str]]:
+        """The statuses with their labels, translated once for all eight selects."""
+        return [(waarde, str(label)) for waarde, label in VertrekStatus.choices]
 
     def items(self) -> dict[str, tuple[str, str]]:
         return {

@@ -63,7 +63,7 @@ def test_beheerder_requests_verbindingsofficier_approves_intaker_activates(pagin
     sleutel = pagina.locator("code.sleutel").inner_text().replace(" ", "")
     pagina.get_by_label("Code").fill("000000" if pyotp.TOTP(sleutel).now() != "000000" else "111111")
     pagina.get_by_role("button", name="App koppelen").click()
-    pagina.locator("#id_code_fout").get_by_text("Deze code klopt niet").wait_for()
+    pagina.locator("#id_code_error").get_by_text("Deze code klopt niet").wait_for()
     pagina.get_by_label("Code").fill(pyotp.TOTP(sleutel).now())
     pagina.get_by_role("button", name="App koppelen").click()
     pagina.get_by_role("heading", name="Reservecodes").wait_for()

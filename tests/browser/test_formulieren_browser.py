@@ -48,10 +48,10 @@ def test_an_error_shows_at_the_field_that_caused_it(pagina, settings):  # noqa: 
     pagina.locator("#id_maatregel-1-datum").fill((timezone.localdate() + dt.timedelta(days=30)).isoformat())
     pagina.get_by_role("button", name="Besluit vastleggen").click()
     pagina.get_by_role("heading", name="Controleer het formulier").wait_for()
-    datumfout = pagina.locator("#id_maatregel-0-datum_fout")
+    datumfout = pagina.locator("#id_maatregel-0-datum_error")
     assert datumfout.is_visible() and "verleden" in datumfout.inner_text()
-    assert pagina.locator("#id_maatregel-0-omschrijving_fout").count() == 0  # not on the text field
-    omschrijving = pagina.locator("#id_maatregel-1-omschrijving_fout")
+    assert pagina.locator("#id_maatregel-0-omschrijving_error").count() == 0  # not on the text field
+    omschrijving = pagina.locator("#id_maatregel-1-omschrijving_error")
     assert "Beschrijf de afspraak" in omschrijving.inner_text()
     screenshot(pagina, "formulieren-fout-bij-het-veld")
 
