@@ -325,6 +325,9 @@ def _taken_in_tijdlijn(user, traject: Traject, zichtbaar: QuerySet[Taak]) -> tup
             mensen[medewerker.organisatie_id].append(medewerker)
     for taak in taken:
         taak.mogelijke_uitvoerders = mensen.get(taak.organisatie_id, [])
+        # The row to return the focus to is set by the view after an update; here none. A
+        # template that looks up a missing attribute lists the whole object (``dir``) each time.
+        taak.focus = None
     return taken, bijwerkbaar
 
 

@@ -1,5 +1,8 @@
+import functools
+
 from django import template
 from django.urls import reverse
+from django.utils import translation
 
 register = template.Library()
 
@@ -20,10 +23,16 @@ def betrokkenheid_label(waarde: str | None) -> str:
 
 @register.filter
 def statussen(taak) -> list[tuple[str, str]]:
-    """The status choices of a task (templates cannot reach a model field's choices)."""
+    """The status choices of a task (templates cannot reach a model field's choices), their
+    labels translated once per language rather than in every row's select."""
+    return _statussen(translation.get_language())
+
+
+@functools.lru_cache(maxsize=32)
+def _statussen(taal: str | None) -> list[tuple[str, str]]:
     from trajecten.constants import TaakStatus
 
-    return TaakStatus.choices
+    return [(waarde, str(label)) for waarde, label in TaakStatus.choices]
 
 
 @register.filter
