@@ -2,7 +2,12 @@
 through their own pages — Mijn trajecten, Mijn taken, a traject of theirs, its dossier, the
 netwerkkaart, and a task update by POST — with a think time of 1–3 s between pages
 (``BELASTING_DENKTIJD=1``) or none (the ceiling). ``BELASTING_ALLEEN_GEZONDHEID=1``: only the
-health check, unsigned, as the machine's bare ceiling. Run by ``manage.py bench_belasting``."""
+health check, unsigned, as the machine's bare ceiling. Run by ``manage.py bench_belasting``.
+
+With ``BELASTING_MEETDUUR`` (seconds) the figures start from zero once every person has
+signed in and read their list, and the run ends that many seconds later: a sign-in is a
+password hash (half a second of CPU here), and a burst of them in the measured window would
+count against the pages."""
 
 from __future__ import annotations
 
@@ -10,13 +15,16 @@ import itertools
 import os
 import re
 
+import gevent
 from locust import HttpUser, between, constant, task
 
 ROLLEN = os.environ.get("BELASTING_ROLLEN", "verbindingsofficier").split(",")
 WACHTWOORD = os.environ.get("BELASTING_WACHTWOORD", "")
 DENKTIJD = os.environ.get("BELASTING_DENKTIJD") == "1"
 ALLEEN_GEZONDHEID = os.environ.get("BELASTING_ALLEEN_GEZONDHEID") == "1"
+MEETDUUR = float(os.environ.get("BELASTING_MEETDUUR") or 0)
 _volgende_rol = itertools.count()
+_binnen = itertools.count(1)
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TRAJECT = re.compile(r'href="/trajecten/(\d+)/"')
@@ -58,6 +66,14 @@ class Medewerker(HttpUser):
         gevonden = TRAJECT.search(lijst.text)
         self.traject = gevonden.group(1) if gevonden else None
         self.stap = itertools.cycle(self._paginas())
+        self._binnen()
+
+    def _binnen(self):
+        """The last person in: the measured window starts now and lasts MEETDUUR seconds."""
+        runner = self.environment.runner
+        if MEETDUUR and next(_binnen) == runner.target_user_count:
+            runner.stats.reset_all()
+            gevent.spawn_later(MEETDUUR, runner.quit)
 
     def _paginas(self):
         yield self._lijst

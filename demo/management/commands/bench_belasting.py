@@ -32,6 +32,9 @@ LOCUSTFILE = Path(__file__).resolve().parents[2] / "belasting" / "locustfile.py"
 PAGINAS = ("Mijn trajecten", "Mijn taken", "traject", "dossier", "netwerkkaart", "taak bijwerken (POST)")
 AANLOOP_PER_SECONDE = 5  # people who start per second
 OPWARMEN_SECONDEN = 20  # a run without think time, not measured, before the runs
+# The most a run waits for everyone to have signed in (a password hash each) before its
+# measured window starts; a run whose people were not all in by then is refused.
+INLOGGEN_HOOGSTENS = 180
 
 
 class Command(BaseCommand):
@@ -61,7 +64,7 @@ class Command(BaseCommand):
         with self._server(opties["poort"], opties["workers"]) as host:
             # Warm up: every worker serves every page once (templates, translations, URL
             # resolver) before anything is measured; a server runs for days, not seconds.
-            self._locust(host, max(aantallen), False, OPWARMEN_SECONDEN)
+            self._locust(host, max(aantallen), False, OPWARMEN_SECONDEN, meten=False)
             runs = []
             for aantal in aantallen:
                 for denktijd in (True, False):
@@ -127,7 +130,7 @@ class Command(BaseCommand):
         )
         return omgeving
 
-    def _locust(self, host, aantal, denktijd, duur, alleen_gezondheid=False) -> dict:
+    def _locust(self, host, aantal, denktijd, duur, alleen_gezondheid=False, meten=True) -> dict:
         map_ = tempfile.mkdtemp(prefix="belasting-")
         omgeving = dict(os.environ)
         omgeving.update(
@@ -136,8 +139,13 @@ class Command(BaseCommand):
                 "BELASTING_WACHTWOORD": settings.DEMO_PASSWORD,
                 "BELASTING_DENKTIJD": "1" if denktijd else "0",
                 "BELASTING_ALLEEN_GEZONDHEID": "1" if alleen_gezondheid else "0",
+                # The people's runs count from when the last has signed in (the locustfile
+                # resets the figures then and ends the run duur seconds later); the health
+                # check, with no sign-in, from when everyone has started.
+                "BELASTING_MEETDUUR": "" if alleen_gezondheid else str(duur),
             }
         )
+        looptijd = duur if alleen_gezondheid else duur + INLOGGEN_HOOGSTENS
         voor = resource.getrusage(resource.RUSAGE_CHILDREN)
         begin = time.perf_counter()
         subprocess.run(  # noqa: S603
@@ -148,10 +156,10 @@ class Command(BaseCommand):
                 "--headless",
                 f"--users={aantal}",
                 # People start a few a second (each signs in: a password hash), and the figures
-                # count from when all have started: the steady state, not the sign-in burst.
+                # count from when all are in: the steady state, not the sign-in burst.
                 f"--spawn-rate={min(aantal, AANLOOP_PER_SECONDE)}",
-                "--reset-stats",
-                f"--run-time={duur}s",
+                *(["--reset-stats"] if alleen_gezondheid else []),
+                f"--run-time={looptijd}s",
                 f"--host={host}",
                 f"--csv={map_}/uit",
                 "--only-summary",
@@ -167,6 +175,10 @@ class Command(BaseCommand):
         with open(f"{map_}/uit_stats.csv", newline="") as bestand:
             rijen = {rij["Name"]: rij for rij in csv.DictReader(bestand)}
         shutil.rmtree(map_, ignore_errors=True)
+        if meten and int(rijen.get("inloggen", {}).get("Request Count") or 0):
+            raise CommandError(
+                f"Na {INLOGGEN_HOOGSTENS} s waren nog niet alle {aantal} mensen ingelogd: de meting begon niet."
+            )
         return {"rijen": rijen, "cpu": cpu}
 
     def _tabel(self, opties, uitkomsten, gezondheid, plafond) -> None:
@@ -178,7 +190,8 @@ class Command(BaseCommand):
             f"machine: {os.cpu_count()} cores; PostgreSQL {connection.pg_version // 10000}, "
             f"{Traject.objects.count()} trajecten; gunicorn {opties['workers']} workers; locust 1 proces; "
             f"{opties['duur']} s per run na {OPWARMEN_SECONDEN} s opwarmen, {AANLOOP_PER_SECONDE} mensen per seconde "
-            "erbij, cijfers vanaf dat iedereen begonnen is; TWEE_FACTOR=uit (alleen wachtwoord), paginalimiet opgeheven"
+            "erbij, cijfers vanaf dat iedereen ingelogd is (de gezondheidscheck: begonnen is); "
+            "TWEE_FACTOR=uit (alleen wachtwoord), paginalimiet opgeheven"
         )
         for naam, uitkomst in uitkomsten.items():
             rijen = uitkomst["rijen"]
