@@ -402,10 +402,10 @@ class VertrekForm(Formulier):
             "max": veld.field.max_length if isinstance(veld.field, forms.CharField) else None,
         }
 
-    @staticmethod
-    def statussen() -> list[tuple[str, str]]:
-        """The statuses with their labels, translated once for all eight selects."""
-        return [(waarde, str(label)) for waarde, label in VertrekStatus.choices]
+    def statussen(self) -> list[tuple[str, str]]:
+        """The statuses with their labels (the status fields' own choices, alike for each),
+        translated once for all eight selects."""
+        return [(waarde, str(label)) for waarde, label in self.fields[f"{self.onderwerpen[0].value}_status"].choices]
 
     def items(self) -> dict[str, tuple[str, str]]:
         return {

@@ -22,17 +22,17 @@ def betrokkenheid_label(waarde: str | None) -> str:
 
 
 @register.filter
-def statussen(taak) -> list[tuple[str, str]]:
+def statussen(taak) -> tuple[tuple[str, str], ...]:
     """The status choices of a task (templates cannot reach a model field's choices), their
     labels translated once per language rather than in every row's select."""
     return _statussen(translation.get_language())
 
 
 @functools.lru_cache(maxsize=32)
-def _statussen(taal: str | None) -> list[tuple[str, str]]:
+def _statussen(taal: str | None) -> tuple[tuple[str, str], ...]:
     from trajecten.constants import TaakStatus
 
-    return [(waarde, str(label)) for waarde, label in TaakStatus.choices]
+    return tuple((waarde, str(label)) for waarde, label in TaakStatus.choices)
 
 
 @register.filter
