@@ -17,6 +17,8 @@ from dossier.models import Onderwijsinformatie
 from trajecten.constants import Categorie
 from trajecten.forms import TrajectWijzigForm
 
+from ..aria import beschreven_door
+
 pytestmark = pytest.mark.django_db
 
 VANDAAG = timezone.localdate
@@ -132,33 +134,27 @@ def test_saving_a_dossier_part_returns_to_the_dossier(client, demo, noah):
     assert Onderwijsinformatie.objects.get(traject=noah).motivatie == "Wil verder in de logistiek."
 
 
-def _beschreven_door(html: str) -> list[tuple[str, bool]]:
-    """Every id an ``aria-describedby`` names, and whether the page has an element with it."""
-    import re
-
-    ids = set(re.findall(r'\bid="([^"]+)"', html))
-    genoemd = [naam for waarde in re.findall(r'aria-describedby="([^"]*)"', html) for naam in waarde.split()]
-    return [(naam, naam in ids) for naam in genoemd]
-
-
 def test_an_error_is_linked_to_its_field_by_an_id_that_exists(client, demo, finn, noah):
     """A field with an error names its message (aria-describedby): the general field template
-    (a measure's past date) and the ready-to-leave form written out by hand, on its own page
-    and on the traject's. The message's id was once not the one Django's widget names."""
+    (a measure's past date), the ready-to-leave form written out by hand (on its own page and
+    on the traject's) and the list's search. The message's id was once not the one Django's
+    widget names."""
     traject, beslismodel = finn
     client.force_login(demo.mbo_intake)
     besluiten = client.post(
         reverse("beslismodel:besluiten", args=[traject.pk, beslismodel.versie]),
         besluit_gegevens(beslismodel, **{"0-omschrijving": "Gesprek", "0-datum": VANDAAG() - dt.timedelta(1)}),
     ).content.decode()
-    assert ("id_maatregel-0-datum_error", True) in _beschreven_door(besluiten)
+    assert ("id_maatregel-0-datum_error", True) in beschreven_door(besluiten)
     client.force_login(demo.jji_school)
     vertrek = client.post(
         reverse("trajecten:vertrek_bijwerken", args=[noah.pk]),
         {"vertrek-huisvesting_status": "verzonnen", "vertrek-inkomen_toelichting": "x" * 201},
     ).content.decode()
-    genoemd = _beschreven_door(vertrek)
+    genoemd = beschreven_door(vertrek)
     assert ("id_vertrek-huisvesting_status_error", True) in genoemd
     assert ("id_vertrek-inkomen_toelichting_error", True) in genoemd
-    for tekst in (besluiten, vertrek, client.get(reverse("trajecten:detail", args=[noah.pk])).content.decode()):
-        assert all(bestaat for _naam, bestaat in _beschreven_door(tekst)), _beschreven_door(tekst)
+    lijst = client.get(reverse("trajecten:lijst"), {"fase": "maan"}).content.decode()
+    assert ("id_fase_error", True) in beschreven_door(lijst)
+    for tekst in (besluiten, vertrek, lijst, client.get(reverse("trajecten:detail", args=[noah.pk])).content.decode()):
+        assert all(bestaat for _naam, bestaat in beschreven_door(tekst)), beschreven_door(tekst)

@@ -15,6 +15,7 @@ from trajecten import selectors, services
 from trajecten.constants import Checkpoint, Fase, Grondslag, Partij, TaakStatus, Titel, Voorwaarde, Wijze
 from trajecten.models import Routekaart, Taak, Verantwoordelijkheid
 
+from ..aria import beschreven_door
 from ..factories import TrajectFactory
 
 pytestmark = pytest.mark.django_db
@@ -419,3 +420,6 @@ def test_the_regio_changes_default_deadlines_and_contact_moments(client, demo):
         follow=True,
     )
     assert "Vul een interval" in response.content.decode()
+    # Each refused field names its message, and the message is on the page.
+    genoemd = beschreven_door(response.content.decode())
+    assert ("id_contact_interval_dagen_error", True) in genoemd and all(bestaat for _naam, bestaat in genoemd)
