@@ -132,16 +132,11 @@ if waarde("DATABASE_URL", default=""):
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # The statements jji_traject.voorbereid prepares are planned once per connection, not
-        # on every run: left to choose, PostgreSQL kept planning the header's count anew each
-        # time (7 ms of every page on the bench database, against 0.3 ms to run it). Only
-        # prepared statements (Django prepares none itself, unless psycopg's prepare_threshold
-        # is set) and the plans inside the database functions (the log's trigger and its
-        # retention function: once per session) follow this setting. A deployment's own
-        # plan_cache_mode in the URL's options is kept.
-        _opties = DATABASES["default"].setdefault("OPTIONS", {})
-        if "plan_cache_mode" not in _opties.get("options", ""):
-            _opties["options"] = f"{_opties.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
+        # voorbereid's prepared statements planned once, not anew on every run (README, Queries
+        # compiled once); a deployment's own plan_cache_mode in the URL's options is kept.
+        _o = DATABASES["default"].setdefault("OPTIONS", {})
+        if "plan_cache_mode" not in _o.get("options", ""):
+            _o["options"] = f"{_o.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
 else:
     VAR_DIR.mkdir(exist_ok=True)
     DATABASES = {
