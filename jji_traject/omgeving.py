@@ -259,3 +259,24 @@ def bewaartermijnen() -> tuple[int, dict[str, int]]:
     if termijnen["pseudonimiseren_maanden"] < termijnen["dossier_maanden"]:
         stop("BEWAAR_PSEUDONIMISEREN_MAANDEN mag niet korter zijn dan BEWAAR_DOSSIER_MAANDEN.")
     return jaren, termijnen
+
+
+def database(var_dir) -> dict:
+    """The default database: ``DATABASE_URL``, or SQLite in ``var_dir`` when it is empty. On
+    PostgreSQL voorbereid's prepared statements are planned once, not anew on every run
+    (README, *Queries compiled once*); a deployment's own ``plan_cache_mode`` in the URL's
+    options is kept."""
+    if not waarde("DATABASE_URL", default=""):
+        var_dir.mkdir(exist_ok=True)
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": var_dir / "jji-traject.sqlite3",
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"},
+        }
+    instelling = env.db_url("DATABASE_URL")
+    instelling.setdefault("CONN_MAX_AGE", 60)
+    instelling["CONN_HEALTH_CHECKS"] = True
+    opties = instelling.setdefault("OPTIONS", {})
+    if instelling["ENGINE"] == "django.db.backends.postgresql" and "plan_cache_mode" not in opties.get("options", ""):
+        opties["options"] = f"{opties.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
+    return instelling

@@ -15,7 +15,7 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from . import planning
-from .omgeving import bewaartermijnen, env, sleutel_bezwaar, stop, waarde
+from .omgeving import bewaartermijnen, database, env, sleutel_bezwaar, stop, waarde
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -127,29 +127,7 @@ TEMPLATES = [
 WSGI_APPLICATION = "jji_traject.wsgi.application"
 
 # --- Database -------------------------------------------------------------------------
-if waarde("DATABASE_URL", default=""):
-    DATABASES = {"default": env.db_url("DATABASE_URL")}
-    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # voorbereid's prepared statements planned once, not anew on every run (README, Queries
-        # compiled once); a deployment's own plan_cache_mode in the URL's options is kept.
-        _o = DATABASES["default"].setdefault("OPTIONS", {})
-        if "plan_cache_mode" not in _o.get("options", ""):
-            _o["options"] = f"{_o.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
-else:
-    VAR_DIR.mkdir(exist_ok=True)
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "jji-traject.sqlite3",
-            "OPTIONS": {
-                "timeout": 20,
-                "transaction_mode": "IMMEDIATE",
-                "init_command": "PRAGMA journal_mode=WAL;",
-            },
-        }
-    }
+DATABASES = {"default": database(VAR_DIR)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 SILENCED_SYSTEM_CHECKS = ["models.W040"] if "sqlite" in DATABASES["default"]["ENGINE"] else []  # SQLite: no INCLUDE
